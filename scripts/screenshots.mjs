@@ -1,0 +1,40 @@
+// Screenshots of the main screens at tablet sizes, for a person to look at.
+// Usage: npm run build && node scripts/screenshots.mjs [outDir]
+import { mkdir } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from './static-server.mjs';
+
+const out = process.argv[2] ?? 'test-results/screens';
+await mkdir(out, { recursive: true });
+const server = await startStaticServer({ root: 'dist' });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+for (const [label, viewport] of [['landscape', { width: 1024, height: 768 }], ['portrait', { width: 768, height: 1024 }]]) {
+  const page = await browser.newPage({ viewport, locale: 'en-GB' });
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: 'Your meetings' }).waitFor();
+  await page.screenshot({ path: `${out}/${label}-home-first-run.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Try a sample group' }).click();
+  await page.getByRole('heading', { level: 1, name: /Sample/ }).waitFor();
+  await page.screenshot({ path: `${out}/${label}-group.png`, fullPage: true });
+  await page.getByRole('link', { name: /^Open / }).first().click();
+  await page.getByRole('heading', { level: 1, name: /Going home/ }).waitFor();
+  await page.screenshot({ path: `${out}/${label}-meeting.png`, fullPage: true });
+  await page.getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('heading', { name: 'Your meetings' }).waitFor();
+  await page.screenshot({ path: `${out}/${label}-home.png`, fullPage: true });
+  await page.getByRole('link', { name: 'New meeting' }).click();
+  await page.getByRole('button', { name: 'Create meeting' }).waitFor();
+  await page.getByLabel('Meeting title').fill('');
+  await page.getByRole('button', { name: 'Create meeting' }).click();
+  await page.screenshot({ path: `${out}/${label}-new-meeting-errors.png`, fullPage: true });
+  await page.getByRole('link', { name: 'This device' }).click();
+  await page.getByRole('heading', { name: 'This device' }).waitFor();
+  await page.screenshot({ path: `${out}/${label}-device.png`, fullPage: true });
+  await page.close();
+}
+await browser.close();
+await server.close();
+console.log(`Screenshots in ${out}`);

@@ -1,0 +1,91 @@
+// Serves the built app: the one web server `npm start` and the browser tests use.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * The Content Security Policy Heard is served with. `connectSrc` adds the sync
+ * server's origin when one is configured; nothing else may be reached.
+ */
+export function contentSecurityPolicy(connectSrc = []) {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self' ${connectSrc.join(' ')}`.trim(),
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function headersFor(path, csp) {
+  const headers = {
+    'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+  // Hashed files never change; everything else (index.html, sw.js, the manifest) must be
+  // revalidated so a new version is found.
+  headers['Cache-Control'] = path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+  return headers;
+}
+
+export async function startStaticServer({ root = 'dist', port = 0, host = '127.0.0.1', connectSrc = [] } = {}) {
+  let base = resolve(root);
+  const csp = contentSecurityPolicy(connectSrc);
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      let path = normalize(join(base, decodeURIComponent(url.pathname)));
+      if (!path.startsWith(base)) {
+        res.writeHead(403).end();
+        return;
+      }
+      const info = await stat(path).catch(() => null);
+      if (info?.isDirectory()) path = join(path, 'index.html');
+      else if (!info) path = join(base, 'index.html');
+      const body = await readFile(path);
+      res.writeHead(200, headersFor(path, csp));
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(500, { 'Content-Type': 'text/plain' }).end('Server error');
+    }
+  });
+  await new Promise((done) => server.listen(port, host, done));
+  const address = server.address();
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}/`;
+  return {
+    url,
+    /** Serves another build from the same origin, as a deployment of a new version would. */
+    setRoot: (next) => {
+      base = resolve(next);
+    },
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections?.();
+        server.close(() => done());
+      }),
+  };
+}

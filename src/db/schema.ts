@@ -1,0 +1,54 @@
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type { Attendee, Group, Meeting, Person } from '../domain/model';
+
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * Every schema version Heard has ever released, oldest first. Never edit or
+ * remove a released entry: a tablet may still hold data written by it. Add a
+ * new entry (and a fixture test in tests/unit/db-upgrades.test.ts) instead.
+ */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      groups: 'id',
+      people: 'id, groupId',
+      meetings: 'id, groupId, startsAt, state',
+      attendees: '[meetingId+personId], meetingId, personId',
+      settings: 'key',
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+
+export type HeardDb = Dexie & {
+  groups: EntityTable<Group, 'id'>;
+  people: EntityTable<Person, 'id'>;
+  meetings: EntityTable<Meeting, 'id'>;
+  attendees: Table<Attendee, [string, string]>;
+  settings: EntityTable<Setting, 'key'>;
+};
+
+export const DB_NAME = 'heard';
+
+/** Opens Heard's database declared up to `upToVersion` (tests open older versions to make fixtures). */
+export function createHeardDb(name: string = DB_NAME, upToVersion: number = CURRENT_SCHEMA_VERSION): HeardDb {
+  const db = new Dexie(name) as HeardDb;
+  for (const entry of SCHEMA_VERSIONS) {
+    if (entry.version > upToVersion) break;
+    const declared = db.version(entry.version).stores(entry.stores);
+    if (entry.upgrade) declared.upgrade(entry.upgrade);
+  }
+  return db;
+}

@@ -1,0 +1,26 @@
+import { format } from 'date-fns';
+import { enGB } from 'date-fns/locale/en-GB';
+import type { EpochMs } from './model';
+
+/** The one way Heard writes dates and times for people (en-GB, date-fns). */
+
+export function formatDay(at: EpochMs): string {
+  return format(at, 'EEEE d MMMM yyyy', { locale: enGB });
+}
+
+export function formatShortDay(at: EpochMs): string {
+  return format(at, 'EEE d MMM yyyy', { locale: enGB });
+}
+
+export function formatClock(at: EpochMs): string {
+  return format(at, 'HH:mm', { locale: enGB });
+}
+
+export function formatDayAndClock(at: EpochMs): string {
+  return format(at, 'd MMM yyyy, HH:mm', { locale: enGB });
+}
+
+/** yyyy-MM-dd, the value of a date input. */
+export function isoDay(at: EpochMs): string {
+  return format(at, 'yyyy-MM-dd');
+}

@@ -1,0 +1,65 @@
+/**
+ * The meeting model as it is stored. All times are epoch milliseconds; calendar
+ * fields (a meeting's date and clock times) are kept as the chair typed them so
+ * that a tablet changing time zone never moves a meeting.
+ */
+
+export type Id = string;
+export type EpochMs = number;
+
+export interface Perspective {
+  id: Id;
+  label: string;
+}
+
+export interface Group {
+  id: Id;
+  name: string;
+  perspectives: Perspective[];
+  /** A sample group a newcomer can explore and delete in one step. */
+  sample: boolean;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+export type PersonStatus = 'active' | 'left';
+
+export interface Person {
+  id: Id;
+  groupId: Id;
+  name: string;
+  perspectiveId: Id;
+  status: PersonStatus;
+  /** Set when the person was added on the day of one meeting, not to the roster. */
+  guestOfMeetingId?: Id;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+export type MeetingState = 'not-started' | 'running' | 'closing' | 'closed';
+
+export interface Meeting {
+  id: Id;
+  groupId: Id;
+  title: string;
+  /** yyyy-MM-dd, as typed. */
+  date: string;
+  /** HH:mm, as typed. */
+  startTime: string;
+  endTime: string;
+  /** Derived from date and startTime when saved, for sorting. */
+  startsAt: EpochMs;
+  venue: string;
+  chairId: Id | null;
+  state: MeetingState;
+  sample: boolean;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+/** One person's place at one meeting. */
+export interface Attendee {
+  meetingId: Id;
+  personId: Id;
+  expected: boolean;
+}

@@ -1,0 +1,13 @@
+import { render } from 'preact';
+import { onVersionChange } from './db/connection';
+import { recoverFromStaleChunks, startServiceWorker } from './pwa/update';
+import { versionChangedStore } from './state/device';
+import { startRouter } from './state/router';
+import { App } from './ui/App';
+import './ui/styles.css';
+
+recoverFromStaleChunks();
+onVersionChange(() => versionChangedStore.setState({ mustReload: true }));
+startRouter();
+render(<App />, document.getElementById('app')!);
+startServiceWorker();

@@ -1,0 +1,65 @@
+import { createStore } from 'zustand/vanilla';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'new-group' }
+  | { name: 'group'; groupId: string }
+  | { name: 'new-meeting'; groupId: string | null }
+  | { name: 'meeting'; meetingId: string }
+  | { name: 'edit-meeting'; meetingId: string }
+  | { name: 'device' }
+  | { name: 'not-found' };
+
+/** Routes live in the hash so every screen opens from the one cached index.html, offline. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second, third, fourth] = parts;
+  if (parts.length === 0) return { name: 'home' };
+  if (first === 'device' && parts.length === 1) return { name: 'device' };
+  if (first === 'groups' && second === 'new' && parts.length === 2) return { name: 'new-group' };
+  if (first === 'groups' && second && parts.length === 2) return { name: 'group', groupId: second };
+  if (first === 'groups' && second && third === 'meetings' && fourth === 'new') return { name: 'new-meeting', groupId: second };
+  if (first === 'meetings' && second === 'new' && parts.length === 2) return { name: 'new-meeting', groupId: null };
+  if (first === 'meetings' && second && parts.length === 2) return { name: 'meeting', meetingId: second };
+  if (first === 'meetings' && second && third === 'edit' && parts.length === 3) return { name: 'edit-meeting', meetingId: second };
+  return { name: 'not-found' };
+}
+
+export function pathOf(route: Route): string {
+  switch (route.name) {
+    case 'home':
+    case 'not-found':
+      return '#/';
+    case 'new-group':
+      return '#/groups/new';
+    case 'group':
+      return `#/groups/${encodeURIComponent(route.groupId)}`;
+    case 'new-meeting':
+      return route.groupId ? `#/groups/${encodeURIComponent(route.groupId)}/meetings/new` : '#/meetings/new';
+    case 'meeting':
+      return `#/meetings/${encodeURIComponent(route.meetingId)}`;
+    case 'edit-meeting':
+      return `#/meetings/${encodeURIComponent(route.meetingId)}/edit`;
+    case 'device':
+      return '#/device';
+  }
+}
+
+export const routeStore = createStore<{ route: Route }>(() => ({ route: parseRoute(globalThis.location?.hash ?? '') }));
+
+export function startRouter(): () => void {
+  const sync = () => routeStore.setState({ route: parseRoute(location.hash) });
+  sync();
+  addEventListener('hashchange', sync);
+  return () => removeEventListener('hashchange', sync);
+}
+
+export function go(route: Route, options: { replace?: boolean } = {}): void {
+  const path = pathOf(route);
+  if (options.replace) {
+    history.replaceState(null, '', path);
+    routeStore.setState({ route });
+  } else {
+    location.hash = path;
+  }
+}

@@ -1,0 +1,37 @@
+import { createStore } from 'zustand/vanilla';
+import type { EpochMs } from '../domain/model';
+import { classifyStorageError, RuleError, type StorageProblem } from '../db/storage-errors';
+import { now } from './clock';
+
+export type SaveStatus =
+  | { phase: 'idle' }
+  | { phase: 'saving' }
+  | { phase: 'saved'; at: EpochMs }
+  | { phase: 'failed'; problem: StorageProblem; at: EpochMs };
+
+export const saveStatusStore = createStore<SaveStatus>(() => ({ phase: 'idle' }));
+
+export type SaveResult<T> = { ok: true; value: T } | { ok: false; problem: StorageProblem; rule?: string };
+
+/**
+ * Runs one user action's write. The write is a Dexie transaction, which has
+ * committed when its promise resolves: only then does the screen say "saved".
+ */
+export async function save<T>(write: () => Promise<T>): Promise<SaveResult<T>> {
+  saveStatusStore.setState({ phase: 'saving' }, true);
+  try {
+    const value = await write();
+    saveStatusStore.setState({ phase: 'saved', at: now() }, true);
+    return { ok: true, value };
+  } catch (error) {
+    const problem = classifyStorageError(error);
+    if (problem === 'rule') {
+      // A refused rule is an answer for the form, not a storage failure: what was saved still is.
+      saveStatusStore.setState({ phase: 'idle' }, true);
+      return { ok: false, problem, rule: (error as RuleError).code };
+    }
+    console.error('Heard could not save', error);
+    saveStatusStore.setState({ phase: 'failed', problem, at: now() }, true);
+    return { ok: false, problem };
+  }
+}

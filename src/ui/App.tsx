@@ -1,0 +1,65 @@
+import { routeStore, type Route } from '../state/router';
+import { useStore } from '../state/use-store';
+import { NotFound } from './components/NotFound';
+import { SaveStatusBar } from './components/SaveStatusBar';
+import { UpdateBanner } from './components/UpdateBanner';
+import { VersionChangedBanner } from './components/VersionChangedBanner';
+import { lazyScreen } from './lazy-screen';
+import { HomeScreen } from './screens/HomeScreen';
+import { t } from './strings';
+
+const NewGroupScreen = lazyScreen(() => import('./screens/NewGroupScreen').then((m) => m.NewGroupScreen));
+const GroupScreen = lazyScreen(() => import('./screens/GroupScreen').then((m) => m.GroupScreen));
+const NewMeetingScreen = lazyScreen(() => import('./screens/MeetingFormScreen').then((m) => m.NewMeetingScreen));
+const EditMeetingScreen = lazyScreen(() => import('./screens/MeetingFormScreen').then((m) => m.EditMeetingScreen));
+const MeetingScreen = lazyScreen(() => import('./screens/MeetingScreen').then((m) => m.MeetingScreen));
+const DeviceScreen = lazyScreen(() => import('./screens/DeviceScreen').then((m) => m.DeviceScreen));
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'home':
+      return <HomeScreen />;
+    case 'new-group':
+      return <NewGroupScreen />;
+    case 'group':
+      return <GroupScreen key={route.groupId} groupId={route.groupId} />;
+    case 'new-meeting':
+      return <NewMeetingScreen key={route.groupId ?? ''} groupId={route.groupId} />;
+    case 'meeting':
+      return <MeetingScreen key={route.meetingId} meetingId={route.meetingId} />;
+    case 'edit-meeting':
+      return <EditMeetingScreen key={route.meetingId} meetingId={route.meetingId} />;
+    case 'device':
+      return <DeviceScreen />;
+    case 'not-found':
+      return <NotFound />;
+  }
+}
+
+export function App() {
+  const route = useStore(routeStore, (s) => s.route);
+  return (
+    <>
+      <a class="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+        {t.skipToContent}
+      </a>
+      <header class="app-header">
+        <a class="app-header__name" href="#/">
+          {t.appName}
+        </a>
+        <SaveStatusBar />
+      </header>
+      <VersionChangedBanner />
+      <UpdateBanner />
+      <main id="main" tabIndex={-1} class="app-main">
+        <Screen route={route} />
+      </main>
+      <footer class="app-footer">
+        <nav aria-label={t.appName}>
+          <a href="#/">{t.nav.home}</a>
+          <a href="#/device">{t.nav.device}</a>
+        </nav>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import { useState } from 'preact/hooks';
+import type { Perspective, Person } from '../../domain/model';
+import { checkRequiredText, isDuplicateName, NAME_MAX_LENGTH } from '../../domain/text-rules';
+import { ErrorSummary } from './ErrorSummary';
+import { SelectField, TextField } from './fields';
+import { t } from '../strings';
+import { textError } from '../text-problems';
+
+/**
+ * Adds one person. A name already in the group is warned about once, then
+ * allowed: two people can share a name.
+ */
+export function AddPersonForm({
+  idPrefix,
+  perspectives,
+  existing,
+  nameLabel = t.group.personName,
+  perspectiveLabel = t.group.personPerspective,
+  submitLabel = t.group.addPerson,
+  onAdd,
+}: {
+  idPrefix: string;
+  perspectives: readonly Perspective[];
+  existing: readonly Person[];
+  nameLabel?: string;
+  perspectiveLabel?: string;
+  submitLabel?: string;
+  onAdd: (name: string, perspectiveId: string) => Promise<boolean>;
+}) {
+  const [name, setName] = useState('');
+  const [perspectiveId, setPerspectiveId] = useState(perspectives[0]?.id ?? '');
+  const [submitted, setSubmitted] = useState(false);
+  const [acceptedDuplicate, setAcceptedDuplicate] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const nameId = `${idPrefix}-name`;
+  const checked = checkRequiredText(name, NAME_MAX_LENGTH);
+  const error = submitted ? textError(checked, nameLabel, NAME_MAX_LENGTH) : undefined;
+  const duplicate = checked.problem === null && isDuplicateName(checked.value, existing.map((p) => p.name));
+  // Set by the first submit of a name already in the group; the second submit adds it.
+  const confirming = duplicate && acceptedDuplicate === checked.value;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (checked.problem || busy) return;
+    if (duplicate && !confirming) {
+      setAcceptedDuplicate(checked.value);
+      return;
+    }
+    setBusy(true);
+    const added = await onAdd(checked.value, perspectiveId);
+    setBusy(false);
+    if (added) {
+      setName('');
+      setSubmitted(false);
+      setAcceptedDuplicate('');
+      document.getElementById(nameId)?.focus();
+    }
+  }
+
+  return (
+    <form class="inline-form" onSubmit={submit} noValidate>
+      <ErrorSummary errors={error ? [{ fieldId: nameId, message: error }] : []} />
+      <TextField
+        id={nameId}
+        label={nameLabel}
+        hint={t.group.personNameHint}
+        value={name}
+        maxLength={NAME_MAX_LENGTH}
+        error={error}
+        onInput={(value) => {
+          setName(value);
+          if (acceptedDuplicate && value !== acceptedDuplicate) setAcceptedDuplicate('');
+        }}
+      />
+      <SelectField
+        id={`${idPrefix}-perspective`}
+        label={perspectiveLabel}
+        value={perspectiveId}
+        choices={perspectives.map((p) => ({ value: p.id, label: p.label }))}
+        onChange={setPerspectiveId}
+      />
+      {confirming ? (
+        <p class="warning" role="status">
+          {t.group.duplicateName(checked.value)}
+        </p>
+      ) : null}
+      <button type="submit" class="button" disabled={busy}>
+        {confirming ? t.group.addAnyway : submitLabel}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { t } from '../strings';
+
+/** The screen's heading. Takes focus when a screen opens, so screen readers announce where they are. */
+export function PageTitle({ children, text }: { children?: ComponentChildren; text: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${text} – ${t.appName}`;
+    ref.current?.focus({ preventScroll: false });
+  }, [text]);
+  return (
+    <h1 ref={ref} tabIndex={-1} class="page-title">
+      {children ?? text}
+    </h1>
+  );
+}

@@ -1,0 +1,109 @@
+import { useState } from 'preact/hooks';
+import type { Perspective, Person } from '../../domain/model';
+import { checkRequiredText, NAME_MAX_LENGTH } from '../../domain/text-rules';
+import { removePerson, updatePerson } from '../../state/group-actions';
+import { SelectField, TextField } from './fields';
+import { t } from '../strings';
+import { textError } from '../text-problems';
+
+function RenameForm({ person, onDone }: { person: Person; onDone: () => void }) {
+  const [name, setName] = useState(person.name);
+  const [submitted, setSubmitted] = useState(false);
+  const checked = checkRequiredText(name, NAME_MAX_LENGTH);
+  const error = submitted ? textError(checked, t.group.personName, NAME_MAX_LENGTH) : undefined;
+  return (
+    <form
+      class="inline-form"
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setSubmitted(true);
+        if (checked.problem) {
+          document.getElementById(`rename-${person.id}`)?.focus();
+          return;
+        }
+        if ((await updatePerson(person, { name: checked.value })).ok) onDone();
+      }}
+    >
+      <TextField
+        id={`rename-${person.id}`}
+        label={t.group.renameNamed(person.name)}
+        value={name}
+        maxLength={NAME_MAX_LENGTH}
+        error={error}
+        onInput={setName}
+      />
+      <div class="actions">
+        <button type="submit" class="button">
+          {t.group.saveName}
+        </button>
+        <button type="button" class="button button--secondary" onClick={onDone}>
+          {t.group.cancelRename}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function PersonRow({
+  person,
+  perspectives,
+  canRemove,
+}: {
+  person: Person;
+  perspectives: readonly Perspective[];
+  canRemove: boolean;
+}) {
+  const [renaming, setRenaming] = useState(false);
+  const left = person.status === 'left';
+  return (
+    <li class={left ? 'list-row list-row--muted' : 'list-row'}>
+      {renaming ? (
+        <RenameForm person={person} onDone={() => setRenaming(false)} />
+      ) : (
+        <>
+          <div class="list-row__main">
+            <span class="list-row__title">{person.name}</span>
+            {left ? <span class="badge badge--muted">{t.group.leftBadge}</span> : null}
+            <SelectField
+              id={`perspective-of-${person.id}`}
+              label={t.group.changePerspectiveNamed(person.name)}
+              labelHidden
+              value={person.perspectiveId}
+              choices={perspectives.map((p) => ({ value: p.id, label: p.label }))}
+              onChange={(perspectiveId) => void updatePerson(person, { perspectiveId })}
+            />
+          </div>
+          <div class="actions actions--row">
+            <button
+              type="button"
+              class="button button--secondary button--small"
+              aria-label={t.group.renameNamed(person.name)}
+              onClick={() => setRenaming(true)}
+            >
+              {t.group.rename}
+            </button>
+            <button
+              type="button"
+              class="button button--secondary button--small"
+              aria-label={left ? t.group.rejoinNamed(person.name) : t.group.markLeftNamed(person.name)}
+              onClick={() => void updatePerson(person, { status: left ? 'active' : 'left' })}
+            >
+              {left ? t.group.rejoin : t.group.markLeft}
+            </button>
+            {canRemove ? (
+              <button
+                type="button"
+                class="button button--warning button--small"
+                aria-label={t.group.removeNamed(person.name)}
+                onClick={() => void removePerson(person.id)}
+              >
+                {t.group.remove}
+              </button>
+            ) : null}
+          </div>
+        </>
+      )}
+    </li>
+  );
+}

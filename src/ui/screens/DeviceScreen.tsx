@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'preact/hooks';
+import { askToPersistNow, readStorageInfo, type StorageInfo } from '../../state/device';
+import { PageTitle } from '../components/PageTitle';
+import { t } from '../strings';
+
+function megabytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export function DeviceScreen() {
+  const [info, setInfo] = useState<StorageInfo | null>(null);
+  const refresh = () => void readStorageInfo().then(setInfo);
+  useEffect(refresh, []);
+  const controlled = 'serviceWorker' in navigator && Boolean(navigator.serviceWorker.controller);
+  return (
+    <>
+      <PageTitle text={t.device.title} />
+      <p>{t.device.intro}</p>
+      <dl class="facts">
+        <dt>{t.device.storageUsed}</dt>
+        <dd data-testid="storage-used">
+          {info?.usage != null && info.quota != null ? t.device.usage(megabytes(info.usage), megabytes(info.quota)) : info ? t.device.unknown : t.loading}
+        </dd>
+        <dt>{t.device.persistent}</dt>
+        <dd data-testid="storage-persistent">{info ? (info.persisted ? t.device.persistentYes : t.device.persistentNo) : t.loading}</dd>
+        <dt>{t.device.offline}</dt>
+        <dd>{controlled ? t.device.offlineYes : t.device.offlineNo}</dd>
+        <dt>{t.device.version}</dt>
+        <dd>{__APP_VERSION__}</dd>
+      </dl>
+      {info && info.supported && !info.persisted ? (
+        <button type="button" class="button button--secondary" onClick={() => void askToPersistNow().then(refresh)}>
+          {t.device.askPersist}
+        </button>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,199 @@
+import { useState } from 'preact/hooks';
+import type { Group, Perspective } from '../../domain/model';
+import { checkPerspectives } from '../../domain/group-rules';
+import { formatClock, formatShortDay } from '../../domain/dates';
+import { checkRequiredText, NAME_MAX_LENGTH } from '../../domain/text-rules';
+import { getGroupDetail, type GroupDetail } from '../../db/groups-repo';
+import { meetingsOfGroup } from '../../db/meetings-repo';
+import { addPerson, deleteSampleGroup, updateGroup } from '../../state/group-actions';
+import { go, pathOf } from '../../state/router';
+import { useLive } from '../../state/use-live';
+import { AddPersonForm } from '../components/AddPersonForm';
+import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
+import { TextField } from '../components/fields';
+import { LiveView } from '../components/LiveView';
+import { NotFound } from '../components/NotFound';
+import { PageTitle } from '../components/PageTitle';
+import { PersonRow } from '../components/PersonRow';
+import { perspectiveError, perspectiveFieldId, PerspectivesEditor } from '../components/PerspectivesEditor';
+import { t } from '../strings';
+import { textError } from '../text-problems';
+
+function RenameGroup({ group }: { group: Group }) {
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState(group.name);
+  const [submitted, setSubmitted] = useState(false);
+  const checked = checkRequiredText(name, NAME_MAX_LENGTH);
+  const error = submitted ? textError(checked, t.group.name, NAME_MAX_LENGTH) : undefined;
+  if (!open) {
+    return (
+      <button type="button" class="button button--secondary button--small" onClick={() => setOpen(true)}>
+        {t.group.rename_group}
+      </button>
+    );
+  }
+  return (
+    <form
+      class="inline-form"
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setSubmitted(true);
+        if (checked.problem) return;
+        if ((await updateGroup(group, { name: checked.value })).ok) setOpen(false);
+      }}
+    >
+      <ErrorSummary errors={error ? [{ fieldId: 'group-rename', message: error }] : []} />
+      <TextField id="group-rename" label={t.group.name} value={name} maxLength={NAME_MAX_LENGTH} error={error} onInput={setName} />
+      <div class="actions">
+        <button type="submit" class="button">
+          {t.group.saveGroupName}
+        </button>
+        <button type="button" class="button button--secondary" onClick={() => setOpen(false)}>
+          {t.group.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function EditPerspectives({ detail }: { detail: GroupDetail }) {
+  const [draft, setDraft] = useState<Perspective[]>(detail.group.perspectives);
+  const [submitted, setSubmitted] = useState(false);
+  const [message, setMessage] = useState('');
+  const inUse = new Set(detail.people.map((p) => p.perspectiveId));
+  const problems = checkPerspectives(draft);
+  const errors: FieldError[] = draft.flatMap((p, index) => {
+    const text = perspectiveError(problems[p.id], t.group.perspectiveLabel(index + 1));
+    return text ? [{ fieldId: perspectiveFieldId(p.id), message: text }] : [];
+  });
+  return (
+    <details class="details">
+      <summary>{t.group.perspectives}</summary>
+      <form
+        noValidate
+        onSubmit={async (event) => {
+          event.preventDefault();
+          setSubmitted(true);
+          setMessage('');
+          if (errors.length > 0) return;
+          const tidy = draft.map((p) => ({ ...p, label: checkRequiredText(p.label, 1000).value }));
+          const result = await updateGroup(detail.group, { perspectives: tidy });
+          if (result.ok) {
+            setSubmitted(false);
+            setMessage(t.group.perspectivesSaved);
+          } else if (result.rule === 'perspective-in-use') setMessage(t.group.perspectiveInUse);
+        }}
+      >
+        <ErrorSummary errors={submitted ? errors : []} />
+        <PerspectivesEditor value={draft} onChange={setDraft} inUse={inUse} problems={submitted ? problems : {}} />
+        <p role="status" class="field__hint">
+          {message}
+        </p>
+        <button type="submit" class="button">
+          {t.group.savePerspectives}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function GroupMeetings({ groupId }: { groupId: string }) {
+  const meetings = useLive(() => meetingsOfGroup(groupId), [groupId]);
+  return (
+    <section aria-labelledby="heading-group-meetings">
+      <h2 id="heading-group-meetings">{t.group.meetings}</h2>
+      <a class="button" href={pathOf({ name: 'new-meeting', groupId })}>
+        {t.group.newMeeting}
+      </a>
+      <LiveView live={meetings}>
+        {(list) =>
+          list.length === 0 ? (
+            <p class="empty">{t.group.noMeetings}</p>
+          ) : (
+            <ul class="list">
+              {[...list]
+                .sort((a, b) => b.startsAt - a.startsAt)
+                .map((m) => (
+                  <li key={m.id} class="list-row">
+                    <div class="list-row__main">
+                      <span class="list-row__title">{m.title}</span>
+                      <p class="list-row__meta">
+                        {formatShortDay(m.startsAt)}, {formatClock(m.startsAt)} · {t.meeting.states[m.state]}
+                      </p>
+                    </div>
+                    <a
+                      class="button button--secondary"
+                      href={pathOf({ name: 'meeting', meetingId: m.id })}
+                      aria-label={t.home.openNamed(m.title)}
+                    >
+                      {t.home.open}
+                    </a>
+                  </li>
+                ))}
+            </ul>
+          )
+        }
+      </LiveView>
+    </section>
+  );
+}
+
+function Roster({ detail }: { detail: GroupDetail }) {
+  const { group, people, meetingCount } = detail;
+  const ordered = [...people].sort((a, b) => (a.status === b.status ? a.name.localeCompare(b.name, 'en-GB') : a.status === 'active' ? -1 : 1));
+  return (
+    <section aria-labelledby="heading-roster">
+      <h2 id="heading-roster">{t.group.roster}</h2>
+      {people.length === 0 ? <p class="empty">{t.group.rosterEmpty}</p> : null}
+      {meetingCount > 0 && people.length > 0 ? <p class="field__hint">{t.group.cannotRemove}</p> : null}
+      <ul class="list">
+        {ordered.map((person) => (
+          <PersonRow key={person.id} person={person} perspectives={group.perspectives} canRemove={meetingCount === 0} />
+        ))}
+      </ul>
+      <h3>{t.group.addPerson}</h3>
+      <AddPersonForm
+        idPrefix="new-person"
+        perspectives={group.perspectives}
+        existing={people}
+        onAdd={async (name, perspectiveId) => (await addPerson(group.id, name, perspectiveId)).ok}
+      />
+    </section>
+  );
+}
+
+export function GroupScreen({ groupId }: { groupId: string }) {
+  const detail = useLive(() => getGroupDetail(groupId), [groupId]);
+  return (
+    <LiveView live={detail}>
+      {(found) =>
+        !found ? (
+          <NotFound message={t.group.notFound} />
+        ) : (
+          <>
+            <PageTitle text={found.group.name} />
+            {found.group.sample ? (
+              <div class="notice">
+                <p>{t.group.sampleNotice}</p>
+                <button
+                  type="button"
+                  class="button button--warning"
+                  onClick={async () => {
+                    if ((await deleteSampleGroup(groupId)).ok) go({ name: 'home' }, { replace: true });
+                  }}
+                >
+                  {t.group.deleteSample}
+                </button>
+              </div>
+            ) : null}
+            <RenameGroup key={found.group.name} group={found.group} />
+            <Roster detail={found} />
+            <EditPerspectives key={found.group.updatedAt} detail={found} />
+            <GroupMeetings groupId={groupId} />
+          </>
+        )
+      }
+    </LiveView>
+  );
+}

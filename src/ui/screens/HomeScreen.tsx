@@ -1,0 +1,149 @@
+import { useState } from 'preact/hooks';
+import { formatClock, formatShortDay } from '../../domain/dates';
+import { splitMeetings } from '../../domain/meeting-schedule';
+import { listGroups, type GroupSummary } from '../../db/groups-repo';
+import { listMeetings, type MeetingListEntry } from '../../db/meetings-repo';
+import { now } from '../../state/clock';
+import { createSampleGroup } from '../../state/group-actions';
+import { go, pathOf } from '../../state/router';
+import { useLive } from '../../state/use-live';
+import { LiveView } from '../components/LiveView';
+import { PageTitle } from '../components/PageTitle';
+import { t } from '../strings';
+
+function SampleBadge() {
+  return <span class="badge">{t.home.sampleBadge}</span>;
+}
+
+function MeetingRow({ entry }: { entry: MeetingListEntry }) {
+  const { meeting, groupName } = entry;
+  return (
+    <li class="list-row">
+      <div class="list-row__main">
+        <span class="list-row__title">{meeting.title}</span>
+        {meeting.sample ? <SampleBadge /> : null}
+        <p class="list-row__meta">
+          {formatShortDay(meeting.startsAt)}, {formatClock(meeting.startsAt)} · {groupName} · {t.meeting.states[meeting.state]}
+        </p>
+      </div>
+      <a class="button button--secondary" href={pathOf({ name: 'meeting', meetingId: meeting.id })} aria-label={t.home.openNamed(meeting.title)}>
+        {t.home.open}
+      </a>
+    </li>
+  );
+}
+
+function MeetingList({ title, entries, empty }: { title: string; entries: MeetingListEntry[]; empty: string }) {
+  const headingId = `heading-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      {entries.length === 0 ? (
+        <p class="empty">{empty}</p>
+      ) : (
+        <ul class="list">
+          {entries.map((entry) => (
+            <MeetingRow key={entry.meeting.id} entry={entry} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function GroupList({ groups }: { groups: GroupSummary[] }) {
+  return (
+    <section aria-labelledby="heading-groups">
+      <h2 id="heading-groups">{t.home.groups}</h2>
+      {groups.length === 0 ? (
+        <p class="empty">{t.home.noGroups}</p>
+      ) : (
+        <ul class="list">
+          {groups.map(({ group, activeCount }) => (
+            <li key={group.id} class="list-row">
+              <div class="list-row__main">
+                <a class="list-row__title" href={pathOf({ name: 'group', groupId: group.id })}>
+                  {group.name}
+                </a>
+                {group.sample ? <SampleBadge /> : null}
+                <p class="list-row__meta">{t.home.people(activeCount)}</p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function FirstRun() {
+  const [busy, setBusy] = useState(false);
+  return (
+    <section class="first-run" aria-labelledby="heading-first-run">
+      <h2 id="heading-first-run">{t.home.firstRun}</h2>
+      <div class="actions">
+        <a class="button" href="#/groups/new">
+          {t.home.newGroup}
+        </a>
+        <button
+          type="button"
+          class="button button--secondary"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            const result = await createSampleGroup();
+            setBusy(false);
+            if (result.ok) go({ name: 'group', groupId: result.value });
+          }}
+        >
+          {t.home.trySample}
+        </button>
+      </div>
+      <p class="field__hint">{t.home.sampleHint}</p>
+    </section>
+  );
+}
+
+export function HomeScreen() {
+  const groups = useLive(listGroups, []);
+  const meetings = useLive(listMeetings, []);
+  return (
+    <>
+      <PageTitle text={t.home.title} />
+      <p class="lede">{t.home.intro}</p>
+      <LiveView live={groups}>
+        {(groupList) =>
+          groupList.length === 0 ? (
+            <FirstRun />
+          ) : (
+            <>
+              <div class="actions">
+                <a class="button" href="#/meetings/new">
+                  {t.home.newMeeting}
+                </a>
+                <a class="button button--secondary" href="#/groups/new">
+                  {t.home.newGroup}
+                </a>
+              </div>
+              <LiveView live={meetings}>
+                {(entries) => {
+                  const { upcoming, past } = splitMeetings(
+                    entries.map((e) => ({ ...e.meeting, entry: e })),
+                    now(),
+                  );
+                  return (
+                    <>
+                      <MeetingList title={t.home.upcoming} entries={upcoming.map((m) => m.entry)} empty={t.home.noUpcoming} />
+                      <GroupList groups={groupList} />
+                      <MeetingList title={t.home.past} entries={past.map((m) => m.entry)} empty={t.home.noPast} />
+                    </>
+                  );
+                }}
+              </LiveView>
+            </>
+          )
+        }
+      </LiveView>
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import { formatClock, formatDay } from '../../domain/dates';
+import { localMoment } from '../../domain/meeting-schedule';
+import { perspectiveLabel } from '../../domain/perspectives';
+import { getMeetingDetail, type MeetingDetail } from '../../db/meetings-repo';
+import { addGuest } from '../../state/meeting-actions';
+import { pathOf } from '../../state/router';
+import { useLive } from '../../state/use-live';
+import { AddPersonForm } from '../components/AddPersonForm';
+import { LiveView } from '../components/LiveView';
+import { NotFound } from '../components/NotFound';
+import { PageTitle } from '../components/PageTitle';
+import { t } from '../strings';
+
+function Attendance({ detail }: { detail: MeetingDetail }) {
+  const { meeting, group, people, attendees } = detail;
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const present = attendees.flatMap((a) => {
+    const person = byId.get(a.personId);
+    return person ? [person] : [];
+  });
+  const members = present.filter((p) => !p.guestOfMeetingId).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const guests = present.filter((p) => p.guestOfMeetingId);
+  return (
+    <section aria-labelledby="heading-people">
+      <h2 id="heading-people">{t.meeting.people}</h2>
+      {members.length === 0 ? (
+        <p class="empty">{t.meeting.nobodyExpected}</p>
+      ) : (
+        <ul class="list">
+          {members.map((p) => (
+            <li key={p.id} class="list-row">
+              <span class="list-row__title">{p.name}</span>
+              <span class="list-row__meta">{perspectiveLabel(group.perspectives, p.perspectiveId)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t.meeting.guests}</h3>
+      {guests.length > 0 ? (
+        <ul class="list">
+          {guests.map((p) => (
+            <li key={p.id} class="list-row">
+              <span class="list-row__title">{p.name}</span>
+              <span class="badge">{t.meeting.guestBadge}</span>
+              <span class="list-row__meta">{perspectiveLabel(group.perspectives, p.perspectiveId)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <AddPersonForm
+        idPrefix="guest"
+        perspectives={group.perspectives}
+        existing={present}
+        nameLabel={t.meeting.guestName}
+        perspectiveLabel={t.meeting.guestPerspective}
+        submitLabel={t.meeting.addGuest}
+        onAdd={async (name, perspectiveId) => (await addGuest(meeting, name, perspectiveId)).ok}
+      />
+    </section>
+  );
+}
+
+export function MeetingScreen({ meetingId }: { meetingId: string }) {
+  const detail = useLive(() => getMeetingDetail(meetingId), [meetingId]);
+  return (
+    <LiveView live={detail}>
+      {(found) => {
+        if (!found) return <NotFound message={t.meeting.notFound} />;
+        const { meeting, group, people } = found;
+        const chair = people.find((p) => p.id === meeting.chairId);
+        return (
+          <>
+            <p class="breadcrumb">
+              <a href={pathOf({ name: 'group', groupId: group.id })}>{t.meeting.groupLink(group.name)}</a>
+            </p>
+            <PageTitle text={meeting.title} />
+            {meeting.sample ? <span class="badge">{t.home.sampleBadge}</span> : null}
+            <dl class="facts">
+              <dt>{t.meeting.date}</dt>
+              <dd>
+                {t.meeting.when(
+                  formatDay(meeting.startsAt),
+                  formatClock(meeting.startsAt),
+                  formatClock(localMoment(meeting.date, meeting.endTime)),
+                )}
+              </dd>
+              {meeting.venue ? (
+                <>
+                  <dt>{t.meeting.venue}</dt>
+                  <dd>{meeting.venue}</dd>
+                </>
+              ) : null}
+              <dt>{t.meeting.chair}</dt>
+              <dd>{chair ? chair.name : t.meeting.noChair}</dd>
+              <dt>{t.meeting.status}</dt>
+              <dd>{t.meeting.states[meeting.state]}</dd>
+            </dl>
+            <a class="button button--secondary" href={pathOf({ name: 'edit-meeting', meetingId })}>
+              {t.meeting.edit}
+            </a>
+            <Attendance detail={found} />
+          </>
+        );
+      }}
+    </LiveView>
+  );
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+// @ts-expect-error: a plain .mjs module without type declarations
+import { startStaticServer } from '../../scripts/static-server.mjs';
+import { launchChromium } from './chromium';
+
+export interface AppServer {
+  url: string;
+  setRoot: (root: string) => void;
+  close: () => Promise<void>;
+}
+
+export function serveBuild(root = 'dist'): Promise<AppServer> {
+  return startStaticServer({ root });
+}
+
+/** A tablet in landscape, the size Heard is designed for first. */
+export const TABLET = { width: 1024, height: 768 };
+
+export async function newTablet(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: TABLET, locale: 'en-GB', timezoneId: 'Europe/London' });
+}
+
+export { launchChromium };
+
+/** Waits until the service worker controls the page, so it will open with no network. */
+export async function waitForOfflineReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), undefined, { timeout: 30_000 });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core over the whole page; any violation fails the test, with what and where. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  // evaluate() is not subject to the page's Content Security Policy, unlike a script tag.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+  expect(violations, `axe on ${where}`).toEqual([]);
+}
+
+/** Collects every request the page makes, to prove none leaves for another origin. */
+export function recordRequests(context: BrowserContext): string[] {
+  const urls: string[] = [];
+  context.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+export async function expectSaved(page: Page): Promise<void> {
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved on this device' }).count()).toBeGreaterThan(0);
+}
