@@ -11,9 +11,12 @@ export interface CheckedText {
   problem: TextProblem | null;
 }
 
-/** Trims and folds runs of white space, so "  Ann   Lee " and "Ann Lee" are one name. */
+/**
+ * Trims and folds runs of white space, so "  Ann   Lee " and "Ann Lee" are one name,
+ * and composes accents (NFC), so "Seán" typed as a + combining accent is the same text.
+ */
 export function tidyText(raw: string): string {
-  return raw.replace(/\s+/g, ' ').trim();
+  return raw.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
 export function checkRequiredText(raw: string, maxLength: number): CheckedText {

@@ -12,13 +12,19 @@ export type Route =
 
 /** Routes live in the hash so every screen opens from the one cached index.html, offline. */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    // A hand-typed or truncated link with a broken %-escape is not a page, not a crash.
+    return { name: 'not-found' };
+  }
   const [first, second, third, fourth] = parts;
   if (parts.length === 0) return { name: 'home' };
   if (first === 'device' && parts.length === 1) return { name: 'device' };
   if (first === 'groups' && second === 'new' && parts.length === 2) return { name: 'new-group' };
   if (first === 'groups' && second && parts.length === 2) return { name: 'group', groupId: second };
-  if (first === 'groups' && second && third === 'meetings' && fourth === 'new') return { name: 'new-meeting', groupId: second };
+  if (first === 'groups' && second && third === 'meetings' && fourth === 'new' && parts.length === 4) return { name: 'new-meeting', groupId: second };
   if (first === 'meetings' && second === 'new' && parts.length === 2) return { name: 'new-meeting', groupId: null };
   if (first === 'meetings' && second && parts.length === 2) return { name: 'meeting', meetingId: second };
   if (first === 'meetings' && second && third === 'edit' && parts.length === 3) return { name: 'edit-meeting', meetingId: second };

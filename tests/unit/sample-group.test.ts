@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { meetingEndsAt } from '../../src/domain/meeting-schedule';
+import { buildSampleGroup } from '../../src/domain/sample-group';
+
+function counterIds() {
+  let n = 0;
+  return () => `id-${++n}`;
+}
+
+// A few moments, including late evening and the night the clocks change in the UK.
+const moments = [Date.UTC(2030, 2, 14, 9, 0), Date.UTC(2030, 2, 14, 23, 30), Date.UTC(2026, 2, 29, 0, 30), Date.UTC(2026, 9, 25, 23, 59)];
+
+describe('buildSampleGroup', () => {
+  const now = Date.UTC(2030, 2, 14, 9, 0);
+  const sample = buildSampleGroup(counterIds(), now);
+
+  it('marks the group and its meeting as samples', () => {
+    expect(sample.group.sample).toBe(true);
+    expect(sample.meeting.sample).toBe(true);
+    expect(sample.group.name).toMatch(/^Sample:/);
+  });
+
+  it('gives every person a perspective from the group’s own list, in the group', () => {
+    const known = new Set(sample.group.perspectives.map((p) => p.id));
+    expect(sample.people.length).toBeGreaterThan(0);
+    for (const person of sample.people) {
+      expect(known.has(person.perspectiveId)).toBe(true);
+      expect(person.groupId).toBe(sample.group.id);
+      expect(person.status).toBe('active');
+    }
+  });
+
+  it('brings in more than one perspective, so the balance views have something to show', () => {
+    expect(new Set(sample.people.map((p) => p.perspectiveId)).size).toBeGreaterThan(1);
+  });
+
+  it.each(moments)('puts the meeting in the future relative to now (%d)', (at) => {
+    const { meeting } = buildSampleGroup(counterIds(), at);
+    expect(meeting.startsAt).toBeGreaterThan(at);
+    expect(meetingEndsAt(meeting)).toBeGreaterThan(meeting.startsAt);
+    expect(meeting.state).toBe('not-started');
+  });
+
+  it('chooses a chair from the roster', () => {
+    expect(sample.meeting.chairId).not.toBeNull();
+    expect(sample.people.map((p) => p.id)).toContain(sample.meeting.chairId);
+  });
+
+  it('expects everyone in the group at the meeting', () => {
+    expect(sample.attendees.map((a) => a.personId).sort()).toEqual(sample.people.map((p) => p.id).sort());
+    for (const attendee of sample.attendees) {
+      expect(attendee).toEqual({ meetingId: sample.meeting.id, personId: attendee.personId, expected: true });
+    }
+    expect(sample.meeting.groupId).toBe(sample.group.id);
+  });
+
+  it('uses a fresh id for every record', () => {
+    const ids = [sample.group.id, sample.meeting.id, ...sample.people.map((p) => p.id)];
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
