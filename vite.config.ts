@@ -29,6 +29,12 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than Heard's own code: one cacheable, plainly named chunk.
+        advancedChunks: { groups: [{ name: 'vendor', test: /node_modules/ }] },
+      },
+    },
   },
   test: {
     projects: [

@@ -18,12 +18,20 @@ export function startServiceWorker(): void {
   const updateSW = registerSW({
     onNeedRefresh: () => updateStore.setState({ ready: true }),
     onOfflineReady: () => updateStore.setState({ offlineReady: true }),
+    // The reload is ours (below), so it also happens on a page first opened before any
+    // service worker controlled it, which the plugin's own reload skips.
+    onNeedReload: () => {},
     onRegisteredSW: (_url, registration) => {
       // A tablet left open for days still learns of new versions; it only ever asks.
       if (registration) setInterval(() => void registration.update().catch(() => {}), HOUR_MS);
     },
   });
-  updateStore.setState({ apply: () => void updateSW(true) });
+  updateStore.setState({
+    apply: () => {
+      navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+      void updateSW(false);
+    },
+  });
 }
 
 const RECOVERY_KEY = 'heard-chunk-reload-at';

@@ -48,7 +48,7 @@ test('a chair sets up a group and a meeting with no network, and finds it all af
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary.textContent()).resolves.toContain('Enter group name');
   await expectAccessible(page, 'new group form with errors');
-  await page.getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('link', { name: 'Home', exact: true }).click();
 
   await app.createGroup('Hospital discharge workstream');
   await expectAccessible(page, 'group screen');

@@ -10,7 +10,7 @@ export class HeardApp {
   }
 
   async goHome(): Promise<void> {
-    await this.page.getByRole('link', { name: 'Home' }).click();
+    await this.page.getByRole('link', { name: 'Home', exact: true }).click();
     await this.heading('Your meetings').waitFor();
   }
 

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { expectAccessible, expectSaved, launchChromium, newTablet, serveBuild, waitForOfflineReady, type AppServer } from './harness';
+import { HeardApp } from './page-models';
+
+let browser: Browser;
+let server: AppServer;
+
+beforeAll(async () => {
+  server = await serveBuild();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a newcomer tries the sample group offline, explores it, and deletes it in one step', async () => {
+  const context = await newTablet(browser);
+  const page = await context.newPage();
+  const app = new HeardApp(page);
+  await page.goto(server.url);
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+
+  await page.getByRole('button', { name: 'Try a sample group' }).click();
+  await app.heading('Sample: Hospital discharge workstream').waitFor();
+  await expectSaved(page);
+  await expect(page.getByText('This is a sample group with made-up people').isVisible()).resolves.toBe(true);
+  await expect(page.locator('main li').filter({ hasText: 'Aoife Byrne' }).count()).resolves.toBe(1);
+
+  await app.goHome();
+  await expect(page.getByText('Sample', { exact: true }).count()).resolves.toBeGreaterThan(0);
+  await page.getByRole('link', { name: /^Open Sample/ }).click();
+  await app.heading(/Going home from hospital/).waitFor();
+
+  await page.getByRole('link', { name: /^Group: Sample/ }).click();
+  await page.getByRole('button', { name: 'Delete sample group' }).click();
+  await app.heading('Your meetings').waitFor();
+  await page.getByRole('button', { name: 'Try a sample group' }).waitFor();
+  await expect(page.getByText('Sample: Hospital discharge workstream').count()).resolves.toBe(0);
+
+  // Still gone after a reload: the delete was one committed transaction.
+  await page.reload();
+  await page.getByRole('button', { name: 'Try a sample group' }).waitFor();
+  await expect(page.getByText(/Sample:/).count()).resolves.toBe(0);
+  await context.close();
+});
+
+test('the "This device" screen says how much is stored and whether it is kept safe, offline too', async () => {
+  const context = await newTablet(browser);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('button', { name: 'Try a sample group' }).click();
+  await expectSaved(page);
+  await page.getByRole('link', { name: 'This device' }).click();
+  await page.getByRole('heading', { level: 1, name: 'This device' }).waitFor();
+  await expect.poll(() => page.getByTestId('storage-used').textContent()).toMatch(/\d+(\.\d)? (KB|MB) of about/);
+  await expect.poll(() => page.getByTestId('storage-persistent').textContent()).toMatch(/^(Yes|Not yet)/);
+  await expect(page.getByText('Ready: Heard opens without a connection on this device.').isVisible()).resolves.toBe(true);
+  await expectAccessible(page, 'this device');
+  await context.close();
+});
