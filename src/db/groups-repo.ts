@@ -89,23 +89,38 @@ export async function removePerson(personId: Id): Promise<void> {
 
 export async function addSample(sample: SampleData): Promise<void> {
   const database = db();
-  await database.transaction('rw', [database.groups, database.people, database.meetings, database.attendees], async () => {
+  const tables = [database.groups, database.people, database.meetings, database.attendees, database.agendaItems, database.groundRules];
+  await database.transaction('rw', tables, async () => {
     await database.groups.add(sample.group);
     await database.people.bulkAdd(sample.people);
     await database.meetings.add(sample.meeting);
     await database.attendees.bulkAdd(sample.attendees);
+    await database.agendaItems.bulkAdd(sample.items);
+    await database.groundRules.bulkAdd(sample.rules);
   });
 }
 
 /** Deletes a sample group and everything in it, in one step. Real groups are never deleted this way. */
 export async function deleteSampleGroup(groupId: Id): Promise<void> {
   const database = db();
-  await database.transaction('rw', [database.groups, database.people, database.meetings, database.attendees], async () => {
+  const tables = [
+    database.groups,
+    database.people,
+    database.meetings,
+    database.attendees,
+    database.agendaItems,
+    database.clockEvents,
+    database.groundRules,
+  ];
+  await database.transaction('rw', tables, async () => {
     const group = await database.groups.get(groupId);
     if (!group) return;
     if (!group.sample) throw new RuleError('not-sample');
     const meetingIds = await database.meetings.where('groupId').equals(groupId).primaryKeys();
     await database.attendees.where('meetingId').anyOf(meetingIds).delete();
+    await database.agendaItems.where('meetingId').anyOf(meetingIds).delete();
+    await database.clockEvents.where('meetingId').anyOf(meetingIds).delete();
+    await database.groundRules.where('groupId').equals(groupId).delete();
     await database.meetings.bulkDelete(meetingIds);
     await database.people.where('groupId').equals(groupId).delete();
     await database.groups.delete(groupId);

@@ -1,5 +1,6 @@
 import type { Attendee, Group, Id, Meeting, Person } from '../domain/model';
 import { db } from './connection';
+import { carryDeferredItems } from './carry-deferred';
 import { RuleError } from './storage-errors';
 
 export interface MeetingListEntry {
@@ -46,7 +47,8 @@ export async function getMeetingDetail(meetingId: Id): Promise<MeetingDetail | n
 /** Saves the meeting and who is expected, replacing the expected list but keeping guests. */
 export async function saveMeeting(meeting: Meeting, expectedIds: readonly Id[]): Promise<void> {
   const database = db();
-  await database.transaction('rw', [database.meetings, database.groups, database.people, database.attendees], async () => {
+  const tables = [database.meetings, database.groups, database.people, database.attendees, database.agendaItems, database.clockEvents];
+  await database.transaction('rw', tables, async () => {
     if (!(await database.groups.get(meeting.groupId))) throw new RuleError('group-missing');
     await database.meetings.put(meeting);
     const guests = new Set(
@@ -59,6 +61,8 @@ export async function saveMeeting(meeting: Meeting, expectedIds: readonly Id[]):
     await database.attendees.bulkDelete(stale.map((a) => [a.meetingId, a.personId]));
     await database.attendees.bulkPut(expectedIds.map((personId) => ({ meetingId: meeting.id, personId, expected: true })));
     await database.groups.update(meeting.groupId, { updatedAt: meeting.updatedAt });
+    // A new or moved meeting may be the next one for items deferred earlier.
+    await carryDeferredItems(database, meeting.groupId, meeting.updatedAt);
   });
 }
 

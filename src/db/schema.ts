@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Attendee, Group, Meeting, Person } from '../domain/model';
+import type { AgendaItem, GroundRule, MeetingClockEvent } from '../domain/agenda-model';
 
 export interface Setting {
   key: string;
@@ -28,6 +29,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    // Ground rules, the agenda and the meeting clock. The unique [meetingId+seq]
+    // stops two tabs writing the same step of a meeting's clock twice.
+    version: 2,
+    stores: {
+      groundRules: 'id, groupId',
+      agendaItems: 'id, meetingId, carriedFromItemId',
+      clockEvents: 'id, meetingId, &[meetingId+seq]',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -38,6 +49,9 @@ export type HeardDb = Dexie & {
   meetings: EntityTable<Meeting, 'id'>;
   attendees: Table<Attendee, [string, string]>;
   settings: EntityTable<Setting, 'key'>;
+  groundRules: EntityTable<GroundRule, 'id'>;
+  agendaItems: EntityTable<AgendaItem, 'id'>;
+  clockEvents: EntityTable<MeetingClockEvent, 'id'>;
 };
 
 export const DB_NAME = 'heard';

@@ -39,6 +39,8 @@ export interface AgendaItem {
   nonNegotiables: string;
   papers: Paper[];
   notes: string;
+  /** Set on an item deferred from an earlier meeting and carried into this one. */
+  carriedFromItemId?: Id;
   createdAt: EpochMs;
   updatedAt: EpochMs;
 }

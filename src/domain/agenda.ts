@@ -229,7 +229,7 @@ export function copyAgenda(
   newId: () => Id,
   now: EpochMs,
 ): AgendaItem[] {
-  return sortByOrder(items).map((item, index) => ({
+  return sortByOrder(items).map(({ carriedFromItemId: _carried, ...item }, index) => ({
     ...item,
     id: newId(),
     meetingId,

@@ -49,3 +49,17 @@ function clampIndex(index: number, length: number): number {
   // A fractional index from a drop between rows rounds to the nearer place.
   return Math.min(Math.max(Math.round(index), 0), length - 1);
 }
+
+/**
+ * What to save when `id` moves to `index` in `list`: only the items whose
+ * `order` changed, renumbered. An empty array when nothing moved.
+ */
+export function reorderedTo<T extends { id: string; order: number }>(list: readonly T[], id: string, index: number): T[] {
+  const sorted = sortByOrder(list);
+  return renumber(moveTo(sorted, id, index)).filter((item) => !sorted.includes(item));
+}
+
+export function reorderedBy<T extends { id: string; order: number }>(list: readonly T[], id: string, delta: number): T[] {
+  const from = sortByOrder(list).findIndex((item) => item.id === id);
+  return from < 0 ? [] : reorderedTo(list, id, from + delta);
+}

@@ -1,3 +1,5 @@
+import type { AgendaItem, GroundRule } from './agenda-model';
+import { agreeRule, draftRule, type RuleTemplateKey } from './ground-rules';
 import type { Attendee, EpochMs, Group, Meeting, Person } from './model';
 import { DEFAULT_PERSPECTIVES } from './perspectives';
 import { isoDay } from './dates';
@@ -8,7 +10,11 @@ export interface SampleData {
   people: Person[];
   meeting: Meeting;
   attendees: Attendee[];
+  items: AgendaItem[];
+  rules: GroundRule[];
 }
+
+const SAMPLE_RULES: readonly RuleTemplateKey[] = ['everyone-speaks', 'plain-words', 'experience-counts-equally', 'disagreement-recorded-and-parked'];
 
 const SAMPLE_PEOPLE: ReadonlyArray<[string, string]> = [
   ['Aoife Byrne', 'lived'],
@@ -23,8 +29,12 @@ const SAMPLE_PEOPLE: ReadonlyArray<[string, string]> = [
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A clearly marked sample a newcomer can explore: a workstream with a meeting next week. */
-export function buildSampleGroup(newId: () => string, now: EpochMs): SampleData {
+/**
+ * A clearly marked sample a newcomer can explore: a workstream with agreed
+ * ground rules and a meeting next week with an agenda. `ruleText` gives the
+ * words of a template rule, which live in the UI's catalogue.
+ */
+export function buildSampleGroup(newId: () => string, now: EpochMs, ruleText: (key: RuleTemplateKey) => string): SampleData {
   const groupId = newId();
   const group: Group = {
     id: groupId,
@@ -61,5 +71,38 @@ export function buildSampleGroup(newId: () => string, now: EpochMs): SampleData 
     updatedAt: now,
   };
   const attendees: Attendee[] = people.map((p) => ({ meetingId, personId: p.id, expected: true }));
-  return { group, people, meeting, attendees };
+  const item = (order: number, fields: Partial<AgendaItem> & Pick<AgendaItem, 'title' | 'purpose' | 'timeboxMinutes'>): AgendaItem => ({
+    id: newId(),
+    meetingId,
+    order,
+    leadId: null,
+    decidedBy: { kind: 'group' },
+    nonNegotiables: '',
+    papers: [],
+    notes: '',
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  });
+  const items = [
+    item(0, { title: 'Welcome and introductions', purpose: 'information', timeboxMinutes: 10, leadId: people[6]?.id ?? null }),
+    item(1, {
+      title: 'Discharge letters: what patients need to know',
+      purpose: 'decision',
+      timeboxMinutes: 30,
+      leadId: people[4]?.id ?? null,
+      nonNegotiables: 'The letter must include the legal minimum about medicines.',
+      papers: [{ id: newId(), title: 'Draft discharge letter', link: 'Sent by email', sentOn: isoDay(now) }],
+    }),
+    item(2, {
+      title: 'Transport home after 8pm',
+      purpose: 'discussion',
+      timeboxMinutes: 25,
+      leadId: people[2]?.id ?? null,
+      decidedBy: { kind: 'elsewhere', who: 'Trust transport board' },
+    }),
+    item(3, { title: 'Any other business', purpose: 'information', timeboxMinutes: 10 }),
+  ];
+  const rules = SAMPLE_RULES.map((key, order) => agreeRule(draftRule(newId(), groupId, ruleText(key), order, now, key), now, null));
+  return { group, people, meeting, attendees, items, rules };
 }

@@ -1,5 +1,6 @@
 import type { Group, Id, Perspective, Person } from '../domain/model';
 import { buildSampleGroup } from '../domain/sample-group';
+import type { RuleTemplateKey } from '../domain/ground-rules';
 import * as groups from '../db/groups-repo';
 import { now } from './clock';
 import { askToPersistOnce } from './device';
@@ -17,8 +18,9 @@ export async function createGroup(name: string, perspectives: readonly Perspecti
   return result;
 }
 
-export async function createSampleGroup() {
-  const sample = buildSampleGroup(newId, now());
+/** `ruleText` gives a template rule's words, which live in the UI's catalogue. */
+export async function createSampleGroup(ruleText: (key: RuleTemplateKey) => string) {
+  const sample = buildSampleGroup(newId, now(), ruleText);
   const result = await save(async () => {
     await groups.addSample(sample);
     return sample.group.id;

@@ -7,6 +7,10 @@ export type Route =
   | { name: 'new-meeting'; groupId: string | null }
   | { name: 'meeting'; meetingId: string }
   | { name: 'edit-meeting'; meetingId: string }
+  | { name: 'rules'; groupId: string }
+  | { name: 'new-item'; meetingId: string }
+  | { name: 'edit-item'; meetingId: string; itemId: string }
+  | { name: 'run'; meetingId: string }
   | { name: 'device' }
   | { name: 'not-found' };
 
@@ -28,6 +32,10 @@ export function parseRoute(hash: string): Route {
   if (first === 'meetings' && second === 'new' && parts.length === 2) return { name: 'new-meeting', groupId: null };
   if (first === 'meetings' && second && parts.length === 2) return { name: 'meeting', meetingId: second };
   if (first === 'meetings' && second && third === 'edit' && parts.length === 3) return { name: 'edit-meeting', meetingId: second };
+  if (first === 'groups' && second && third === 'rules' && parts.length === 3) return { name: 'rules', groupId: second };
+  if (first === 'meetings' && second && third === 'run' && parts.length === 3) return { name: 'run', meetingId: second };
+  if (first === 'meetings' && second && third === 'items' && fourth === 'new' && parts.length === 4) return { name: 'new-item', meetingId: second };
+  if (first === 'meetings' && second && third === 'items' && fourth && parts.length === 4) return { name: 'edit-item', meetingId: second, itemId: fourth };
   return { name: 'not-found' };
 }
 
@@ -46,6 +54,14 @@ export function pathOf(route: Route): string {
       return `#/meetings/${encodeURIComponent(route.meetingId)}`;
     case 'edit-meeting':
       return `#/meetings/${encodeURIComponent(route.meetingId)}/edit`;
+    case 'rules':
+      return `#/groups/${encodeURIComponent(route.groupId)}/rules`;
+    case 'new-item':
+      return `#/meetings/${encodeURIComponent(route.meetingId)}/items/new`;
+    case 'edit-item':
+      return `#/meetings/${encodeURIComponent(route.meetingId)}/items/${encodeURIComponent(route.itemId)}`;
+    case 'run':
+      return `#/meetings/${encodeURIComponent(route.meetingId)}/run`;
     case 'device':
       return '#/device';
   }

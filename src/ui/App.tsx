@@ -13,6 +13,9 @@ const GroupScreen = lazyScreen(() => import('./screens/GroupScreen').then((m) =>
 const NewMeetingScreen = lazyScreen(() => import('./screens/MeetingFormScreen').then((m) => m.NewMeetingScreen));
 const EditMeetingScreen = lazyScreen(() => import('./screens/MeetingFormScreen').then((m) => m.EditMeetingScreen));
 const MeetingScreen = lazyScreen(() => import('./screens/MeetingScreen').then((m) => m.MeetingScreen));
+const GroundRulesScreen = lazyScreen(() => import('./screens/GroundRulesScreen').then((m) => m.GroundRulesScreen));
+const AgendaItemScreen = lazyScreen(() => import('./screens/AgendaItemScreen').then((m) => m.AgendaItemScreen));
+const RunScreen = lazyScreen(() => import('./screens/RunScreen').then((m) => m.RunScreen));
 const DeviceScreen = lazyScreen(() => import('./screens/DeviceScreen').then((m) => m.DeviceScreen));
 
 function Screen({ route }: { route: Route }) {
@@ -29,6 +32,14 @@ function Screen({ route }: { route: Route }) {
       return <MeetingScreen key={route.meetingId} meetingId={route.meetingId} />;
     case 'edit-meeting':
       return <EditMeetingScreen key={route.meetingId} meetingId={route.meetingId} />;
+    case 'rules':
+      return <GroundRulesScreen key={route.groupId} groupId={route.groupId} />;
+    case 'new-item':
+      return <AgendaItemScreen key={`${route.meetingId}/new`} meetingId={route.meetingId} itemId={null} />;
+    case 'edit-item':
+      return <AgendaItemScreen key={route.itemId} meetingId={route.meetingId} itemId={route.itemId} />;
+    case 'run':
+      return <RunScreen key={route.meetingId} meetingId={route.meetingId} />;
     case 'device':
       return <DeviceScreen />;
     case 'not-found':

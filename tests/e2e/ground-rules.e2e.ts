@@ -58,7 +58,7 @@ test('a chair writes, agrees and orders ground rules with no network, and finds 
     await page.goto(`${server.url}#/groups/${groupId}/rules`);
   }
   await app.heading('Ground rules').waitFor();
-  await expect(page.getByRole('link', { name: 'Group: Carers’ forum' }).isVisible()).resolves.toBe(true);
+  await page.getByRole('link', { name: 'Group: Carers’ forum' }).waitFor();
   await page.getByText('No rules yet. Add one from the templates or write your own.').waitFor();
   await expect(page.getByRole('region', { name: 'Questions to talk about first' }).getByRole('listitem').count()).resolves.toBe(5);
   await expectAccessible(page, 'ground rules, empty');
@@ -90,7 +90,7 @@ test('a chair writes, agrees and orders ground rules with no network, and finds 
     await page.getByRole('button', { name: `Record as agreed: rule ${n}` }).click();
     await expect.poll(() => rulesList(page).nth(n - 1).textContent()).toMatch(/Agreed \w{3} \d{1,2} \w{3} \d{4}/);
   }
-  await expect(page.getByText('2 rules agreed.').isVisible()).resolves.toBe(true);
+  await page.getByText('2 rules agreed.').waitFor();
 
   // Reorder with the buttons: the own rule to the top.
   await page.getByRole('button', { name: 'Move up: rule 3' }).click();

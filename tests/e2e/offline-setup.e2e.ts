@@ -37,7 +37,7 @@ test('a chair sets up a group and a meeting with no network, and finds it all af
   await server.close();
   await page.reload();
   await app.heading('Your meetings').waitFor();
-  await expect(page.getByRole('button', { name: 'Try a sample group' }).isVisible()).resolves.toBe(true);
+  await page.getByRole('button', { name: 'Try a sample group' }).waitFor();
 
   // Bad input gets a clear message, not a saved group.
   await page.getByRole('link', { name: 'New group' }).click();
@@ -72,7 +72,7 @@ test('a chair sets up a group and a meeting with no network, and finds it all af
     chair: 'Grace Doherty',
   });
   await expectAccessible(page, 'meeting screen');
-  await expect(page.getByText('Thursday 14 March 2030, 10:00 to 12:30').isVisible()).resolves.toBe(true);
+  await page.getByText('Thursday 14 March 2030, 10:00 to 12:30').waitFor();
 
   // A guest on the day.
   await page.getByLabel('Guest’s name').fill('Dr Sam Patel');
@@ -96,7 +96,7 @@ test('a chair sets up a group and a meeting with no network, and finds it all af
   await again.getByRole('link', { name: 'Open Planning meeting' }).click();
   await reopened.heading('Planning meeting').waitFor();
   for (const name of ['Aoife Byrne', 'Grace Doherty', 'Dr Sam Patel', '<img src=x onerror=alert("pwned")>']) {
-    await expect(again.getByText(name, { exact: true }).first().isVisible(), name).resolves.toBe(true);
+    await again.getByText(name, { exact: true }).first().waitFor();
   }
   expect(await again.locator('main img').count(), 'typed HTML must be shown as text').toBe(0);
   expect(dialogs, 'no script typed by a user may run').toEqual([]);

@@ -46,3 +46,59 @@ export class HeardApp {
     await expectSaved(this.page);
   }
 }
+
+export interface ItemFields {
+  title: string;
+  purpose: 'For information' | 'For discussion' | 'For decision';
+  minutes: number;
+  lead?: string;
+  decidedElsewhereBy?: string;
+  nonNegotiables?: string;
+  paper?: { title: string; link: string; sent: string };
+}
+
+/** The agenda and the running meeting, in the chair's words. */
+export class MeetingPage {
+  constructor(readonly page: Page) {}
+
+  async addItem(fields: ItemFields): Promise<void> {
+    const page = this.page;
+    await page.getByRole('link', { name: 'Add item' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New agenda item' }).waitFor();
+    await page.getByLabel('Title', { exact: true }).fill(fields.title);
+    await page.getByRole('radio', { name: fields.purpose }).check();
+    await page.getByLabel('Time (minutes)').fill(String(fields.minutes));
+    if (fields.lead) await page.getByLabel('Lead').selectOption({ label: fields.lead });
+    if (fields.decidedElsewhereBy) {
+      await page.getByRole('radio', { name: 'Someone else' }).check();
+      await page.getByLabel('Who decides instead').fill(fields.decidedElsewhereBy);
+    }
+    if (fields.nonNegotiables) await page.getByLabel('Not negotiable').fill(fields.nonNegotiables);
+    if (fields.paper) {
+      await page.getByRole('button', { name: 'Add a paper' }).click();
+      await page.getByLabel('Title of paper 1').fill(fields.paper.title);
+      await page.getByLabel('Link or where to find paper 1').fill(fields.paper.link);
+      await page.getByLabel('Date paper 1 was sent').fill(fields.paper.sent);
+    }
+    await page.getByRole('button', { name: 'Save item' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Agenda' }).waitFor();
+    await expectSaved(page);
+  }
+
+  async agendaTitles(): Promise<string[]> {
+    const section = this.page.getByRole('region', { name: 'Agenda' });
+    const rows = await section.getByRole('listitem').all();
+    const titles: string[] = [];
+    for (const row of rows) titles.push(((await row.locator('p').first().textContent()) ?? '').replace(/^\d+\.\s*/, '').trim());
+    return titles;
+  }
+
+  itemClock(label: 'Time on this item' | 'Left' | 'Over time by') {
+    return this.page.getByText(label, { exact: true }).locator('xpath=following-sibling::p[1]');
+  }
+
+  async tap(name: string | RegExp): Promise<void> {
+    await this.page.getByRole('button', { name }).click();
+    await expectSaved(this.page);
+  }
+}

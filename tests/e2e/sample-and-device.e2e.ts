@@ -26,11 +26,12 @@ test('a newcomer tries the sample group offline, explores it, and deletes it in 
   await page.getByRole('button', { name: 'Try a sample group' }).click();
   await app.heading('Sample: Hospital discharge workstream').waitFor();
   await expectSaved(page);
-  await expect(page.getByText('This is a sample group with made-up people').isVisible()).resolves.toBe(true);
-  await expect(page.locator('main li').filter({ hasText: 'Aoife Byrne' }).count()).resolves.toBe(1);
+  await page.getByText('This is a sample group with made-up people').waitFor();
+  await expect.poll(() => page.locator('main li').filter({ hasText: 'Aoife Byrne' }).count()).toBe(1);
 
   await app.goHome();
-  await expect(page.getByText('Sample', { exact: true }).count()).resolves.toBeGreaterThan(0);
+  // Both the group and its meeting are marked as a sample on the home screen.
+  await expect.poll(() => page.getByText('Sample', { exact: true }).count()).toBe(2);
   await page.getByRole('link', { name: /^Open Sample/ }).click();
   await app.heading(/Going home from hospital/).waitFor();
 
@@ -60,7 +61,7 @@ test('the "This device" screen says how much is stored and whether it is kept sa
   await page.getByRole('heading', { level: 1, name: 'This device' }).waitFor();
   await expect.poll(() => page.getByTestId('storage-used').textContent()).toMatch(/\d+(\.\d)? (KB|MB) of about/);
   await expect.poll(() => page.getByTestId('storage-persistent').textContent()).toMatch(/^(Yes|Not yet)/);
-  await expect(page.getByText('Ready: Heard opens without a connection on this device.').isVisible()).resolves.toBe(true);
+  await page.getByText('Ready: Heard opens without a connection on this device.').waitFor();
   await expectAccessible(page, 'this device');
   await context.close();
 });

@@ -1,3 +1,4 @@
+import type { AgendaItem } from '../../src/domain/agenda-model';
 import type { Group, Meeting, Person } from '../../src/domain/model';
 import { DEFAULT_PERSPECTIVES } from '../../src/domain/perspectives';
 
@@ -43,6 +44,25 @@ export function makeMeeting(overrides: Partial<Meeting> = {}): Meeting {
     chairId: null,
     state: 'not-started',
     sample: false,
+    createdAt: AT,
+    updatedAt: AT,
+    ...overrides,
+  };
+}
+
+export function makeItem(overrides: Partial<AgendaItem> = {}): AgendaItem {
+  return {
+    id: 'item-1',
+    meetingId: 'meeting-1',
+    order: 0,
+    title: 'Discharge letters',
+    purpose: 'discussion',
+    timeboxMinutes: 20,
+    leadId: null,
+    decidedBy: { kind: 'group' },
+    nonNegotiables: '',
+    papers: [],
+    notes: '',
     createdAt: AT,
     updatedAt: AT,
     ...overrides,

@@ -103,7 +103,7 @@ describe('removing people', () => {
 
 describe('sample groups', () => {
   let counter = 0;
-  const sample = (now: number) => buildSampleGroup(() => `id-${++counter}`, now);
+  const sample = (now: number) => buildSampleGroup(() => `id-${++counter}`, now, (key) => `Rule ${key}`);
 
   it('deletes a sample group and everything in it, leaving other groups alone', async () => {
     const doomed = sample(Date.UTC(2030, 0, 1));
@@ -119,6 +119,8 @@ describe('sample groups', () => {
     expect(await db.people.where('groupId').equals(doomed.group.id).count()).toBe(0);
     expect(await db.meetings.where('groupId').equals(doomed.group.id).count()).toBe(0);
     expect(await db.attendees.where('meetingId').equals(doomed.meeting.id).count()).toBe(0);
+    expect(await db.agendaItems.where('meetingId').equals(doomed.meeting.id).count()).toBe(0);
+    expect(await db.groundRules.where('groupId').equals(doomed.group.id).count()).toBe(0);
 
     expect(await db.groups.get(kept.group.id)).toEqual(kept.group);
     expect(await db.people.where('groupId').equals(kept.group.id).count()).toBe(kept.people.length);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { meetingEndsAt } from '../../src/domain/meeting-schedule';
 import { buildSampleGroup } from '../../src/domain/sample-group';
 
+const ruleText = (key: string) => `Words of ${key}`;
+
 function counterIds() {
   let n = 0;
   return () => `id-${++n}`;
@@ -12,7 +14,7 @@ const moments = [Date.UTC(2030, 2, 14, 9, 0), Date.UTC(2030, 2, 14, 23, 30), Dat
 
 describe('buildSampleGroup', () => {
   const now = Date.UTC(2030, 2, 14, 9, 0);
-  const sample = buildSampleGroup(counterIds(), now);
+  const sample = buildSampleGroup(counterIds(), now, ruleText);
 
   it('marks the group and its meeting as samples', () => {
     expect(sample.group.sample).toBe(true);
@@ -35,7 +37,7 @@ describe('buildSampleGroup', () => {
   });
 
   it.each(moments)('puts the meeting in the future relative to now (%d)', (at) => {
-    const { meeting } = buildSampleGroup(counterIds(), at);
+    const { meeting } = buildSampleGroup(counterIds(), at, ruleText);
     expect(meeting.startsAt).toBeGreaterThan(at);
     expect(meetingEndsAt(meeting)).toBeGreaterThan(meeting.startsAt);
     expect(meeting.state).toBe('not-started');
@@ -54,8 +56,28 @@ describe('buildSampleGroup', () => {
     expect(sample.meeting.groupId).toBe(sample.group.id);
   });
 
+  it('comes with agreed ground rules and an agenda whose leads are in the roster', () => {
+    expect(sample.rules.length).toBeGreaterThan(0);
+    for (const rule of sample.rules) {
+      expect(rule).toMatchObject({ groupId: sample.group.id, status: 'agreed' });
+      expect(rule.text).toBe(ruleText(rule.templateKey!));
+    }
+    expect(sample.items.map((i) => i.order)).toEqual(sample.items.map((_, index) => index));
+    const roster = new Set(sample.people.map((p) => p.id));
+    for (const item of sample.items) {
+      expect(item.meetingId).toBe(sample.meeting.id);
+      if (item.leadId) expect(roster.has(item.leadId)).toBe(true);
+    }
+  });
+
   it('uses a fresh id for every record', () => {
-    const ids = [sample.group.id, sample.meeting.id, ...sample.people.map((p) => p.id)];
+    const ids = [
+      sample.group.id,
+      sample.meeting.id,
+      ...sample.people.map((p) => p.id),
+      ...sample.items.flatMap((i) => [i.id, ...i.papers.map((p) => p.id)]),
+      ...sample.rules.map((r) => r.id),
+    ];
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -43,20 +43,22 @@ export function TextField(
   props: FieldShell & {
     value: string;
     onInput: (value: string) => void;
-    type?: 'text' | 'date' | 'time';
+    type?: 'text' | 'date' | 'time' | 'number';
     maxLength?: number;
     autoComplete?: string;
+    width?: 'short';
   },
 ) {
-  const { id, value, onInput, type = 'text', maxLength, hint, error, autoComplete = 'off' } = props;
+  const { id, value, onInput, type = 'text', maxLength, hint, error, autoComplete = 'off', width } = props;
   return (
     <Shell {...props}>
       <input
         id={id}
         name={id}
-        class="field__input"
-        // Preact's typings split date/time inputs from text ones; all three take a string value.
+        class={width === 'short' ? 'field__input field__input--short' : 'field__input'}
+        // Preact's typings split date/time inputs from text ones; all of them take a string value.
         type={type as 'text'}
+        inputMode={type === 'number' ? 'numeric' : undefined}
         value={value}
         // Leave room past the limit so a long paste is cut by the rule, with a message, not silently.
         maxLength={maxLength ? maxLength * 2 : undefined}
@@ -96,5 +98,64 @@ export function SelectField(
         ))}
       </select>
     </Shell>
+  );
+}
+
+export function TextArea(
+  props: FieldShell & { value: string; onInput: (value: string) => void; onBlur?: () => void; rows?: number; maxLength?: number },
+) {
+  const { id, value, onInput, onBlur, rows = 4, maxLength, hint, error } = props;
+  return (
+    <Shell {...props}>
+      <textarea
+        id={id}
+        name={id}
+        class="field__textarea"
+        rows={rows}
+        value={value}
+        // Room past the limit, so a long paste gets a message rather than being cut silently.
+        maxLength={maxLength ? maxLength * 2 : undefined}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onInput={(event) => onInput((event.currentTarget as HTMLTextAreaElement).value)}
+        onBlur={onBlur}
+      />
+    </Shell>
+  );
+}
+
+/** A GOV.UK-style set of radio buttons: one question, its legend, large targets. */
+export function Radios(props: {
+  name: string;
+  legend: string;
+  hint?: string;
+  value: string;
+  choices: readonly Choice[];
+  onChange: (value: string) => void;
+}) {
+  const { name, legend, hint, value, choices, onChange } = props;
+  return (
+    <fieldset class="fieldset" aria-describedby={hint ? `${name}-hint` : undefined}>
+      <legend class="fieldset__legend">{legend}</legend>
+      {hint ? (
+        <p id={`${name}-hint`} class="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      <div class="radios">
+        {choices.map((choice) => (
+          <label key={choice.value} class="checkbox">
+            <input
+              type="radio"
+              name={name}
+              value={choice.value}
+              checked={value === choice.value}
+              onChange={() => onChange(choice.value)}
+            />
+            <span>{choice.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

@@ -18,7 +18,7 @@ import { pathOf } from '../../state/router';
 import { addRule, agree, editRule, moveRule, restore, retire } from '../../state/rules-actions';
 import { useLive } from '../../state/use-live';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { SelectField } from '../components/fields';
+import { SelectField, TextArea } from '../components/fields';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
@@ -110,57 +110,6 @@ function useFocusAfterChange(data: unknown) {
 
 type FocusAfterChange = ReturnType<typeof useFocusAfterChange>;
 
-/** A multi-line field with the same label, hint and inline error as the other fields. */
-function RuleTextField({
-  id,
-  label,
-  hint,
-  error,
-  value,
-  onInput,
-  labelClass = 'field__label',
-}: {
-  id: string;
-  label: string;
-  hint?: string | undefined;
-  error?: string | undefined;
-  value: string;
-  onInput: (value: string) => void;
-  labelClass?: string;
-}) {
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={error ? 'field field--error' : 'field'}>
-      <label for={id} class={labelClass}>
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} class="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} class="field__error">
-          <span class="visually-hidden">{t.errors.prefix} </span>
-          {error}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={id}
-        class="rule-text"
-        rows={3}
-        value={value}
-        // Room past the limit, so a long paste gets a message rather than being cut silently.
-        maxLength={RULE_TEXT_MAX_LENGTH * 2}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
-        onInput={(event) => onInput((event.currentTarget as HTMLTextAreaElement).value)}
-      />
-    </div>
-  );
-}
-
 function EditRuleForm({ rule, number, onDone }: { rule: GroundRule; number: number; onDone: () => void }) {
   const [text, setText] = useState(rule.text);
   const [submitted, setSubmitted] = useState(false);
@@ -188,7 +137,7 @@ function EditRuleForm({ rule, number, onDone }: { rule: GroundRule; number: numb
         if (result.ok) onDone();
       }}
     >
-      <RuleTextField
+      <TextArea rows={3} maxLength={RULE_TEXT_MAX_LENGTH}
         id={fieldId}
         label={t.rules.editLabel(number)}
         hint={rule.status === 'agreed' ? `${t.rules.revisedNote} ${t.rules.ruleHint}` : t.rules.ruleHint}
@@ -495,7 +444,7 @@ function WriteRule({ data }: { data: RulesData }) {
         }}
       >
         <ErrorSummary errors={error ? [{ fieldId, message: error }] : []} />
-        <RuleTextField id={fieldId} label={t.rules.ruleText} hint={t.rules.ruleHint} error={error} value={text} onInput={setText} />
+        <TextArea rows={3} maxLength={RULE_TEXT_MAX_LENGTH} id={fieldId} label={t.rules.ruleText} hint={t.rules.ruleHint} error={error} value={text} onInput={setText} />
         <button type="submit" class="button" disabled={busy}>
           {t.rules.add}
         </button>

@@ -5,6 +5,8 @@ import { formatClock, formatShortDay } from '../../domain/dates';
 import { checkRequiredText, NAME_MAX_LENGTH } from '../../domain/text-rules';
 import { getGroupDetail, type GroupDetail } from '../../db/groups-repo';
 import { meetingsOfGroup } from '../../db/meetings-repo';
+import { listRules } from '../../db/rules-repo';
+import { rulesInForce } from '../../domain/ground-rules';
 import { addPerson, deleteSampleGroup, updateGroup } from '../../state/group-actions';
 import { go, pathOf } from '../../state/router';
 import { useLive } from '../../state/use-live';
@@ -98,6 +100,19 @@ function EditPerspectives({ detail }: { detail: GroupDetail }) {
   );
 }
 
+function RulesLink({ groupId }: { groupId: string }) {
+  const rules = useLive(() => listRules(groupId), [groupId]);
+  const agreed = rules.status === 'ready' ? rulesInForce(rules.value).length : 0;
+  return (
+    <section aria-labelledby="heading-rules">
+      <h2 id="heading-rules">{t.rules.title}</h2>
+      <a class="button button--secondary" href={pathOf({ name: 'rules', groupId })}>
+        {t.rules.groupLinkCount(agreed)}
+      </a>
+    </section>
+  );
+}
+
 function GroupMeetings({ groupId }: { groupId: string }) {
   const meetings = useLive(() => meetingsOfGroup(groupId), [groupId]);
   return (
@@ -188,6 +203,7 @@ export function GroupScreen({ groupId }: { groupId: string }) {
               </div>
             ) : null}
             <RenameGroup key={found.group.name} group={found.group} />
+            <RulesLink groupId={groupId} />
             <Roster detail={found} />
             <EditPerspectives key={found.group.updatedAt} detail={found} />
             <GroupMeetings groupId={groupId} />

@@ -91,7 +91,7 @@ function FirstRun() {
           disabled={busy}
           onClick={async () => {
             setBusy(true);
-            const result = await createSampleGroup();
+            const result = await createSampleGroup((key) => t.rules.templates[key]);
             setBusy(false);
             if (result.ok) go({ name: 'group', groupId: result.value });
           }}

@@ -1,11 +1,14 @@
 import { formatClock, formatDay } from '../../domain/dates';
 import { localMoment } from '../../domain/meeting-schedule';
 import { perspectiveLabel } from '../../domain/perspectives';
-import { getMeetingDetail, type MeetingDetail } from '../../db/meetings-repo';
+import type { MeetingDetail } from '../../db/meetings-repo';
+import { getRunData } from '../../db/run-repo';
 import { addGuest } from '../../state/meeting-actions';
-import { pathOf } from '../../state/router';
+import { go, pathOf } from '../../state/router';
+import { clockTap } from '../../state/run-actions';
 import { useLive } from '../../state/use-live';
 import { AddPersonForm } from '../components/AddPersonForm';
+import { AgendaEditor } from '../components/AgendaEditor';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
@@ -61,7 +64,7 @@ function Attendance({ detail }: { detail: MeetingDetail }) {
 }
 
 export function MeetingScreen({ meetingId }: { meetingId: string }) {
-  const detail = useLive(() => getMeetingDetail(meetingId), [meetingId]);
+  const detail = useLive(() => getRunData(meetingId), [meetingId]);
   return (
     <LiveView live={detail}>
       {(found) => {
@@ -95,9 +98,27 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
               <dt>{t.meeting.status}</dt>
               <dd>{t.meeting.states[meeting.state]}</dd>
             </dl>
-            <a class="button button--secondary" href={pathOf({ name: 'edit-meeting', meetingId })}>
-              {t.meeting.edit}
-            </a>
+            <div class="actions">
+              {meeting.state === 'not-started' ? (
+                <button
+                  type="button"
+                  class="button button--start"
+                  onClick={async () => {
+                    if ((await clockTap(meetingId, 'start')).ok) go({ name: 'run', meetingId });
+                  }}
+                >
+                  {t.run.start}
+                </button>
+              ) : (
+                <a class="button button--start" href={pathOf({ name: 'run', meetingId })}>
+                  {meeting.state === 'closed' ? t.run.closedRecord : t.run.resumeRun}
+                </a>
+              )}
+              <a class="button button--secondary" href={pathOf({ name: 'edit-meeting', meetingId })}>
+                {t.meeting.edit}
+              </a>
+            </div>
+            <AgendaEditor meeting={meeting} items={found.items} people={people} />
             <Attendance detail={found} />
           </>
         );

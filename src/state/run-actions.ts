@@ -1,0 +1,20 @@
+import type { MeetingClockEventKind } from '../domain/agenda-model';
+import type { Id } from '../domain/model';
+import { appendClockEvent, closeMeeting, saveItemNotes } from '../db/run-repo';
+import { now } from './clock';
+import { newId } from './ids';
+import { save } from './save-status';
+
+/** One tap on the meeting's clock, stored at the moment of the tap. */
+export function clockTap(meetingId: Id, kind: MeetingClockEventKind, itemId?: Id) {
+  const event = { id: newId(), kind, at: now(), ...(itemId ? { itemId } : {}) };
+  return save(() => appendClockEvent(meetingId, event));
+}
+
+export function close(meetingId: Id) {
+  return save(() => closeMeeting(meetingId, now()));
+}
+
+export function saveNotes(itemId: Id, notes: string) {
+  return save(() => saveItemNotes(itemId, notes, now()));
+}

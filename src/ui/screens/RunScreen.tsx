@@ -1,0 +1,371 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AgendaItem } from '../../domain/agenda-model';
+import { itemPapersStatus, timeboxMs } from '../../domain/agenda';
+import { formatClock } from '../../domain/dates';
+import { deriveRun, type MeetingRun } from '../../domain/meeting-clock';
+import { localMoment } from '../../domain/meeting-schedule';
+import { getRunData, type RunData } from '../../db/run-repo';
+import { readVibrateOnOverrun, setVibrateOnOverrun } from '../../state/preferences';
+import { pathOf } from '../../state/router';
+import { clockTap, close, saveNotes } from '../../state/run-actions';
+import { useLive } from '../../state/use-live';
+import { useNow } from '../../state/use-now';
+import { useWakeLock } from '../../state/wake-lock';
+import { TextArea } from '../components/fields';
+import { LiveView } from '../components/LiveView';
+import { NotFound } from '../components/NotFound';
+import { PageTitle } from '../components/PageTitle';
+import { RulesInForce } from '../components/RulesInForce';
+import { formatDuration, formatMinutes } from '../format-duration';
+import { t } from '../strings';
+
+function RulesPanel({ data }: { data: RunData }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  return (
+    <>
+      <button type="button" class="button button--secondary" onClick={() => ref.current?.showModal()}>
+        {t.run.showRules}
+      </button>
+      <dialog ref={ref} class="rules-dialog" aria-labelledby="rules-dialog-title">
+        <h2 id="rules-dialog-title">{t.rules.showTitle}</h2>
+        <RulesInForce rules={data.rules} large />
+        <button type="button" class="button" onClick={() => ref.current?.close()}>
+          {t.rules.close}
+        </button>
+      </dialog>
+    </>
+  );
+}
+
+function NotesField({ item }: { item: AgendaItem }) {
+  const [text, setText] = useState(item.notes);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const flush = (value: string) => {
+    clearTimeout(timer.current);
+    if (value !== item.notes) void saveNotes(item.id, value);
+  };
+  // Typing is saved shortly after it pauses, and at once when the field is left.
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return (
+    <TextArea
+      id={`notes-${item.id}`}
+      label={t.run.notes}
+      hint={t.run.notesHint}
+      value={text}
+      rows={3}
+      onInput={(value) => {
+        setText(value);
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => flush(value), 800);
+      }}
+      onBlur={() => flush(text)}
+    />
+  );
+}
+
+/** Speaks only at the thresholds (nearly up, over), and vibrates at over if the chair asked. */
+function useThresholdAnnouncement(run: MeetingRun, item: AgendaItem | undefined, vibrate: boolean): string {
+  const [message, setMessage] = useState('');
+  const last = useRef<string | null>(null);
+  const key = item ? `${item.id}:${run.currentItemState}` : null;
+  useEffect(() => {
+    if (!item || key === last.current) return;
+    last.current = key;
+    if (run.currentItemState === 'warning') setMessage(t.run.announceWarning(item.title));
+    else if (run.currentItemState === 'over') {
+      setMessage(t.run.announceOver(item.title));
+      if (vibrate) navigator.vibrate?.([200, 100, 200]);
+    }
+  }, [key]);
+  return message;
+}
+
+function ItemClock({ run, item }: { run: MeetingRun; item: AgendaItem }) {
+  const elapsed = run.itemElapsedMs[item.id] ?? 0;
+  const remaining = run.currentItemRemainingMs ?? 0;
+  const state = run.currentItemState ?? 'ok';
+  const words = state === 'over' ? t.run.timeUp : state === 'warning' ? t.run.nearlyUp : t.run.onTime;
+  return (
+    <div class={`item-clock item-clock--${state}`}>
+      <div>
+        <p class="item-clock__label">{t.run.elapsed}</p>
+        <p class="item-clock__time">{formatDuration(elapsed)}</p>
+      </div>
+      <div>
+        <p class="item-clock__label">{state === 'over' ? t.run.overLabel : t.run.remaining}</p>
+        <p class="item-clock__time">{formatDuration(remaining)}</p>
+      </div>
+      <p class="item-clock__state">{words}</p>
+    </div>
+  );
+}
+
+function CurrentItem({ data, run, item, vibrate }: { data: RunData; run: MeetingRun; item: AgendaItem; vibrate: boolean }) {
+  const lead = data.people.find((p) => p.id === item.leadId);
+  const next = data.items.find((i) => i.id === run.nextItemId);
+  const papers = itemPapersStatus(item, data.meeting.date);
+  const announcement = useThresholdAnnouncement(run, item, vibrate);
+  return (
+    <section class="current-item" aria-labelledby="current-item-title">
+      <p class="current-item__label">{t.run.current}</p>
+      <h2 id="current-item-title" class="current-item__title">
+        {item.title}
+      </h2>
+      <p class="agenda__meta">
+        {t.agenda.purposes[item.purpose]} · {t.agenda.minutes(item.timeboxMinutes)}
+        {lead ? ` · ${t.run.leadIs(lead.name)}` : ''} ·{' '}
+        {t.run.decidedBy(item.decidedBy.kind === 'elsewhere' ? item.decidedBy.who : t.run.thisGroup)}
+      </p>
+      {item.nonNegotiables ? (
+        <div class="non-negotiables">
+          <h3>{t.run.purposeNonNeg}</h3>
+          <p>{item.nonNegotiables}</p>
+        </div>
+      ) : null}
+      {papers && papers !== 'on-time' ? (
+        <p class="badge badge--warning">{papers === 'late' ? t.agenda.paperLate : t.agenda.paperNotSent}</p>
+      ) : null}
+      <ItemClock run={run} item={item} />
+      <p class="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      <div class="actions">
+        {next ? (
+          <button type="button" class="button button--start" onClick={() => void clockTap(data.meeting.id, 'item', next.id)}>
+            {t.run.nextItemNamed(next.title)}
+          </button>
+        ) : (
+          <button type="button" class="button button--start" onClick={() => void clockTap(data.meeting.id, 'end-items')}>
+            {t.run.endDiscussion}
+          </button>
+        )}
+        <button type="button" class="button button--secondary" onClick={() => void clockTap(data.meeting.id, 'defer', item.id)}>
+          {t.run.defer}
+        </button>
+      </div>
+      <NotesField key={item.id} item={item} />
+    </section>
+  );
+}
+
+function AgendaProgress({ data, run }: { data: RunData; run: MeetingRun }) {
+  const pending = data.items.filter((i) => run.itemStatus[i.id] === 'pending');
+  const finished = data.items.filter((i) => run.itemStatus[i.id] === 'done' || run.itemStatus[i.id] === 'deferred');
+  return (
+    <div class="progress-lists">
+      <section aria-labelledby="heading-to-come">
+        <h2 id="heading-to-come">{t.run.agendaLeft}</h2>
+        {pending.length === 0 ? (
+          <p class="empty">{t.run.noNext}</p>
+        ) : (
+          <ol class="list">
+            {pending.map((item) => (
+              <li key={item.id} class="list-row">
+                <span class="list-row__title">{item.title}</span>
+                <span class="list-row__meta">{t.agenda.minutes(item.timeboxMinutes)}</span>
+                {run.phase !== 'closing' ? (
+                  <div class="actions actions--row">
+                    <button
+                      type="button"
+                      class="button button--secondary button--small"
+                      aria-label={t.run.startItemNamed(item.title)}
+                      onClick={() => void clockTap(data.meeting.id, 'item', item.id)}
+                    >
+                      {t.run.startItemNow}
+                    </button>
+                    <button
+                      type="button"
+                      class="button button--secondary button--small"
+                      aria-label={t.run.deferNamed(item.title)}
+                      onClick={() => void clockTap(data.meeting.id, 'defer', item.id)}
+                    >
+                      {t.run.defer}
+                    </button>
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      {finished.length > 0 ? (
+        <section aria-labelledby="heading-done">
+          <h2 id="heading-done">{t.run.doneItems}</h2>
+          <ol class="list">
+            {finished.map((item) => (
+              <li key={item.id} class="list-row">
+                <span class="list-row__title">{item.title}</span>
+                <span class="list-row__meta">
+                  {run.itemStatus[item.id] === 'deferred'
+                    ? t.run.deferred
+                    : t.run.usedOfPlanned(formatMinutes(run.itemElapsedMs[item.id] ?? 0), formatMinutes(timeboxMs(item.timeboxMinutes)))}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function MeetingStrip({ data, run }: { data: RunData; run: MeetingRun }) {
+  const plannedEnd = localMoment(data.meeting.date, data.meeting.endTime);
+  const late = run.projectedFinish !== null && run.projectedFinish > plannedEnd;
+  return (
+    <dl class="run-strip">
+      <div>
+        <dt>{t.run.meetingElapsed}</dt>
+        <dd>{formatDuration(run.meetingElapsedMs)}</dd>
+      </div>
+      {run.projectedFinish !== null ? (
+        <div class={late ? 'run-strip__late' : undefined}>
+          <dt>{t.run.projectedFinish}</dt>
+          <dd>
+            {late ? t.run.projectedLate(formatClock(run.projectedFinish), formatClock(plannedEnd)) : formatClock(run.projectedFinish)}
+          </dd>
+        </div>
+      ) : null}
+      {run.breakMs > 0 || run.phase === 'paused' ? (
+        <div>
+          <dt>{t.run.onBreak}</dt>
+          <dd>{formatDuration(run.breakMs)}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+function Running({ data }: { data: RunData }) {
+  const closed = data.meeting.state === 'closed';
+  const time = useNow(1000, !closed);
+  const run = deriveRun(data.events, data.items, time);
+  const live = run.phase === 'running' || run.phase === 'paused';
+  const wakeLock = useWakeLock(live);
+  const vibrate = useLive(readVibrateOnOverrun, []);
+  const [rulesSeen, setRulesSeen] = useState(false);
+  const current = data.items.find((i) => i.id === run.currentItemId);
+  const anyItemStarted = data.events.some((e) => e.kind === 'item' || (e.kind === 'start' && e.itemId));
+  const meetingId = data.meeting.id;
+
+  if (closed) {
+    return (
+      <>
+        <p class="notice">{t.run.closed}</p>
+        <AgendaProgress data={data} run={run} />
+      </>
+    );
+  }
+
+  if (run.phase === 'closing') {
+    return (
+      <>
+        <section class="current-item" aria-labelledby="closing-title">
+          <h2 id="closing-title">{t.run.closing}</h2>
+          <p>{t.run.closingHint}</p>
+          <div class="actions">
+            <button type="button" class="button button--start" onClick={() => void close(meetingId)}>
+              {t.run.closeMeeting}
+            </button>
+            <button type="button" class="button button--secondary" onClick={() => void clockTap(meetingId, 'reopen')}>
+              {t.run.reopen}
+            </button>
+          </div>
+        </section>
+        <AgendaProgress data={data} run={run} />
+      </>
+    );
+  }
+
+  if (!anyItemStarted && !rulesSeen) {
+    const first = data.items.find((i) => i.id === run.nextItemId);
+    return (
+      <section aria-labelledby="rules-step-title" class="rules-step">
+        <h2 id="rules-step-title">{t.run.groundRulesStep}</h2>
+        {data.rules.length === 0 ? <p>{t.run.noRulesYet}</p> : <RulesInForce rules={data.rules} large />}
+        <div class="actions">
+          {first ? (
+            <button type="button" class="button button--start" onClick={() => void clockTap(meetingId, 'item', first.id)}>
+              {t.run.beginFirst}
+            </button>
+          ) : (
+            <button type="button" class="button button--start" onClick={() => setRulesSeen(true)}>
+              {t.run.beginNoItems}
+            </button>
+          )}
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <>
+      <MeetingStrip data={data} run={run} />
+      <div class="actions">
+        <RulesPanel data={data} />
+        {run.phase === 'paused' ? (
+          <button type="button" class="button" onClick={() => void clockTap(meetingId, 'resume')}>
+            {t.run.resume}
+          </button>
+        ) : (
+          <button type="button" class="button button--secondary" onClick={() => void clockTap(meetingId, 'pause')}>
+            {t.run.pause}
+          </button>
+        )}
+      </div>
+      {run.phase === 'paused' ? (
+        <p class="notice" role="status">
+          {t.run.onBreak}
+        </p>
+      ) : null}
+      {current ? (
+        <CurrentItem data={data} run={run} item={current} vibrate={vibrate.status === 'ready' && vibrate.value} />
+      ) : (
+        <section class="current-item">
+          <p>{run.nextItemId ? t.run.noItem : t.run.allDone}</p>
+          <button type="button" class="button button--start" onClick={() => void clockTap(meetingId, 'end-items')}>
+            {t.run.endDiscussion}
+          </button>
+        </section>
+      )}
+      <AgendaProgress data={data} run={run} />
+      {current && run.nextItemId ? (
+        <div class="actions">
+          <button type="button" class="button button--secondary" onClick={() => void clockTap(meetingId, 'end-items')}>
+            {t.run.endDiscussion}
+          </button>
+        </div>
+      ) : null}
+      <p class="field__hint">{wakeLock === 'unsupported' ? t.run.wakeLockUnsupported : wakeLock === 'on' ? t.run.wakeLockOn : ''}</p>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={vibrate.status === 'ready' && vibrate.value}
+          onChange={(event) => void setVibrateOnOverrun((event.currentTarget as HTMLInputElement).checked)}
+        />
+        <span>{t.run.vibrate}</span>
+      </label>
+    </>
+  );
+}
+
+export function RunScreen({ meetingId }: { meetingId: string }) {
+  const data = useLive(() => getRunData(meetingId), [meetingId]);
+  return (
+    <LiveView live={data}>
+      {(found) =>
+        !found ? (
+          <NotFound message={t.meeting.notFound} />
+        ) : (
+          <>
+            <p class="breadcrumb">
+              <a href={pathOf({ name: 'meeting', meetingId })}>{t.run.details}</a>
+            </p>
+            <PageTitle text={found.meeting.title} />
+            <Running data={found} />
+          </>
+        )
+      }
+    </LiveView>
+  );
+}
