@@ -1,6 +1,9 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Attendee, Group, Meeting, Person } from '../domain/model';
 import type { AgendaItem, GroundRule, MeetingClockEvent } from '../domain/agenda-model';
+import type { GlossaryTerm, QueueEntry, Turn } from '../domain/balance-model';
+import type { CheckInAnswers, CheckInMark, CheckInPrompt, OneToOneRequest } from '../domain/checkin-model';
+import type { ActionItem, Decision, DissentEntry } from '../domain/record-model';
 
 export interface Setting {
   key: string;
@@ -39,6 +42,34 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       clockEvents: 'id, meetingId, &[meetingId+seq]',
     },
   },
+  {
+    // The voice-balancing timer: speaking turns, the speaker queue, the glossary.
+    version: 3,
+    stores: {
+      turns: 'id, meetingId, [meetingId+startedAt]',
+      queue: 'id, meetingId',
+      glossary: 'id, groupId, meetingId',
+    },
+  },
+  {
+    // The parked dissent register, decisions and actions, carried between meetings.
+    version: 4,
+    stores: {
+      dissent: 'id, groupId, meetingId, status',
+      decisions: 'id, groupId, meetingId, itemId',
+      actions: 'id, groupId, meetingId, status',
+    },
+  },
+  {
+    // The check-in: answers are kept in a table apart from who checked in.
+    version: 5,
+    stores: {
+      checkinAnswers: 'id, meetingId',
+      checkinMarks: 'id, meetingId, &[meetingId+personId]',
+      oneToOnes: 'id, meetingId',
+      checkinPrompts: 'id, groupId',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -52,6 +83,16 @@ export type HeardDb = Dexie & {
   groundRules: EntityTable<GroundRule, 'id'>;
   agendaItems: EntityTable<AgendaItem, 'id'>;
   clockEvents: EntityTable<MeetingClockEvent, 'id'>;
+  turns: EntityTable<Turn, 'id'>;
+  queue: EntityTable<QueueEntry, 'id'>;
+  glossary: EntityTable<GlossaryTerm, 'id'>;
+  dissent: EntityTable<DissentEntry, 'id'>;
+  decisions: EntityTable<Decision, 'id'>;
+  actions: EntityTable<ActionItem, 'id'>;
+  checkinAnswers: EntityTable<CheckInAnswers, 'id'>;
+  checkinMarks: EntityTable<CheckInMark, 'id'>;
+  oneToOnes: EntityTable<OneToOneRequest, 'id'>;
+  checkinPrompts: EntityTable<CheckInPrompt, 'id'>;
 };
 
 export const DB_NAME = 'heard';

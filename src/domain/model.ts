@@ -62,4 +62,8 @@ export interface Attendee {
   meetingId: Id;
   personId: Id;
   expected: boolean;
+  /** When they came into the room; absent or null before the meeting marks them in. */
+  arrivedAt?: EpochMs | null;
+  /** When they left early; absent or null while they are in the room. */
+  leftAt?: EpochMs | null;
 }

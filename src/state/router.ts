@@ -11,6 +11,9 @@ export type Route =
   | { name: 'new-item'; meetingId: string }
   | { name: 'edit-item'; meetingId: string; itemId: string }
   | { name: 'run'; meetingId: string }
+  | { name: 'register'; groupId: string }
+  | { name: 'you-said-we-did'; groupId: string }
+  | { name: 'checkin'; meetingId: string }
   | { name: 'device' }
   | { name: 'not-found' };
 
@@ -34,6 +37,9 @@ export function parseRoute(hash: string): Route {
   if (first === 'meetings' && second && third === 'edit' && parts.length === 3) return { name: 'edit-meeting', meetingId: second };
   if (first === 'groups' && second && third === 'rules' && parts.length === 3) return { name: 'rules', groupId: second };
   if (first === 'meetings' && second && third === 'run' && parts.length === 3) return { name: 'run', meetingId: second };
+  if (first === 'meetings' && second && third === 'checkin' && parts.length === 3) return { name: 'checkin', meetingId: second };
+  if (first === 'groups' && second && third === 'register' && parts.length === 3) return { name: 'register', groupId: second };
+  if (first === 'groups' && second && third === 'you-said-we-did' && parts.length === 3) return { name: 'you-said-we-did', groupId: second };
   if (first === 'meetings' && second && third === 'items' && fourth === 'new' && parts.length === 4) return { name: 'new-item', meetingId: second };
   if (first === 'meetings' && second && third === 'items' && fourth && parts.length === 4) return { name: 'edit-item', meetingId: second, itemId: fourth };
   return { name: 'not-found' };
@@ -62,6 +68,12 @@ export function pathOf(route: Route): string {
       return `#/meetings/${encodeURIComponent(route.meetingId)}/items/${encodeURIComponent(route.itemId)}`;
     case 'run':
       return `#/meetings/${encodeURIComponent(route.meetingId)}/run`;
+    case 'register':
+      return `#/groups/${encodeURIComponent(route.groupId)}/register`;
+    case 'you-said-we-did':
+      return `#/groups/${encodeURIComponent(route.groupId)}/you-said-we-did`;
+    case 'checkin':
+      return `#/meetings/${encodeURIComponent(route.meetingId)}/checkin`;
     case 'device':
       return '#/device';
   }

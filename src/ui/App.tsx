@@ -16,6 +16,9 @@ const MeetingScreen = lazyScreen(() => import('./screens/MeetingScreen').then((m
 const GroundRulesScreen = lazyScreen(() => import('./screens/GroundRulesScreen').then((m) => m.GroundRulesScreen));
 const AgendaItemScreen = lazyScreen(() => import('./screens/AgendaItemScreen').then((m) => m.AgendaItemScreen));
 const RunScreen = lazyScreen(() => import('./screens/RunScreen').then((m) => m.RunScreen));
+const DissentRegisterScreen = lazyScreen(() => import('./screens/DissentRegisterScreen').then((m) => m.DissentRegisterScreen));
+const YouSaidWeDidScreen = lazyScreen(() => import('./screens/YouSaidWeDidScreen').then((m) => m.YouSaidWeDidScreen));
+const CheckInScreen = lazyScreen(() => import('./screens/CheckInScreen').then((m) => m.CheckInScreen));
 const DeviceScreen = lazyScreen(() => import('./screens/DeviceScreen').then((m) => m.DeviceScreen));
 
 function Screen({ route }: { route: Route }) {
@@ -40,6 +43,12 @@ function Screen({ route }: { route: Route }) {
       return <AgendaItemScreen key={route.itemId} meetingId={route.meetingId} itemId={route.itemId} />;
     case 'run':
       return <RunScreen key={route.meetingId} meetingId={route.meetingId} />;
+    case 'register':
+      return <DissentRegisterScreen key={route.groupId} groupId={route.groupId} />;
+    case 'you-said-we-did':
+      return <YouSaidWeDidScreen key={route.groupId} groupId={route.groupId} />;
+    case 'checkin':
+      return <CheckInScreen key={route.meetingId} meetingId={route.meetingId} />;
     case 'device':
       return <DeviceScreen />;
     case 'not-found':

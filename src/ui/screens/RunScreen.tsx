@@ -17,6 +17,10 @@ import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
 import { RulesInForce } from '../components/RulesInForce';
 import { formatDuration, formatMinutes } from '../format-duration';
+import { CheckInLauncher } from '../run/CheckInLauncher';
+import { MattersArising } from '../run/MattersArising';
+import { RecordPanel } from '../run/RecordPanel';
+import { VoiceBalancePanel } from '../run/VoiceBalancePanel';
 import { t } from '../strings';
 
 function RulesPanel({ data }: { data: RunData }) {
@@ -263,6 +267,7 @@ function Running({ data }: { data: RunData }) {
         <section class="current-item" aria-labelledby="closing-title">
           <h2 id="closing-title">{t.run.closing}</h2>
           <p>{t.run.closingHint}</p>
+          <CheckInLauncher data={data} />
           <div class="actions">
             <button type="button" class="button button--start" onClick={() => void close(meetingId)}>
               {t.run.closeMeeting}
@@ -283,6 +288,7 @@ function Running({ data }: { data: RunData }) {
       <section aria-labelledby="rules-step-title" class="rules-step">
         <h2 id="rules-step-title">{t.run.groundRulesStep}</h2>
         {data.rules.length === 0 ? <p>{t.run.noRulesYet}</p> : <RulesInForce rules={data.rules} large />}
+        <MattersArising data={data} />
         <div class="actions">
           {first ? (
             <button type="button" class="button button--start" onClick={() => void clockTap(meetingId, 'item', first.id)}>
@@ -328,6 +334,8 @@ function Running({ data }: { data: RunData }) {
           </button>
         </section>
       )}
+      <VoiceBalancePanel data={data} run={run} />
+      <RecordPanel data={data} run={run} />
       <AgendaProgress data={data} run={run} />
       {current && run.nextItemId ? (
         <div class="actions">

@@ -1,8 +1,16 @@
+import { balance } from './en-GB/balance';
+import { checkin } from './en-GB/checkin';
+import { record } from './en-GB/record';
+
 /**
  * Every word Heard shows, in plain en-GB. Screens take their words from here
- * so a translation can be added without touching them.
+ * so a translation can be added without touching them. Larger features keep
+ * their block in a file of its own under en-GB/, joined here.
  */
 export const en = {
+  balance,
+  record,
+  checkin,
   appName: 'Heard',
   skipToContent: 'Skip to main content',
   nav: {

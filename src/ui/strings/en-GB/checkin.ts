@@ -1,0 +1,2 @@
+/** Words for the end-of-meeting check-in on the shared tablet. Part of the en-GB catalogue. */
+export const checkin = {} as const;
