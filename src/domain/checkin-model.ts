@@ -1,15 +1,64 @@
 import type { EpochMs, Id } from './model';
 
 /**
- * The end-of-meeting check-in (issue 7). These shapes are the starting point;
- * the feature's own work fills in the rest of the fields.
+ * The end-of-meeting check-in (issue 7), as it is stored. Answers, the marks
+ * of who checked in, one-to-one requests and glossary words are four separate
+ * records written together; none of them carries anything that ties one
+ * person's answers to their mark (see checkin.ts, buildCheckInRecords).
  */
+
+export type PromptKind = 'faces' | 'choice' | 'text';
+export type Choice = 'yes' | 'not-sure' | 'no';
+export const CHOICES: readonly Choice[] = ['yes', 'not-sure', 'no'];
+
+/** A picture scale of three or five faces, 1 the saddest. */
+export type FaceCount = 3 | 5;
+
+/** A question as one check-in asks it: copied from the group's prompts when the check-in starts. */
+export interface PromptSnapshot {
+  id: Id;
+  kind: PromptKind;
+  text: string;
+  /** Only for 'faces'. */
+  faces?: FaceCount;
+  /** For 'choice': a "yes" asks which words, and they go to the glossary. */
+  asksForWords?: boolean;
+}
+
+/** One of a group's check-in questions, editable by the chair. */
+export interface CheckInPrompt extends PromptSnapshot {
+  groupId: Id;
+  order: number;
+  /** The library entry it came from, or null for the group's own words. */
+  libraryKey: string | null;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+export type Response =
+  | { kind: 'faces'; value: number; of: FaceCount }
+  | { kind: 'choice'; value: Choice; words?: string }
+  | { kind: 'text'; value: string };
+
+/** One answer within a person's answers, with the question as it was asked. */
+export interface StoredResponse {
+  promptId: Id;
+  question: string;
+  response: Response;
+}
 
 /** One person's answers. Stored apart from any name unless they chose to put their name to them. */
 export interface CheckInAnswers {
   id: Id;
   meetingId: Id;
-  completedAt: EpochMs;
+  /** Present only when the person ticked "Put my name to my answers". */
+  personId?: Id;
+  responses: StoredResponse[];
+  /**
+   * When the check-in started, the same for everyone in it: a moment of the
+   * person's own would let answers be matched to a mark by time.
+   */
+  checkInStartedAt: EpochMs;
 }
 
 /** That a person checked in, kept apart from what they answered. */
@@ -17,17 +66,31 @@ export interface CheckInMark {
   id: Id;
   meetingId: Id;
   personId: Id;
-  at: EpochMs;
+  /** The check-in's start, not the person's moment (see CheckInAnswers). */
+  checkInStartedAt: EpochMs;
 }
 
 export interface OneToOneRequest {
   id: Id;
   meetingId: Id;
-  createdAt: EpochMs;
+  /** A name or a way to be contacted, as the person typed it: the chair must know who. */
+  contact: string;
+  checkInStartedAt: EpochMs;
 }
 
-export interface CheckInPrompt {
-  id: Id;
+/** The lock on the shared tablet while participants check in. At most one per device. */
+export interface CheckInLock {
+  meetingId: Id;
   groupId: Id;
-  order: number;
+  startedAt: EpochMs;
+  prompts: PromptSnapshot[];
+  /** Wrong chair PINs since the lock began, oldest first: waits are derived from these. */
+  wrongPinAt: EpochMs[];
+}
+
+/** The chair PIN as stored: never the digits, only a salted PBKDF2 hash. */
+export interface StoredPin {
+  salt: string;
+  hash: string;
+  iterations: number;
 }

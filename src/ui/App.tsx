@@ -1,4 +1,8 @@
-import { routeStore, type Route } from '../state/router';
+import { useEffect } from 'preact/hooks';
+import { readLock } from '../db/checkin-repo';
+import type { CheckInLock } from '../domain/checkin-model';
+import { go, routeStore, type Route } from '../state/router';
+import { useLive } from '../state/use-live';
 import { useStore } from '../state/use-store';
 import { NotFound } from './components/NotFound';
 import { SaveStatusBar } from './components/SaveStatusBar';
@@ -56,8 +60,36 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
+/**
+ * While a check-in is locked, the tablet shows only the check-in, whatever the
+ * address says: no header link, no footer, no typed hash or Back reaches a
+ * chair's screen. The lock is stored, so a reload comes back here too.
+ */
+function LockedApp({ lock, route }: { lock: CheckInLock; route: Route }) {
+  const here = route.name === 'checkin' && route.meetingId === lock.meetingId;
+  useEffect(() => {
+    // Replace, never push: the address bar shows the check-in and history does not grow.
+    if (!here) go({ name: 'checkin', meetingId: lock.meetingId }, { replace: true });
+  }, [here, lock.meetingId]);
+  return (
+    <>
+      <header class="app-header">
+        <span class="app-header__name">{t.appName}</span>
+        <SaveStatusBar />
+      </header>
+      <main id="main" tabIndex={-1} class="app-main">
+        <CheckInScreen key={lock.meetingId} meetingId={lock.meetingId} />
+      </main>
+    </>
+  );
+}
+
 export function App() {
   const route = useStore(routeStore, (s) => s.route);
+  const lock = useLive(readLock, []);
+  // Until the lock is read, show nothing a participant could use to leave it.
+  if (lock.status === 'loading') return <p class="loading">{t.loading}</p>;
+  if (lock.status === 'ready' && lock.value) return <LockedApp lock={lock.value} route={route} />;
   return (
     <>
       <a class="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>

@@ -1,0 +1,63 @@
+import { buildCheckInRecords, promptFromLibrary, promptsForCheckIn, type CheckInDraft, type LibraryEntry } from '../domain/checkin';
+import type { CheckInLock, CheckInPrompt } from '../domain/checkin-model';
+import type { Id } from '../domain/model';
+import * as repo from '../db/checkin-repo';
+import { now } from './clock';
+import { hashPin, pinMatches } from './chair-pin';
+import { newId } from './ids';
+import { close } from './run-actions';
+import { save } from './save-status';
+
+/** Locks the tablet. `newPin` is set when the chair chose a PIN now; otherwise the stored one stays. */
+export async function startCheckIn(
+  meeting: { id: Id; groupId: Id },
+  stored: readonly CheckInPrompt[],
+  defaultText: (key: string) => string,
+  newPin: string | null,
+) {
+  const hashed = newPin ? await hashPin(newPin) : null;
+  const event = { type: 'start' as const, meetingId: meeting.id, groupId: meeting.groupId, prompts: promptsForCheckIn(stored, defaultText), at: now() };
+  return save(() => repo.startCheckIn(event, hashed));
+}
+
+/** Checks a PIN against the stored hash without changing anything (used before the lock starts). */
+export async function checkPin(pin: string): Promise<boolean> {
+  const stored = await repo.readPin();
+  return stored !== null && pinMatches(pin, stored);
+}
+
+export type UnlockResult = 'unlocked' | 'wrong' | 'must-wait' | 'failed';
+
+/** The chair's PIN ends the lock; a wrong one is stored, so the waits survive a reload. */
+export async function unlockWithPin(pin: string): Promise<UnlockResult> {
+  const right = await checkPin(pin);
+  const result = await save(async () => {
+    if (right) await repo.unlockCheckIn(now());
+    else await repo.recordWrongPin(now());
+  });
+  if (!result.ok) return result.rule === 'must-wait' ? 'must-wait' : 'failed';
+  return right ? 'unlocked' : 'wrong';
+}
+
+export function endWithoutPin() {
+  return save(() => repo.endCheckInWithoutPin(now()));
+}
+
+export function finishMyCheckIn(draft: CheckInDraft, lock: CheckInLock) {
+  return save(() => repo.saveCheckIn(buildCheckInRecords(draft, lock, newId)));
+}
+
+export function closeMeetingAfterCheckIn(meetingId: Id) {
+  return close(meetingId);
+}
+
+/** Saves the group's questions as given, in order: the first edit copies the defaults in. */
+export function savePrompts(groupId: Id, prompts: readonly CheckInPrompt[]) {
+  const at = now();
+  return save(() => repo.replacePrompts(groupId, prompts.map((p) => ({ ...p, updatedAt: at }))));
+}
+
+export function newPrompt(groupId: Id, entry: LibraryEntry, text: string, order: number, own = false): CheckInPrompt {
+  const prompt = promptFromLibrary(entry, text, groupId, order, newId(), now());
+  return own ? { ...prompt, libraryKey: null } : prompt;
+}

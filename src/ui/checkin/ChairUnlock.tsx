@@ -1,0 +1,83 @@
+import { useState } from 'preact/hooks';
+import { pinWaitRemaining } from '../../domain/checkin';
+import type { CheckInLock } from '../../domain/checkin-model';
+import { endWithoutPin, unlockWithPin } from '../../state/checkin-actions';
+import { useNow } from '../../state/use-now';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { PageTitle } from '../components/PageTitle';
+import { t } from '../strings';
+import { PinField, Step } from './answers';
+
+export function waitWords(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds < 60) return t.checkin.seconds(seconds);
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  return rest === 0 ? t.checkin.minutes(minutes) : `${t.checkin.minutes(minutes)} ${t.checkin.seconds(rest)}`;
+}
+
+/** The chair's way back: the PIN, with waits that grow after wrong tries, or ending without it. */
+export function ChairUnlock({ lock, onBack }: { lock: CheckInLock; onBack: () => void }) {
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  const time = useNow(1000, lock.wrongPinAt.length > 0);
+  // Derived from the stored wrong tries and the clock: a reload neither resets nor extends it.
+  const wait = pinWaitRemaining(lock.wrongPinAt, time);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (wait > 0 || busy) return;
+    setBusy(true);
+    const result = await unlockWithPin(pin);
+    setBusy(false);
+    setPin('');
+    if (result === 'wrong') setError(t.checkin.pinProblems.wrong);
+    else if (result === 'failed') setError(t.loadFailed);
+    else setError('');
+  };
+
+  return (
+    <Step>
+      <ErrorSummary errors={error ? [{ fieldId: 'unlock-pin', message: error }] : []} />
+      <PageTitle text={t.checkin.unlockTitle} />
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <PinField id="unlock-pin" label={t.checkin.pin} hint={t.checkin.unlockHint} error={error || undefined} value={pin} disabled={wait > 0} onInput={setPin} />
+        {wait > 0 ? (
+          <p class="warning" role="status">
+            {t.checkin.waitFor(waitWords(wait))}
+          </p>
+        ) : lock.wrongPinAt.length > 0 ? (
+          <p class="field__hint">{t.checkin.wrongTries(lock.wrongPinAt.length)}</p>
+        ) : null}
+        <div class="checkin-nav">
+          <button type="button" class="button button--secondary" onClick={onBack}>
+            {t.checkin.backToCheckIn}
+          </button>
+          <button type="submit" class="button" disabled={wait > 0 || busy}>
+            {t.checkin.unlock}
+          </button>
+        </div>
+      </form>
+      <section class="details" aria-labelledby="forgot-title">
+        <h2 id="forgot-title">{t.checkin.forgotTitle}</h2>
+        <p>{t.checkin.forgotHint}</p>
+        {confirmEnd ? (
+          <div class="actions">
+            <button type="button" class="button button--warning" onClick={() => void endWithoutPin()}>
+              {t.checkin.confirmEnd}
+            </button>
+            <button type="button" class="button button--secondary" onClick={() => setConfirmEnd(false)}>
+              {t.checkin.cancel}
+            </button>
+          </div>
+        ) : (
+          <button type="button" class="button button--secondary" onClick={() => setConfirmEnd(true)}>
+            {t.checkin.endWithoutPin}
+          </button>
+        )}
+      </section>
+    </Step>
+  );
+}
