@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { format, isValid, parseISO } from 'date-fns';
 import { enGB } from 'date-fns/locale/en-GB';
 import type { EpochMs } from './model';
 
@@ -23,4 +23,10 @@ export function formatDayAndClock(at: EpochMs): string {
 /** yyyy-MM-dd, the value of a date input. */
 export function isoDay(at: EpochMs): string {
   return format(at, 'yyyy-MM-dd');
+}
+
+/** A yyyy-MM-dd day (a due date) for people, e.g. "Fri 12 Apr 2030"; the text itself when it is not a real day. */
+export function formatIsoDay(day: string): string {
+  const parsed = parseISO(day);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && isValid(parsed) ? formatShortDay(parsed.getTime()) : day;
 }

@@ -1,4 +1,71 @@
-/** Placeholder until this screen is built; it renders nothing a user can reach by a link. */
-export function DissentRegisterScreen(_props: { groupId: string }) {
-  return null;
+import { useState } from 'preact/hooks';
+import { filterDissent, type DissentFilter } from '../../domain/record';
+import { getGroupRecord } from '../../db/record-repo';
+import { pathOf } from '../../state/router';
+import { useLive } from '../../state/use-live';
+import { Radios } from '../components/fields';
+import { LiveView } from '../components/LiveView';
+import { NotFound } from '../components/NotFound';
+import { PageTitle } from '../components/PageTitle';
+import { DecisionCard } from '../record/DecisionCard';
+import { DissentCard } from '../record/DissentCard';
+import { runningMeetingId } from '../record/group-record';
+import { t } from '../strings';
+import '../record.css';
+
+const FILTERS: readonly DissentFilter[] = ['open', 'resolved', 'standing', 'all'];
+
+/** The group's parked dissent register across all its meetings, filterable, with the decisions it stands against. */
+export function DissentRegisterScreen({ groupId }: { groupId: string }) {
+  const live = useLive(() => getGroupRecord(groupId), [groupId]);
+  const [filter, setFilter] = useState<DissentFilter>('open');
+  return (
+    <LiveView live={live}>
+      {(record) => {
+        if (!record) return <NotFound message={t.group.notFound} />;
+        const shown = filterDissent(record.dissent, filter);
+        const meetingId = runningMeetingId(record);
+        const decisions = [...record.decisions].sort((a, b) => b.createdAt - a.createdAt);
+        return (
+          <>
+            <p class="breadcrumb">
+              <a href={pathOf({ name: 'group', groupId })}>{t.record.backToGroup(record.groupName)}</a>
+            </p>
+            <PageTitle text={t.record.registerTitle(record.groupName)} />
+            <p class="lede">{t.record.registerIntro}</p>
+            <Radios
+              name="dissent-filter"
+              legend={t.record.show}
+              value={filter}
+              choices={FILTERS.map((f) => ({ value: f, label: `${t.record.filters[f]} (${filterDissent(record.dissent, f).length})` }))}
+              onChange={(value) => setFilter(value as DissentFilter)}
+            />
+            <p role="status" class="field__hint">
+              {shown.length === 0 ? t.record.noneMatching : t.record.showing(shown.length)}
+            </p>
+            <ul class="record-list" aria-label={t.record.filters[filter]}>
+              {shown.map((entry) => (
+                <DissentCard key={entry.id} entry={entry} record={record} meetingId={meetingId} />
+              ))}
+            </ul>
+            <section aria-labelledby="register-decisions">
+              <h2 id="register-decisions">{t.record.decisionsTitle}</h2>
+              {decisions.length === 0 ? (
+                <p class="empty">{t.record.noDecisions}</p>
+              ) : (
+                <ul class="record-list">
+                  {decisions.map((decision) => (
+                    <DecisionCard key={decision.id} decision={decision} record={record} />
+                  ))}
+                </ul>
+              )}
+            </section>
+            <p>
+              <a href={pathOf({ name: 'you-said-we-did', groupId })}>{t.record.ysLink}</a>
+            </p>
+          </>
+        );
+      }}
+    </LiveView>
+  );
 }

@@ -12,6 +12,7 @@ import { go, pathOf } from '../../state/router';
 import { useLive } from '../../state/use-live';
 import { AddPersonForm } from '../components/AddPersonForm';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
+import { GroupRecordLinks } from '../components/GroupRecordLinks';
 import { TextField } from '../components/fields';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
@@ -204,6 +205,7 @@ export function GroupScreen({ groupId }: { groupId: string }) {
             ) : null}
             <RenameGroup key={found.group.name} group={found.group} />
             <RulesLink groupId={groupId} />
+            <GroupRecordLinks groupId={groupId} />
             <Roster detail={found} />
             <EditPerspectives key={found.group.updatedAt} detail={found} />
             <GroupMeetings groupId={groupId} />

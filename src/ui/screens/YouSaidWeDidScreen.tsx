@@ -1,4 +1,64 @@
-/** Placeholder until this screen is built; it renders nothing a user can reach by a link. */
-export function YouSaidWeDidScreen(_props: { groupId: string }) {
-  return null;
+import { formatShortDay } from '../../domain/dates';
+import { getGroupRecord } from '../../db/record-repo';
+import { pathOf } from '../../state/router';
+import { useLive } from '../../state/use-live';
+import { LiveView } from '../components/LiveView';
+import { NotFound } from '../components/NotFound';
+import { PageTitle } from '../components/PageTitle';
+import { ActionButtons, DueLine, Outcome } from '../record/ActionCard';
+import { StatusTag } from '../record/DissentCard';
+import { runningMeetingId } from '../record/group-record';
+import { ownerName } from '../record/record-words';
+import { t } from '../strings';
+import '../record.css';
+
+/** Every action the group agreed, beside what came of it. */
+export function YouSaidWeDidScreen({ groupId }: { groupId: string }) {
+  const live = useLive(() => getGroupRecord(groupId), [groupId]);
+  return (
+    <LiveView live={live}>
+      {(record) => {
+        if (!record) return <NotFound message={t.group.notFound} />;
+        const order = new Map(record.meetings.map((m, index) => [m.id, index]));
+        const actions = [...record.actions].sort(
+          (a, b) => (order.get(b.meetingId) ?? 0) - (order.get(a.meetingId) ?? 0) || a.createdAt - b.createdAt,
+        );
+        const meetingId = runningMeetingId(record);
+        return (
+          <>
+            <p class="breadcrumb">
+              <a href={pathOf({ name: 'group', groupId })}>{t.record.backToGroup(record.groupName)}</a>
+            </p>
+            <PageTitle text={t.record.ysTitle(record.groupName)} />
+            <p class="lede">{t.record.ysIntro}</p>
+            {actions.length === 0 ? <p class="empty">{t.record.ysNone}</p> : null}
+            <ul class="record-list">
+              {actions.map((item) => {
+                const meeting = record.meetings.find((m) => m.id === item.meetingId);
+                return (
+                  <li key={item.id} class="record-card ysd-grid">
+                    <div>
+                      <h3>{t.record.youSaid}</h3>
+                      <p class="record-card__text">{item.what}</p>
+                      <p class="record-card__meta">
+                        {meeting ? t.record.agreedAt(meeting.title, formatShortDay(meeting.startsAt)) : ''}
+                      </p>
+                      <p class="record-card__meta">{t.record.ownerIs(ownerName(record, item))}</p>
+                      <DueLine item={item} />
+                    </div>
+                    <div>
+                      <h3>{t.record.weDid}</h3>
+                      <StatusTag kind={item.status} label={t.record.actionStatus[item.status]} />
+                      <Outcome item={item} record={record} />
+                      <ActionButtons item={item} meetingId={meetingId} />
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        );
+      }}
+    </LiveView>
+  );
 }

@@ -1,0 +1,223 @@
+import { useState } from 'preact/hooks';
+import { formatDayAndClock, formatIsoDay, formatShortDay, isoDay } from '../../domain/dates';
+import type { Id } from '../../domain/model';
+import type { ActionItem } from '../../domain/record-model';
+import { checkDue, isPastDue, lastChangeAt, NOTE_MAX_LENGTH } from '../../domain/record';
+import { checkOptionalText, checkRequiredText } from '../../domain/text-rules';
+import type { GroupRecord } from '../../db/record-repo';
+import { now } from '../../state/clock';
+import { carryOn, drop, markDone, reopen, update } from '../../state/record-actions';
+import type { SaveResult } from '../../state/save-status';
+import { TextArea, TextField } from '../components/fields';
+import { t } from '../strings';
+import { StatusTag } from './DissentCard';
+import { meetingTitle, ownerName, recordTextError, saveProblem, short } from './record-words';
+
+/** The due date, with a warning in words when it has passed and the action is still open. */
+export function DueLine({ item }: { item: ActionItem }) {
+  const overdue = item.status === 'open' && isPastDue(item.due, isoDay(now()));
+  return overdue ? (
+    <p class="record-card__meta">
+      <span class="status-tag status-tag--open">{t.record.overdue(formatIsoDay(item.due))}</span>
+    </p>
+  ) : (
+    <p class="record-card__meta">{t.record.dueOn(formatIsoDay(item.due))}</p>
+  );
+}
+
+function UpdateForm({ item, meetingId, onDone }: { item: ActionItem; meetingId: Id | null; onDone: () => void }) {
+  const [due, setDue] = useState(item.due);
+  const [note, setNote] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [problem, setProblem] = useState('');
+  const dueProblem = checkDue(due);
+  const checkedNote = checkOptionalText(note, NOTE_MAX_LENGTH);
+  const dueError = submitted && dueProblem ? (dueProblem === 'due-missing' ? t.record.dueEmpty : t.record.dueInvalid) : undefined;
+  const noteError = submitted && checkedNote.problem ? t.record.noteLong(NOTE_MAX_LENGTH) : undefined;
+  const past = !dueProblem && isPastDue(due.trim(), isoDay(now()));
+  return (
+    <form
+      class="record-panel__form"
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setSubmitted(true);
+        if (dueProblem || checkedNote.problem) return;
+        const result = await update(item.id, due.trim(), checkedNote.value, meetingId);
+        if (result.ok) onDone();
+        else setProblem(saveProblem(result.rule));
+      }}
+    >
+      <TextField id={`due-${item.id}`} type="date" label={t.record.newDue} hint={t.record.dueHint} value={due} error={dueError} onInput={setDue} />
+      {past ? <p class="warning">{t.record.duePast(formatIsoDay(due.trim()))}</p> : null}
+      <TextArea
+        id={`progress-${item.id}`}
+        label={t.record.progress}
+        hint={t.record.progressHint}
+        rows={2}
+        value={note}
+        maxLength={NOTE_MAX_LENGTH}
+        error={noteError}
+        onInput={setNote}
+      />
+      {problem ? (
+        <p class="field__error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <div class="actions">
+        <button type="submit" class="button">
+          {t.record.saveUpdate}
+        </button>
+        <button type="button" class="button button--secondary" onClick={onDone}>
+          {t.record.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DropForm({ item, meetingId, onDone }: { item: ActionItem; meetingId: Id | null; onDone: () => void }) {
+  const [reason, setReason] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [problem, setProblem] = useState('');
+  const checked = checkRequiredText(reason, NOTE_MAX_LENGTH);
+  const error = submitted ? recordTextError(checked, t.record.dropEmpty, t.record.noteLong(NOTE_MAX_LENGTH)) : undefined;
+  return (
+    <form
+      class="record-panel__form"
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setSubmitted(true);
+        if (checked.problem) return;
+        const result = await drop(item.id, checked.value, meetingId);
+        if (result.ok) onDone();
+        else setProblem(saveProblem(result.rule));
+      }}
+    >
+      <TextArea id={`drop-${item.id}`} label={t.record.dropReason} rows={2} value={reason} maxLength={NOTE_MAX_LENGTH} error={error} onInput={setReason} />
+      {problem ? (
+        <p class="field__error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <div class="actions">
+        <button type="submit" class="button button--warning">
+          {t.record.saveDrop}
+        </button>
+        <button type="button" class="button button--secondary" onClick={onDone}>
+          {t.record.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const HERE = {
+  done: t.record.doneHere,
+  carried: t.record.carriedHere,
+  updated: t.record.updatedHere,
+  dropped: t.record.droppedHere,
+  reopened: '',
+  created: '',
+} as const;
+
+/** What came of an action so far: done, dropped with a reason, or still open with its notes. */
+export function Outcome({ item, record }: { item: ActionItem; record: GroupRecord }) {
+  const settled = [...item.history].reverse().find((h) => h.kind === item.status);
+  return (
+    <>
+      {item.status === 'done' && settled ? <p class="record-card__outcome">{t.record.doneOn(formatShortDay(settled.at))}</p> : null}
+      {item.status === 'dropped' ? <p class="record-card__outcome">{t.record.droppedBecause(item.droppedReason)}</p> : null}
+      {item.status === 'open' ? <p class="record-card__outcome">{t.record.stillOpen}</p> : null}
+      {item.history.length > 1 ? (
+        <ol class="record-card__history">
+          {item.history.map((h, index) => (
+            <li key={index}>
+              {t.record.historyLine(t.record.actionHistory[h.kind], formatDayAndClock(h.at), meetingTitle(record, h.meetingId))}
+              {h.kind === 'updated' ? ` · ${t.record.dueOn(formatIsoDay(h.due ?? ''))}` : ''}
+              {h.note ? `: ${h.note}` : ''}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * An action and its buttons. At a meeting (`meetingId` set) an open action
+ * can be marked done, updated or carried on in one tap; between meetings it
+ * can also be dropped with a reason, or a settled one reopened.
+ */
+export function ActionButtons({ item, meetingId }: { item: ActionItem; meetingId: Id | null }) {
+  const [form, setForm] = useState<'update' | 'drop' | null>(null);
+  const [problem, setProblem] = useState('');
+  const name = short(item.what);
+  const tap = async (write: () => Promise<SaveResult<unknown>>) => {
+    const result = await write();
+    setProblem(result.ok ? '' : saveProblem(result.rule));
+  };
+  const here = meetingId !== null ? lastChangeAt(item, meetingId) : undefined;
+  return (
+    <>
+      {here && HERE[here.kind] ? <p class="record-card__outcome">{HERE[here.kind]}</p> : null}
+      {form === null ? (
+        <div class="actions">
+          {item.status === 'open' ? (
+            <>
+              <button type="button" class="button button--small" aria-label={t.record.markDoneNamed(name)} onClick={() => void tap(() => markDone(item.id, meetingId))}>
+                {t.record.markDone}
+              </button>
+              <button type="button" class="button button--secondary button--small" aria-label={t.record.updateNamed(name)} onClick={() => setForm('update')}>
+                {t.record.updateAction}
+              </button>
+              {meetingId !== null && here?.kind !== 'carried' ? (
+                <button
+                  type="button"
+                  class="button button--secondary button--small"
+                  aria-label={t.record.carryOnNamed(name)}
+                  onClick={() => void tap(() => carryOn(item.id, meetingId))}
+                >
+                  {t.record.carryOn}
+                </button>
+              ) : null}
+              {meetingId === null ? (
+                <button type="button" class="button button--secondary button--small" aria-label={t.record.dropNamed(name)} onClick={() => setForm('drop')}>
+                  {t.record.drop}
+                </button>
+              ) : null}
+            </>
+          ) : (
+            <button type="button" class="button button--secondary button--small" aria-label={t.record.reopenNamed(name)} onClick={() => void tap(() => reopen(item.id, meetingId))}>
+              {t.record.reopen}
+            </button>
+          )}
+        </div>
+      ) : null}
+      {problem ? (
+        <p class="field__error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {form === 'update' ? <UpdateForm item={item} meetingId={meetingId} onDone={() => setForm(null)} /> : null}
+      {form === 'drop' ? <DropForm item={item} meetingId={meetingId} onDone={() => setForm(null)} /> : null}
+    </>
+  );
+}
+
+/** One action as a meeting shows it; `buttons` for those from earlier meetings (matters arising). */
+export function ActionCard({ item, record, meetingId, buttons = true }: { item: ActionItem; record: GroupRecord; meetingId: Id; buttons?: boolean }) {
+  return (
+    <li class="record-card">
+      <StatusTag kind={item.status} label={t.record.actionStatus[item.status]} />
+      <p class="record-card__text">{item.what}</p>
+      <p class="record-card__meta">
+        {t.record.ownerIs(ownerName(record, item))} · {t.record.fromMeeting(meetingTitle(record, item.meetingId))}
+      </p>
+      <DueLine item={item} />
+      {buttons ? <ActionButtons item={item} meetingId={meetingId} /> : null}
+    </li>
+  );
+}

@@ -1,0 +1,365 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatIsoDay, isoDay } from '../../domain/dates';
+import type { Id, Person } from '../../domain/model';
+import { DECISION_METHOD_KINDS, type DecisionMethod, type DecisionMethodKind, type DissentEntry } from '../../domain/record-model';
+import {
+  ACTION_TEXT_MAX_LENGTH,
+  checkDue,
+  DECIDER_MAX_LENGTH,
+  DECISION_TEXT_MAX_LENGTH,
+  DISSENT_WORDS_MAX_LENGTH,
+  isPastDue,
+  ORGANISATION_MAX_LENGTH,
+  parseCount,
+  votesExceedPresent,
+} from '../../domain/record';
+import { checkRequiredText } from '../../domain/text-rules';
+import { now } from '../../state/clock';
+import { addActionNow, parkDissentNow, recordDecision, type RecordPlace } from '../../state/record-actions';
+import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
+import { Radios, SelectField, TextArea, TextField } from '../components/fields';
+import { t } from '../strings';
+import { recordTextError, saveProblem, short } from './record-words';
+
+
+/** A form's frame: heading, where it is recorded, the save problem if any, and its two buttons. */
+function RecordForm(props: {
+  id: string;
+  title: string;
+  where: string;
+  errors: readonly FieldError[];
+  problem: string;
+  submitLabel: string;
+  onSubmit: () => void;
+  onCancel: () => void;
+  children: ComponentChildren;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // Straight to the first field, so parking dissent is two taps and some typing.
+    const first = heading.current?.parentElement?.querySelector<HTMLElement>('textarea, input, select');
+    first?.focus();
+  }, []);
+  return (
+    <form
+      class="record-panel__form"
+      aria-labelledby={`${props.id}-title`}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      <h3 id={`${props.id}-title`} ref={heading}>
+        {props.title}
+      </h3>
+      <p class="field__hint">{props.where}</p>
+      <ErrorSummary errors={props.errors} />
+      {props.children}
+      {props.problem ? (
+        <p class="field__error" role="alert">
+          {props.problem}
+        </p>
+      ) : null}
+      <div class="actions">
+        <button type="submit" class="button">
+          {props.submitLabel}
+        </button>
+        <button type="button" class="button button--secondary" onClick={props.onCancel}>
+          {t.record.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface FormProps {
+  place: RecordPlace;
+  where: string;
+  people: readonly Person[];
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+const ANONYMOUS = '';
+
+export function DissentForm({ place, where, people, onDone, onCancel }: FormProps) {
+  const [words, setWords] = useState('');
+  const [raisedBy, setRaisedBy] = useState(ANONYMOUS);
+  const [submitted, setSubmitted] = useState(false);
+  const [problem, setProblem] = useState('');
+  const checked = checkRequiredText(words, DISSENT_WORDS_MAX_LENGTH);
+  const error = recordTextError(checked, t.record.wordsEmpty, t.record.wordsLong(DISSENT_WORDS_MAX_LENGTH));
+  const errors = submitted && error ? [{ fieldId: 'dissent-words', message: error }] : [];
+  return (
+    <RecordForm
+      id="dissent-form"
+      title={t.record.dissentTitle}
+      where={where}
+      errors={errors}
+      problem={problem}
+      submitLabel={t.record.park}
+      onCancel={onCancel}
+      onSubmit={async () => {
+        setSubmitted(true);
+        if (error) return;
+        const result = await parkDissentNow(place, raisedBy === ANONYMOUS ? null : raisedBy, checked.value);
+        if (result.ok) onDone(t.record.parked);
+        else setProblem(saveProblem(result.rule));
+      }}
+    >
+      <TextArea
+        id="dissent-words"
+        label={t.record.words}
+        hint={t.record.wordsHint(DISSENT_WORDS_MAX_LENGTH)}
+        value={words}
+        rows={4}
+        maxLength={DISSENT_WORDS_MAX_LENGTH}
+        error={submitted ? error : undefined}
+        onInput={setWords}
+      />
+      <SelectField
+        id="dissent-raised-by"
+        label={t.record.raisedBy}
+        hint={t.record.anonymousHint}
+        value={raisedBy}
+        choices={[{ value: ANONYMOUS, label: t.record.anonymous }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
+        onChange={setRaisedBy}
+      />
+    </RecordForm>
+  );
+}
+
+const COUNT_FIELDS = [
+  ['for', 'vote-for', t.record.votesFor],
+  ['against', 'vote-against', t.record.votesAgainst],
+  ['abstain', 'vote-abstain', t.record.votesAbstain],
+] as const;
+
+export function DecisionForm({
+  place,
+  where,
+  openDissent,
+  present,
+  decidedElsewhereBy,
+  onDone,
+  onCancel,
+}: Omit<FormProps, 'people'> & { openDissent: readonly DissentEntry[]; present: number; decidedElsewhereBy: string | null }) {
+  const [text, setText] = useState('');
+  const [kind, setKind] = useState<DecisionMethodKind>(decidedElsewhereBy ? 'elsewhere' : 'consensus');
+  const [counts, setCounts] = useState({ for: '', against: '', abstain: '' });
+  const [by, setBy] = useState(decidedElsewhereBy ?? '');
+  const [linked, setLinked] = useState<Id[]>([]);
+  const [submitted, setSubmitted] = useState(false);
+  const [problem, setProblem] = useState('');
+
+  const checkedText = checkRequiredText(text, DECISION_TEXT_MAX_LENGTH);
+  const checkedBy = checkRequiredText(by, DECIDER_MAX_LENGTH);
+  const errors: FieldError[] = [];
+  const textError = recordTextError(checkedText, t.record.decisionEmpty, t.record.decisionLong(DECISION_TEXT_MAX_LENGTH));
+  if (textError) errors.push({ fieldId: 'decision-text', message: textError });
+  const parsed = { for: parseCount(counts.for), against: parseCount(counts.against), abstain: parseCount(counts.abstain) };
+  if (kind === 'vote') {
+    for (const [key, id, label] of COUNT_FIELDS) if (parsed[key] === null) errors.push({ fieldId: id, message: t.record.voteNotCount(label) });
+  }
+  if (kind === 'elsewhere') {
+    const byError = recordTextError(checkedBy, t.record.decidedByEmpty, t.record.decidedByLong(DECIDER_MAX_LENGTH));
+    if (byError) errors.push({ fieldId: 'decision-by', message: byError });
+  }
+  const errorFor = (fieldId: string) => (submitted ? errors.find((e) => e.fieldId === fieldId)?.message : undefined);
+
+  const how: DecisionMethod =
+    kind === 'vote'
+      ? { kind, for: parsed.for ?? 0, against: parsed.against ?? 0, abstain: parsed.abstain ?? 0 }
+      : kind === 'elsewhere'
+        ? { kind, by: checkedBy.value }
+        : { kind };
+  const tooMany = votesExceedPresent(how, present);
+
+  return (
+    <RecordForm
+      id="decision-form"
+      title={t.record.decisionTitle}
+      where={where}
+      errors={submitted ? errors : []}
+      problem={problem}
+      submitLabel={t.record.saveDecision}
+      onCancel={onCancel}
+      onSubmit={async () => {
+        setSubmitted(true);
+        if (errors.length > 0) return;
+        const result = await recordDecision(place, checkedText.value, how, linked);
+        if (result.ok) onDone(t.record.decisionSaved);
+        else setProblem(saveProblem(result.rule));
+      }}
+    >
+      <TextArea
+        id="decision-text"
+        label={t.record.decisionText}
+        hint={t.record.decisionHint(DECISION_TEXT_MAX_LENGTH)}
+        value={text}
+        rows={3}
+        maxLength={DECISION_TEXT_MAX_LENGTH}
+        error={errorFor('decision-text')}
+        onInput={setText}
+      />
+      <Radios
+        name="decision-how"
+        legend={t.record.howReached}
+        value={kind}
+        choices={DECISION_METHOD_KINDS.map((k) => ({ value: k, label: t.record.methods[k] }))}
+        onChange={(value) => setKind(value as DecisionMethodKind)}
+      />
+      {kind === 'vote' ? (
+        <>
+          <div class="vote-counts">
+            {COUNT_FIELDS.map(([key, id, label]) => (
+              <TextField
+                key={id}
+                id={id}
+                type="number"
+                width="short"
+                label={label}
+                value={counts[key]}
+                error={errorFor(id)}
+                onInput={(value) => setCounts({ ...counts, [key]: value })}
+              />
+            ))}
+          </div>
+          {tooMany ? (
+            <p class="warning" role="status">
+              {t.record.voteTooMany(how.kind === 'vote' ? how.for + how.against + how.abstain : 0, present)}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+      {kind === 'elsewhere' ? (
+        <TextField
+          id="decision-by"
+          label={t.record.decidedBy}
+          hint={t.record.decidedByHint}
+          value={by}
+          maxLength={DECIDER_MAX_LENGTH}
+          error={errorFor('decision-by')}
+          onInput={setBy}
+        />
+      ) : null}
+      <fieldset class="fieldset">
+        <legend class="fieldset__legend">{t.record.linkDissent}</legend>
+        {openDissent.length === 0 ? (
+          <p class="field__hint">{t.record.noDissentToLink}</p>
+        ) : (
+          <>
+            <p class="field__hint">{t.record.linkDissentHint}</p>
+            {openDissent.map((entry) => (
+              <label key={entry.id} class="checkbox">
+                <input
+                  type="checkbox"
+                  checked={linked.includes(entry.id)}
+                  onChange={(event) => {
+                    const on = (event.currentTarget as HTMLInputElement).checked;
+                    setLinked(on ? [...linked, entry.id] : linked.filter((id) => id !== entry.id));
+                  }}
+                />
+                <span class="record-card__meta">“{short(entry.words, 120)}”</span>
+              </label>
+            ))}
+          </>
+        )}
+      </fieldset>
+    </RecordForm>
+  );
+}
+
+export function ActionForm({ place, where, people, onDone, onCancel }: FormProps) {
+  const [what, setWhat] = useState('');
+  const [ownerKind, setOwnerKind] = useState<'person' | 'organisation'>('person');
+  const [personId, setPersonId] = useState('');
+  const [organisation, setOrganisation] = useState('');
+  const [due, setDue] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [problem, setProblem] = useState('');
+
+  const checkedWhat = checkRequiredText(what, ACTION_TEXT_MAX_LENGTH);
+  const checkedOrg = checkRequiredText(organisation, ORGANISATION_MAX_LENGTH);
+  const errors: FieldError[] = [];
+  const whatError = recordTextError(checkedWhat, t.record.whatEmpty, t.record.whatLong(ACTION_TEXT_MAX_LENGTH));
+  if (whatError) errors.push({ fieldId: 'action-what', message: whatError });
+  if (ownerKind === 'person' && !people.some((p) => p.id === personId)) errors.push({ fieldId: 'action-person', message: t.record.personEmpty });
+  if (ownerKind === 'organisation') {
+    const orgError = recordTextError(checkedOrg, t.record.organisationEmpty, t.record.organisationLong(ORGANISATION_MAX_LENGTH));
+    if (orgError) errors.push({ fieldId: 'action-organisation', message: orgError });
+  }
+  const dueProblem = checkDue(due);
+  if (dueProblem) errors.push({ fieldId: 'action-due', message: dueProblem === 'due-missing' ? t.record.dueEmpty : t.record.dueInvalid });
+  const errorFor = (fieldId: string) => (submitted ? errors.find((e) => e.fieldId === fieldId)?.message : undefined);
+  const past = !dueProblem && isPastDue(due.trim(), isoDay(now()));
+
+  return (
+    <RecordForm
+      id="action-form"
+      title={t.record.actionTitle}
+      where={where}
+      errors={submitted ? errors : []}
+      problem={problem}
+      submitLabel={t.record.saveAction}
+      onCancel={onCancel}
+      onSubmit={async () => {
+        setSubmitted(true);
+        if (errors.length > 0) return;
+        const owner = ownerKind === 'person' ? { kind: 'person' as const, personId } : { kind: 'organisation' as const, name: checkedOrg.value };
+        const result = await addActionNow(place, checkedWhat.value, owner, due.trim());
+        if (result.ok) onDone(t.record.actionSaved);
+        else setProblem(saveProblem(result.rule));
+      }}
+    >
+      <TextArea
+        id="action-what"
+        label={t.record.what}
+        hint={t.record.whatHint(ACTION_TEXT_MAX_LENGTH)}
+        value={what}
+        rows={2}
+        maxLength={ACTION_TEXT_MAX_LENGTH}
+        error={errorFor('action-what')}
+        onInput={setWhat}
+      />
+      <Radios
+        name="action-owner-kind"
+        legend={t.record.ownerKind}
+        value={ownerKind}
+        choices={[
+          { value: 'person', label: t.record.ownerPerson },
+          { value: 'organisation', label: t.record.ownerOrganisation },
+        ]}
+        onChange={(value) => setOwnerKind(value as 'person' | 'organisation')}
+      />
+      {ownerKind === 'person' ? (
+        <SelectField
+          id="action-person"
+          label={t.record.person}
+          value={personId}
+          error={errorFor('action-person')}
+          choices={[{ value: '', label: t.record.choosePerson }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
+          onChange={setPersonId}
+        />
+      ) : (
+        <TextField
+          id="action-organisation"
+          label={t.record.organisation}
+          hint={t.record.organisationHint}
+          value={organisation}
+          maxLength={ORGANISATION_MAX_LENGTH}
+          error={errorFor('action-organisation')}
+          onInput={setOrganisation}
+        />
+      )}
+      <TextField id="action-due" type="date" label={t.record.due} hint={t.record.dueHint} value={due} error={errorFor('action-due')} onInput={setDue} />
+      {past ? (
+        <p class="warning" role="status">
+          {t.record.duePast(formatIsoDay(due.trim()))}
+        </p>
+      ) : null}
+    </RecordForm>
+  );
+}

@@ -1,0 +1,52 @@
+import type { CheckedText } from '../../domain/text-rules';
+import type { Id } from '../../domain/model';
+import type { ActionItem, DecisionMethod } from '../../domain/record-model';
+import type { GroupRecord } from '../../db/record-repo';
+import { t } from '../strings';
+
+/** Names and lines the record's screens share, from the catalogue. */
+
+/** A long entry cut for a button's spoken name; the full words are on screen beside it. */
+export function short(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+export function personName(record: Pick<GroupRecord, 'people'>, id: Id | null): string {
+  return record.people.find((p) => p.id === id)?.name ?? t.record.unknownPerson;
+}
+
+export function ownerName(record: Pick<GroupRecord, 'people'>, item: ActionItem): string {
+  return item.owner.kind === 'organisation' ? item.owner.name : personName(record, item.owner.personId);
+}
+
+export function meetingTitle(record: Pick<GroupRecord, 'meetings'>, id: Id | null): string {
+  return record.meetings.find((m) => m.id === id)?.title ?? '';
+}
+
+export function itemTitle(record: Pick<GroupRecord, 'items'>, id: Id | null): string {
+  return record.items.find((i) => i.id === id)?.title ?? '';
+}
+
+export function methodLine(how: DecisionMethod): string {
+  const lines = t.record.methodLine;
+  switch (how.kind) {
+    case 'vote':
+      return lines.vote(how.for, how.against, how.abstain);
+    case 'elsewhere':
+      return lines.elsewhere(how.by);
+    default:
+      return lines[how.kind];
+  }
+}
+
+/** What a failed save means to the chair, for a record form. */
+export function saveProblem(rule: string | undefined): string {
+  return rule === 'meeting-closed' ? t.record.problemClosed : t.record.problemRule;
+}
+
+/** The message for a checked record text, in the record's own words; undefined when fine. */
+export function recordTextError(checked: CheckedText, empty: string, tooLong: string): string | undefined {
+  if (checked.problem === 'empty') return empty;
+  if (checked.problem === 'too-long') return tooLong;
+  return undefined;
+}
