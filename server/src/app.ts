@@ -1,0 +1,167 @@
+// The HTTP side: the summaries API, health, the OpenAPI document and the office page.
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { cors } from 'hono/cors';
+import { z } from 'zod';
+import type { Database } from './db.js';
+import { createSession, endSession, listKeys, SESSION_HOURS, verifyKey, verifySession } from './keys.js';
+import { OFFICE_CSP, OFFICE_CSS, officePage, signInPage } from './office.js';
+import { openApiDocument } from './openapi.js';
+import { listSummaries, storeSummary } from './summaries.js';
+import { fieldErrors, SummarySchema } from './summary-schema.js';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+export const KEY_REFUSED = 'The server did not accept the device key.';
+const SESSION_COOKIE = 'heard_office';
+
+export interface AppOptions {
+  db: Database;
+  /** The only origin whose pages may call the API from a browser (the Heard app). */
+  appOrigin: string;
+  /** Mark the office cookie Secure (set when the server is reached over HTTPS). */
+  secureCookies?: boolean;
+  /** Tests only: runs after a summary is stored, before the reply is sent. */
+  afterStore?: (id: string) => Promise<void>;
+}
+
+type Env = { Variables: { keyId: string } };
+
+const isoDate = z.iso.date();
+const FilterSchema = z.strictObject({
+  group: z.string().min(1).max(100).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+const jsonError = (c: Context, status: 400 | 401 | 404 | 409 | 413 | 415 | 500, error: string, extra: object = {}) =>
+  c.json({ error, ...extra }, status);
+
+export function createApp(options: AppOptions): Hono<Env> {
+  const { db } = options;
+  const app = new Hono<Env>();
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+  });
+
+  // CORS before auth, so a preflight (which carries no key) is answered.
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (origin === options.appOrigin ? origin : null),
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type'],
+      maxAge: 600,
+    }),
+  );
+
+  app.get('/api/health', (c) => c.json({ ok: true, database: db.kind }));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
+
+  app.use('/api/*', async (c, next) => {
+    const header = c.req.header('Authorization') ?? '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const keyId = match ? await verifyKey(db, match[1]!) : null;
+    if (!keyId) {
+      c.header('WWW-Authenticate', 'Bearer realm="heard"');
+      return jsonError(c, 401, KEY_REFUSED);
+    }
+    c.set('keyId', keyId);
+    await next();
+  });
+
+  app.post(
+    '/api/summaries',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        // The rest of the body is not read: close the connection so no client reuses it.
+        c.header('Connection', 'close');
+        return jsonError(c, 413, `The summary is larger than the server accepts (${MAX_BODY_BYTES / 1024} KB).`);
+      },
+    }),
+    async (c) => {
+      if (!/^application\/json\b/i.test(c.req.header('Content-Type') ?? '')) {
+        return jsonError(c, 415, 'Send the summary as JSON (Content-Type: application/json).');
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(await c.req.text());
+      } catch {
+        return jsonError(c, 400, 'The summary is not valid JSON.', { fields: [{ path: '', message: 'Not valid JSON.' }] });
+      }
+      const parsed = SummarySchema.safeParse(body);
+      if (!parsed.success) {
+        return jsonError(c, 400, 'The summary is not valid.', { fields: fieldErrors(parsed.error) });
+      }
+      const { outcome, stored } = await storeSummary(db, parsed.data, c.get('keyId'));
+      if (outcome === 'conflict') {
+        return jsonError(c, 409, 'This summary id is already used by a summary of another meeting.');
+      }
+      await options.afterStore?.(stored.id);
+      return c.json({ status: outcome, id: stored.id, revision: stored.revision, stored }, outcome === 'created' ? 201 : 200);
+    },
+  );
+
+  app.get('/api/summaries', async (c) => {
+    const parsed = FilterSchema.safeParse(c.req.query());
+    if (!parsed.success) return jsonError(c, 400, 'A filter is not valid.', { fields: fieldErrors(parsed.error) });
+    return c.json({ summaries: await listSummaries(db, parsed.data) });
+  });
+
+  app.all('/api/*', (c) => jsonError(c, 404, 'There is no such address on this server.'));
+
+  // The office page.
+  const html = (c: Context, body: string, status: 200 | 401 = 200) => {
+    c.header('Content-Security-Policy', OFFICE_CSP);
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Frame-Options', 'DENY');
+    return c.html(body, status);
+  };
+
+  app.get('/office.css', (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'no-cache');
+    return c.body(OFFICE_CSS);
+  });
+
+  app.get('/', async (c) => {
+    const token = getCookie(c, SESSION_COOKIE) ?? '';
+    const keyId = token ? await verifySession(db, token) : null;
+    if (!keyId) return html(c, signInPage());
+    const label = (await listKeys(db)).find((k) => k.id === keyId)?.label ?? keyId;
+    return html(c, officePage(await listSummaries(db, { limit: 5000 }), label));
+  });
+
+  app.post('/office/sign-in', bodyLimit({ maxSize: 4096, onError: (c) => c.text('Too large', 413) }), async (c) => {
+    const form = await c.req.parseBody();
+    const key = typeof form.key === 'string' ? form.key.trim() : '';
+    const keyId = key ? await verifyKey(db, key) : null;
+    if (!keyId) return html(c, signInPage('That key was not accepted. Check it, or ask for a new one.'), 401);
+    setCookie(c, SESSION_COOKIE, await createSession(db, keyId), {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: options.secureCookies ?? false,
+      path: '/',
+      maxAge: SESSION_HOURS * 3600,
+    });
+    return c.redirect('/', 303);
+  });
+
+  app.post('/office/sign-out', async (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await endSession(db, token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.redirect('/', 303);
+  });
+
+  app.onError((error, c) => {
+    console.error('Sync server error:', error);
+    return jsonError(c, 500, 'The server could not do that just now. Try again later.');
+  });
+
+  return app;
+}

@@ -1,0 +1,161 @@
+// The programme office page: summaries per group over time, voice balance by perspective and
+// check-in answers, as tables with the numbers in text (bars are <meter> elements: no script, no
+// inline style). Plain HTML from the server; its stylesheet is /office.css.
+import type { StoredSummary } from './summaries.js';
+
+export const OFFICE_CSP = [
+  "default-src 'none'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (value: unknown): string => String(value).replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+
+const percent = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 100) : 0);
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="/office.css">
+</head>
+<body>
+<header><p class="brand">Heard · programme office</p></header>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+export function signInPage(message?: string): string {
+  return page(
+    'Sign in — Heard programme office',
+    `<h1>Sign in</h1>
+<p>Enter a key made on this server with <code>npm run server -- key create "Programme office"</code>.
+You stay signed in for 12 hours on this browser, or until the key is revoked.</p>
+${message ? `<p class="error" role="alert">${escapeHtml(message)}</p>` : ''}
+<form method="post" action="/office/sign-in">
+<label for="key">Key</label>
+<input id="key" name="key" type="password" autocomplete="current-password" required spellcheck="false">
+<button type="submit">Sign in</button>
+</form>`,
+  );
+}
+
+function voiceBalanceTable(rows: StoredSummary[]): string {
+  const perspectives = [...new Set(rows.flatMap((r) => r.summary.voiceBalance.map((v) => v.perspective)))];
+  if (perspectives.length === 0) return '<p>No voice balance recorded.</p>';
+  const head = perspectives.map((p) => `<th scope="col">${escapeHtml(p)}</th>`).join('');
+  const body = rows
+    .map((r) => {
+      const total = r.summary.voiceBalance.reduce((sum, v) => sum + v.talkSeconds, 0);
+      const cells = perspectives
+        .map((p) => {
+          const v = r.summary.voiceBalance.find((x) => x.perspective === p);
+          if (!v) return '<td>—</td>';
+          const share = percent(v.talkSeconds, total);
+          const fair = percent(v.fairShareSeconds, r.summary.voiceBalance.reduce((s, x) => s + x.fairShareSeconds, 0));
+          const minutes = Math.round(v.talkSeconds / 60);
+          return `<td><span class="figure">${share}% of talk</span> <meter min="0" max="100" value="${share}">${share}%</meter><br><span class="detail">${minutes} min, ${v.turns} turns; fair share ${fair}%</span></td>`;
+        })
+        .join('');
+      return `<tr><th scope="row">${escapeHtml(r.summary.date)}</th>${cells}</tr>`;
+    })
+    .join('\n');
+  return `<table><caption>Voice balance by perspective</caption><thead><tr><th scope="col">Meeting</th>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+function checkInTables(rows: StoredSummary[]): string {
+  const prompts = [...new Set(rows.flatMap((r) => r.summary.checkIn.prompts.map((p) => p.prompt)))];
+  if (prompts.length === 0) return '<p>No check-in answers.</p>';
+  return prompts
+    .map((prompt) => {
+      const body = rows
+        .map((r) => {
+          const found = r.summary.checkIn.prompts.find((p) => p.prompt === prompt);
+          if (!found) return `<tr><th scope="row">${escapeHtml(r.summary.date)}</th><td>Not asked</td></tr>`;
+          const total = Object.values(found.counts).reduce((sum, n) => sum + n, 0);
+          const answers = Object.entries(found.counts)
+            .map(([answer, n]) => {
+              const share = percent(n, total);
+              return `<li><span class="figure">${escapeHtml(answer)}: ${n}</span> <meter min="0" max="100" value="${share}">${share}%</meter> ${share}%</li>`;
+            })
+            .join('');
+          return `<tr><th scope="row">${escapeHtml(r.summary.date)}</th><td><ul class="answers">${answers}</ul></td></tr>`;
+        })
+        .join('\n');
+      return `<table><caption>Check-in: ${escapeHtml(prompt)}</caption><thead><tr><th scope="col">Meeting</th><th scope="col">Answers</th></tr></thead><tbody>${body}</tbody></table>`;
+    })
+    .join('\n');
+}
+
+function meetingsTable(rows: StoredSummary[]): string {
+  const body = rows
+    .map((r) => {
+      const s = r.summary;
+      const present = Object.values(s.presentByPerspective).reduce((sum, n) => sum + n, 0);
+      return `<tr><th scope="row">${escapeHtml(s.date)}</th><td>${s.durationMinutes} min</td><td>${present}</td><td>${s.checkIn.checkedIn}</td><td>${s.checkIn.oneToOneRequests}</td><td>${s.decisions.length}</td><td>${s.actions.length}</td><td>${s.dissent.parked} parked, ${s.dissent.resolved} resolved, ${s.dissent.standing} standing</td><td>${s.glossaryTerms.length}</td><td>${r.revision}</td></tr>`;
+    })
+    .join('\n');
+  return `<table><caption>Meetings</caption><thead><tr><th scope="col">Date</th><th scope="col">Length</th><th scope="col">Present</th><th scope="col">Checked in</th><th scope="col">One-to-ones asked for</th><th scope="col">Decisions</th><th scope="col">Actions</th><th scope="col">Dissent</th><th scope="col">Jargon terms</th><th scope="col">Revision</th></tr></thead><tbody>${body}</tbody></table>`;
+}
+
+export function officePage(summaries: StoredSummary[], keyLabel: string): string {
+  const groups = new Map<string, StoredSummary[]>();
+  for (const row of summaries) {
+    const list = groups.get(row.summary.groupId) ?? [];
+    list.push(row);
+    groups.set(row.summary.groupId, list);
+  }
+  const sections = [...groups.entries()]
+    .map(([groupId, rows]) => {
+      rows.sort((a, b) => a.summary.date.localeCompare(b.summary.date));
+      const named = [...rows].reverse().find((r) => r.summary.groupName)?.summary.groupName;
+      const title = named ? `${named} (${groupId})` : `Group ${groupId}`;
+      return `<section aria-labelledby="g-${escapeHtml(groupId)}">
+<h2 id="g-${escapeHtml(groupId)}">${escapeHtml(title)}</h2>
+<p>${rows.length} ${rows.length === 1 ? 'meeting' : 'meetings'}, ${escapeHtml(rows[0]!.summary.date)} to ${escapeHtml(rows[rows.length - 1]!.summary.date)}.</p>
+${meetingsTable(rows)}
+${voiceBalanceTable(rows)}
+${checkInTables(rows)}
+</section>`;
+    })
+    .join('\n');
+  return page(
+    'Heard programme office',
+    `<h1>Meeting summaries</h1>
+<p>Signed in with “${escapeHtml(keyLabel)}”.</p>
+<form method="post" action="/office/sign-out"><button type="submit">Sign out</button></form>
+${summaries.length === 0 ? '<p>No summaries have arrived yet. They come from tablets when a meeting is closed and a connection is there.</p>' : sections}`,
+  );
+}
+
+export const OFFICE_CSS = `:root { font-family: system-ui, sans-serif; color: #1b1b1b; background: #fff; line-height: 1.45; }
+body { margin: 0; }
+header { background: #1d3b53; color: #fff; padding: 0.6rem 1rem; }
+.brand { margin: 0; font-weight: 600; }
+main { padding: 1rem; max-width: 78rem; }
+section { margin-block: 2rem; border-top: 2px solid #1d3b53; }
+table { border-collapse: collapse; margin-block: 1rem; width: 100%; }
+caption { text-align: left; font-weight: 600; padding-block: 0.3rem; }
+th, td { border: 1px solid #b7bec5; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+thead th { background: #eef1f4; }
+meter { width: 8rem; height: 1rem; vertical-align: middle; }
+.detail { color: #454f59; font-size: 0.9em; }
+.answers { list-style: none; margin: 0; padding: 0; }
+.error { color: #a4000f; font-weight: 600; }
+label { display: block; font-weight: 600; margin-top: 1rem; }
+input { font: inherit; padding: 0.5rem; width: min(32rem, 100%); border: 2px solid #1b1b1b; }
+button { font: inherit; margin-top: 0.8rem; padding: 0.5rem 1rem; min-height: 44px; }
+:focus-visible { outline: 3px solid #fd0; outline-offset: 2px; }
+`;

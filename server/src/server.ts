@@ -1,0 +1,67 @@
+// Starts the sync server: opens the database (PGlite in a folder, or PostgreSQL when
+// DATABASE_URL is set), runs the migrations, and listens.
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp, type AppOptions } from './app.js';
+import { openDatabase, type Database, type DatabaseOptions } from './db.js';
+import { migrate } from './migrations.js';
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_APP_ORIGIN = 'http://127.0.0.1:4173';
+
+export interface ServerOptions extends DatabaseOptions {
+  port?: number;
+  host?: string;
+  appOrigin?: string;
+  secureCookies?: boolean;
+  afterStore?: AppOptions['afterStore'];
+  /** Use this open database instead of opening one (it is not closed by close()). */
+  db?: Database;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Database;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const owned = !options.db;
+  const db = options.db ?? (await openDatabase(options));
+  try {
+    await migrate(db);
+  } catch (error) {
+    if (owned) await db.close();
+    throw error;
+  }
+  const app = createApp({
+    db,
+    appOrigin: options.appOrigin ?? DEFAULT_APP_ORIGIN,
+    secureCookies: options.secureCookies ?? false,
+    afterStore: options.afterStore,
+  });
+  const host = options.host ?? '127.0.0.1';
+  let server: ServerType | undefined;
+  const port = await new Promise<number>((resolve, reject) => {
+    server = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_PORT, hostname: host }, (info) => resolve(info.port));
+    server.once('error', reject);
+  }).catch(async (error) => {
+    if (owned) await db.close();
+    throw error;
+  });
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}/`,
+    port,
+    db,
+    async close() {
+      await new Promise<void>((resolve) => {
+        const s = server as (ServerType & { closeAllConnections?: () => void }) | undefined;
+        if (!s) return resolve();
+        s.close(() => resolve());
+        s.closeAllConnections?.();
+      });
+      if (owned) await db.close();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { DatabaseOptions } from '../src/db.js';
+import { createKey } from '../src/keys.js';
+import { startServer, type RunningServer, type ServerOptions } from '../src/server.js';
+import { exampleSummary, type Summary } from '../src/summary-schema.js';
+
+export const APP_ORIGIN = 'http://127.0.0.1:4173';
+export const DATABASE_URL = process.env.DATABASE_URL || undefined;
+
+export interface Backend {
+  name: 'pglite' | 'postgres';
+  /** A fresh, empty database: a temp folder for PGlite, a new schema on PostgreSQL. */
+  fresh(): DatabaseOptions;
+  /** Removes every database `fresh` made. */
+  cleanup(): Promise<void>;
+}
+
+export function pgliteBackend(): Backend {
+  const dirs: string[] = [];
+  return {
+    name: 'pglite',
+    fresh() {
+      const dir = mkdtempSync(join(tmpdir(), 'heard-server-test-'));
+      dirs.push(dir);
+      return { dataDir: dir };
+    },
+    async cleanup() {
+      for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function postgresBackend(url: string): Backend {
+  const schemas: string[] = [];
+  return {
+    name: 'postgres',
+    fresh() {
+      const schema = `heard_test_${randomBytes(6).toString('hex')}`;
+      schemas.push(schema);
+      return { databaseUrl: url, schema };
+    },
+    async cleanup() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      for (const schema of schemas.splice(0)) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    },
+  };
+}
+
+export function backends(): Backend[] {
+  if (!DATABASE_URL) {
+    console.log(
+      '\n  PostgreSQL run skipped: DATABASE_URL is not set. The server tests ran on PGlite only; `.ci/run` starts a local PostgreSQL and sets DATABASE_URL so CI runs them on both.\n',
+    );
+    return [pgliteBackend()];
+  }
+  return [pgliteBackend(), postgresBackend(DATABASE_URL)];
+}
+
+export async function start(options: ServerOptions): Promise<RunningServer> {
+  return startServer({ port: 0, host: '127.0.0.1', appOrigin: APP_ORIGIN, ...options });
+}
+
+export async function newKey(server: RunningServer, label = 'Test tablet'): Promise<string> {
+  return (await createKey(server.db, label)).secret;
+}
+
+export function summary(overrides: Partial<Summary> = {}): Summary {
+  return exampleSummary({ id: randomUUID(), ...overrides });
+}
+
+export function post(server: RunningServer, key: string | undefined, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(new URL('api/summaries', server.url), {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      ...(key ? { Authorization: `Bearer ${key}` } : {}),
+      ...headers,
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export function get(server: RunningServer, path: string, key?: string, headers: Record<string, string> = {}) {
+  return fetch(new URL(path, server.url), {
+    headers: { ...(key ? { Authorization: `Bearer ${key}` } : {}), ...headers },
+    redirect: 'manual',
+  });
+}
