@@ -108,7 +108,7 @@ describe('RecordPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save action' }));
     expect(await screen.findByRole('link', { name: 'Choose who will do it' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Enter the date it is due by' })).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('Person'), { target: { value: 'aoife' } });
+    fireEvent.change(screen.getByLabelText('Person who will do it'), { target: { value: 'aoife' } });
     type('Due by', '2030-03-01');
     expect(screen.getByText('Fri 1 Mar 2030 is in the past. Check the date; you can still save it.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save action' }));

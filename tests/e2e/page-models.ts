@@ -102,3 +102,18 @@ export class MeetingPage {
     await expectSaved(this.page);
   }
 }
+
+/** The dissent register, decisions and actions, in the chair's words. */
+export class RecordPage {
+  constructor(readonly page: Page) {}
+
+  /** Two taps and the words: "Park dissent", then "Park it". `by` null is anonymous. */
+  async parkDissent(words: string, by: string | null): Promise<void> {
+    await this.page.getByRole('button', { name: 'Park dissent' }).click();
+    await this.page.getByLabel('What they disagree with', { exact: false }).fill(words);
+    await this.page.getByLabel('Who raised it').selectOption({ label: by ?? 'Anonymous' });
+    await this.page.getByRole('button', { name: 'Park it' }).click();
+    await expectSaved(this.page);
+    await this.page.getByText(words).first().waitFor();
+  }
+}

@@ -36,10 +36,11 @@ export function YouSaidWeDidScreen({ groupId }: { groupId: string }) {
               {actions.map((item) => {
                 const meeting = record.meetings.find((m) => m.id === item.meetingId);
                 return (
-                  <li key={item.id} class="record-card ysd-grid">
+                  <li key={item.id} class="record-card">
+                    <h2 class="record-card__text">{item.what}</h2>
+                    <div class="ysd-grid">
                     <div>
                       <h3>{t.record.youSaid}</h3>
-                      <p class="record-card__text">{item.what}</p>
                       <p class="record-card__meta">
                         {meeting ? t.record.agreedAt(meeting.title, formatShortDay(meeting.startsAt)) : ''}
                       </p>
@@ -51,6 +52,7 @@ export function YouSaidWeDidScreen({ groupId }: { groupId: string }) {
                       <StatusTag kind={item.status} label={t.record.actionStatus[item.status]} />
                       <Outcome item={item} record={record} />
                       <ActionButtons item={item} meetingId={meetingId} />
+                    </div>
                     </div>
                   </li>
                 );

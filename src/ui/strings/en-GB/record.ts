@@ -118,7 +118,7 @@ export const record = {
   ownerKind: 'Who will do it',
   ownerPerson: 'Someone in the group',
   ownerOrganisation: 'An organisation',
-  person: 'Person',
+  person: 'Person who will do it',
   choosePerson: 'Choose a person',
   personEmpty: 'Choose who will do it',
   organisation: 'Name of the organisation',
