@@ -70,6 +70,7 @@ function ResultsBody({ results }: { results: Results }) {
       {answers.length === 0 ? <p class="empty">{t.checkin.noAnswers}</p> : <p class="current-item__title">{t.checkin.checkedIn(answers.length)}</p>}
       {marked.length > 0 ? <p>{t.checkin.namedMarks(marked.join(', '))}</p> : null}
       {answers.length > 0 && answers.length < 3 ? <p class="warning">{t.checkin.fewWarning}</p> : null}
+      {answers.length > 0 ? <h2>{t.checkin.byQuestion}</h2> : null}
       {summarise(answers).map((summary, i) => (
         <Summary key={summary.promptId} summary={summary} names={names} index={i} />
       ))}

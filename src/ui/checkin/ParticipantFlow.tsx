@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CONTACT_MAX_LENGTH, type CheckInDraft } from '../../domain/checkin';
 import type { CheckInLock, Response } from '../../domain/checkin-model';
 import { checkOptionalText, checkRequiredText } from '../../domain/text-rules';
 import { getParticipantData, type ParticipantData } from '../../db/checkin-repo';
 import { finishMyCheckIn } from '../../state/checkin-actions';
+import { now } from '../../state/clock';
 import { useLive } from '../../state/use-live';
 import { TextField } from '../components/fields';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
@@ -33,25 +34,41 @@ export function ParticipantFlow({ lock, onChair }: { lock: CheckInLock; onChair:
   );
 }
 
+/**
+ * Watches for touches without re-rendering on each one: a state change inside
+ * an input's event would re-render before the field's own handler reads it.
+ */
 function useIdle(active: boolean, onGone: () => void): { asking: boolean; stillHere: () => void } {
-  const [asking, setAsking] = useState(false);
-  const [activity, setActivity] = useState(0);
+  const [askedAt, setAskedAt] = useState<number | null>(null);
+  const lastTouch = useRef(now());
   useEffect(() => {
     if (!active) return;
-    if (asking) {
-      const timer = setTimeout(onGone, STILL_THERE_MS);
-      return () => clearTimeout(timer);
-    }
-    const timer = setTimeout(() => setAsking(true), IDLE_MS);
-    const touched = () => setActivity((n) => n + 1);
+    lastTouch.current = now();
+    const touched = () => {
+      lastTouch.current = now();
+    };
     const events = ['pointerdown', 'keydown', 'input'] as const;
-    for (const name of events) document.addEventListener(name, touched, { once: true, capture: true });
+    for (const name of events) document.addEventListener(name, touched, { capture: true });
+    const timer = setInterval(() => {
+      const at = now();
+      setAskedAt((asked) => {
+        if (asked === null) return at - lastTouch.current >= IDLE_MS ? at : null;
+        if (at - asked >= STILL_THERE_MS) onGone();
+        return asked;
+      });
+    }, 1000);
     return () => {
-      clearTimeout(timer);
+      clearInterval(timer);
       for (const name of events) document.removeEventListener(name, touched, { capture: true });
     };
-  }, [active, asking, activity]);
-  return { asking, stillHere: () => setAsking(false) };
+  }, [active]);
+  return {
+    asking: askedAt !== null,
+    stillHere: () => {
+      lastTouch.current = now();
+      setAskedAt(null);
+    },
+  };
 }
 
 function OnePerson({ lock, data, onChair, onFinished }: { lock: CheckInLock; data: ParticipantData; onChair: () => void; onFinished: () => void }) {

@@ -49,8 +49,8 @@ function PinForm({ data, launcher, onCancel }: { data: RunData; launcher: Launch
 
   return (
     <form noValidate onSubmit={(e) => void submit(e)} aria-labelledby="pin-form-title">
-      <ErrorSummary errors={errors} />
       <h4 id="pin-form-title">{setNew ? t.checkin.setPinTitle : t.checkin.enterPinTitle}</h4>
+      <ErrorSummary errors={errors} />
       <PinField id="pin" label={t.checkin.pin} hint={setNew ? t.checkin.setPinHint : t.checkin.enterPinHint} error={errorFor('pin')} value={pin} onInput={setPin} />
       {setNew ? <PinField id="pin-again" label={t.checkin.pinAgain} error={errorFor('pin-again')} value={again} onInput={setAgain} /> : null}
       <div class="actions">

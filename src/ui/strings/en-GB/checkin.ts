@@ -119,6 +119,7 @@ export const checkin = {
   namedMarks: (names: string) => `Marked as checked in: ${names}.`,
   fewWarning: 'With fewer than 3 people, answers may be easy to tell apart. Treat them with care.',
   noAnswers: 'Nobody has checked in yet.',
+  byQuestion: 'Question by question',
   answeredBy: (n: number) => `${plural(n, 'answer', 'answers')}`,
   answer: 'Answer',
   count: 'How many',
