@@ -1,13 +1,38 @@
-// `npm start`: serves the built app and prints where to open it.
+// `npm start`: serves the built app, starts the sync server (programme office) on its embedded
+// database, and prints both addresses.
 import { startStaticServer } from './static-server.mjs';
+import { startSyncServer } from '../server/dist/main.js';
 
 const port = Number(process.env.PORT ?? 4173);
 const host = process.env.HOST ?? '127.0.0.1';
-const app = await startStaticServer({ root: 'dist', port, host });
+const shownHost = host === '0.0.0.0' ? 'localhost' : host;
+const appOrigin = `http://${shownHost}:${port}`;
+
+let sync = null;
+try {
+  sync = await startSyncServer({ HEARD_APP_ORIGIN: appOrigin, ...process.env });
+} catch (error) {
+  console.error(`The sync server did not start: ${error.message}`);
+  console.error('Heard itself still works; summaries wait on the device until a server is there.');
+}
+const syncOrigin = sync ? new URL(sync.url).origin : null;
+// The app's CSP lets it reach the sync server, and nothing else.
+const app = await startStaticServer({ root: 'dist', port, host, connectSrc: syncOrigin ? [syncOrigin] : [] });
+
 console.log('');
 console.log(`Heard is running at ${app.url}`);
 console.log('Open it in Chromium, Chrome, Edge or Safari. Press Ctrl+C to stop.');
+if (sync) {
+  const where = sync.db.kind === 'pglite' ? `embedded database in ${sync.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  console.log('');
+  console.log(`Sync server (programme office) at ${sync.url} — office page: ${sync.url} — ${where}`);
+  console.log('Make a device key for a tablet: npm run server -- key create "Community hall tablet"');
+}
 console.log('');
-const stop = () => app.close().then(() => process.exit(0));
+const stop = () =>
+  Promise.all([app.close(), sync?.close()]).then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -1,0 +1,98 @@
+// `npm run bench:server` (and the end of `npm run bench`): 1,000 summaries POSTed one after
+// another to a local sync server, against the same 1,000 rows inserted straight into the same
+// database with the same statement. Issue 9 asks for at most 3×. Loopback only, bounded loops.
+// Uses PGlite in a temp folder, or PostgreSQL (a throwaway schema) when DATABASE_URL is set.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { createKey } from '../dist/keys.js';
+import { startServer } from '../dist/server.js';
+import { UPSERT_SQL, countSummaries, upsertParams } from '../dist/summaries.js';
+import { exampleSummary } from '../dist/summary-schema.js';
+
+const COUNT = 1000;
+const WARM_UP = 50;
+const BUDGET = 3;
+
+const dataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'heard-sync-bench-'));
+const schema = process.env.DATABASE_URL ? `heard_bench_${randomBytes(4).toString('hex')}` : undefined;
+const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, databaseUrl: process.env.DATABASE_URL, schema });
+const { secret: key } = await createKey(server.db, 'Bench');
+const url = new URL('api/summaries', server.url);
+
+const summaries = (n, tag) =>
+  Array.from({ length: n }, (_, i) =>
+    exampleSummary({ id: randomUUID(), groupId: `bench-${tag}-${i % 10}`, meetingId: `mtg-${tag}-${i}`, date: `2025-${String((i % 12) + 1).padStart(2, '0')}-15` }),
+  );
+
+// One kept-alive connection, as a tablet's browser keeps one to the server while it drains.
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+function post(body) {
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method: 'POST',
+      agent,
+      timeout: 10_000,
+      headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${key}` },
+    });
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`POST answered ${res.statusCode}: ${text}`))));
+    });
+    req.on('timeout', () => req.destroy(new Error('POST timed out')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function postAll(list) {
+  for (const summary of list) await post(JSON.stringify(summary));
+}
+
+async function insertAll(list) {
+  for (const summary of list) await server.db.query(UPSERT_SQL, upsertParams(summary, null));
+}
+
+try {
+  // Warm both paths up (JIT, connection, plan cache) before measuring.
+  await postAll(summaries(WARM_UP, 'warm-http'));
+  await insertAll(summaries(WARM_UP, 'warm-sql'));
+
+  const viaHttp = summaries(COUNT, 'http');
+  let started = performance.now();
+  await postAll(viaHttp);
+  const httpMs = performance.now() - started;
+
+  const direct = summaries(COUNT, 'sql');
+  started = performance.now();
+  await insertAll(direct);
+  const directMs = performance.now() - started;
+
+  const rows = await countSummaries(server.db);
+  if (rows !== 2 * (COUNT + WARM_UP)) throw new Error(`Expected ${2 * (COUNT + WARM_UP)} rows, found ${rows}`);
+
+  const ratio = httpMs / directMs;
+  const over = ratio > BUDGET;
+  console.log('');
+  console.log(`Sync server on ${server.db.kind === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL'}, ${COUNT} summaries of ${JSON.stringify(viaHttp[0]).length} bytes:`);
+  console.log(`      POST one after another over HTTP: ${httpMs.toFixed(0)} ms (${(httpMs / COUNT).toFixed(2)} ms each)`);
+  console.log(`      INSERT straight into the database: ${directMs.toFixed(0)} ms (${(directMs / COUNT).toFixed(2)} ms each)`);
+  console.log(`${over ? 'OVER ' : 'ok   '} Sync of ${COUNT} summaries vs direct insert: ${ratio.toFixed(2)}× (budget ${BUDGET}×)`);
+  process.exitCode = over ? 1 : 0;
+} finally {
+  agent.destroy();
+  await server.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (schema) {
+    const pg = (await import('pg')).default;
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  }
+}
