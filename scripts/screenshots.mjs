@@ -33,7 +33,16 @@ for (const [label, viewport] of [['landscape', { width: 1024, height: 768 }], ['
   await page.getByRole('button', { name: 'Start the first item' }).click();
   await page.getByRole('button', { name: /^Next item/ }).click();
   await page.getByText('Time on this item').waitFor();
+  for (const name of ['Dr Niamh Kelly', 'Aoife Byrne', 'Joanne Morrow']) {
+    await page.getByRole('button', { name: new RegExp(`^${name} ?,`) }).click();
+    await page.waitForTimeout(700);
+  }
+  await page.getByRole('button', { name: 'Ask to speak: Tom Reilly' }).click();
+  await page.getByRole('button', { name: 'Ask to speak: Malik Hassan' }).click();
   await page.screenshot({ path: `${out}/${label}-run-item.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Show the room' }).click();
+  await page.screenshot({ path: `${out}/${label}-run-room.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Back to the chair’s view' }).click();
   await page.getByRole('button', { name: 'Ground rules' }).click();
   await page.getByRole('dialog').waitFor();
   await page.screenshot({ path: `${out}/${label}-run-rules-panel.png` });

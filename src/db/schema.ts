@@ -46,7 +46,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // The voice-balancing timer: speaking turns, the speaker queue, the glossary.
     version: 3,
     stores: {
-      turns: 'id, meetingId, [meetingId+startedAt]',
+      // openIn holds the meeting id only while a turn is running, so a tap reads the one
+      // open turn rather than the whole meeting's; the endedAt index finds the last tap to undo.
+      turns: 'id, meetingId, [meetingId+startedAt], [meetingId+endedAt], openIn',
       queue: 'id, meetingId',
       glossary: 'id, groupId, meetingId',
     },

@@ -1,3 +1,6 @@
+import type { BalanceThresholds } from '../domain/balance';
+import { DEFAULT_THRESHOLDS } from '../domain/balance';
+import type { QueueMode } from '../domain/speaker-queue';
 import { readSetting, writeSetting } from '../db/settings-repo';
 import { save } from './save-status';
 
@@ -9,4 +12,28 @@ export async function readVibrateOnOverrun(): Promise<boolean> {
 
 export function setVibrateOnOverrun(on: boolean) {
   return save(() => writeSetting(VIBRATE_KEY, on));
+}
+
+
+export interface BalancePreferences {
+  thresholds: BalanceThresholds;
+  queueMode: QueueMode;
+  /** A gentle cue when one turn runs past this; null for none. */
+  softLimitMs: number | null;
+}
+
+const BALANCE_KEY = 'balance-preferences';
+export const DEFAULT_BALANCE_PREFERENCES: BalancePreferences = { thresholds: DEFAULT_THRESHOLDS, queueMode: 'asked', softLimitMs: null };
+
+export async function readBalancePreferences(): Promise<BalancePreferences> {
+  const stored = await readSetting<Partial<BalancePreferences>>(BALANCE_KEY);
+  return {
+    ...DEFAULT_BALANCE_PREFERENCES,
+    ...stored,
+    thresholds: { ...DEFAULT_THRESHOLDS, ...stored?.thresholds },
+  };
+}
+
+export function saveBalancePreferences(preferences: BalancePreferences) {
+  return save(() => writeSetting(BALANCE_KEY, preferences));
 }

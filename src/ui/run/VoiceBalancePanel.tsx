@@ -1,7 +1,165 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { computeBalance, turnMs } from '../../domain/balance';
+import { itemWindows, meetingWindow } from '../../domain/item-windows';
 import type { MeetingRun } from '../../domain/meeting-clock';
+import type { Id } from '../../domain/model';
+import { orderQueue } from '../../domain/speaker-queue';
+import { lastTapUndo, openTurn, UNDO_WINDOW_MS } from '../../domain/speaking';
+import { getBalanceData } from '../../db/balance-repo';
 import type { RunData } from '../../db/run-repo';
+import { tapSpeaker, undoTap } from '../../state/balance-actions';
+import { DEFAULT_BALANCE_PREFERENCES, readBalancePreferences } from '../../state/preferences';
+import { useLive } from '../../state/use-live';
+import { t } from '../strings';
+import { AttendancePanel } from './balance/AttendancePanel';
+import { BalanceSettings } from './balance/BalanceSettings';
+import { Flags, GroupBars, NotYetHeard, PeopleTable } from './balance/BalanceView';
+import { JargonDialog } from './balance/JargonDialog';
+import { participants } from './balance/people';
+import { SpeakerQueue } from './balance/SpeakerQueue';
+import { SpeakerTiles } from './balance/SpeakerTiles';
+import { TurnCorrections } from './balance/TurnCorrections';
 
-/** Placeholder slot on the running screen for the speaker tiles and balance. */
-export function VoiceBalancePanel(_props: { data: RunData; run: MeetingRun }) {
-  return null;
+function talkByPerson(turns: readonly { personId: Id | null; crossTalk: boolean; startedAt: number; endedAt: number | null }[], now: number) {
+  const totals = new Map<Id, number>();
+  for (const turn of turns) {
+    if (turn.crossTalk || !turn.personId) continue;
+    totals.set(turn.personId, (totals.get(turn.personId) ?? 0) + turnMs(turn, now));
+  }
+  return totals;
+}
+
+/** Takes focus when the room view opens, so a screen reader follows the switch. */
+function RoomTitle() {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <h2 id="room-view-title" tabIndex={-1} ref={ref}>
+      {t.balance.roomTitle}
+    </h2>
+  );
+}
+
+/**
+ * The heart of Heard: tap who is speaking, and see the balance of voices by
+ * person and by perspective, both ways — who is dominating and who is not
+ * being heard — for this item and the whole meeting.
+ */
+export function VoiceBalancePanel({ data, run }: { data: RunData; run: MeetingRun }) {
+  const meetingId = data.meeting.id;
+  const live = useLive(() => getBalanceData(meetingId, data.group.id), [meetingId, data.group.id]);
+  const prefs = useLive(readBalancePreferences, []);
+  const [scope, setScope] = useState<'item' | 'meeting'>('item');
+  const [roomView, setRoomView] = useState(false);
+  if (live.status !== 'ready') return null;
+  const preferences = prefs.status === 'ready' ? prefs.value : DEFAULT_BALANCE_PREFERENCES;
+  const { turns, queue, glossary } = live.value;
+  const now = run.effectiveNow;
+  const itemId = run.currentItemId;
+
+  const everyone = participants(data);
+  const here = everyone.filter((p) => p.here);
+  const names = new Map(data.people.map((p) => [p.id, p.name]));
+  const itemTurns = turns.filter((turn) => turn.itemId === itemId);
+  const windows = scope === 'item' ? (itemId ? itemWindows(data.events, now).get(itemId) ?? [] : []) : meetingWindow(data.events, now);
+  const balance = computeBalance({
+    people: data.people,
+    perspectives: data.group.perspectives,
+    attendees: data.attendees,
+    turns: scope === 'item' ? itemTurns : turns,
+    windows,
+    now,
+    thresholds: preferences.thresholds,
+  });
+  const itemTalk = talkByPerson(itemTurns, now);
+  const ordered = orderQueue(queue, preferences.queueMode, talkByPerson(turns, now), itemTalk);
+  const queuePlace = new Map(ordered.map((entry, index) => [entry.personId, index + 1]));
+  const undo = lastTapUndo(turns);
+  const canUndo = undo !== null && now - undo.at <= UNDO_WINDOW_MS;
+  const open = openTurn(turns);
+  const scopeLabel = scope === 'item' ? t.balance.scopeItem : t.balance.scopeMeeting;
+  const settled = balance.totalTalkMs >= preferences.thresholds.minTalkMs;
+
+  const scopeSwitch = (
+    <div class="segmented" role="group" aria-label={t.balance.scope}>
+      {(['item', 'meeting'] as const).map((value) => (
+        <button key={value} type="button" class="segmented__option" aria-pressed={scope === value} onClick={() => setScope(value)}>
+          {value === 'item' ? t.balance.scopeItem : t.balance.scopeMeeting}
+        </button>
+      ))}
+    </div>
+  );
+
+  if (roomView) {
+    return (
+      <section class="room-view" aria-labelledby="room-view-title">
+        <RoomTitle />
+        <p>{t.balance.roomHint}</p>
+        {scopeSwitch}
+        <GroupBars balance={balance} perspectives={data.group.perspectives} settled={settled} large />
+        <button type="button" class="button" onClick={() => setRoomView(false)}>
+          {t.balance.chairView}
+        </button>
+      </section>
+    );
+  }
+
+  return (
+    <section class="voice-balance" aria-labelledby="heading-speakers">
+      <h2 id="heading-speakers">{t.balance.tilesTitle}</h2>
+      <p class="field__hint">{t.balance.tilesHint}</p>
+      <div class="actions">
+        <button type="button" class="button button--secondary" aria-pressed={open === undefined} onClick={() => void tapSpeaker(meetingId, itemId, null)}>
+          {t.balance.nobody}
+        </button>
+        <button
+          type="button"
+          class="button button--secondary"
+          aria-pressed={open?.crossTalk === true}
+          aria-describedby="cross-talk-hint"
+          onClick={() => void tapSpeaker(meetingId, itemId, { crossTalk: true })}
+        >
+          {t.balance.crossTalk}
+        </button>
+        {canUndo ? (
+          <button type="button" class="button button--secondary" onClick={() => void undoTap(meetingId)}>
+            {t.balance.undo}
+          </button>
+        ) : null}
+        <JargonDialog groupId={data.group.id} meetingId={meetingId} glossary={glossary} here={here} />
+        <button type="button" class="button button--secondary" onClick={() => setRoomView(true)}>
+          {t.balance.roomView}
+        </button>
+      </div>
+      <p id="cross-talk-hint" class="field__hint">
+        {open?.crossTalk ? t.balance.crossTalkOn : t.balance.crossTalkHint}
+      </p>
+      <SpeakerTiles
+        data={data}
+        here={here}
+        turns={turns}
+        itemId={itemId}
+        now={now}
+        itemTalk={itemTalk}
+        queuePlace={queuePlace}
+        softLimitMs={preferences.softLimitMs}
+      />
+      <div class="balance-columns">
+        <SpeakerQueue meetingId={meetingId} itemId={itemId} ordered={ordered} all={queue} names={names} preferences={preferences} />
+        <NotYetHeard balance={balance} names={names} headingId="heading-not-heard" />
+      </div>
+      <section aria-labelledby="heading-balance">
+        <h3 id="heading-balance">
+          {t.balance.balanceTitle}: {scopeLabel}
+        </h3>
+        {scopeSwitch}
+        <GroupBars balance={balance} perspectives={data.group.perspectives} settled={settled} />
+        <Flags balance={balance} names={names} perspectives={data.group.perspectives} />
+        {balance.totalTalkMs > 0 ? <PeopleTable balance={balance} names={names} perspectives={data.group.perspectives} /> : null}
+      </section>
+      <AttendancePanel data={data} everyone={everyone} />
+      <TurnCorrections turns={itemTurns} everyone={everyone} now={now} />
+      <BalanceSettings preferences={preferences} />
+    </section>
+  );
 }

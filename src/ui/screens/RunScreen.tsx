@@ -147,7 +147,6 @@ function CurrentItem({ data, run, item, vibrate }: { data: RunData; run: Meeting
           {t.run.defer}
         </button>
       </div>
-      <NotesField key={item.id} item={item} />
     </section>
   );
 }
@@ -335,6 +334,7 @@ function Running({ data }: { data: RunData }) {
         </section>
       )}
       <VoiceBalancePanel data={data} run={run} />
+      {current ? <NotesField key={current.id} item={current} /> : null}
       <RecordPanel data={data} run={run} />
       <AgendaProgress data={data} run={run} />
       {current && run.nextItemId ? (

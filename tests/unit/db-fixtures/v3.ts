@@ -8,7 +8,7 @@ export const v3 = {
   turns: [
     { id: 'v3-t1', meetingId: 'v1-meeting', itemId: 'v2-item', personId: 'v1-aoife', crossTalk: false, startedAt: AT, endedAt: AT + 90_000 },
     { id: 'v3-t2', meetingId: 'v1-meeting', itemId: 'v2-item', personId: null, crossTalk: true, startedAt: AT + 90_000, endedAt: AT + 120_000 },
-    { id: 'v3-t3', meetingId: 'v1-meeting', itemId: 'v2-item', personId: 'v1-guest', crossTalk: false, startedAt: AT + 120_000, endedAt: null },
+    { id: 'v3-t3', meetingId: 'v1-meeting', itemId: 'v2-item', personId: 'v1-guest', crossTalk: false, startedAt: AT + 120_000, endedAt: null, openIn: 'v1-meeting' },
   ],
   queue: [{ id: 'v3-q1', meetingId: 'v1-meeting', personId: 'v1-aoife', askedAt: AT + 100_000, position: null, doneAt: null }],
   glossary: [
@@ -40,6 +40,9 @@ export const fixture: Fixture = {
   async check(db) {
     await v2Fixture.check(db);
     expect(await db.turns.where('[meetingId+startedAt]').between(['v1-meeting', 0], ['v1-meeting', Infinity]).toArray()).toEqual(v3.turns);
+    // The running turn is found through its own index, without reading the meeting's other turns.
+    expect(await db.turns.where('openIn').equals('v1-meeting').primaryKeys()).toEqual(['v3-t3']);
+    expect((await db.turns.where('[meetingId+endedAt]').between(['v1-meeting', 0], ['v1-meeting', Infinity]).last())?.id).toBe('v3-t2');
     expect(await db.queue.where('meetingId').equals('v1-meeting').toArray()).toEqual(v3.queue);
     expect(await db.glossary.where('groupId').equals('v1-group').toArray()).toEqual(v3.glossary);
     expect(await db.attendees.get(['v1-meeting', 'v1-aoife'])).toEqual(v3.attendee);

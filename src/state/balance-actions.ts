@@ -1,0 +1,83 @@
+import type { GlossaryTerm, QueueEntry, Turn } from '../domain/balance-model';
+import type { Attendee, Id } from '../domain/model';
+import { moveInQueue } from '../domain/speaker-queue';
+import { shortenTurn, tap, type TapTarget } from '../domain/speaking';
+import * as repo from '../db/balance-repo';
+import { RuleError } from '../db/storage-errors';
+import { now } from './clock';
+import { newId } from './ids';
+import { save } from './save-status';
+
+/** One tap on the speaker tiles (or "Nobody speaking", or cross-talk), stored at the moment of the tap. */
+export function tapSpeaker(meetingId: Id, itemId: Id | null, target: TapTarget) {
+  const next = { id: newId(), meetingId, itemId, at: now() };
+  return save(() => repo.applyTap(meetingId, (stored) => tap(stored, target, next)));
+}
+
+/** "Next speaker": the top of the queue gets the floor and leaves the queue, in one step. */
+export function giveFloor(meetingId: Id, itemId: Id | null, entry: QueueEntry) {
+  const next = { id: newId(), meetingId, itemId, at: now() };
+  return save(() =>
+    repo.applyTap(meetingId, (stored) => tap(stored, { personId: entry.personId }, next), { id: entry.id, at: next.at }),
+  );
+}
+
+export function undoTap(meetingId: Id) {
+  return save(() => repo.undoLastTap(meetingId));
+}
+
+export function changeSpeaker(turn: Turn, personId: Id | null) {
+  return save(() => repo.putTurn({ ...turn, personId, crossTalk: personId === null }));
+}
+
+export function shorten(turn: Turn, durationMs: number) {
+  const result = shortenTurn(turn, durationMs, now());
+  return save(async () => {
+    if (typeof result === 'string') throw new RuleError(result);
+    await repo.putTurn(result);
+  });
+}
+
+export function removeTurn(turnId: Id) {
+  return save(() => repo.deleteTurn(turnId));
+}
+
+/** Arrived late, left early, or back: fair shares follow who was in the room, and for how long. */
+export function markArrived(attendee: Attendee) {
+  return save(() => repo.putAttendee({ ...attendee, arrivedAt: now(), leftAt: null }));
+}
+
+export function markLeft(attendee: Attendee) {
+  return save(() => repo.putAttendee({ ...attendee, leftAt: now() }));
+}
+
+export function markNotHere(attendee: Attendee) {
+  return save(() => repo.putAttendee({ ...attendee, arrivedAt: null, leftAt: null }));
+}
+
+export function askToSpeak(meetingId: Id, personId: Id) {
+  return save(() => repo.addToQueue({ id: newId(), meetingId, personId, askedAt: now(), position: null, doneAt: null }));
+}
+
+export function leaveQueue(entry: QueueEntry) {
+  return save(() => repo.putQueueEntries([{ ...entry, doneAt: now() }]));
+}
+
+export function moveQueueEntry(ordered: readonly QueueEntry[], entryId: Id, delta: number) {
+  return save(() => repo.putQueueEntries(moveInQueue(ordered, entryId, delta)));
+}
+
+/** Switching between "in order asked" and "least heard first" drops any hand-made order. */
+export function clearQueueOrder(entries: readonly QueueEntry[]) {
+  return save(() => repo.putQueueEntries(entries.filter((e) => e.position !== null).map((e) => ({ ...e, position: null }))));
+}
+
+export function flagJargon(groupId: Id, meetingId: Id, term: string, askedById: Id | null) {
+  const at = now();
+  const entry: GlossaryTerm = { id: newId(), groupId, meetingId, term, explanation: '', askedById, source: 'jargon-flag', createdAt: at, updatedAt: at };
+  return save(() => repo.putGlossaryTerm(entry));
+}
+
+export function explainTerm(term: GlossaryTerm, explanation: string) {
+  return save(() => repo.putGlossaryTerm({ ...term, explanation, updatedAt: now() }));
+}

@@ -1,0 +1,86 @@
+import type { Turn } from '../../../domain/balance-model';
+import type { Id } from '../../../domain/model';
+import { turnMs } from '../../../domain/balance';
+import { openTurn } from '../../../domain/speaking';
+import { askToSpeak, tapSpeaker } from '../../../state/balance-actions';
+import type { RunData } from '../../../db/run-repo';
+import { formatDuration } from '../../format-duration';
+import { t } from '../../strings';
+import { perspectiveTone, type Participant } from './people';
+
+export function SpeakerTiles({
+  data,
+  here,
+  turns,
+  itemId,
+  now,
+  itemTalk,
+  queuePlace,
+  softLimitMs,
+}: {
+  data: RunData;
+  here: Participant[];
+  turns: Turn[];
+  itemId: Id | null;
+  now: number;
+  itemTalk: ReadonlyMap<Id, number>;
+  queuePlace: ReadonlyMap<Id, number>;
+  softLimitMs: number | null;
+}) {
+  const open = openTurn(turns);
+  const perspectives = data.group.perspectives;
+  const ids = perspectives.map((p) => p.id);
+  const meetingId = data.meeting.id;
+  return (
+    <div class="tiles">
+      {perspectives.map((perspective) => {
+        const members = here.filter((p) => p.person.perspectiveId === perspective.id);
+        if (members.length === 0) return null;
+        const headingId = `tiles-${perspective.id}`;
+        return (
+          <section key={perspective.id} class={`tile-group tone-${perspectiveTone(ids, perspective.id)}`} aria-labelledby={headingId}>
+            <h3 id={headingId} class="tile-group__title">
+              {perspective.label} <span class="tile-group__count">({t.balance.peopleCount(members.length)})</span>
+            </h3>
+            <ul class="tile-grid">
+              {members.map(({ person }) => {
+                const speaking = open !== undefined && !open.crossTalk && open.personId === person.id;
+                const turnLength = speaking && open ? turnMs(open, now) : 0;
+                const long = speaking && softLimitMs !== null && turnLength > softLimitMs;
+                const place = queuePlace.get(person.id);
+                return (
+                  <li key={person.id} class={speaking ? 'tile tile--speaking' : 'tile'}>
+                    <button
+                      type="button"
+                      class="tile__main"
+                      aria-pressed={speaking}
+                      onClick={() => void tapSpeaker(meetingId, itemId, { personId: person.id })}
+                    >
+                      <span class="tile__name">
+                        {person.name}
+                        <span class="visually-hidden">, {perspective.label}</span>
+                      </span>
+                      <span class="tile__meta">
+                        {speaking ? t.balance.speakingFor(formatDuration(turnLength)) : t.balance.thisItem(formatDuration(itemTalk.get(person.id) ?? 0))}
+                      </span>
+                      {long ? <span class="tile__cue">{t.balance.softLimitPassed}</span> : null}
+                    </button>
+                    <button
+                      type="button"
+                      class="tile__hand"
+                      aria-label={place ? `${t.balance.inQueue(place)}: ${person.name}` : t.balance.askToSpeakNamed(person.name)}
+                      disabled={place !== undefined}
+                      onClick={() => void askToSpeak(meetingId, person.id)}
+                    >
+                      {place ? t.balance.inQueue(place) : t.balance.askToSpeak}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

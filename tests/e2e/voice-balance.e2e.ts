@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { expectAccessible, launchChromium, newTablet, serveBuild, waitForOfflineReady, type AppServer } from './harness';
+import { HeardApp, MeetingPage } from './page-models';
+
+let browser: Browser;
+let server: AppServer;
+
+beforeAll(async () => {
+  server = await serveBuild();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const MINUTE = 60_000;
+const TEN_AM = Date.UTC(2030, 2, 14, 10, 0);
+
+function tile(page: Page, name: string) {
+  return page.getByRole("button", { name: new RegExp(`^${name} ?,`) });
+}
+
+async function speaking(page: Page): Promise<string[]> {
+  return page.getByRole('button', { pressed: true, name: /,/ }).allInnerTexts();
+}
+
+test('a chair taps through a discussion offline and sees the balance both ways, through a reload, with a least-heard-first queue', async () => {
+  const context = await newTablet(browser);
+  await context.clock.setFixedTime(TEN_AM - 30 * MINUTE);
+  const page = await context.newPage();
+  const app = new HeardApp(page);
+  const meeting = new MeetingPage(page);
+  await page.goto(server.url);
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+
+  await app.createGroup('Carers’ support workstream');
+  await app.addPerson('Aoife Byrne', 'Lived experience');
+  await app.addPerson('Malik Hassan', 'Lived experience');
+  await app.addPerson('Grace Doherty', 'Carer');
+  await app.addPerson('Dr Sam Patel', 'Staff');
+  await app.createMeeting({ title: 'April meeting', date: '2030-03-14', start: '10:00', end: '11:00', venue: 'Church hall', chair: 'Grace Doherty' });
+  await meeting.addItem({ title: 'Respite breaks', purpose: 'For discussion', minutes: 30 });
+
+  await context.clock.setFixedTime(TEN_AM);
+  await meeting.tap('Start meeting');
+  await meeting.tap('Start the first item');
+  await page.getByRole('heading', { name: 'Who is speaking' }).waitFor();
+
+  // The professional talks for three minutes, hands over to Aoife for one, who then stops.
+  await tile(page, 'Dr Sam Patel').click();
+  await expect.poll(() => speaking(page)).toEqual([expect.stringContaining('Dr Sam Patel')]);
+  await context.clock.setFixedTime(TEN_AM + 3 * MINUTE);
+  await tile(page, 'Aoife Byrne').click();
+  await expect.poll(() => speaking(page)).toEqual([expect.stringContaining('Aoife Byrne')]);
+  await context.clock.setFixedTime(TEN_AM + 4 * MINUTE);
+  await tile(page, 'Aoife Byrne').click();
+  await expect.poll(() => speaking(page)).toEqual([]);
+
+  // Figures by group against a fair share, in words and numbers; four people present, so 25% each.
+  await page.getByText('Staff — Well over their fair share').waitFor();
+  await page.getByText('3:00 · 1 turn · 75% of the talking, fair share 25%').waitFor();
+  await page.getByText('Carer — Well under their fair share').waitFor();
+  await page.getByText('Lived experience — Within their fair share').waitFor();
+  await page.getByText('Dr Sam Patel has spoken 3 times their fair share.').waitFor();
+  await page.getByText('Staff has spoken 3 times its fair share.').waitFor();
+  await page.getByText('Carer has had 0% of its fair share.').waitFor();
+  const notHeard = page.getByRole('region', { name: 'Not yet heard' }).getByRole('listitem');
+  await expect.poll(() => notHeard.allInnerTexts()).toEqual(['Grace Doherty', 'Malik Hassan']);
+  await expectAccessible(page, 'running screen with speaker tiles and balance');
+
+  // Grace starts speaking; the tablet is reloaded a minute and a half into her turn.
+  await tile(page, 'Grace Doherty').click();
+  await context.clock.setFixedTime(TEN_AM + 5 * MINUTE + 30_000);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Who is speaking' }).waitFor();
+  await expect.poll(() => speaking(page)).toEqual([expect.stringContaining('Speaking · 1:30')]);
+  await expect.poll(() => speaking(page)).toEqual([expect.stringContaining('Grace Doherty')]);
+
+  // Three people ask to speak; least heard first puts Malik (nothing yet) before Aoife (1:00) and Sam (3:00).
+  for (const [index, name] of ['Dr Sam Patel', 'Aoife Byrne', 'Malik Hassan'].entries()) {
+    await context.clock.setFixedTime(TEN_AM + 5 * MINUTE + 31_000 + index * 1000);
+    await page.getByRole('button', { name: `Ask to speak: ${name}` }).click();
+    await page.getByRole('button', { name: `In the queue: ${index + 1}: ${name}` }).waitFor();
+  }
+  await page.getByRole('button', { name: 'Next speaker: Dr Sam Patel' }).waitFor();
+  await page.getByRole('radio', { name: 'Least heard first' }).check();
+  await page.getByRole('button', { name: 'Next speaker: Malik Hassan' }).click();
+  await expect.poll(() => speaking(page)).toEqual([expect.stringContaining('Malik Hassan')]);
+  await page.getByRole('button', { name: 'Next speaker: Aoife Byrne' }).waitFor();
+
+  // A wrong tap is undone: Grace has the floor again.
+  await page.getByRole('button', { name: 'Undo last tap' }).click();
+  await expect.poll(() => speaking(page)).toEqual([expect.stringContaining('Grace Doherty')]);
+
+  // Open discussion is counted against nobody.
+  await page.getByRole('button', { name: 'Open discussion' }).click();
+  await page.getByText('Open discussion is going on').waitFor();
+  await expect.poll(() => speaking(page)).toEqual([]);
+
+  // Jargon: flagged, then explained, in the group's glossary.
+  await page.getByRole('button', { name: 'Jargon' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Flag a word as jargon' });
+  await dialog.getByLabel('Word or phrase').fill('IPMG');
+  await dialog.getByLabel('Who asked').selectOption({ label: 'Grace Doherty' });
+  await dialog.getByRole('button', { name: 'Add to glossary' }).click();
+  await dialog.getByLabel('What “IPMG” means, in plain words').fill('The group that oversees all the workstreams');
+  await dialog.getByRole('button', { name: 'Save explanation: IPMG' }).click();
+  await dialog.getByText('IPMG — Explained').waitFor();
+  await expectAccessible(page, 'jargon dialog');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The room sees groups only, never a person's own figures.
+  await page.getByRole('button', { name: 'Show the room' }).click();
+  await page.getByRole('heading', { name: 'How the talking is shared' }).waitFor();
+  await expect(page.getByRole('table').count()).resolves.toBe(0);
+  await expect(page.getByText('Dr Sam Patel has spoken').count()).resolves.toBe(0);
+  await expectAccessible(page, 'room view');
+  await page.getByRole('button', { name: 'Back to the chair’s view' }).click();
+
+  // Malik leaves early: his tile goes, and fair shares follow who is in the room.
+  await page.getByText('Who is here (4)').click();
+  await page.getByRole('button', { name: 'Left: Malik Hassan' }).click();
+  await page.getByText('Who is here (3)').waitFor();
+  await expect(tile(page, 'Malik Hassan').count()).resolves.toBe(0);
+  await context.close();
+});
