@@ -1,0 +1,268 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getCheckInResults, readLock } from '../../src/db/checkin-repo';
+import { addGroup } from '../../src/db/groups-repo';
+import { saveMeeting } from '../../src/db/meetings-repo';
+import { startCheckIn } from '../../src/state/checkin-actions';
+import { setClockForTests } from '../../src/state/clock';
+import { IDLE_MS, STILL_THERE_MS } from '../../src/ui/checkin/ParticipantFlow';
+import { CheckInScreen } from '../../src/ui/screens/CheckInScreen';
+import { t } from '../../src/ui/strings';
+import { makeGroup, makeMeeting, makePerson } from '../support/fixtures';
+import { useFreshDb } from '../support/fresh-db';
+
+const db = useFreshDb();
+const START = new Date(2030, 2, 14, 11, 50).getTime();
+let clock = START;
+const Q = t.checkin.libraryText;
+
+beforeEach(async () => {
+  clock = START;
+  setClockForTests(() => clock);
+  await addGroup(makeGroup(), [makePerson(), makePerson({ id: 'person-2', name: 'Dr Sam Patel', perspectiveId: 'staff' })]);
+  await saveMeeting(makeMeeting({ state: 'closing' }), ['person-1', 'person-2']);
+  const started = await startCheckIn(makeMeeting(), [], (key) => Q[key]!, '2468');
+  if (!started.ok) throw new Error('could not lock');
+});
+afterEach(() => {
+  setClockForTests(null);
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+const next = () => fireEvent.click(screen.getByRole('button', { name: t.checkin.next }));
+const heading = (name: string) => screen.findByRole('heading', { level: 1, name });
+
+/** Opens the check-in and goes as far as the first question, as "I'd rather not say". */
+async function toFirstQuestion() {
+  render(<CheckInScreen meetingId="meeting-1" />);
+  fireEvent.click(await screen.findByRole('button', { name: t.checkin.startMine }));
+  await heading(t.checkin.whoTitle);
+  fireEvent.click(screen.getByRole('radio', { name: t.checkin.ratherNotSay }));
+  next();
+  await heading(Q['said-what-wanted']!);
+}
+
+function pick(question: string, answer: string) {
+  const radio = within(screen.getByRole('radiogroup', { name: question })).getByRole('radio', { name: answer });
+  // Space on a focused radio is a click: the tiles are native radios, so keyboards reach them.
+  radio.focus();
+  fireEvent.click(radio);
+  return radio as HTMLInputElement;
+}
+
+describe('check-in answers, one question per screen', () => {
+  it('offers a picture scale of labelled faces, as native radios reachable by Tab', async () => {
+    await toFirstQuestion();
+    const group = screen.getByRole('radiogroup', { name: Q['said-what-wanted'] });
+    const radios = within(group).getAllByRole('radio') as HTMLInputElement[];
+    expect(radios.map((r) => r.labels?.[0]?.textContent)).toEqual(['🙁No', '😐A bit', '🙂Yes']);
+    // The faces are hidden from screen readers; the words are the names.
+    expect(radios.map((r) => within(r.labels![0]!).getByText(/./, { selector: '[aria-hidden="true"]' }).textContent)).toEqual(['🙁', '😐', '🙂']);
+    expect(new Set(radios.map((r) => r.name)).size).toBe(1);
+    expect(radios.every((r) => r.tabIndex >= 0 && !r.disabled)).toBe(true);
+    expect(pick(Q['said-what-wanted']!, 'A bit').checked).toBe(true);
+    expect(screen.getByText(t.checkin.questionOf(1, 5))).toBeTruthy();
+  });
+
+  it('offers yes, not sure and no, and asks which words only after a yes', async () => {
+    await toFirstQuestion();
+    next();
+    await heading(Q['listened-to']!);
+    expect(within(screen.getByRole('radiogroup', { name: Q['listened-to'] })).getAllByRole('radio').map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual([
+      '👍Yes',
+      '🤔Not sure',
+      '👎No',
+    ]);
+    next();
+    await heading(Q['not-understood']!);
+    pick(Q['not-understood']!, 'No');
+    expect(screen.queryByRole('textbox', { name: t.checkin.whichWords })).toBeNull();
+    pick(Q['not-understood']!, 'Yes');
+    const words = screen.getByRole('textbox', { name: t.checkin.whichWords });
+    fireEvent.input(words, { target: { value: 'ICB, MDT' } });
+    expect((screen.getByRole('textbox', { name: t.checkin.whichWords }) as HTMLInputElement).value).toBe('ICB, MDT');
+  });
+
+  it('takes a short text, and Back keeps answers within the person’s own check-in', async () => {
+    await toFirstQuestion();
+    pick(Q['said-what-wanted']!, 'Yes');
+    for (const q of ['listened-to', 'not-understood', 'feeling']) {
+      next();
+      await heading(Q[q]!);
+    }
+    next();
+    await heading(Q['anything-else']!);
+    fireEvent.input(screen.getByRole('textbox', { name: t.checkin.yourAnswer }), { target: { value: 'Tea was cold' } });
+    for (const q of ['feeling', 'not-understood', 'listened-to', 'said-what-wanted']) {
+      fireEvent.click(screen.getByRole('button', { name: t.checkin.back }));
+      await heading(Q[q]!);
+    }
+    expect((within(screen.getByRole('radiogroup', { name: Q['said-what-wanted'] })).getByRole('radio', { name: 'Yes' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.back }));
+    await heading(t.checkin.whoTitle);
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.back }));
+    await heading(t.checkin.passTitle);
+  });
+
+  it('reads the question aloud with an en-GB voice when the device has one', async () => {
+    const speak = vi.fn();
+    vi.stubGlobal('speechSynthesis', {
+      getVoices: () => [
+        { lang: 'en-US', name: 'US' },
+        { lang: 'en-GB', name: 'UK' },
+      ],
+      speak,
+      cancel: vi.fn(),
+    });
+    vi.stubGlobal(
+      'SpeechSynthesisUtterance',
+      class {
+        voice: unknown = null;
+        lang = '';
+        rate = 1;
+        onend: (() => void) | null = null;
+        onerror: (() => void) | null = null;
+        constructor(readonly text: string) {}
+      },
+    );
+    await toFirstQuestion();
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.readToMe }));
+    expect(speak).toHaveBeenCalledTimes(1);
+    const utterance = speak.mock.calls[0]![0] as { text: string; voice: { lang: string }; lang: string };
+    expect(utterance.text).toBe(`${Q['said-what-wanted']} No. A bit. Yes.`);
+    expect(utterance.voice.lang).toBe('en-GB');
+    expect(screen.getByRole('button', { name: t.checkin.reading })).toBeTruthy();
+  });
+
+  it('says so when the device has no speech at all', async () => {
+    vi.stubGlobal('speechSynthesis', undefined);
+    await toFirstQuestion();
+    const button = screen.getByRole('button', { name: t.checkin.noVoice });
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('says so when speech exists but no voice is installed', async () => {
+    const speak = vi.fn();
+    vi.stubGlobal('speechSynthesis', { getVoices: () => [], speak, cancel: vi.fn() });
+    await toFirstQuestion();
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.readToMe }));
+    expect(await screen.findByRole('button', { name: t.checkin.noVoice })).toBeTruthy();
+    expect(speak).not.toHaveBeenCalled();
+  });
+});
+
+describe('passing the tablet on', () => {
+  it('asks for a name or contact for a one-to-one, saves on Done and leaves nothing for the next person', async () => {
+    render(<CheckInScreen meetingId="meeting-1" />);
+    fireEvent.click(await screen.findByRole('button', { name: t.checkin.startMine }));
+    await heading(t.checkin.whoTitle);
+    fireEvent.click(screen.getByRole('radio', { name: 'Aoife Byrne' }));
+    next();
+    await heading(Q['said-what-wanted']!);
+    pick(Q['said-what-wanted']!, 'A bit');
+    for (const q of ['listened-to', 'not-understood', 'feeling', 'anything-else']) {
+      next();
+      await heading(Q[q]!);
+    }
+    fireEvent.input(screen.getByRole('textbox', { name: t.checkin.yourAnswer }), { target: { value: 'I was talked over' } });
+    next();
+    await heading(t.checkin.oneToOneTitle);
+    next();
+    expect(await screen.findByRole('link', { name: t.checkin.chooseOne })).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: t.checkin.oneToOneYes }));
+    const contact = screen.getByRole('textbox', { name: t.checkin.contact }) as HTMLInputElement;
+    // Prefilled with the name they picked; emptying it is refused.
+    expect(contact.value).toBe('Aoife Byrne');
+    fireEvent.input(contact, { target: { value: ' ' } });
+    next();
+    expect(await screen.findByRole('link', { name: t.checkin.contactEmpty })).toBeTruthy();
+    fireEvent.input(contact, { target: { value: 'Aoife, after 5pm' } });
+    next();
+    await heading(t.checkin.doneTitle);
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.done }));
+    await heading(t.checkin.passTitle);
+
+    for (const trace of ['I was talked over', 'Aoife, after 5pm', 'A bit']) expect(document.body.textContent).not.toContain(trace);
+    const results = await getCheckInResults('meeting-1');
+    expect(results!.answers).toHaveLength(1);
+    expect(results!.answers[0]).not.toHaveProperty('personId');
+    expect(results!.oneToOnes.map((o) => o.contact)).toEqual(['Aoife, after 5pm']);
+    // The next person starts clean, and Aoife is no longer offered.
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.startMine }));
+    await heading(t.checkin.whoTitle);
+    await waitFor(() => expect(screen.queryByRole('radio', { name: 'Aoife Byrne' })).toBeNull());
+    // Anonymous by default: only "I'd rather not say" is chosen until they pick a name.
+    expect(screen.getAllByRole('radio').filter((r) => (r as HTMLInputElement).checked).map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual([t.checkin.ratherNotSay]);
+    expect(screen.queryByRole('checkbox', { name: t.checkin.nameToAnswers })).toBeNull();
+  });
+
+  it('asks "Are you still there?" after 2 idle minutes, then clears unfinished answers', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    await toFirstQuestion();
+    pick(Q['said-what-wanted']!, 'Yes');
+    clock += IDLE_MS - 1000;
+    vi.advanceTimersByTime(1000);
+    expect(screen.queryByRole('heading', { name: t.checkin.stillThereTitle })).toBeNull();
+    clock += 1000;
+    vi.advanceTimersByTime(1000);
+    await heading(t.checkin.stillThereTitle);
+    // Still here: back to the same question, answer kept.
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.stillHere }));
+    await heading(Q['said-what-wanted']!);
+    expect((within(screen.getByRole('radiogroup', { name: Q['said-what-wanted'] })).getByRole('radio', { name: 'Yes' }) as HTMLInputElement).checked).toBe(true);
+    clock += IDLE_MS;
+    vi.advanceTimersByTime(1000);
+    await heading(t.checkin.stillThereTitle);
+    clock += STILL_THERE_MS;
+    vi.advanceTimersByTime(1000);
+    await heading(t.checkin.passTitle);
+    expect(await db().checkinAnswers.count()).toBe(0);
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.startMine }));
+    await heading(t.checkin.whoTitle);
+    next();
+    await heading(Q['said-what-wanted']!);
+    expect(within(screen.getByRole('radiogroup', { name: Q['said-what-wanted'] })).getAllByRole('radio').some((r) => (r as HTMLInputElement).checked)).toBe(false);
+  });
+});
+
+describe('the chair’s PIN', () => {
+  async function openUnlock() {
+    render(<CheckInScreen meetingId="meeting-1" />);
+    fireEvent.click(await screen.findByRole('button', { name: t.checkin.chairFinish }));
+    await heading(t.checkin.unlockTitle);
+  }
+  async function tryPin(pin: string) {
+    fireEvent.input(screen.getByLabelText(t.checkin.pin), { target: { value: pin } });
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.unlock }));
+  }
+
+  it('refuses a wrong PIN, then waits after the fifth, counted from the stored tries', async () => {
+    await openUnlock();
+    for (let i = 1; i <= 5; i++) {
+      clock += 1000;
+      await tryPin('1111');
+      await waitFor(async () => expect((await readLock())!.wrongPinAt).toHaveLength(i));
+    }
+    expect(await screen.findByText(t.checkin.waitFor('30 seconds'))).toBeTruthy();
+    expect((screen.getByLabelText(t.checkin.pin) as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: t.checkin.unlock }) as HTMLButtonElement).disabled).toBe(true);
+    expect(await readLock()).not.toBeNull();
+  });
+
+  it('opens the chair’s view with the right PIN', async () => {
+    await openUnlock();
+    await tryPin('2468');
+    await heading(t.checkin.resultsTitle);
+    expect(await readLock()).toBeNull();
+    expect(screen.getByText(t.checkin.noAnswers)).toBeTruthy();
+  });
+
+  it('lets a forgotten PIN end the check-in, after a confirmation', async () => {
+    await openUnlock();
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.endWithoutPin }));
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.confirmEnd }));
+    await heading(t.checkin.resultsTitle);
+    expect(await readLock()).toBeNull();
+  });
+});
