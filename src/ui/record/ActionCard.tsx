@@ -11,6 +11,7 @@ import type { SaveResult } from '../../state/save-status';
 import { TextArea, TextField } from '../components/fields';
 import { t } from '../strings';
 import { StatusTag } from './DissentCard';
+import { InlineForm } from './InlineForm';
 import { meetingTitle, ownerName, recordTextError, saveProblem, short } from './record-words';
 
 /** The due date, with a warning in words when it has passed and the action is still open. */
@@ -36,11 +37,11 @@ function UpdateForm({ item, meetingId, onDone }: { item: ActionItem; meetingId: 
   const noteError = submitted && checkedNote.problem ? t.record.noteLong(NOTE_MAX_LENGTH) : undefined;
   const past = !dueProblem && isPastDue(due.trim(), isoDay(now()));
   return (
-    <form
-      class="record-panel__form"
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
+    <InlineForm
+      submitLabel={t.record.saveUpdate}
+      problem={problem}
+      onCancel={onDone}
+      onSubmit={async () => {
         setSubmitted(true);
         if (dueProblem || checkedNote.problem) return;
         const result = await update(item.id, due.trim(), checkedNote.value, meetingId);
@@ -60,20 +61,7 @@ function UpdateForm({ item, meetingId, onDone }: { item: ActionItem; meetingId: 
         error={noteError}
         onInput={setNote}
       />
-      {problem ? (
-        <p class="field__error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      <div class="actions">
-        <button type="submit" class="button">
-          {t.record.saveUpdate}
-        </button>
-        <button type="button" class="button button--secondary" onClick={onDone}>
-          {t.record.cancel}
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
 
@@ -84,11 +72,12 @@ function DropForm({ item, meetingId, onDone }: { item: ActionItem; meetingId: Id
   const checked = checkRequiredText(reason, NOTE_MAX_LENGTH);
   const error = submitted ? recordTextError(checked, t.record.dropEmpty, t.record.noteLong(NOTE_MAX_LENGTH)) : undefined;
   return (
-    <form
-      class="record-panel__form"
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
+    <InlineForm
+      submitLabel={t.record.saveDrop}
+      danger
+      problem={problem}
+      onCancel={onDone}
+      onSubmit={async () => {
         setSubmitted(true);
         if (checked.problem) return;
         const result = await drop(item.id, checked.value, meetingId);
@@ -97,20 +86,7 @@ function DropForm({ item, meetingId, onDone }: { item: ActionItem; meetingId: Id
       }}
     >
       <TextArea id={`drop-${item.id}`} label={t.record.dropReason} rows={2} value={reason} maxLength={NOTE_MAX_LENGTH} error={error} onInput={setReason} />
-      {problem ? (
-        <p class="field__error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      <div class="actions">
-        <button type="submit" class="button button--warning">
-          {t.record.saveDrop}
-        </button>
-        <button type="button" class="button button--secondary" onClick={onDone}>
-          {t.record.cancel}
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
 

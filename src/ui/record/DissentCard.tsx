@@ -8,6 +8,7 @@ import type { GroupRecord } from '../../db/record-repo';
 import { resolve, revisit } from '../../state/record-actions';
 import { TextArea } from '../components/fields';
 import { t } from '../strings';
+import { InlineForm } from './InlineForm';
 import { itemTitle, meetingTitle, personName, recordTextError, saveProblem, short } from './record-words';
 
 export function StatusTag({ kind, label }: { kind: string; label: string }) {
@@ -22,11 +23,11 @@ function ResolveForm({ entry, meetingId, onDone }: { entry: DissentEntry; meetin
   const error = submitted ? recordTextError(checked, t.record.howEmpty, t.record.howLong(RESOLUTION_MAX_LENGTH)) : undefined;
   const fieldId = `resolve-${entry.id}`;
   return (
-    <form
-      class="record-panel__form"
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
+    <InlineForm
+      submitLabel={t.record.saveResolved}
+      problem={problem}
+      onCancel={onDone}
+      onSubmit={async () => {
         setSubmitted(true);
         if (checked.problem) {
           document.getElementById(fieldId)?.focus();
@@ -47,20 +48,7 @@ function ResolveForm({ entry, meetingId, onDone }: { entry: DissentEntry; meetin
         error={error}
         onInput={setHow}
       />
-      {problem ? (
-        <p class="field__error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      <div class="actions">
-        <button type="submit" class="button">
-          {t.record.saveResolved}
-        </button>
-        <button type="button" class="button button--secondary" onClick={onDone}>
-          {t.record.cancel}
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
 

@@ -20,10 +20,11 @@ import { addActionNow, parkDissentNow, recordDecision, type RecordPlace } from '
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Radios, SelectField, TextArea, TextField } from '../components/fields';
 import { t } from '../strings';
+import { InlineForm } from './InlineForm';
 import { recordTextError, saveProblem, short } from './record-words';
 
 
-/** A form's frame: heading, where it is recorded, the save problem if any, and its two buttons. */
+/** A form's frame: heading, where it is recorded, and the error summary, inside the shared InlineForm. */
 function RecordForm(props: {
   id: string;
   title: string;
@@ -42,35 +43,14 @@ function RecordForm(props: {
     first?.focus();
   }, []);
   return (
-    <form
-      class="record-panel__form"
-      aria-labelledby={`${props.id}-title`}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        props.onSubmit();
-      }}
-    >
+    <InlineForm labelledBy={`${props.id}-title`} submitLabel={props.submitLabel} problem={props.problem} onSubmit={props.onSubmit} onCancel={props.onCancel}>
       <h3 id={`${props.id}-title`} ref={heading}>
         {props.title}
       </h3>
       <p class="field__hint">{props.where}</p>
       <ErrorSummary errors={props.errors} />
       {props.children}
-      {props.problem ? (
-        <p class="field__error" role="alert">
-          {props.problem}
-        </p>
-      ) : null}
-      <div class="actions">
-        <button type="submit" class="button">
-          {props.submitLabel}
-        </button>
-        <button type="button" class="button button--secondary" onClick={props.onCancel}>
-          {t.record.cancel}
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
 

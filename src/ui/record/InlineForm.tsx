@@ -1,0 +1,40 @@
+import type { ComponentChildren } from 'preact';
+import { t } from '../strings';
+
+/** The frame every record form shares: its fields, the save problem if any, then save and cancel. */
+export function InlineForm(props: {
+  labelledBy?: string;
+  submitLabel: string;
+  danger?: boolean;
+  problem: string;
+  onSubmit: () => void;
+  onCancel: () => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <form
+      class="record-panel__form"
+      aria-labelledby={props.labelledBy}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      {props.children}
+      {props.problem ? (
+        <p class="field__error" role="alert">
+          {props.problem}
+        </p>
+      ) : null}
+      <div class="actions">
+        <button type="submit" class={props.danger ? 'button button--warning' : 'button'}>
+          {props.submitLabel}
+        </button>
+        <button type="button" class="button button--secondary" onClick={props.onCancel}>
+          {t.record.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
