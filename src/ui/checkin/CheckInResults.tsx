@@ -9,12 +9,12 @@ import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings';
-import { faceEmoji, faceLabels } from './answers';
+import { Face, faceLabels, faceMood } from './answers';
 
-function rowsOf(summary: PromptSummary): { label: string; count: number }[] {
+function rowsOf(summary: PromptSummary): { label: string; count: number; mood?: number }[] {
   if (summary.kind === 'choice') return CHOICES.map((c, i) => ({ label: t.checkin.choices[c], count: summary.counts[i] ?? 0 }));
   const of = (summary.counts.length === 5 ? 5 : 3) as FaceCount;
-  return faceLabels(of).map((label, i) => ({ label: `${faceEmoji(of, i + 1)} ${label}`, count: summary.counts[i] ?? 0 }));
+  return faceLabels(of).map((label, i) => ({ label, mood: faceMood(of, i + 1), count: summary.counts[i] ?? 0 }));
 }
 
 function Summary({ summary, names, index }: { summary: PromptSummary; names: Map<string, string>; index: number }) {
@@ -43,7 +43,9 @@ function Summary({ summary, names, index }: { summary: PromptSummary; names: Map
           <tbody>
             {rowsOf(summary).map((row) => (
               <tr key={row.label}>
-                <td>{row.label}</td>
+                <td>
+                  {row.mood !== undefined ? <Face mood={row.mood} /> : null} {row.label}
+                </td>
                 <td class="results-table__count">{row.count}</td>
               </tr>
             ))}

@@ -2,34 +2,59 @@ import type { ComponentChildren } from 'preact';
 import { CHOICES, type Choice, type FaceCount, type PromptSnapshot, type Response } from '../../domain/checkin-model';
 import { TEXT_ANSWER_MAX_LENGTH } from '../../domain/checkin';
 import { useReadAloud } from '../../state/read-aloud';
-import { TextArea, TextField } from '../components/fields';
+import { Shell, TextArea, TextField } from '../components/fields';
 import { t } from '../strings';
 import './checkin.css';
 
-const FACES: Record<FaceCount, readonly string[]> = {
-  3: ['🙁', '😐', '🙂'],
-  5: ['😞', '🙁', '😐', '🙂', '😄'],
-};
+/** How happy each face is, from -2 (very sad) to 2 (very happy). */
+const MOODS: Record<FaceCount, readonly number[]> = { 3: [-1.5, 0, 1.5], 5: [-2, -1, 0, 1, 2] };
+
+/** A face drawn inline, so it needs no emoji font and no file from anywhere. */
+export function Face({ mood }: { mood: number }) {
+  const curve = 26 + mood * 4;
+  return (
+    <svg class="face" viewBox="0 0 40 40" width="56" height="56" aria-hidden="true" focusable="false">
+      <circle cx="20" cy="20" r="18" fill="#ffdd00" stroke="#0b0c0c" stroke-width="2" />
+      <circle cx="14" cy="16" r="2.2" fill="#0b0c0c" />
+      <circle cx="26" cy="16" r="2.2" fill="#0b0c0c" />
+      <path d={`M 12 ${26 - mood} Q 20 ${curve} 28 ${26 - mood}`} fill="none" stroke="#0b0c0c" stroke-width="2.4" stroke-linecap="round" />
+    </svg>
+  );
+}
+
+function ChoiceMark({ choice }: { choice: Choice }) {
+  const path = choice === 'yes' ? 'M 10 21 L 17 28 L 30 13' : choice === 'no' ? 'M 12 12 L 28 28 M 28 12 L 12 28' : '';
+  return (
+    <svg class="face" viewBox="0 0 40 40" width="56" height="56" aria-hidden="true" focusable="false">
+      <circle cx="20" cy="20" r="18" fill="#f3f2f1" stroke="#0b0c0c" stroke-width="2" />
+      {path ? (
+        <path d={path} fill="none" stroke="#0b0c0c" stroke-width="3.5" stroke-linecap="round" />
+      ) : (
+        <text x="20" y="28" text-anchor="middle" font-size="24" font-weight="700" fill="#0b0c0c">
+          ?
+        </text>
+      )}
+    </svg>
+  );
+}
 
 export function faceLabels(count: FaceCount): readonly string[] {
   return count === 5 ? t.checkin.faces5 : t.checkin.faces3;
 }
 
-export function faceEmoji(count: FaceCount, value: number): string {
-  return FACES[count][value - 1] ?? '';
+export function faceMood(count: FaceCount, value: number): number {
+  return MOODS[count][value - 1] ?? 0;
 }
 
 /** Large radio tiles: a picture (hidden from screen readers) and a word for each answer. */
-function Tiles(props: { name: string; label: string; value: string; choices: { value: string; label: string; picture?: string }[]; onChange: (v: string) => void }) {
+function Tiles(props: { name: string; label: string; value: string; choices: { value: string; label: string; picture?: ComponentChildren }[]; onChange: (v: string) => void }) {
   return (
     <div role="radiogroup" aria-label={props.label} class="answer-tiles">
       {props.choices.map((choice) => (
         <label key={choice.value} class="answer-tile">
           <input type="radio" name={props.name} value={choice.value} checked={props.value === choice.value} onChange={() => props.onChange(choice.value)} />
           {choice.picture ? (
-            <span class="answer-tile__picture" aria-hidden="true">
-              {choice.picture}
-            </span>
+            <span class="answer-tile__picture">{choice.picture}</span>
           ) : null}
           <span class="answer-tile__label">{choice.label}</span>
         </label>
@@ -49,7 +74,7 @@ export function AnswerControl(props: { prompt: PromptSnapshot; label: string; re
         name={`answer-${prompt.id}`}
         label={label}
         value={response?.kind === 'faces' ? String(response.value) : ''}
-        choices={labels.map((label, i) => ({ value: String(i + 1), label, picture: faceEmoji(of, i + 1) }))}
+        choices={labels.map((label, i) => ({ value: String(i + 1), label, picture: <Face mood={faceMood(of, i + 1)} /> }))}
         onChange={(v) => onChange({ kind: 'faces', value: Number(v), of })}
       />
     );
@@ -62,7 +87,7 @@ export function AnswerControl(props: { prompt: PromptSnapshot; label: string; re
           name={`answer-${prompt.id}`}
           label={label}
           value={current?.value ?? ''}
-          choices={CHOICES.map((c) => ({ value: c, label: t.checkin.choices[c], picture: CHOICE_PICTURES[c] }))}
+          choices={CHOICES.map((c) => ({ value: c, label: t.checkin.choices[c], picture: <ChoiceMark choice={c} /> }))}
           onChange={(v) => onChange({ kind: 'choice', value: v as Choice, ...(current?.words ? { words: current.words } : {}) })}
         />
         {prompt.asksForWords && current?.value === 'yes' ? (
@@ -90,7 +115,6 @@ export function AnswerControl(props: { prompt: PromptSnapshot; label: string; re
   );
 }
 
-const CHOICE_PICTURES: Record<Choice, string> = { yes: '👍', 'not-sure': '🤔', no: '👎' };
 
 /** What "Read it to me" says: the question and the answers to choose from. */
 export function spokenPrompt(prompt: PromptSnapshot): string {
@@ -110,7 +134,6 @@ export function ReadAloudButton({ text }: { text: string }) {
       aria-disabled={none ? 'true' : undefined}
       onClick={() => !none && read(text)}
     >
-      <span aria-hidden="true">🔊 </span>
       {none ? t.checkin.noVoice : state === 'speaking' ? t.checkin.reading : t.checkin.readToMe}
     </button>
   );
@@ -118,24 +141,10 @@ export function ReadAloudButton({ text }: { text: string }) {
 
 /** A PIN box: digits only on a number pad, never remembered by the browser. */
 export function PinField(props: { id: string; label: string; hint?: string; error?: string | undefined; value: string; disabled?: boolean; onInput: (v: string) => void }) {
-  const { id, label, hint, error, value, disabled, onInput } = props;
+  const { id, hint, error, value, disabled, onInput } = props;
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={error ? 'field field--error' : 'field'}>
-      <label for={id} class="field__label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} class="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} class="field__error">
-          <span class="visually-hidden">{t.errors.prefix} </span>
-          {error}
-        </p>
-      ) : null}
+    <Shell {...props}>
       <input
         id={id}
         class="field__input field__input--short pin-input"
@@ -149,7 +158,7 @@ export function PinField(props: { id: string; label: string; hint?: string; erro
         aria-describedby={described}
         onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)}
       />
-    </div>
+    </Shell>
   );
 }
 

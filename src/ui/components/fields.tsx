@@ -16,7 +16,7 @@ function describedBy(id: string, hint?: string, error?: string): string | undefi
   return ids || undefined;
 }
 
-function Shell({ id, label, hint, error, optional, labelHidden, children }: FieldShell & { children: ComponentChildren }) {
+export function Shell({ id, label, hint, error, optional, labelHidden, children }: FieldShell & { children: ComponentChildren }) {
   return (
     <div class={error ? 'field field--error' : 'field'}>
       <label for={id} class={labelHidden ? 'visually-hidden' : 'field__label'}>
