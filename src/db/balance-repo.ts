@@ -1,6 +1,6 @@
 import type { GlossaryTerm, QueueEntry, Turn } from '../domain/balance-model';
 import type { Attendee, EpochMs, Id } from '../domain/model';
-import { lastTapUndo, type TapChange } from '../domain/speaking';
+import { lastTapUndo, openTurn, type TapChange } from '../domain/speaking';
 import { db } from './connection';
 import { RuleError } from './storage-errors';
 
@@ -50,10 +50,14 @@ export async function applyTap(meetingId: Id, change: (open: Turn[]) => TapChang
 export async function undoLastTap(meetingId: Id): Promise<void> {
   const database = db();
   await database.transaction('rw', database.turns, async () => {
-    const lastStart = await database.turns.where('[meetingId+startedAt]').between([meetingId, -Infinity], [meetingId, Infinity]).last();
+    // What lastTapUndo needs: the running turn, the turns that ended as it started, the turns that ended last.
+    const running = await database.turns.where('openIn').equals(meetingId).toArray();
+    const open = openTurn(running);
+    const endedAt = (at: EpochMs) => database.turns.where('[meetingId+endedAt]').equals([meetingId, at]).toArray();
+    const handedOver = open ? await endedAt(open.startedAt) : [];
     const lastEnd = await database.turns.where('[meetingId+endedAt]').between([meetingId, -Infinity], [meetingId, Infinity]).last();
-    const handedOver = lastStart ? await database.turns.where('[meetingId+endedAt]').equals([meetingId, lastStart.startedAt]).toArray() : [];
-    const candidates = [lastStart, lastEnd, ...handedOver].filter((turn): turn is Turn => turn !== undefined);
+    const endedLast = lastEnd && lastEnd.endedAt !== null ? await endedAt(lastEnd.endedAt) : [];
+    const candidates = [...running, ...handedOver, ...endedLast];
     const undo = lastTapUndo([...new Map(candidates.map((turn) => [turn.id, turn])).values()]);
     if (!undo) throw new RuleError('nothing-to-undo');
     if (undo.deleteTurnId) await database.turns.delete(undo.deleteTurnId);

@@ -54,20 +54,31 @@ export interface UndoChange {
   reopenTurnId: Id | null;
 }
 
+/**
+ * `turns` need not be all of the meeting's: the running turn, the turns that ended
+ * when it started, and the turns that ended last are enough.
+ */
 export function lastTapUndo(turns: readonly Turn[]): UndoChange | null {
-  let lastStart: Turn | undefined;
-  let lastEnd: Turn | undefined;
-  for (const turn of turns) {
-    if (!lastStart || turn.startedAt > lastStart.startedAt) lastStart = turn;
-    if (turn.endedAt !== null && (!lastEnd || turn.endedAt > (lastEnd.endedAt ?? 0))) lastEnd = turn;
+  // A tap ends the running turn before it starts another, so a running turn was started by the last tap.
+  const open = openTurn(turns);
+  if (open) {
+    // A hand-over ended the previous turn at the very moment this one started.
+    const handedOver = latest(turns.filter((t) => t.id !== open.id && t.endedAt === open.startedAt));
+    return { at: open.startedAt, deleteTurnId: open.id, reopenTurnId: handedOver?.id ?? null };
   }
-  if (!lastStart) return null;
-  if (lastEnd && lastEnd.endedAt !== null && lastEnd.endedAt > lastStart.startedAt) {
-    return { at: lastEnd.endedAt, deleteTurnId: null, reopenTurnId: lastEnd.id };
-  }
-  // A hand-over ended the previous turn at the very moment this one started.
-  const handedOver = turns.find((t) => t.id !== lastStart!.id && t.endedAt === lastStart!.startedAt);
-  return { at: lastStart.startedAt, deleteTurnId: lastStart.id, reopenTurnId: handedOver?.id ?? null };
+  // Nobody speaking: the last tap stopped the turn that ended last.
+  const stopped = latest(turns);
+  if (!stopped || stopped.endedAt === null) return null;
+  return { at: stopped.endedAt, deleteTurnId: null, reopenTurnId: stopped.id };
+}
+
+/** The turn that ended last; on a tie (a clock held back), the one that started last. */
+function latest(turns: readonly Turn[]): Turn | undefined {
+  const end = (turn: Turn) => turn.endedAt ?? Number.POSITIVE_INFINITY;
+  return turns.reduce<Turn | undefined>(
+    (best, turn) => (!best || end(turn) > end(best) || (end(turn) === end(best) && turn.startedAt > best.startedAt) ? turn : best),
+    undefined,
+  );
 }
 
 /** Undo is offered for this long after a tap (the issue asks for at least 10 seconds). */

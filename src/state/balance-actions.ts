@@ -1,7 +1,7 @@
 import type { GlossaryTerm, QueueEntry, Turn } from '../domain/balance-model';
 import type { Attendee, Id } from '../domain/model';
 import { moveInQueue } from '../domain/speaker-queue';
-import { shortenTurn, tap, type TapTarget } from '../domain/speaking';
+import { openTurn, shortenTurn, tap, type TapTarget } from '../domain/speaking';
 import * as repo from '../db/balance-repo';
 import { RuleError } from '../db/storage-errors';
 import { now } from './clock';
@@ -18,7 +18,16 @@ export function tapSpeaker(meetingId: Id, itemId: Id | null, target: TapTarget) 
 export function giveFloor(meetingId: Id, itemId: Id | null, entry: QueueEntry) {
   const next = { id: newId(), meetingId, itemId, at: now() };
   return save(() =>
-    repo.applyTap(meetingId, (stored) => tap(stored, { personId: entry.personId }, next), { id: entry.id, at: next.at }),
+    repo.applyTap(
+      meetingId,
+      (open) => {
+        // Already speaking (the chair tapped their tile first): their turn carries on, never stops.
+        const running = openTurn(open);
+        if (running && !running.crossTalk && running.personId === entry.personId) return { end: null, start: null };
+        return tap(open, { personId: entry.personId }, next);
+      },
+      { id: entry.id, at: next.at },
+    ),
   );
 }
 

@@ -1,0 +1,400 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useFreshDb } from '../support/fresh-db';
+import { db, useDatabaseForTests } from '../../src/db/connection';
+import { createHeardDb } from '../../src/db/schema';
+import { getBalanceData, putTurn } from '../../src/db/balance-repo';
+import type { QueueEntry, Turn } from '../../src/domain/balance-model';
+import { computeBalance, turnMs } from '../../src/domain/balance';
+import type { Attendee } from '../../src/domain/model';
+import {
+  askToSpeak,
+  changeSpeaker,
+  clearQueueOrder,
+  explainTerm,
+  flagJargon,
+  giveFloor,
+  leaveQueue,
+  markArrived,
+  markLeft,
+  markNotHere,
+  moveQueueEntry,
+  removeTurn,
+  shorten,
+  tapSpeaker,
+  undoTap,
+} from '../../src/state/balance-actions';
+import { setClockForTests } from '../../src/state/clock';
+import { orderQueue } from '../../src/domain/speaker-queue';
+
+useFreshDb();
+const SEC = 1000;
+const T0 = new Date(2030, 2, 14, 10, 0).getTime() + 123;
+let clock = T0;
+/** Moves the app's clock on by `seconds`. */
+const later = (seconds: number) => {
+  clock += seconds * SEC;
+  return clock;
+};
+
+beforeEach(() => {
+  clock = T0;
+  setClockForTests(() => clock);
+});
+afterEach(() => setClockForTests(null));
+
+/**
+ * The meeting's stored turns, through the app's current connection, in time order.
+ * Storage marks a running turn with `openIn` (the meeting's id) so a tap reads only
+ * that one: checked here on every read, since a running turn without it would never
+ * be ended, and an ended one with it would be ended twice.
+ */
+async function turnsOf(meetingId = 'm1'): Promise<Turn[]> {
+  const stored = (await db().turns.where('meetingId').equals(meetingId).toArray()) as Array<Turn & { openIn?: string }>;
+  for (const turn of stored) expect(turn.openIn ?? null, `turn ${turn.id}`).toBe(turn.endedAt === null ? meetingId : null);
+  return stored
+    .map(({ openIn: _openIn, ...turn }) => turn)
+    .sort((a, b) => a.startedAt - b.startedAt || (a.endedAt ?? Infinity) - (b.endedAt ?? Infinity));
+}
+const openTurns = async (meetingId = 'm1') => (await turnsOf(meetingId)).filter((t) => t.endedAt === null);
+const queueOf = async (meetingId = 'm1') => db().queue.where('meetingId').equals(meetingId).toArray();
+const speaking = (turns: Turn[]) => turns.map((t) => [t.personId, t.startedAt - T0, t.endedAt === null ? null : t.endedAt - T0]);
+
+describe('tapping who is speaking', () => {
+  it('stores a turn at the moment of the tap', async () => {
+    later(7);
+    expect(await tapSpeaker('m1', 'i1', { personId: 'a' })).toMatchObject({ ok: true });
+    const [stored, ...rest] = await turnsOf();
+    expect(rest).toEqual([]);
+    expect(stored).toEqual({
+      id: expect.any(String),
+      meetingId: 'm1',
+      itemId: 'i1',
+      personId: 'a',
+      crossTalk: false,
+      startedAt: T0 + 7 * SEC,
+      endedAt: null,
+    });
+  });
+
+  it('hands over to another person in one step: the first ends as the second starts', async () => {
+    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    later(30);
+    await tapSpeaker('m1', 'i1', { personId: 'b' });
+    expect(speaking(await turnsOf())).toEqual([
+      ['a', 0, 30 * SEC],
+      ['b', 30 * SEC, null],
+    ]);
+    expect(await openTurns()).toHaveLength(1);
+  });
+
+  it('stops on a second tap of the speaker, or on "Nobody speaking"; cross-talk counts against nobody', async () => {
+    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    later(10);
+    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    later(5);
+    await tapSpeaker('m1', 'i1', { crossTalk: true });
+    later(5);
+    await tapSpeaker('m1', 'i1', null);
+    const turns = await turnsOf();
+    expect(speaking(turns)).toEqual([
+      ['a', 0, 10 * SEC],
+      [null, 15 * SEC, 20 * SEC],
+    ]);
+    expect(turns[1]?.crossTalk).toBe(true);
+    expect(await openTurns()).toEqual([]);
+  });
+
+  it('never leaves two people speaking, even with several taps at once', async () => {
+    // Invariant: whatever order concurrent taps land in, at most one turn is open,
+    // and each tap of a new person starts exactly one turn.
+    await Promise.all(['a', 'b', 'c', 'd', 'e'].map((personId) => tapSpeaker('m1', 'i1', { personId })));
+    const turns = await turnsOf();
+    expect(turns).toHaveLength(5);
+    expect(turns.filter((t) => t.endedAt === null)).toHaveLength(1);
+    expect(new Set(turns.map((t) => t.personId))).toEqual(new Set(['a', 'b', 'c', 'd', 'e']));
+
+    // And with the clock moving, stops and repeats mixed in.
+    for (let round = 0; round < 5; round += 1) {
+      later(3);
+      await Promise.all([
+        tapSpeaker('m1', 'i1', { personId: 'a' }),
+        tapSpeaker('m1', 'i1', null),
+        tapSpeaker('m1', 'i1', { personId: 'b' }),
+        tapSpeaker('m1', 'i1', { crossTalk: true }),
+        tapSpeaker('m1', 'i1', { personId: 'b' }),
+      ]);
+      expect((await openTurns()).length).toBeLessThanOrEqual(1);
+    }
+    for (const t of await turnsOf()) if (t.endedAt !== null) expect(t.endedAt).toBeGreaterThanOrEqual(t.startedAt);
+  });
+
+  it('keeps each meeting’s turns to itself', async () => {
+    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    await tapSpeaker('m2', 'j1', { personId: 'b' });
+    // A tap in m2 does not end m1's running turn.
+    expect(await openTurns('m1')).toHaveLength(1);
+    expect(await openTurns('m2')).toHaveLength(1);
+    expect((await getBalanceData('m1', 'group-1')).turns.map((t) => t.personId)).toEqual(['a']);
+  });
+});
+
+describe('undo', () => {
+  it('after a hand-over restores the previous speaker', async () => {
+    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    later(20);
+    await tapSpeaker('m1', 'i1', { personId: 'b' });
+    later(4);
+    expect(await undoTap('m1')).toMatchObject({ ok: true });
+    expect(speaking(await turnsOf())).toEqual([['a', 0, null]]);
+  });
+
+  it('after a stop lets the speaker carry on', async () => {
+    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    later(20);
+    await tapSpeaker('m1', 'i1', null);
+    await undoTap('m1');
+    expect(speaking(await turnsOf())).toEqual([['a', 0, null]]);
+  });
+
+  it('twice takes back two taps', async () => {
+    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    later(20);
+    await tapSpeaker('m1', 'i1', { personId: 'b' });
+    later(20);
+    await undoTap('m1');
+    await undoTap('m1');
+    expect(await turnsOf()).toEqual([]);
+  });
+
+  it('after a stop with the clock held back behind the turn’s start reopens it, not deletes it', async () => {
+    later(100);
+    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    later(-20);
+    await tapSpeaker('m1', 'i1', null);
+    expect(speaking(await turnsOf())).toEqual([['a', 100 * SEC, 100 * SEC]]);
+    await undoTap('m1');
+    expect(speaking(await turnsOf())).toEqual([['a', 100 * SEC, null]]);
+  });
+
+  it.each([
+    ['a-first', 'b-second'],
+    ['b-first', 'a-second'],
+  ])('after a hand-over with the clock held back (both at one moment) restores the previous speaker (ids %s, %s)', async (aId, bId) => {
+    // a's turn ended at the moment b's began, both at 100 s; which is stored first by id must not matter.
+    await putTurn({ id: aId, meetingId: 'm1', itemId: 'i1', personId: 'a', crossTalk: false, startedAt: T0 + 100 * SEC, endedAt: T0 + 100 * SEC });
+    await putTurn({ id: bId, meetingId: 'm1', itemId: 'i1', personId: 'b', crossTalk: false, startedAt: T0 + 100 * SEC, endedAt: null });
+    await undoTap('m1');
+    expect(speaking(await turnsOf())).toEqual([['a', 100 * SEC, null]]);
+  });
+
+  it('after a start with the clock behind the last stop takes back only the start: never two speaking', async () => {
+    later(100);
+    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    later(100);
+    await tapSpeaker('m1', 'i1', null);
+    later(-50);
+    await tapSpeaker('m1', 'i1', { personId: 'b' });
+    await undoTap('m1');
+    expect(speaking(await turnsOf())).toEqual([['a', 100 * SEC, 200 * SEC]]);
+  });
+
+  it('with nothing to take back is refused as a rule, not a storage failure', async () => {
+    expect(await undoTap('m1')).toEqual({ ok: false, problem: 'rule', rule: 'nothing-to-undo' });
+  });
+});
+
+describe('the speaker queue', () => {
+  it('keeps one place for someone who asks twice, even at the same moment', async () => {
+    await askToSpeak('m1', 'a');
+    later(5);
+    await askToSpeak('m1', 'a');
+    await Promise.all([askToSpeak('m1', 'b'), askToSpeak('m1', 'b'), askToSpeak('m1', 'b')]);
+    const queue = await queueOf();
+    expect(queue.map((e) => [e.personId, e.askedAt - T0]).sort()).toEqual([
+      ['a', 0],
+      ['b', 5 * SEC],
+    ]);
+    expect(queue.every((e) => e.position === null && e.doneAt === null)).toBe(true);
+  });
+
+  it('"Next speaker" starts the turn and marks the entry done, together', async () => {
+    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    later(5);
+    await askToSpeak('m1', 'b');
+    const [entry] = await queueOf();
+    later(40);
+    expect(await giveFloor('m1', 'i1', entry!)).toMatchObject({ ok: true });
+    expect(speaking(await turnsOf())).toEqual([
+      ['a', 0, 45 * SEC],
+      ['b', 45 * SEC, null],
+    ]);
+    expect((await queueOf())[0]).toEqual({ ...entry, doneAt: T0 + 45 * SEC });
+    // Given the floor, they can ask again later and get a new place.
+    await askToSpeak('m1', 'b');
+    expect((await queueOf()).filter((e) => e.doneAt === null)).toHaveLength(1);
+  });
+
+  it('"Next speaker" for someone already speaking keeps their turn running', async () => {
+    await askToSpeak('m1', 'a');
+    const [entry] = await queueOf();
+    // The chair tapped a's tile directly while a was still in the queue.
+    later(2);
+    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    later(10);
+    await giveFloor('m1', 'i1', entry!);
+    expect(speaking(await turnsOf())).toEqual([['a', 2 * SEC, null]]);
+    expect((await queueOf())[0]?.doneAt).toBe(T0 + 12 * SEC);
+  });
+
+  it('taking someone off, moving someone, and clearing the hand order', async () => {
+    for (const personId of ['a', 'b', 'c']) {
+      await askToSpeak('m1', personId);
+      later(1);
+    }
+    const ordered = orderQueue(await queueOf(), 'asked', new Map(), new Map());
+    await moveQueueEntry(ordered, ordered[2]!.id, -2);
+    expect(orderQueue(await queueOf(), 'asked', new Map(), new Map()).map((e) => e.personId)).toEqual(['c', 'a', 'b']);
+
+    const a = (await queueOf()).find((e) => e.personId === 'a')!;
+    later(3);
+    await leaveQueue(a);
+    expect((await db().queue.get(a.id))?.doneAt).toBe(clock);
+
+    await clearQueueOrder(await queueOf());
+    expect((await queueOf()).every((e: QueueEntry) => e.position === null)).toBe(true);
+    expect(orderQueue(await queueOf(), 'asked', new Map(), new Map()).map((e) => e.personId)).toEqual(['b', 'c']);
+  });
+});
+
+describe('arrivals and departures', () => {
+  const expected: Attendee = { meetingId: 'm1', personId: 'a', expected: true };
+  const stored = () => db().attendees.get(['m1', 'a']);
+
+  it('markArrived writes the arrival time and clears any leaving', async () => {
+    later(600);
+    await markArrived(expected);
+    expect(await stored()).toEqual({ ...expected, arrivedAt: T0 + 600 * SEC, leftAt: null });
+    // Back after leaving: here again from now.
+    later(60);
+    await markArrived({ ...expected, arrivedAt: T0, leftAt: T0 + 30 * SEC });
+    expect(await stored()).toEqual({ ...expected, arrivedAt: T0 + 660 * SEC, leftAt: null });
+  });
+
+  it('markLeft writes the leaving time and keeps the arrival', async () => {
+    later(1800);
+    await markLeft({ ...expected, arrivedAt: T0 + 60 * SEC });
+    expect(await stored()).toEqual({ ...expected, arrivedAt: T0 + 60 * SEC, leftAt: T0 + 1800 * SEC });
+  });
+
+  it('markNotHere clears both, so they have no fair share', async () => {
+    await markNotHere({ ...expected, arrivedAt: T0, leftAt: T0 + 5 * SEC });
+    expect(await stored()).toEqual({ ...expected, arrivedAt: null, leftAt: null });
+  });
+});
+
+describe('a reload in the middle of a turn', () => {
+  it('keeps the turn running, with the right time, read back from storage', async () => {
+    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    later(25);
+    await tapSpeaker('m1', 'i1', { personId: 'b' });
+
+    // The tab is closed and opened again 95 seconds later: a new connection to the same database.
+    useDatabaseForTests(createHeardDb(db().name));
+    later(95);
+
+    const { turns } = await getBalanceData('m1', 'group-1');
+    const running = turns.find((t) => t.endedAt === null)!;
+    expect(running).toMatchObject({ personId: 'b', startedAt: T0 + 25 * SEC });
+    expect(turnMs(running, clock)).toBe(95 * SEC);
+    const balance = computeBalance({
+      people: [
+        { id: 'a', perspectiveId: 'lived', name: 'A' },
+        { id: 'b', perspectiveId: 'staff', name: 'B' },
+      ],
+      perspectives: [
+        { id: 'lived', label: 'Lived experience' },
+        { id: 'staff', label: 'Staff' },
+      ],
+      attendees: [
+        { meetingId: 'm1', personId: 'a', expected: true },
+        { meetingId: 'm1', personId: 'b', expected: true },
+      ],
+      turns,
+      windows: [[T0, clock]],
+      now: clock,
+    });
+    expect(balance.people.map((p) => [p.personId, p.talkMs])).toEqual([
+      ['a', 25 * SEC],
+      ['b', 95 * SEC],
+    ]);
+
+    // And the next tap after the reload ends it there.
+    later(5);
+    await tapSpeaker('m1', 'i1', null);
+    expect(speaking(await turnsOf())).toEqual([
+      ['a', 0, 25 * SEC],
+      ['b', 25 * SEC, 125 * SEC],
+    ]);
+  });
+});
+
+describe('corrections afterwards', () => {
+  async function oneTurn(seconds: number): Promise<Turn> {
+    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    later(seconds);
+    await tapSpeaker('m1', 'i1', null);
+    return (await turnsOf())[0]!;
+  }
+
+  it('shorten stores the shorter turn', async () => {
+    const turn = await oneTurn(90);
+    expect(await shorten(turn, 60 * SEC)).toMatchObject({ ok: true });
+    expect((await turnsOf())[0]).toEqual({ ...turn, endedAt: turn.startedAt + 60 * SEC });
+  });
+
+  it('shorten refuses a longer or empty turn and leaves the stored one alone', async () => {
+    const turn = await oneTurn(90);
+    expect(await shorten(turn, 91 * SEC)).toEqual({ ok: false, problem: 'rule', rule: 'longer-than-before' });
+    expect(await shorten(turn, 0)).toEqual({ ok: false, problem: 'rule', rule: 'not-positive' });
+    expect((await turnsOf())[0]).toEqual(turn);
+  });
+
+  it('change the speaker, to someone or to cross-talk, and delete a turn', async () => {
+    const turn = await oneTurn(30);
+    await changeSpeaker(turn, 'b');
+    expect((await turnsOf())[0]).toEqual({ ...turn, personId: 'b', crossTalk: false });
+    await changeSpeaker(turn, null);
+    expect((await turnsOf())[0]).toEqual({ ...turn, personId: null, crossTalk: true });
+    await removeTurn(turn.id);
+    expect(await turnsOf()).toEqual([]);
+  });
+});
+
+describe('the jargon flag', () => {
+  it('puts the term in the meeting’s glossary, to be explained, and keeps it for the group', async () => {
+    later(12);
+    await flagJargon('group-1', 'm1', 'Care Act assessment', 'a');
+    const { glossary } = await getBalanceData('m2', 'group-1');
+    expect(glossary).toEqual([
+      {
+        id: expect.any(String),
+        groupId: 'group-1',
+        meetingId: 'm1',
+        term: 'Care Act assessment',
+        explanation: '',
+        askedById: 'a',
+        source: 'jargon-flag',
+        createdAt: T0 + 12 * SEC,
+        updatedAt: T0 + 12 * SEC,
+      },
+    ]);
+    later(60);
+    await explainTerm(glossary[0]!, 'A council check of what support someone needs');
+    expect((await getBalanceData('m1', 'group-1')).glossary[0]).toEqual({
+      ...glossary[0],
+      explanation: 'A council check of what support someone needs',
+      updatedAt: T0 + 72 * SEC,
+    });
+    expect((await getBalanceData('m1', 'other-group')).glossary).toEqual([]);
+  });
+});
