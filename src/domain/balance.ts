@@ -144,8 +144,13 @@ export function computeBalance(input: BalanceInput): Balance {
   });
 
   const names = new Map(input.people.map((p) => [p.id, p.name]));
+  // The list is for the chair to invite people in: someone who has gone home cannot be.
+  const stillHere = (id: Id) => {
+    const leftAt = attendeeOf.get(id)?.leftAt;
+    return leftAt === undefined || leftAt === null || leftAt > input.now;
+  };
   const notYetHeard = people
-    .filter((p) => p.presentMs > 0 && p.talkMs < t.heardAfterMs)
+    .filter((p) => p.presentMs > 0 && p.talkMs < t.heardAfterMs && stillHere(p.personId))
     .sort((a, b) => a.talkMs - b.talkMs || (names.get(a.personId) ?? '').localeCompare(names.get(b.personId) ?? '', 'en-GB'))
     .map((p) => p.personId);
 

@@ -62,7 +62,10 @@ export interface Attendee {
   meetingId: Id;
   personId: Id;
   expected: boolean;
-  /** When they came into the room; absent or null before the meeting marks them in. */
+  /**
+   * Absent: in the room from the start. A time: arrived late, then. Null: not
+   * here (yet) — marked as not come, so no fair share is expected of them.
+   */
   arrivedAt?: EpochMs | null;
   /** When they left early; absent or null while they are in the room. */
   leftAt?: EpochMs | null;

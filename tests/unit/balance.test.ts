@@ -494,14 +494,16 @@ describe('not yet heard', () => {
     expect(balance.notYetHeard).toEqual(['a']);
   });
 
-  it('still lists, for the scope they were in, someone who left without being heard', () => {
-    const people = [person('a', 'lived', 'A'), person('b', 'staff', 'B')];
+  it('leaves out someone who has gone home without being heard: the chair cannot invite them in', () => {
+    const people = [person('a', 'lived', 'A'), person('b', 'staff', 'B'), person('c', 'carer', 'C')];
     const balance = balanceOf({
       people,
-      attendees: [attendee('a'), attendee('b', { arrivedAt: at(0), leftAt: at(5) })],
+      attendees: [attendee('a'), attendee('b', { arrivedAt: at(0), leftAt: at(5) }), attendee('c')],
       turns: [turn('a', 0, 10)],
     });
-    expect(balance.notYetHeard).toEqual(['b']);
+    expect(balance.notYetHeard).toEqual(['c']);
+    // Their time in the room still earned them a fair share.
+    expect(personOf(balance, 'b').fairMs).toBeGreaterThan(0);
   });
 });
 
@@ -664,8 +666,11 @@ describe('random meetings (seeded)', () => {
       if (balance.totalTalkMs < DEFAULT_THRESHOLDS.minTalkMs) {
         expect(balance.people.every((p) => p.flag === null) && balance.groups.every((g) => g.flag === null), why).toBe(true);
       }
-      // Not yet heard: exactly the present people under the bar, least time first.
-      const expected = balance.people.filter((p) => p.presentMs > 0 && p.talkMs < DEFAULT_THRESHOLDS.heardAfterMs).map((p) => p.personId);
+      // Not yet heard: exactly the people in the room during the scope and not yet gone, under the bar, least time first.
+      const gone = new Set(input.attendees.filter((a) => a.leftAt != null && a.leftAt <= input.now).map((a) => a.personId));
+      const expected = balance.people
+        .filter((p) => p.presentMs > 0 && p.talkMs < DEFAULT_THRESHOLDS.heardAfterMs && !gone.has(p.personId))
+        .map((p) => p.personId);
       expect([...balance.notYetHeard].sort(), why).toEqual(expected.sort());
       const heardMs = balance.notYetHeard.map((id) => personOf(balance, id).talkMs);
       expect(heardMs, why).toEqual([...heardMs].sort((a, b) => a - b));
