@@ -38,11 +38,15 @@ function stored(turn: Turn): StoredTurn {
  */
 export async function applyTap(meetingId: Id, change: (open: Turn[]) => TapChange, queueEntryDone?: { id: Id; at: EpochMs }): Promise<void> {
   const database = db();
-  await database.transaction('rw', [database.turns, database.queue], async () => {
+  // The queue joins the transaction only when a tap also gives someone the floor: a plain tap stays as small as it can be.
+  const tables = queueEntryDone ? [database.turns, database.queue] : [database.turns];
+  await database.transaction('rw', tables, async () => {
     const open = await database.turns.where('openIn').equals(meetingId).toArray();
     const { end, start } = change(open);
-    if (end) await database.turns.update(end.turnId, { endedAt: end.at, openIn: undefined } as Partial<StoredTurn>);
-    if (start) await database.turns.add(stored(start));
+    const ended = end ? open.find((turn) => turn.id === end.turnId) : undefined;
+    // Written whole from the record just read, rather than update()'s read-then-write.
+    const writes = [...(ended && end ? [stored({ ...ended, endedAt: end.at })] : []), ...(start ? [stored(start)] : [])];
+    if (writes.length > 0) await database.turns.bulkPut(writes);
     if (queueEntryDone) await database.queue.update(queueEntryDone.id, { doneAt: queueEntryDone.at });
   });
 }

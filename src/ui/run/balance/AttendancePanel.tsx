@@ -16,14 +16,18 @@ function status(p: Participant): string {
 /** Late arrivals and early leavers: fair shares follow who was actually in the room. */
 export function AttendancePanel({ data, everyone }: { data: RunData; everyone: Participant[] }) {
   const [chosen, setChosen] = useState('');
+  // Built only when opened: it is not needed on every tick of the running screen.
+  const [open, setOpen] = useState(false);
   const listed = new Set(everyone.map((p) => p.person.id));
   const others = data.people.filter((p) => !listed.has(p.id) && p.status === 'active' && !p.guestOfMeetingId);
   const hereCount = everyone.filter((p) => p.here).length;
   return (
-    <details class="details">
+    <details class="details" onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
       <summary>
         {t.balance.attendanceTitle} ({hereCount})
       </summary>
+      {open ? (
+        <>
       <ul class="list">
         {everyone.map((p) => (
           <li key={p.person.id} class="list-row">
@@ -68,6 +72,8 @@ export function AttendancePanel({ data, everyone }: { data: RunData; everyone: P
             {t.balance.addArrival}
           </button>
         </div>
+      ) : null}
+        </>
       ) : null}
     </details>
   );

@@ -59,12 +59,14 @@ function TurnRow({ turn, n, everyone, now }: { turn: Turn; n: number; everyone: 
 
 /** Mistakes happen: who spoke, and for how long, can be put right after the fact. */
 export function TurnCorrections({ turns, everyone, now }: { turns: Turn[]; everyone: Participant[]; now: number }) {
-  const ordered = [...turns].sort((a, b) => a.startedAt - b.startedAt);
+  // A long item has hundreds of turns: build their forms only when the chair opens the list.
+  const [open, setOpen] = useState(false);
+  const ordered = open ? [...turns].sort((a, b) => a.startedAt - b.startedAt) : [];
   return (
-    <details class="details">
+    <details class="details" onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
       <summary>{t.balance.correctTitle}</summary>
       <p class="field__hint">{t.balance.correctHint}</p>
-      {ordered.length === 0 ? (
+      {!open ? null : ordered.length === 0 ? (
         <p class="empty">{t.balance.noTurns}</p>
       ) : (
         <ol class="list">

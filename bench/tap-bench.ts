@@ -1,0 +1,75 @@
+// Runs in Chromium, on the same origin as the built app: seeds a three-hour
+// meeting through Heard's own database code, then times a tap from the
+// running screen's action until its IndexedDB transaction has committed,
+// against a raw IndexedDB put of the same record.
+import { db } from '../src/db/connection';
+import { tapSpeaker } from '../src/state/balance-actions';
+import { summarise } from './balance-bench';
+import { syntheticMeeting } from './synthetic-meeting';
+
+const meeting = syntheticMeeting();
+
+async function seed(): Promise<{ meetingId: string }> {
+  const database = db();
+  await database.transaction('rw', [database.groups, database.people, database.meetings, database.attendees, database.agendaItems, database.clockEvents, database.turns, database.queue], async () => {
+    await database.groups.put(meeting.group);
+    await database.people.bulkPut(meeting.people);
+    await database.meetings.put(meeting.meeting);
+    await database.attendees.bulkPut(meeting.attendees);
+    await database.agendaItems.bulkPut(meeting.items);
+    await database.clockEvents.bulkPut(meeting.events);
+    // The running turn carries the index Heard uses to find it.
+    await database.turns.bulkPut(meeting.turns.map((turn) => (turn.endedAt === null ? { ...turn, openIn: turn.meetingId } : turn)));
+    await database.queue.bulkPut(meeting.queue);
+  });
+  return { meetingId: meeting.meeting.id };
+}
+
+function openRaw(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open('raw-put-bench', 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('turns', { keyPath: 'id' });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function rawPut(raw: IDBDatabase, record: object): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = raw.transaction('turns', 'readwrite');
+    tx.objectStore('turns').put(record);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+async function measure(taps: number) {
+  const raw = await openRaw();
+  const heard: number[] = [];
+  const plain: number[] = [];
+  const dexiePut: number[] = [];
+  for (let i = 0; i < taps + 10; i++) {
+    const person = meeting.people[i % meeting.people.length]!;
+    // Alternate the two so a slow moment of the machine falls on both alike.
+    let started = performance.now();
+    const result = await tapSpeaker(meeting.meeting.id, 'item11', { personId: person.id });
+    const tapMs = performance.now() - started;
+    if (!result.ok) throw new Error(`tap failed: ${result.problem}`);
+    const record = { id: `raw-${i}`, meetingId: meeting.meeting.id, itemId: 'item11', personId: person.id, crossTalk: false, startedAt: Date.now(), endedAt: null };
+    started = performance.now();
+    await rawPut(raw, record);
+    const rawMs = performance.now() - started;
+    started = performance.now();
+    await db().transaction('rw', db().turns, () => db().turns.put({ ...record, id: `dexie-${i}` }));
+    const dexieMs = performance.now() - started;
+    if (i >= 10) {
+      heard.push(tapMs);
+      plain.push(rawMs);
+      dexiePut.push(dexieMs);
+    }
+  }
+  raw.close();
+  return { heard: summarise(heard), raw: summarise(plain), dexiePut: summarise(dexiePut) };
+}
+
+(window as unknown as { heardBench: object }).heardBench = { seed, measure };
