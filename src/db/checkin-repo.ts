@@ -4,15 +4,12 @@ import type { CheckInAnswers, CheckInLock, CheckInMark, CheckInPrompt, OneToOneR
 import type { EpochMs, Id } from '../domain/model';
 import { db } from './connection';
 import { getMeetingDetail, type MeetingDetail } from './meetings-repo';
+import { CHECKIN_LOCK_KEY as LOCK_KEY, readLock } from './settings-repo';
 import { RuleError } from './storage-errors';
 
-/** One lock per device: the tablet being handed round. */
-const LOCK_KEY = 'checkin-lock';
-const PIN_KEY = 'chair-pin';
+export { readLock };
 
-export async function readLock(): Promise<CheckInLock | null> {
-  return ((await db().settings.get(LOCK_KEY))?.value as CheckInLock | undefined) ?? null;
-}
+const PIN_KEY = 'chair-pin';
 
 export async function readPin(): Promise<StoredPin | null> {
   return ((await db().settings.get(PIN_KEY))?.value as StoredPin | undefined) ?? null;

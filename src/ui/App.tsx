@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { readLock } from '../db/checkin-repo';
+import { readLock } from '../db/settings-repo';
 import type { CheckInLock } from '../domain/checkin-model';
 import { go, routeStore, type Route } from '../state/router';
 import { useLive } from '../state/use-live';

@@ -1,5 +1,5 @@
 import { elapsedLabelParts } from '../domain/meeting-clock';
-import { t } from './strings';
+import { t } from './strings/all';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -7,7 +7,7 @@ import { startCheckIn } from '../../src/state/checkin-actions';
 import { setClockForTests } from '../../src/state/clock';
 import { IDLE_MS, STILL_THERE_MS } from '../../src/ui/checkin/ParticipantFlow';
 import { CheckInScreen } from '../../src/ui/screens/CheckInScreen';
-import { t } from '../../src/ui/strings';
+import { t } from '../../src/ui/strings/all';
 import { makeGroup, makeMeeting, makePerson } from '../support/fixtures';
 import { useFreshDb } from '../support/fresh-db';
 

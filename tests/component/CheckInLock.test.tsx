@@ -9,7 +9,7 @@ import { setClockForTests } from '../../src/state/clock';
 import { routeStore, startRouter } from '../../src/state/router';
 import { App } from '../../src/ui/App';
 import { CheckInLauncher } from '../../src/ui/run/CheckInLauncher';
-import { t } from '../../src/ui/strings';
+import { t } from '../../src/ui/strings/all';
 import { makeGroup, makeMeeting, makePerson } from '../support/fixtures';
 import { useFreshDb } from '../support/fresh-db';
 

@@ -6,7 +6,7 @@ import { addGroup } from '../../src/db/groups-repo';
 import { saveMeeting } from '../../src/db/meetings-repo';
 import { listRules, putRules } from '../../src/db/rules-repo';
 import { setClockForTests } from '../../src/state/clock';
-import { t } from '../../src/ui/strings';
+import { t } from '../../src/ui/strings/all';
 import { GroundRulesScreen } from '../../src/ui/screens/GroundRulesScreen';
 import { makeGroup, makeMeeting } from '../support/fixtures';
 import { useFreshDb } from '../support/fresh-db';

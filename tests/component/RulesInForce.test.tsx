@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { GroundRule } from '../../src/domain/agenda-model';
 import { draftRule } from '../../src/domain/ground-rules';
 import { RulesInForce } from '../../src/ui/components/RulesInForce';
-import { t } from '../../src/ui/strings';
+import { t } from '../../src/ui/strings/all';
 
 const AT = Date.UTC(2030, 2, 14, 10);
 

@@ -5,7 +5,7 @@ import { endWithoutPin, unlockWithPin } from '../../state/checkin-actions';
 import { useNow } from '../../state/use-now';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { PageTitle } from '../components/PageTitle';
-import { t } from '../strings';
+import { t } from '../strings/all';
 import { PinField, Step } from './answers';
 
 export function waitWords(ms: number): string {

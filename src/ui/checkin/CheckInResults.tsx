@@ -8,7 +8,7 @@ import { useLive } from '../../state/use-live';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
-import { t } from '../strings';
+import { t } from '../strings/all';
 import { Face, faceLabels, faceMood } from './answers';
 
 function rowsOf(summary: PromptSummary): { label: string; count: number; mood?: number }[] {

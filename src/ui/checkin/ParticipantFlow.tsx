@@ -10,7 +10,7 @@ import { TextField } from '../components/fields';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { LiveView } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
-import { t } from '../strings';
+import { t } from '../strings/all';
 import { AnswerControl, ReadAloudButton, spokenPrompt, Step } from './answers';
 
 /** Two minutes without a touch mid-check-in asks "Are you still there?"; 30 seconds more clears it. */

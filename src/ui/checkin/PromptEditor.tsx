@@ -4,7 +4,7 @@ import type { CheckInPrompt } from '../../domain/checkin-model';
 import { checkRequiredText } from '../../domain/text-rules';
 import { newPrompt, savePrompts } from '../../state/checkin-actions';
 import { SelectField, TextField } from '../components/fields';
-import { t } from '../strings';
+import { t } from '../strings/all';
 
 const OWN_KINDS: Record<string, LibraryEntry> = {
   'faces-3': { key: '', kind: 'faces', faces: 3 },

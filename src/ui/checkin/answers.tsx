@@ -3,7 +3,7 @@ import { CHOICES, type Choice, type FaceCount, type PromptSnapshot, type Respons
 import { TEXT_ANSWER_MAX_LENGTH } from '../../domain/checkin';
 import { useReadAloud } from '../../state/read-aloud';
 import { Shell, TextArea, TextField } from '../components/fields';
-import { t } from '../strings';
+import { t } from '../strings/all';
 import './checkin.css';
 
 /** How happy each face is, from -2 (very sad) to 2 (very happy). */

@@ -8,7 +8,7 @@ import { previousAgenda } from '../../db/agenda-repo';
 import { copyAgendaInto, moveItemBy, moveItemTo, removeItem } from '../../state/agenda-actions';
 import { pathOf } from '../../state/router';
 import { useLive } from '../../state/use-live';
-import { t } from '../strings';
+import { t } from '../strings/all';
 
 const MINUTE = 60_000;
 

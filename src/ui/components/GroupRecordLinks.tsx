@@ -2,7 +2,7 @@ import { isOpenDissent } from '../../domain/record';
 import { getGroupRecord } from '../../db/record-repo';
 import { pathOf } from '../../state/router';
 import { useLive } from '../../state/use-live';
-import { t } from '../strings';
+import { t } from '../strings/all';
 
 /** The group's dissent register and "You said, we did", with how much is still open. */
 export function GroupRecordLinks({ groupId }: { groupId: string }) {

@@ -1,6 +1,6 @@
 import type { GroundRule } from '../../domain/agenda-model';
 import { rulesInForce } from '../../domain/ground-rules';
-import { t } from '../strings';
+import { t } from '../strings/all';
 
 /**
  * The group's agreed ground rules, in its order. `large` is for reading across

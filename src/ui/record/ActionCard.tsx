@@ -9,7 +9,7 @@ import { now } from '../../state/clock';
 import { carryOn, drop, markDone, reopen, update } from '../../state/record-actions';
 import type { SaveResult } from '../../state/save-status';
 import { TextArea, TextField } from '../components/fields';
-import { t } from '../strings';
+import { t } from '../strings/all';
 import { StatusTag } from './DissentCard';
 import { InlineForm } from './InlineForm';
 import { meetingTitle, ownerName, recordTextError, saveProblem, short } from './record-words';

@@ -1,6 +1,6 @@
 import type { Decision } from '../../domain/record-model';
 import type { GroupRecord } from '../../db/record-repo';
-import { t } from '../strings';
+import { t } from '../strings/all';
 import { itemTitle, meetingTitle, methodLine, personName } from './record-words';
 
 /** A decision, how it was reached, and the dissent recorded against it in the person's words. */

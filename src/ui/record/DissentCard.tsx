@@ -7,7 +7,7 @@ import { checkRequiredText } from '../../domain/text-rules';
 import type { GroupRecord } from '../../db/record-repo';
 import { resolve, revisit } from '../../state/record-actions';
 import { TextArea } from '../components/fields';
-import { t } from '../strings';
+import { t } from '../strings/all';
 import { InlineForm } from './InlineForm';
 import { itemTitle, meetingTitle, personName, recordTextError, saveProblem, short } from './record-words';
 

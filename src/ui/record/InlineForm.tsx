@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '../strings';
+import { t } from '../strings/all';
 
 /** The frame every record form shares: its fields, the save problem if any, then save and cancel. */
 export function InlineForm(props: {

@@ -19,7 +19,7 @@ import { now } from '../../state/clock';
 import { addActionNow, parkDissentNow, recordDecision, type RecordPlace } from '../../state/record-actions';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Radios, SelectField, TextArea, TextField } from '../components/fields';
-import { t } from '../strings';
+import { t } from '../strings/all';
 import { InlineForm } from './InlineForm';
 import { recordTextError, saveProblem, short } from './record-words';
 

@@ -2,7 +2,7 @@ import type { CheckedText } from '../../domain/text-rules';
 import type { Id } from '../../domain/model';
 import type { ActionItem, DecisionMethod } from '../../domain/record-model';
 import type { GroupRecord } from '../../db/record-repo';
-import { t } from '../strings';
+import { t } from '../strings/all';
 
 /** Names and lines the record's screens share, from the catalogue. */
 

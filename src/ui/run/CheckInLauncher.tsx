@@ -10,7 +10,7 @@ import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { LiveView } from '../components/LiveView';
 import { PinField } from '../checkin/answers';
 import { PromptEditor } from '../checkin/PromptEditor';
-import { t } from '../strings';
+import { t } from '../strings/all';
 
 function PinForm({ data, launcher, onCancel }: { data: RunData; launcher: LauncherData; onCancel: () => void }) {
   const [setNew, setSetNew] = useState(launcher.pin === null);

@@ -5,7 +5,7 @@ import { useLive } from '../../state/use-live';
 import { LiveView } from '../components/LiveView';
 import { ActionCard } from '../record/ActionCard';
 import { DissentCard } from '../record/DissentCard';
-import { t } from '../strings';
+import { t } from '../strings/all';
 import '../record.css';
 
 /**

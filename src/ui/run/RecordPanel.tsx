@@ -10,7 +10,7 @@ import { ActionCard } from '../record/ActionCard';
 import { DecisionCard } from '../record/DecisionCard';
 import { DissentCard } from '../record/DissentCard';
 import { ActionForm, DecisionForm, DissentForm } from '../record/RecordForms';
-import { t } from '../strings';
+import { t } from '../strings/all';
 import '../record.css';
 
 type Panel = 'dissent' | 'decision' | 'action' | 'register';

@@ -10,7 +10,7 @@ import type { RunData } from '../../db/run-repo';
 import { tapSpeaker, undoTap } from '../../state/balance-actions';
 import { DEFAULT_BALANCE_PREFERENCES, readBalancePreferences } from '../../state/preferences';
 import { useLive } from '../../state/use-live';
-import { t } from '../strings';
+import { t } from '../strings/all';
 import { AttendancePanel } from './balance/AttendancePanel';
 import { BalanceSettings } from './balance/BalanceSettings';
 import { Flags, GroupBars, NotYetHeard, PeopleTable } from './balance/BalanceView';

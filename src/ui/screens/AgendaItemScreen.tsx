@@ -22,7 +22,7 @@ import { Radios, SelectField, TextArea, TextField } from '../components/fields';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
-import { t } from '../strings';
+import { t } from '../strings/all';
 
 interface Draft {
   title: string;

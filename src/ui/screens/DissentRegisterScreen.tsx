@@ -10,7 +10,7 @@ import { PageTitle } from '../components/PageTitle';
 import { DecisionCard } from '../record/DecisionCard';
 import { DissentCard } from '../record/DissentCard';
 import { runningMeetingId } from '../record/group-record';
-import { t } from '../strings';
+import { t } from '../strings/all';
 import '../record.css';
 
 const FILTERS: readonly DissentFilter[] = ['open', 'resolved', 'standing', 'all'];

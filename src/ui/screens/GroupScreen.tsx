@@ -19,7 +19,7 @@ import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
 import { PersonRow } from '../components/PersonRow';
 import { perspectiveError, perspectiveFieldId, PerspectivesEditor } from '../components/PerspectivesEditor';
-import { t } from '../strings';
+import { t } from '../strings/all';
 import { textError } from '../text-problems';
 
 function RenameGroup({ group }: { group: Group }) {

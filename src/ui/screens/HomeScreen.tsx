@@ -91,7 +91,9 @@ function FirstRun() {
           disabled={busy}
           onClick={async () => {
             setBusy(true);
-            const result = await createSampleGroup((key) => t.rules.templates[key]);
+            // The sample's ground rules use the templates' words, which come with the rules' own code.
+            const { rules } = await import('../strings/en-GB/rules');
+            const result = await createSampleGroup((key) => rules.templates[key]);
             setBusy(false);
             if (result.ok) go({ name: 'group', groupId: result.value });
           }}

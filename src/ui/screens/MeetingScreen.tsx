@@ -12,7 +12,7 @@ import { AgendaEditor } from '../components/AgendaEditor';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
-import { t } from '../strings';
+import { t } from '../strings/all';
 
 function Attendance({ detail }: { detail: MeetingDetail }) {
   const { meeting, group, people, attendees } = detail;

@@ -21,7 +21,7 @@ import { CheckInLauncher } from '../run/CheckInLauncher';
 import { MattersArising } from '../run/MattersArising';
 import { RecordPanel } from '../run/RecordPanel';
 import { VoiceBalancePanel } from '../run/VoiceBalancePanel';
-import { t } from '../strings';
+import { t } from '../strings/all';
 
 function RulesPanel({ data }: { data: RunData }) {
   const ref = useRef<HTMLDialogElement>(null);

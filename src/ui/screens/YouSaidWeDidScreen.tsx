@@ -9,7 +9,7 @@ import { ActionButtons, DueLine, Outcome } from '../record/ActionCard';
 import { StatusTag } from '../record/DissentCard';
 import { runningMeetingId } from '../record/group-record';
 import { ownerName } from '../record/record-words';
-import { t } from '../strings';
+import { t } from '../strings/all';
 import '../record.css';
 
 /** Every action the group agreed, beside what came of it. */

@@ -3,7 +3,7 @@ import { formatClock } from '../../../domain/dates';
 import type { RunData } from '../../../db/run-repo';
 import { markArrived, markLeft, markNotHere } from '../../../state/balance-actions';
 import { SelectField } from '../../components/fields';
-import { t } from '../../strings';
+import { t } from '../../strings/all';
 import type { Participant } from './people';
 
 function status(p: Participant): string {

@@ -1,6 +1,6 @@
 import { saveBalancePreferences, type BalancePreferences } from '../../../state/preferences';
 import { SelectField } from '../../components/fields';
-import { t } from '../../strings';
+import { t } from '../../strings/all';
 
 const MINUTE = 60_000;
 

@@ -1,7 +1,7 @@
 import type { Balance } from '../../../domain/balance';
 import type { Id, Perspective } from '../../../domain/model';
 import { formatDuration } from '../../format-duration';
-import { t } from '../../strings';
+import { t } from '../../strings/all';
 import { perspectiveTone } from './people';
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0);

@@ -5,7 +5,7 @@ import { checkRequiredText, NAME_MAX_LENGTH } from '../../../domain/text-rules';
 import { explainTerm, flagJargon } from '../../../state/balance-actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/fields';
-import { t } from '../../strings';
+import { t } from '../../strings/all';
 import type { Participant } from './people';
 
 function Explain({ term }: { term: GlossaryTerm }) {

@@ -4,7 +4,7 @@ import type { QueueMode } from '../../../domain/speaker-queue';
 import { clearQueueOrder, giveFloor, leaveQueue, moveQueueEntry } from '../../../state/balance-actions';
 import { saveBalancePreferences, type BalancePreferences } from '../../../state/preferences';
 import { Radios } from '../../components/fields';
-import { t } from '../../strings';
+import { t } from '../../strings/all';
 
 export function SpeakerQueue({
   meetingId,

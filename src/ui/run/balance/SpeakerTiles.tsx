@@ -5,7 +5,7 @@ import { openTurn } from '../../../domain/speaking';
 import { askToSpeak, tapSpeaker } from '../../../state/balance-actions';
 import type { RunData } from '../../../db/run-repo';
 import { formatDuration } from '../../format-duration';
-import { t } from '../../strings';
+import { t } from '../../strings/all';
 import { perspectiveTone, type Participant } from './people';
 
 export function SpeakerTiles({

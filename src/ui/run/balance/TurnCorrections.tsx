@@ -5,7 +5,7 @@ import { formatClock } from '../../../domain/dates';
 import { changeSpeaker, removeTurn, shorten } from '../../../state/balance-actions';
 import { SelectField, TextField } from '../../components/fields';
 import { formatDuration } from '../../format-duration';
-import { t } from '../../strings';
+import { t } from '../../strings/all';
 import type { Participant } from './people';
 
 const CROSS_TALK = '';

@@ -1,0 +1,14 @@
+import { en } from './en-GB';
+import { agenda } from './en-GB/agenda';
+import { balance } from './en-GB/balance';
+import { checkin } from './en-GB/checkin';
+import { record } from './en-GB/record';
+import { rules } from './en-GB/rules';
+import { run } from './en-GB/run';
+
+/**
+ * The whole en-GB catalogue. The first screen imports only `./index` (the
+ * core words), so the words of the running meeting, the record and the
+ * check-in arrive with their own code, not before the home screen can show.
+ */
+export const t = { ...en, rules, agenda, run, balance, record, checkin } as const;
