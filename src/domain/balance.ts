@@ -44,7 +44,7 @@ export interface Balance {
   crossTalkMs: number;
   people: PersonBalance[];
   groups: GroupBalance[];
-  /** Present people who have said little or nothing, least time first. */
+  /** People in the room now who have said little or nothing in the scope, least time first. */
   notYetHeard: Id[];
 }
 
@@ -75,6 +75,17 @@ export function presenceMs(attendee: Attendee, windows: readonly Window[], now: 
     if (overlap > 0) total += overlap;
   }
   return total;
+}
+
+/**
+ * In the room at `now`. "Not yet heard" is for the chair to invite people in,
+ * so it is about who is here now: not someone who has gone home, nor someone
+ * yet to arrive, and everyone here from the first moment of an item.
+ */
+export function isHereAt(attendee: Attendee, now: EpochMs): boolean {
+  if (attendee.arrivedAt === null) return false;
+  if (attendee.arrivedAt !== undefined && attendee.arrivedAt > now) return false;
+  return attendee.leftAt === undefined || attendee.leftAt === null || attendee.leftAt > now;
 }
 
 function flagFor(talk: number, fair: number, total: number, t: BalanceThresholds, canBeUnder: boolean): BalanceFlag {
@@ -144,13 +155,10 @@ export function computeBalance(input: BalanceInput): Balance {
   });
 
   const names = new Map(input.people.map((p) => [p.id, p.name]));
-  // The list is for the chair to invite people in: someone who has gone home cannot be.
-  const stillHere = (id: Id) => {
-    const leftAt = attendeeOf.get(id)?.leftAt;
-    return leftAt === undefined || leftAt === null || leftAt > input.now;
-  };
+  // A scope still running takes in everyone here now, even in its first moment, before anyone has any time in it.
+  const running = input.windows.some(([from, to]) => from <= input.now && to >= input.now);
   const notYetHeard = people
-    .filter((p) => p.presentMs > 0 && p.talkMs < t.heardAfterMs && stillHere(p.personId))
+    .filter((p) => isHereAt(attendeeOf.get(p.personId)!, input.now) && (running || p.presentMs > 0) && p.talkMs < t.heardAfterMs)
     .sort((a, b) => a.talkMs - b.talkMs || (names.get(a.personId) ?? '').localeCompare(names.get(b.personId) ?? '', 'en-GB'))
     .map((p) => p.personId);
 

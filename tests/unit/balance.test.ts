@@ -293,6 +293,12 @@ describe('an empty item (no turns)', () => {
     expect(balance.notYetHeard).toEqual(['p2', 'p4', 'p1']);
   });
 
+  it('in its first moment lists everyone here: nobody has had any time yet', () => {
+    const people = [person('a', 'lived', 'A'), person('b', 'staff', 'B')];
+    const balance = balanceOf({ people, windows: [[at(10), at(10)]], now: at(10), turns: [] });
+    expect(balance.notYetHeard).toEqual(['a', 'b']);
+  });
+
   it('that has not run yet (no windows) has nobody present, so nobody to list', () => {
     const people = [person('a', 'lived'), person('b', 'staff')];
     const balance = balanceOf({ people, windows: [] });
@@ -666,10 +672,14 @@ describe('random meetings (seeded)', () => {
       if (balance.totalTalkMs < DEFAULT_THRESHOLDS.minTalkMs) {
         expect(balance.people.every((p) => p.flag === null) && balance.groups.every((g) => g.flag === null), why).toBe(true);
       }
-      // Not yet heard: exactly the people in the room during the scope and not yet gone, under the bar, least time first.
-      const gone = new Set(input.attendees.filter((a) => a.leftAt != null && a.leftAt <= input.now).map((a) => a.personId));
+      // Not yet heard: exactly the people in the room now, under the bar, least time first.
+      const hereNow = (id: string) => {
+        const a = input.attendees.find((x) => x.personId === id)!;
+        return a.arrivedAt !== null && (a.arrivedAt ?? -Infinity) <= input.now && (a.leftAt == null || a.leftAt > input.now);
+      };
+      const running = input.windows.some(([from, to]) => from <= input.now && to >= input.now);
       const expected = balance.people
-        .filter((p) => p.presentMs > 0 && p.talkMs < DEFAULT_THRESHOLDS.heardAfterMs && !gone.has(p.personId))
+        .filter((p) => hereNow(p.personId) && (running || p.presentMs > 0) && p.talkMs < DEFAULT_THRESHOLDS.heardAfterMs)
         .map((p) => p.personId);
       expect([...balance.notYetHeard].sort(), why).toEqual(expected.sort());
       const heardMs = balance.notYetHeard.map((id) => personOf(balance, id).talkMs);
