@@ -4,6 +4,8 @@ import type { AgendaItem, GroundRule, MeetingClockEvent } from '../domain/agenda
 import type { GlossaryTerm, QueueEntry, Turn } from '../domain/balance-model';
 import type { CheckInAnswers, CheckInMark, CheckInPrompt, OneToOneRequest } from '../domain/checkin-model';
 import type { ActionItem, Decision, DissentEntry } from '../domain/record-model';
+import type { OutboxEntry } from '../domain/sync-model';
+import type { GroupReview } from '../domain/arein-model';
 
 export interface Setting {
   key: string;
@@ -72,6 +74,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       checkinPrompts: 'id, groupId',
     },
   },
+  {
+    // Summaries waiting to go to the programme office, and the group's own reviews of how co-production is going.
+    version: 6,
+    stores: {
+      outbox: 'id, status, meetingId',
+      groupReviews: 'id, groupId',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -95,6 +105,8 @@ export type HeardDb = Dexie & {
   checkinMarks: EntityTable<CheckInMark, 'id'>;
   oneToOnes: EntityTable<OneToOneRequest, 'id'>;
   checkinPrompts: EntityTable<CheckInPrompt, 'id'>;
+  outbox: EntityTable<OutboxEntry, 'id'>;
+  groupReviews: EntityTable<GroupReview, 'id'>;
 };
 
 export const DB_NAME = 'heard';

@@ -14,6 +14,9 @@ export type Route =
   | { name: 'register'; groupId: string }
   | { name: 'you-said-we-did'; groupId: string }
   | { name: 'checkin'; meetingId: string }
+  | { name: 'record'; meetingId: string }
+  | { name: 'group-review'; groupId: string }
+  | { name: 'sync' }
   | { name: 'device' }
   | { name: 'not-found' };
 
@@ -29,6 +32,9 @@ export function parseRoute(hash: string): Route {
   const [first, second, third, fourth] = parts;
   if (parts.length === 0) return { name: 'home' };
   if (first === 'device' && parts.length === 1) return { name: 'device' };
+  if (first === 'sync' && parts.length === 1) return { name: 'sync' };
+  if (first === 'meetings' && second && third === 'record' && parts.length === 3) return { name: 'record', meetingId: second };
+  if (first === 'groups' && second && third === 'review' && parts.length === 3) return { name: 'group-review', groupId: second };
   if (first === 'groups' && second === 'new' && parts.length === 2) return { name: 'new-group' };
   if (first === 'groups' && second && parts.length === 2) return { name: 'group', groupId: second };
   if (first === 'groups' && second && third === 'meetings' && fourth === 'new' && parts.length === 4) return { name: 'new-meeting', groupId: second };
@@ -74,6 +80,12 @@ export function pathOf(route: Route): string {
       return `#/groups/${encodeURIComponent(route.groupId)}/you-said-we-did`;
     case 'checkin':
       return `#/meetings/${encodeURIComponent(route.meetingId)}/checkin`;
+    case 'record':
+      return `#/meetings/${encodeURIComponent(route.meetingId)}/record`;
+    case 'group-review':
+      return `#/groups/${encodeURIComponent(route.groupId)}/review`;
+    case 'sync':
+      return '#/sync';
     case 'device':
       return '#/device';
   }

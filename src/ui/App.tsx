@@ -23,6 +23,9 @@ const RunScreen = lazyScreen(() => import('./screens/RunScreen').then((m) => m.R
 const DissentRegisterScreen = lazyScreen(() => import('./screens/DissentRegisterScreen').then((m) => m.DissentRegisterScreen));
 const YouSaidWeDidScreen = lazyScreen(() => import('./screens/YouSaidWeDidScreen').then((m) => m.YouSaidWeDidScreen));
 const CheckInScreen = lazyScreen(() => import('./screens/CheckInScreen').then((m) => m.CheckInScreen));
+const RecordScreen = lazyScreen(() => import('./screens/RecordScreen').then((m) => m.RecordScreen));
+const GroupReviewScreen = lazyScreen(() => import('./screens/GroupReviewScreen').then((m) => m.GroupReviewScreen));
+const SyncScreen = lazyScreen(() => import('./screens/SyncScreen').then((m) => m.SyncScreen));
 const DeviceScreen = lazyScreen(() => import('./screens/DeviceScreen').then((m) => m.DeviceScreen));
 
 function Screen({ route }: { route: Route }) {
@@ -53,6 +56,12 @@ function Screen({ route }: { route: Route }) {
       return <YouSaidWeDidScreen key={route.groupId} groupId={route.groupId} />;
     case 'checkin':
       return <CheckInScreen key={route.meetingId} meetingId={route.meetingId} />;
+    case 'record':
+      return <RecordScreen key={route.meetingId} meetingId={route.meetingId} />;
+    case 'group-review':
+      return <GroupReviewScreen key={route.groupId} groupId={route.groupId} />;
+    case 'sync':
+      return <SyncScreen />;
     case 'device':
       return <DeviceScreen />;
     case 'not-found':

@@ -1,14 +1,17 @@
 import { en } from './en-GB';
 import { agenda } from './en-GB/agenda';
+import { arein } from './en-GB/arein';
 import { balance } from './en-GB/balance';
 import { checkin } from './en-GB/checkin';
+import { exports } from './en-GB/exports';
 import { record } from './en-GB/record';
 import { rules } from './en-GB/rules';
 import { run } from './en-GB/run';
+import { sync } from './en-GB/sync';
 
 /**
  * The whole en-GB catalogue. The first screen imports only `./index` (the
  * core words), so the words of the running meeting, the record and the
  * check-in arrive with their own code, not before the home screen can show.
  */
-export const t = { ...en, rules, agenda, run, balance, record, checkin } as const;
+export const t = { ...en, rules, agenda, run, balance, record, checkin, exports, sync, arein } as const;

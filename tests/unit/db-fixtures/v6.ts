@@ -1,0 +1,25 @@
+import { expect } from 'vitest';
+import type { Fixture } from './fixture';
+import { fixture as v5Fixture } from './v5';
+
+const AT = Date.UTC(2030, 2, 14, 12, 5);
+
+export const v6 = {
+  outbox: { id: 'v6-summary', meetingId: 'v1-meeting', status: 'waiting' as const, createdAt: AT, updatedAt: AT },
+  review: { id: 'v6-review', groupId: 'v1-group', createdAt: AT, updatedAt: AT },
+};
+
+export const fixture: Fixture = {
+  async write(db) {
+    await v5Fixture.write(db);
+    await db.transaction('rw', [db.outbox, db.groupReviews], async () => {
+      await db.outbox.add(v6.outbox);
+      await db.groupReviews.add(v6.review);
+    });
+  },
+  async check(db) {
+    await v5Fixture.check(db);
+    expect(await db.outbox.where('status').equals('waiting').toArray()).toEqual([v6.outbox]);
+    expect(await db.groupReviews.where('groupId').equals('v1-group').toArray()).toEqual([v6.review]);
+  },
+};
