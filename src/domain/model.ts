@@ -4,6 +4,8 @@
  * that a tablet changing time zone never moves a meeting.
  */
 
+import type { AreInRole } from './arein-model';
+
 export type Id = string;
 export type EpochMs = number;
 
@@ -30,6 +32,8 @@ export interface Person {
   name: string;
   perspectiveId: Id;
   status: PersonStatus;
+  /** The ARE IN roles they bring (authority, resources, expertise, information, need); absent means none marked. */
+  areIn?: AreInRole[];
   /** Set when the person was added on the day of one meeting, not to the roster. */
   guestOfMeetingId?: Id;
   createdAt: EpochMs;

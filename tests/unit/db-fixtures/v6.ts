@@ -6,7 +6,25 @@ const AT = Date.UTC(2030, 2, 14, 12, 5);
 
 export const v6 = {
   outbox: { id: 'v6-summary', meetingId: 'v1-meeting', status: 'waiting' as const, createdAt: AT, updatedAt: AT },
-  review: { id: 'v6-review', groupId: 'v1-group', createdAt: AT, updatedAt: AT },
+  review: {
+    id: 'v6-review',
+    groupId: 'v1-group',
+    meetingId: 'v1-meeting',
+    date: '2030-03-14',
+    howMuch: 'Four meetings, two papers rewritten.',
+    howWell: 'Better since we agreed ground rules.',
+    betterOff: 'Carers say the discharge letter is clearer.',
+    principles: {
+      'valuing-people': { rating: 4 as const, comment: '' },
+      'representative-networks': { rating: 2 as const, comment: 'No young carers yet.' },
+      'building-capacity': { rating: 3 as const, comment: '' },
+      'reciprocal-recognition': { rating: null, comment: '' },
+      'cross-boundary-working': { rating: 3 as const, comment: '' },
+      'enabling-and-facilitating': { rating: 5 as const, comment: 'The chair is good.' },
+    },
+    createdAt: AT,
+    updatedAt: AT,
+  },
 };
 
 export const fixture: Fixture = {
