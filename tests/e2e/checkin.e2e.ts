@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, expectSaved, launchChromium, newTablet, serveBuild, waitForOfflineReady, type AppServer } from './harness';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, expectSaved, offlineTablet, useAppAndBrowser } from './harness';
 import { HeardApp, MeetingPage } from './page-models';
 
-let browser: Browser;
-let server: AppServer;
-
-beforeAll(async () => {
-  server = await serveBuild();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useAppAndBrowser();
 
 interface Person {
   name: string | null;
@@ -120,13 +110,9 @@ async function checkIn(page: Page, person: Person, first: boolean) {
 }
 
 test('three people check in privately on one locked tablet, offline, and the chair unlocks to see the aggregates', async () => {
-  const context = await newTablet(browser);
-  const page = await context.newPage();
+  const { context, page } = await offlineTablet(env);
   const app = new HeardApp(page);
   const meeting = new MeetingPage(page);
-  await page.goto(server.url);
-  await waitForOfflineReady(page);
-  await context.setOffline(true);
 
   await app.createGroup('Hospital discharge workstream');
   await app.addPerson('Aoife Byrne', 'Lived experience');

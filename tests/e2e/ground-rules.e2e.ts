@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, expectSaved, launchChromium, newTablet, recordRequests, serveBuild, waitForOfflineReady, type AppServer } from './harness';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, expectSaved, newTablet, recordRequests, useAppAndBrowser, waitForOfflineReady } from './harness';
 import { HeardApp } from './page-models';
 
-let browser: Browser;
-let server: AppServer;
-
-beforeAll(async () => {
-  server = await serveBuild();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useAppAndBrowser();
 
 const EVERYONE = 'Everyone gets a chance to speak, and nobody speaks over anyone else.';
 const PLAIN = 'We say things in plain words, and explain any initials or jargon.';
@@ -36,13 +26,13 @@ async function shownRules(page: Page): Promise<string[]> {
 }
 
 test('a chair writes, agrees and orders ground rules with no network, and finds them after a reload', async () => {
-  const context = await newTablet(browser);
+  const context = await newTablet(env.browser);
   const requests = recordRequests(context);
   const page = await context.newPage();
   const app = new HeardApp(page);
 
   // First visit online, so the service worker can take over; then no network at all.
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await app.heading('Your meetings').waitFor();
   await waitForOfflineReady(page);
   await context.setOffline(true);
@@ -55,7 +45,7 @@ test('a chair writes, agrees and orders ground rules with no network, and finds 
   } else {
     const groupId = /#\/groups\/([^/]+)$/.exec(page.url())?.[1];
     expect(groupId, 'the group screen’s address names the group').toBeTruthy();
-    await page.goto(`${server.url}#/groups/${groupId}/rules`);
+    await page.goto(`${env.server.url}#/groups/${groupId}/rules`);
   }
   await app.heading('Ground rules').waitFor();
   await page.getByRole('link', { name: 'Group: Carers’ forum' }).waitFor();
@@ -114,7 +104,7 @@ test('a chair writes, agrees and orders ground rules with no network, and finds 
   await expect(shownRules(page)).resolves.toEqual(before);
   await expect(page.getByRole('button', { name: `Add: ${EVERYONE}` }).count()).resolves.toBe(0);
 
-  const foreign = requests.filter((url) => !url.startsWith(server.url));
+  const foreign = requests.filter((url) => !url.startsWith(env.server.url));
   expect(foreign, 'no request may leave for another origin').toEqual([]);
   await context.close();
 });

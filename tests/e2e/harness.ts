@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 // @ts-expect-error: a plain .mjs module without type declarations
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { launchChromium } from './chromium';
@@ -53,4 +53,40 @@ export function recordRequests(context: BrowserContext): string[] {
 
 export async function expectSaved(page: Page): Promise<void> {
   await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved on this device' }).count()).toBeGreaterThan(0);
+}
+
+export interface TestEnvironment {
+  server: AppServer;
+  browser: Browser;
+}
+
+/**
+ * Serves the production build and starts Chromium once for the calling test
+ * file, and closes both after it. The returned object is filled in before the
+ * first test runs.
+ */
+export function useAppAndBrowser(root = 'dist'): TestEnvironment {
+  const env = {} as TestEnvironment;
+  beforeAll(async () => {
+    env.server = await serveBuild(root);
+    env.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/**
+ * A tablet that has opened Heard once online (so the service worker holds
+ * every file) and then lost its connection: where every test of a meeting starts.
+ */
+export async function offlineTablet(env: TestEnvironment): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newTablet(env.browser);
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+  return { context, page };
 }

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, expectSaved, launchChromium, newTablet, serveBuild, waitForOfflineReady, type AppServer } from './harness';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, expectSaved, newTablet, useAppAndBrowser, waitForOfflineReady } from './harness';
 import { HeardApp, MeetingPage } from './page-models';
 
-let browser: Browser;
-let server: AppServer;
-
-beforeAll(async () => {
-  server = await serveBuild();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useAppAndBrowser();
 
 const MINUTE = 60_000;
 // 10:00 in London on the meeting day (GMT in March, before the clocks change).
@@ -24,13 +14,13 @@ async function clockText(page: Page, label: string): Promise<string> {
 }
 
 test('a chair prepares rules and a three-item agenda offline, runs the meeting item by item, and the clock survives a reload', async () => {
-  const context = await newTablet(browser);
+  const context = await newTablet(env.browser);
   // Date.now() is what the chair's tablet says; timers keep running so the screen still refreshes.
   await context.clock.setFixedTime(TEN_AM - 60 * MINUTE);
   const page = await context.newPage();
   const app = new HeardApp(page);
   const meeting = new MeetingPage(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForOfflineReady(page);
   await context.setOffline(true);
 

@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, expectSaved, launchChromium, newTablet, recordRequests, serveBuild, waitForOfflineReady, type AppServer } from './harness';
+import { expect, test } from 'vitest';
+import { expectAccessible, expectSaved, newTablet, recordRequests, useAppAndBrowser, waitForOfflineReady } from './harness';
 import { HeardApp } from './page-models';
 
-let browser: Browser;
-let server: AppServer;
-
-beforeAll(async () => {
-  server = await serveBuild();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useAppAndBrowser();
 
 test('a chair sets up a group and a meeting with no network, and finds it all after closing the page', async () => {
-  const context = await newTablet(browser);
+  const context = await newTablet(env.browser);
   const requests = recordRequests(context);
   const page = await context.newPage();
   const dialogs: string[] = [];
@@ -27,14 +16,14 @@ test('a chair sets up a group and a meeting with no network, and finds it all af
   const app = new HeardApp(page);
 
   // First visit, online: the service worker installs and takes control.
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await app.heading('Your meetings').waitFor();
   await waitForOfflineReady(page);
   await expectAccessible(page, 'home, first run');
 
   // From here on there is no network at all: the browser is offline and the server is gone.
   await context.setOffline(true);
-  await server.close();
+  await env.server.close();
   await page.reload();
   await app.heading('Your meetings').waitFor();
   await page.getByRole('button', { name: 'Try a sample group' }).waitFor();
@@ -89,7 +78,7 @@ test('a chair sets up a group and a meeting with no network, and finds it all af
     void dialog.dismiss();
   });
   const reopened = new HeardApp(again);
-  await again.goto(server.url);
+  await again.goto(env.server.url);
   await reopened.heading('Your meetings').waitFor();
   await expectAccessible(again, 'home with a group and a meeting');
   await again.getByRole('link', { name: 'Hospital discharge workstream' }).waitFor();
@@ -101,7 +90,7 @@ test('a chair sets up a group and a meeting with no network, and finds it all af
   expect(await again.locator('main img').count(), 'typed HTML must be shown as text').toBe(0);
   expect(dialogs, 'no script typed by a user may run').toEqual([]);
 
-  const foreign = requests.filter((url) => !url.startsWith(server.url));
+  const foreign = requests.filter((url) => !url.startsWith(env.server.url));
   expect(foreign, 'no request may leave for another origin').toEqual([]);
   await context.close();
 });

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, expectSaved, launchChromium, newTablet, serveBuild, waitForOfflineReady, type AppServer } from './harness';
+import { expect, test } from 'vitest';
+import { expectAccessible, expectSaved, newTablet, useAppAndBrowser, waitForOfflineReady } from './harness';
 import { HeardApp, MeetingPage, RecordPage } from './page-models';
 
-let browser: Browser;
-let server: AppServer;
-
-beforeAll(async () => {
-  server = await serveBuild();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useAppAndBrowser();
 
 const MARCH = Date.UTC(2030, 2, 14, 10, 0);
 const APRIL = Date.UTC(2030, 3, 11, 9, 0);
@@ -22,13 +11,13 @@ const ANONYMOUS = 'Nobody asked carers before the visiting hours changed.';
 const ACTION = 'Send the new letter to the patient panel';
 
 test('dissent parked at one meeting, an action and a decision with standing dissent carry into the next meeting of the group, offline', async () => {
-  const context = await newTablet(browser);
+  const context = await newTablet(env.browser);
   await context.clock.setFixedTime(MARCH - 30 * 60_000);
   const page = await context.newPage();
   const app = new HeardApp(page);
   const meeting = new MeetingPage(page);
   const record = new RecordPage(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForOfflineReady(page);
   await context.setOffline(true);
 

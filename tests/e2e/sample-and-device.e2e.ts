@@ -1,27 +1,12 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, expectSaved, launchChromium, newTablet, serveBuild, waitForOfflineReady, type AppServer } from './harness';
+import { expect, test } from 'vitest';
+import { expectAccessible, expectSaved, offlineTablet, useAppAndBrowser } from './harness';
 import { HeardApp } from './page-models';
 
-let browser: Browser;
-let server: AppServer;
-
-beforeAll(async () => {
-  server = await serveBuild();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useAppAndBrowser();
 
 test('a newcomer tries the sample group offline, explores it, and deletes it in one step', async () => {
-  const context = await newTablet(browser);
-  const page = await context.newPage();
+  const { context, page } = await offlineTablet(env);
   const app = new HeardApp(page);
-  await page.goto(server.url);
-  await waitForOfflineReady(page);
-  await context.setOffline(true);
 
   await page.getByRole('button', { name: 'Try a sample group' }).click();
   await app.heading('Sample: Hospital discharge workstream').waitFor();
@@ -49,11 +34,7 @@ test('a newcomer tries the sample group offline, explores it, and deletes it in 
 });
 
 test('the "This device" screen says how much is stored and whether it is kept safe, offline too', async () => {
-  const context = await newTablet(browser);
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await waitForOfflineReady(page);
-  await context.setOffline(true);
+  const { context, page } = await offlineTablet(env);
   await page.reload();
   await page.getByRole('button', { name: 'Try a sample group' }).click();
   await expectSaved(page);

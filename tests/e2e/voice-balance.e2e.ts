@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchChromium, newTablet, serveBuild, waitForOfflineReady, type AppServer } from './harness';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, newTablet, useAppAndBrowser, waitForOfflineReady } from './harness';
 import { HeardApp, MeetingPage } from './page-models';
 
-let browser: Browser;
-let server: AppServer;
-
-beforeAll(async () => {
-  server = await serveBuild();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useAppAndBrowser();
 
 const MINUTE = 60_000;
 const TEN_AM = Date.UTC(2030, 2, 14, 10, 0);
@@ -27,12 +17,12 @@ async function speaking(page: Page): Promise<string[]> {
 }
 
 test('a chair taps through a discussion offline and sees the balance both ways, through a reload, with a least-heard-first queue', async () => {
-  const context = await newTablet(browser);
+  const context = await newTablet(env.browser);
   await context.clock.setFixedTime(TEN_AM - 30 * MINUTE);
   const page = await context.newPage();
   const app = new HeardApp(page);
   const meeting = new MeetingPage(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForOfflineReady(page);
   await context.setOffline(true);
 
@@ -73,6 +63,8 @@ test('a chair taps through a discussion offline and sees the balance both ways, 
 
   // Grace starts speaking; the tablet is reloaded a minute and a half into her turn.
   await tile(page, 'Grace Doherty').click();
+  // Shown as speaking only once the tap is stored: the screen reads it back from IndexedDB.
+  await expect.poll(() => speaking(page)).toEqual([expect.stringContaining('Grace Doherty')]);
   await context.clock.setFixedTime(TEN_AM + 5 * MINUTE + 30_000);
   await page.reload();
   await page.getByRole('heading', { name: 'Who is speaking' }).waitFor();
