@@ -1,0 +1,121 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { putAgendaItems } from '../../src/db/agenda-repo';
+import { addGroup } from '../../src/db/groups-repo';
+import { saveMeeting } from '../../src/db/meetings-repo';
+import { getRunData } from '../../src/db/run-repo';
+import { deriveRun } from '../../src/domain/meeting-clock';
+import { setClockForTests } from '../../src/state/clock';
+import { VoiceBalancePanel } from '../../src/ui/run/VoiceBalancePanel';
+import { makeGroup, makeItem, makeMeeting, makePerson } from '../support/fixtures';
+import { useFreshDb } from '../support/fresh-db';
+
+const db = useFreshDb();
+const T = new Date(2030, 2, 14, 10, 0).getTime();
+const MINUTE = 60_000;
+let clock = T;
+afterEach(() => setClockForTests(null));
+
+const people = [
+  makePerson({ id: 'aoife', name: 'Aoife Byrne', perspectiveId: 'lived' }),
+  makePerson({ id: 'grace', name: 'Grace Doherty', perspectiveId: 'carer' }),
+  makePerson({ id: 'sam', name: 'Dr Sam Patel', perspectiveId: 'staff' }),
+];
+
+/** The panel as the running screen shows it: re-rendered with fresh data, as the live query would. */
+async function showPanel() {
+  const data = (await getRunData('meeting-1'))!;
+  const view = <VoiceBalancePanel data={data} run={deriveRun(data.events, data.items, clock)} />;
+  return view;
+}
+
+async function openMeeting() {
+  clock = T;
+  setClockForTests(() => clock);
+  await addGroup(makeGroup(), people);
+  await saveMeeting(makeMeeting({ state: 'running' }), people.map((p) => p.id));
+  await putAgendaItems([makeItem({ id: 'item-1', title: 'Respite breaks' })]);
+  await db().clockEvents.add({ id: 'e1', meetingId: 'meeting-1', seq: 1, at: T, kind: 'start', itemId: 'item-1' });
+  const result = render(await showPanel());
+  await screen.findByRole('heading', { name: 'Who is speaking' });
+  return async () => result.rerender(await showPanel());
+}
+
+/** A paragraph whose whole text, across its bold and plain parts, is `text`. */
+const paragraph = (text: string) => screen.findByText((_, el) => el?.tagName === 'P' && el.textContent === text);
+
+const tile = (name: string) => screen.getByRole('button', { name: new RegExp(`^${name}`) });
+
+describe('VoiceBalancePanel', () => {
+  it('groups the tiles by perspective, with every name in text', async () => {
+    await openMeeting();
+    for (const [group, name] of [
+      ['Lived experience', 'Aoife Byrne'],
+      ['Carer', 'Grace Doherty'],
+      ['Staff', 'Dr Sam Patel'],
+    ]) {
+      const region = screen.getByRole('region', { name: new RegExp(`^${group}`) });
+      expect(within(region).getByRole('button', { name: new RegExp(`^${name}`) })).toBeTruthy();
+    }
+  });
+
+  it('stores a tap at once and shows who is speaking; tapping another hands over; "Nobody speaking" stops', async () => {
+    const refresh = await openMeeting();
+    fireEvent.click(tile('Dr Sam Patel'));
+    await waitFor(async () => expect(await db().turns.count()).toBe(1));
+    clock = T + 3 * MINUTE;
+    await refresh();
+    await waitFor(() => expect(tile('Dr Sam Patel').getAttribute('aria-pressed')).toBe('true'));
+    expect(tile('Dr Sam Patel').textContent).toContain('Speaking · 3:00');
+
+    fireEvent.click(tile('Aoife Byrne'));
+    await waitFor(async () => expect(await db().turns.filter((t) => t.endedAt === null).count()).toBe(1));
+    await refresh();
+    await waitFor(() => expect(tile('Aoife Byrne').getAttribute('aria-pressed')).toBe('true'));
+    expect(tile('Dr Sam Patel').getAttribute('aria-pressed')).toBe('false');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Nobody speaking' }));
+    await waitFor(async () => expect(await db().turns.filter((t) => t.endedAt === null).count()).toBe(0));
+  });
+
+  it('shows the balance in words and numbers, flags the over-talking group, and lists who has not been heard', async () => {
+    const refresh = await openMeeting();
+    fireEvent.click(tile('Dr Sam Patel'));
+    await waitFor(async () => expect(await db().turns.count()).toBe(1));
+    clock = T + 3 * MINUTE;
+    fireEvent.click(screen.getByRole('button', { name: 'Nobody speaking' }));
+    await waitFor(async () => expect(await db().turns.filter((t) => t.endedAt === null).count()).toBe(0));
+    await refresh();
+    expect(await paragraph('Staff — Well over their fair share')).toBeTruthy();
+    expect(await paragraph('Carer — Well under their fair share')).toBeTruthy();
+    expect(screen.getByText('3:00 · 1 turn · 100% of the talking, fair share 33%')).toBeTruthy();
+    expect(screen.getByText('Staff has spoken 3 times its fair share.')).toBeTruthy();
+    const notHeard = within(screen.getByRole('region', { name: 'Not yet heard' })).getAllByRole('listitem');
+    expect(notHeard.map((li) => li.textContent)).toEqual(['Aoife Byrne', 'Grace Doherty']);
+  });
+
+  it('queues people who ask to speak and gives the floor to the top of the queue', async () => {
+    const refresh = await openMeeting();
+    fireEvent.click(screen.getByRole('button', { name: 'Ask to speak: Grace Doherty' }));
+    await waitFor(async () => expect(await db().queue.count()).toBe(1));
+    await refresh();
+    fireEvent.click(await screen.findByRole('button', { name: 'Next speaker: Grace Doherty' }));
+    await waitFor(async () => expect((await db().turns.toArray()).map((t) => t.personId)).toEqual(['grace']));
+    expect((await db().queue.toArray())[0]?.doneAt).toBe(T);
+  });
+
+  it('shows the room only the groups, never a person’s own figures', async () => {
+    const refresh = await openMeeting();
+    fireEvent.click(tile('Aoife Byrne'));
+    await waitFor(async () => expect(await db().turns.count()).toBe(1));
+    clock = T + MINUTE;
+    await refresh();
+    await screen.findByRole('table');
+    fireEvent.click(screen.getByRole('button', { name: 'Show the room' }));
+    expect(await screen.findByRole('heading', { name: 'How the talking is shared' })).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Aoife Byrne/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the chair’s view' }));
+    expect(await screen.findByRole('heading', { name: 'Who is speaking' })).toBeTruthy();
+  });
+});
