@@ -7,6 +7,8 @@ import { carryDeferredItems } from './carry-deferred';
 import { db } from './connection';
 import { getMeetingDetail, type MeetingDetail } from './meetings-repo';
 import { RuleError } from './storage-errors';
+import { enqueueSummary, summaryTables } from './outbox-repo';
+import { newId as randomId } from '../state/ids';
 
 export interface RunData extends MeetingDetail {
   items: AgendaItem[];
@@ -68,13 +70,20 @@ export async function appendClockEvent(
   });
 }
 
-export async function closeMeeting(meetingId: Id, at: EpochMs): Promise<void> {
+/**
+ * Closes the meeting and puts its summary in the outbox in the same
+ * transaction: a closed meeting without a summary waiting (or the reverse) can
+ * never be left behind by a crash. Closing again sends the same summary id
+ * with the next revision.
+ */
+export async function closeMeeting(meetingId: Id, at: EpochMs, newId: () => Id = randomId): Promise<void> {
   const database = db();
-  await database.transaction('rw', [database.meetings, database.clockEvents, database.agendaItems], async () => {
+  await database.transaction('rw', summaryTables(database), async () => {
     const meeting = await database.meetings.get(meetingId);
     if (!meeting) throw new RuleError('meeting-missing');
     await database.meetings.update(meetingId, { state: 'closed', updatedAt: at });
     await carryDeferredItems(database, meeting.groupId, at);
+    await enqueueSummary(database, meetingId, at, newId);
   });
 }
 

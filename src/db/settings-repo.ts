@@ -1,4 +1,5 @@
 import type { CheckInLock } from '../domain/checkin-model';
+import type { SyncGlance, SyncLast } from '../domain/sync-model';
 import { db } from './connection';
 
 export async function readSetting<T>(key: string): Promise<T | undefined> {
@@ -26,4 +27,26 @@ export const CHECKIN_LOCK_KEY = 'checkin-lock';
 /** Kept here, apart from the check-in's own code, because the app's frame reads it on every screen. */
 export async function readLock(): Promise<CheckInLock | null> {
   return ((await db().settings.get(CHECKIN_LOCK_KEY))?.value as CheckInLock | undefined) ?? null;
+}
+
+export const SYNC_SETTINGS_KEY = 'sync-settings';
+export const SYNC_LAST_KEY = 'sync-last';
+
+/** The always-visible sync status, read by the app's frame without the sync code. */
+export async function readSyncGlance(): Promise<SyncGlance> {
+  const database = db();
+  const [waiting, settings, last] = await Promise.all([
+    database.outbox.where('status').anyOf('waiting', 'sending').toArray(),
+    database.settings.get(SYNC_SETTINGS_KEY),
+    database.settings.get(SYNC_LAST_KEY),
+  ]);
+  const l = last?.value as SyncLast | undefined;
+  const s = settings?.value as { serverUrl?: string; deviceKey?: string } | undefined;
+  return {
+    waiting: waiting.length,
+    oldestWaitingSince: waiting.length ? Math.min(...waiting.map((e) => e.createdAt)) : null,
+    lastError: l?.lastError ?? null,
+    lastSentAt: l?.lastSentAt ?? null,
+    configured: Boolean(s?.serverUrl && s.deviceKey),
+  };
 }

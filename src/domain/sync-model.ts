@@ -1,14 +1,101 @@
 import type { EpochMs, Id } from './model';
 
 /**
- * A meeting summary waiting on the device to go to the programme office
- * (issue 9). The starting shape; the feature's own work fills in the rest.
+ * The summary a device sends to the programme office (schemaVersion 1), field
+ * for field as the server's zod schema (server/src/summary-schema.ts) accepts
+ * it. That schema is strict: a field not listed there is refused, so nothing
+ * leaves the device by accident. A unit test checks built summaries against it.
  */
+export interface SyncSummary {
+  schemaVersion: 1;
+  id: Id;
+  revision: number;
+  groupId: Id;
+  /** Only when `names` is true. */
+  groupName?: string;
+  meetingId: Id;
+  /** yyyy-MM-dd */
+  date: string;
+  durationMinutes: number;
+  presentByPerspective: Record<string, number>;
+  items: { title: string; plannedMinutes: number; usedMinutes: number }[];
+  voiceBalance: { perspective: string; talkSeconds: number; turns: number; fairShareSeconds: number }[];
+  dissent: { parked: number; resolved: number; standing: number };
+  decisions: { text: string; how: 'consensus' | 'vote' | 'chair' | 'deferred' | 'elsewhere'; votes?: { for: number; against: number; abstain: number } }[];
+  actions: { text: string; due: string; status: 'open' | 'done' | 'dropped'; owner?: string }[];
+  checkIn: { checkedIn: number; oneToOneRequests: number; prompts: { prompt: string; counts: Record<string, number> }[] };
+  glossaryTerms: string[];
+  names: boolean;
+  groupReview?: { date: string; ratings: { topic: string; counts: Record<string, number> }[]; comments: number };
+}
+
+/** Why the last try to send did not work, as the screen puts it in words. */
+export type SyncProblem =
+  /** 401/403: the server did not accept the device key. */
+  | 'key'
+  /** No answer: offline, the server down, a timeout. */
+  | 'network'
+  /** The page's Content Security Policy does not allow this server. */
+  | 'blocked'
+  /** 5xx, or an answer that made no sense. */
+  | 'server'
+  /** 400, 409, 413, 415: the server refused this summary; sending it again as it is will not help. */
+  | 'refused';
+
+/**
+ * waiting → sending (leased to one tab, until `leaseUntil`) → sent. A sent
+ * summary goes back to waiting, same id, higher revision, when the meeting is
+ * closed again or the chair sends it again after later changes.
+ */
+export type OutboxStatus = 'waiting' | 'sending' | 'sent';
+
+/** A meeting summary on the device, waiting for (or done with) the programme office. */
 export interface OutboxEntry {
   /** The summary's id, made on the device: also the server's idempotency key. */
   id: Id;
   meetingId: Id;
-  status: 'waiting' | 'sent';
+  status: OutboxStatus;
+  /** 1 at the first close; each rebuild of the summary adds one. */
+  revision: number;
+  /** The document as built at the last close, for `revision`. */
+  summary: SyncSummary;
+  /** Tries since the last success or rebuild: the backoff grows with it. */
+  attempts: number;
+  lastError: SyncProblem | null;
+  /** Not tried again before this. */
+  nextAttemptAt: EpochMs;
+  /** While 'sending': another tab may take it over after this (the tab that had it closed). */
+  leaseUntil: EpochMs | null;
+  sentAt: EpochMs | null;
+  /** The revision the server has: a later rebuild is waiting while this is older. */
+  sentRevision: number | null;
   createdAt: EpochMs;
   updatedAt: EpochMs;
+}
+
+/** The chair's settings for sending summaries: without a server and key, nothing is ever sent. */
+export interface SyncSettings {
+  /** The server's base address, e.g. https://office.example.org/ */
+  serverUrl: string;
+  /** Never shown in full after saving, never logged, never exported. */
+  deviceKey: string;
+  /** Put names (the group's, action owners') in summaries: off unless the chair turns it on. */
+  names: boolean;
+}
+
+/** What the always-visible status shows; read in one small query by the app's frame. */
+export interface SyncGlance {
+  waiting: number;
+  /** When the oldest waiting summary was first closed. */
+  oldestWaitingSince: EpochMs | null;
+  lastError: SyncProblem | null;
+  lastSentAt: EpochMs | null;
+  configured: boolean;
+}
+
+/** Kept in the settings table under SYNC_LAST_KEY: what happened the last time a tab sent. */
+export interface SyncLast {
+  lastError: SyncProblem | null;
+  lastSentAt: EpochMs | null;
+  lastAttemptAt: EpochMs | null;
 }

@@ -1,0 +1,218 @@
+import type { EpochMs, Id } from '../domain/model';
+import type { OutboxEntry, SyncLast, SyncProblem, SyncSettings } from '../domain/sync-model';
+import { buildSummary } from '../domain/summary';
+import { isDue } from '../domain/sync-rules';
+import { db } from './connection';
+import type { HeardDb } from './schema';
+import { SYNC_LAST_KEY, SYNC_SETTINGS_KEY } from './settings-repo';
+import { RuleError } from './storage-errors';
+
+/** Every table a summary is built from, plus the outbox: closeMeeting's transaction takes these. */
+export function summaryTables(database: HeardDb) {
+  return [
+    database.meetings,
+    database.groups,
+    database.people,
+    database.attendees,
+    database.agendaItems,
+    database.clockEvents,
+    database.turns,
+    database.dissent,
+    database.decisions,
+    database.actions,
+    database.checkinAnswers,
+    database.checkinMarks,
+    database.oneToOnes,
+    database.glossary,
+    database.groupReviews,
+    database.settings,
+    database.outbox,
+  ];
+}
+
+/**
+ * Builds the meeting's summary from what is stored and puts it in the outbox.
+ * Must run inside a transaction over summaryTables(). The first time it makes
+ * the id (the server's idempotency key); after that the same id goes out again
+ * with the next revision, so the office never gets a second summary of one meeting.
+ */
+export async function enqueueSummary(database: HeardDb, meetingId: Id, at: EpochMs, newId: () => Id): Promise<OutboxEntry> {
+  const meeting = await database.meetings.get(meetingId);
+  if (!meeting) throw new RuleError('meeting-missing');
+  const group = await database.groups.get(meeting.groupId);
+  if (!group) throw new RuleError('group-missing');
+  const [people, attendees, items, events, turns, dissent, decisions, actions, answers, marks, oneToOnes, glossary, reviews, existing, settings] =
+    await Promise.all([
+      database.people.where('groupId').equals(group.id).toArray(),
+      database.attendees.where('meetingId').equals(meetingId).toArray(),
+      database.agendaItems.where('meetingId').equals(meetingId).toArray(),
+      database.clockEvents.where('meetingId').equals(meetingId).toArray(),
+      database.turns.where('meetingId').equals(meetingId).toArray(),
+      database.dissent.where('groupId').equals(group.id).toArray(),
+      database.decisions.where('meetingId').equals(meetingId).toArray(),
+      database.actions.where('meetingId').equals(meetingId).toArray(),
+      database.checkinAnswers.where('meetingId').equals(meetingId).toArray(),
+      database.checkinMarks.where('meetingId').equals(meetingId).count(),
+      database.oneToOnes.where('meetingId').equals(meetingId).count(),
+      database.glossary.where('meetingId').equals(meetingId).toArray(),
+      database.groupReviews.where('groupId').equals(group.id).toArray(),
+      database.outbox.where('meetingId').equals(meetingId).first(),
+      database.settings.get(SYNC_SETTINGS_KEY),
+    ]);
+  const id = existing?.id ?? newId();
+  const revision = (existing?.revision ?? 0) + 1;
+  const review = reviews.filter((r) => r.meetingId === meetingId).sort((a, b) => b.updatedAt - a.updatedAt)[0] ?? null;
+  const names = (settings?.value as Partial<SyncSettings> | undefined)?.names === true;
+  const summary = buildSummary({
+    id,
+    revision,
+    names,
+    meeting,
+    group,
+    people,
+    attendees,
+    items,
+    events,
+    turns,
+    dissent,
+    decisions,
+    actions,
+    checkInAnswers: answers,
+    checkedIn: marks,
+    oneToOneRequests: oneToOnes,
+    glossary,
+    review,
+    now: at,
+  });
+  const entry: OutboxEntry = {
+    id,
+    meetingId,
+    status: 'waiting',
+    revision,
+    summary,
+    attempts: 0,
+    lastError: null,
+    nextAttemptAt: at,
+    leaseUntil: null,
+    sentAt: existing?.sentAt ?? null,
+    sentRevision: existing?.sentRevision ?? null,
+    createdAt: existing?.createdAt ?? at,
+    updatedAt: at,
+  };
+  await database.outbox.put(entry);
+  return entry;
+}
+
+/** "Send again": the meeting's summary rebuilt from what is stored now (later changes to actions), same id, next revision. */
+export async function resendSummary(meetingId: Id, at: EpochMs, newId: () => Id): Promise<OutboxEntry> {
+  const database = db();
+  return database.transaction('rw', summaryTables(database), () => enqueueSummary(database, meetingId, at, newId));
+}
+
+export interface OutboxRow extends OutboxEntry {
+  meetingTitle: string;
+}
+
+export async function listOutbox(): Promise<OutboxRow[]> {
+  const database = db();
+  return database.transaction('r', [database.outbox, database.meetings], async () => {
+    const entries = await database.outbox.toArray();
+    const meetings = await database.meetings.bulkGet(entries.map((e) => e.meetingId));
+    return entries
+      .map((entry, i) => ({ ...entry, meetingTitle: meetings[i]?.title ?? '' }))
+      .sort((a, b) => a.createdAt - b.createdAt);
+  });
+}
+
+/**
+ * Takes up to `limit` summaries that are due for this tab to send, marking
+ * them 'sending' until `now + leaseMs`. One rw transaction: IndexedDB runs
+ * such transactions on the same table one after another, so two tabs can
+ * never claim the same summary at once.
+ */
+export async function claimDue(now: EpochMs, leaseMs: number, limit: number): Promise<OutboxEntry[]> {
+  const database = db();
+  return database.transaction('rw', database.outbox, async () => {
+    const candidates = await database.outbox.where('status').anyOf('waiting', 'sending').toArray();
+    const due = candidates
+      .filter((entry) => isDue(entry, now))
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .slice(0, limit);
+    for (const entry of due) {
+      entry.status = 'sending';
+      entry.leaseUntil = now + leaseMs;
+      await database.outbox.put(entry);
+    }
+    return due;
+  });
+}
+
+/**
+ * The server has `revision`. If the meeting was closed again while it was on
+ * the way, the newer revision stays waiting.
+ */
+export async function markSent(id: Id, revision: number, at: EpochMs): Promise<void> {
+  const database = db();
+  await database.transaction('rw', [database.outbox, database.settings], async () => {
+    const entry = await database.outbox.get(id);
+    if (!entry) return;
+    const newer = entry.revision > revision;
+    await database.outbox.put({
+      ...entry,
+      status: newer ? 'waiting' : 'sent',
+      attempts: 0,
+      lastError: null,
+      leaseUntil: null,
+      nextAttemptAt: newer ? at : entry.nextAttemptAt,
+      sentAt: at,
+      sentRevision: Math.max(entry.sentRevision ?? 0, revision),
+      updatedAt: at,
+    });
+    await writeLast(database, { lastError: null, lastSentAt: at, lastAttemptAt: at });
+  });
+}
+
+/** Back to waiting, with the problem and when to try again. */
+export async function markFailed(id: Id, problem: SyncProblem, countsAsAttempt: boolean, nextAttemptAt: (attempts: number) => EpochMs, at: EpochMs): Promise<void> {
+  const database = db();
+  await database.transaction('rw', [database.outbox, database.settings], async () => {
+    const entry = await database.outbox.get(id);
+    if (entry && entry.status === 'sending') {
+      const attempts = entry.attempts + (countsAsAttempt ? 1 : 0);
+      await database.outbox.put({ ...entry, status: 'waiting', attempts, lastError: problem, leaseUntil: null, nextAttemptAt: nextAttemptAt(Math.max(1, attempts)), updatedAt: at });
+    }
+    const last = (await database.settings.get(SYNC_LAST_KEY))?.value as SyncLast | undefined;
+    await writeLast(database, { lastError: problem, lastSentAt: last?.lastSentAt ?? null, lastAttemptAt: at });
+  });
+}
+
+/** When the chair changes the server or key, or taps "Sync now": everything waiting may be tried at once. */
+export async function makeAllDue(at: EpochMs): Promise<void> {
+  const database = db();
+  await database.transaction('rw', database.outbox, async () => {
+    await database.outbox.where('status').equals('waiting').modify({ nextAttemptAt: at });
+  });
+}
+
+/** The earliest time something waiting is due; null when nothing waits. */
+export async function nextDueAt(): Promise<EpochMs | null> {
+  const entries = await db().outbox.where('status').anyOf('waiting', 'sending').toArray();
+  if (entries.length === 0) return null;
+  return Math.min(...entries.map((e) => (e.status === 'sending' ? (e.leaseUntil ?? 0) : e.nextAttemptAt)));
+}
+
+async function writeLast(database: HeardDb, last: SyncLast): Promise<void> {
+  await database.settings.put({ key: SYNC_LAST_KEY, value: last });
+}
+
+export async function readSyncSettings(): Promise<Partial<SyncSettings>> {
+  return ((await db().settings.get(SYNC_SETTINGS_KEY))?.value as Partial<SyncSettings> | undefined) ?? {};
+}
+
+export async function writeSyncSettings(settings: SyncSettings | null): Promise<void> {
+  const database = db();
+  await database.transaction('rw', database.settings, async () => {
+    if (settings) await database.settings.put({ key: SYNC_SETTINGS_KEY, value: settings });
+    else await database.settings.delete(SYNC_SETTINGS_KEY);
+  });
+}

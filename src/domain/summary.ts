@@ -1,0 +1,191 @@
+import type { AgendaItem, MeetingClockEvent } from './agenda-model';
+import type { GroupReview } from './arein-model';
+import { PRINCIPLE_KEYS } from './arein-model';
+import { computeBalance } from './balance';
+import type { GlossaryTerm, Turn } from './balance-model';
+import type { CheckInAnswers } from './checkin-model';
+import { summarise } from './checkin';
+import { meetingWindow } from './item-windows';
+import { deriveRun } from './meeting-clock';
+import type { Attendee, EpochMs, Group, Id, Meeting, Person } from './model';
+import type { ActionItem, Decision, DissentEntry } from './record-model';
+import { sortByOrder } from './reorder';
+import type { SyncSummary } from './sync-model';
+
+/**
+ * The meeting summary for the programme office (schemaVersion 1; fields in
+ * server/README.md). Aggregates and the device's own ids only: no person's
+ * name, no dissent words, no check-in free text, no one-to-one contact, no
+ * review comments. Names — the group's and action owners' — only when the
+ * chair chose them (`names`).
+ */
+export interface SummaryInput {
+  id: Id;
+  revision: number;
+  names: boolean;
+  meeting: Meeting;
+  group: Group;
+  /** The group's people, guests included: used for perspectives and (only with names) action owners. */
+  people: readonly Person[];
+  attendees: readonly Attendee[];
+  items: readonly AgendaItem[];
+  events: readonly MeetingClockEvent[];
+  turns: readonly Turn[];
+  /** The group's dissent register: the entries this meeting raised or changed are counted. */
+  dissent: readonly DissentEntry[];
+  /** This meeting's decisions and actions. */
+  decisions: readonly Decision[];
+  actions: readonly ActionItem[];
+  checkInAnswers: readonly CheckInAnswers[];
+  checkedIn: number;
+  oneToOneRequests: number;
+  glossary: readonly GlossaryTerm[];
+  /** The group's review held at this meeting, if any. */
+  review: GroupReview | null;
+  now: EpochMs;
+}
+
+const MAX_MINUTES = 24 * 60;
+const MAX_SECONDS = 24 * 3600;
+
+const clamp = (value: number, max: number) => Math.min(max, Math.max(0, Math.round(Number.isFinite(value) ? value : 0)));
+/** Trimmed and cut to the schema's limit, so one long entry never makes the whole summary refused. */
+const cut = (text: string, max: number) => text.trim().replace(/\s+/g, ' ').slice(0, max).trim();
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function buildSummary(input: SummaryInput): SyncSummary {
+  const { meeting, group } = input;
+  const labelOf = new Map(group.perspectives.map((p) => [p.id, cut(p.label, 80) || p.id.slice(0, 80)]));
+  const personOf = new Map(input.people.map((p) => [p.id, p]));
+
+  const run = deriveRun(input.events, input.items, input.now);
+
+  const presentByPerspective: Record<string, number> = {};
+  for (const label of labelOf.values()) presentByPerspective[label] = 0;
+  for (const attendee of input.attendees) {
+    // Marked as not come (null): not present. Arrived late or left early: present.
+    if (attendee.arrivedAt === null) continue;
+    const person = personOf.get(attendee.personId);
+    const label = person && labelOf.get(person.perspectiveId);
+    if (label) presentByPerspective[label] = (presentByPerspective[label] ?? 0) + 1;
+  }
+
+  const items = sortByOrder([...input.items])
+    .slice(0, 200)
+    .map((item, index) => ({
+      title: cut(item.title, 200) || `Item ${index + 1}`,
+      plannedMinutes: clamp(item.timeboxMinutes, MAX_MINUTES),
+      usedMinutes: clamp((run.itemElapsedMs[item.id] ?? 0) / 60_000, MAX_MINUTES),
+    }));
+
+  const balance = computeBalance({
+    people: input.people,
+    perspectives: group.perspectives,
+    attendees: input.attendees,
+    turns: input.turns,
+    windows: meetingWindow(input.events, input.now),
+    now: input.now,
+  });
+  const voiceBalance = balance.groups
+    .filter((g) => labelOf.has(g.perspectiveId))
+    .slice(0, 50)
+    .map((g) => ({
+      perspective: labelOf.get(g.perspectiveId)!,
+      talkSeconds: clamp(g.talkMs / 1000, MAX_SECONDS),
+      turns: clamp(g.turns, 1_000_000),
+      fairShareSeconds: clamp(g.fairMs / 1000, MAX_SECONDS),
+    }));
+
+  const dissent = { parked: 0, resolved: 0, standing: 0 };
+  for (const entry of input.dissent) {
+    const here = entry.meetingId === meeting.id || entry.history.some((change) => change.meetingId === meeting.id);
+    if (!here) continue;
+    if (entry.status === 'resolved') dissent.resolved += 1;
+    else if (entry.status === 'standing') dissent.standing += 1;
+    else dissent.parked += 1;
+  }
+
+  const decisions = input.decisions
+    .filter((d) => d.meetingId === meeting.id && cut(d.text, 2000))
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .slice(0, 500)
+    .map((d): SyncSummary['decisions'][number] => {
+      const text = cut(d.text, 2000);
+      // 'elsewhere' names who decided: that stays on the device with the other names.
+      if (d.how.kind === 'vote') {
+        return { text, how: 'vote', votes: { for: clamp(d.how.for, 1e6), against: clamp(d.how.against, 1e6), abstain: clamp(d.how.abstain, 1e6) } };
+      }
+      return { text, how: d.how.kind };
+    });
+
+  const actions = input.actions
+    .filter((a) => a.meetingId === meeting.id && cut(a.what, 2000) && ISO_DAY.test(a.due))
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .slice(0, 500)
+    .map((a): SyncSummary['actions'][number] => {
+      const action: SyncSummary['actions'][number] = { text: cut(a.what, 2000), due: a.due, status: a.status };
+      if (input.names) {
+        const owner = a.owner.kind === 'person' ? personOf.get(a.owner.personId)?.name : a.owner.name;
+        const named = owner ? cut(owner, 200) : '';
+        if (named) action.owner = named;
+      }
+      return action;
+    });
+
+  const prompts = summarise(input.checkInAnswers)
+    // Free text stays on the device: only picture scales and choices are counted.
+    .filter((p) => p.kind !== 'text' && cut(p.question, 300))
+    .slice(0, 50)
+    .map((p) => {
+      const counts: Record<string, number> = {};
+      if (p.kind === 'choice') {
+        (['yes', 'not-sure', 'no'] as const).forEach((choice, i) => (counts[choice] = p.counts[i] ?? 0));
+      } else {
+        p.counts.forEach((n, i) => (counts[`${i + 1} of ${p.counts.length}`] = n));
+      }
+      return { prompt: cut(p.question, 300), counts };
+    });
+
+  const glossaryTerms = [
+    ...new Set(input.glossary.filter((g) => g.meetingId === meeting.id).map((g) => cut(g.term, 120)).filter(Boolean)),
+  ].slice(0, 500);
+
+  const summary: SyncSummary = {
+    schemaVersion: 1,
+    id: input.id,
+    revision: input.revision,
+    groupId: group.id,
+    meetingId: meeting.id,
+    date: meeting.date,
+    durationMinutes: clamp(run.meetingElapsedMs / 60_000, MAX_MINUTES),
+    presentByPerspective,
+    items,
+    voiceBalance,
+    dissent,
+    decisions,
+    actions,
+    checkIn: { checkedIn: clamp(input.checkedIn, 1e6), oneToOneRequests: clamp(input.oneToOneRequests, 1e6), prompts },
+    glossaryTerms,
+    names: input.names,
+  };
+  if (input.names && cut(group.name, 200)) summary.groupName = cut(group.name, 200);
+  if (input.review && ISO_DAY.test(input.review.date)) {
+    const review = input.review;
+    summary.groupReview = {
+      date: review.date,
+      // Counts only: the principle's key, never a comment's words.
+      ratings: PRINCIPLE_KEYS.filter((key) => review.principles[key]?.rating != null).map((key) => ({
+        topic: key,
+        counts: { [String(review.principles[key]!.rating)]: 1 },
+      })),
+      comments: PRINCIPLE_KEYS.filter((key) => review.principles[key]?.comment.trim()).length,
+    };
+  }
+  return summary;
+}
+
+/** The same summary with every name taken out: used when the chair turns names off before it is sent. */
+export function withoutNames(summary: SyncSummary): SyncSummary {
+  const { groupName: _groupName, ...rest } = summary;
+  return { ...rest, names: false, actions: summary.actions.map(({ owner: _owner, ...action }) => action) };
+}

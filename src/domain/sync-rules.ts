@@ -1,0 +1,108 @@
+import type { EpochMs } from './model';
+import type { OutboxEntry, SyncProblem, SyncSettings } from './sync-model';
+
+/** The first retry waits about this long; each failure doubles it, up to BACKOFF_MAX_MS. */
+export const BACKOFF_BASE_MS = 2_000;
+export const BACKOFF_MAX_MS = 10 * 60_000;
+/** A summary waiting longer than this is said prominently: a browser may clear a web page's data. */
+export const STALE_AFTER_MS = 5 * 24 * 60 * 60_000;
+/** How long one tab may hold a summary it is sending before another tab may take it over. */
+export const LEASE_MS = 60_000;
+
+/**
+ * How long to wait after the `attempts`-th failure in a row: exponential from
+ * `baseMs`, capped at `maxMs`, with jitter so tablets that lost the same
+ * connection do not all come back in the same second. `random` is in [0, 1).
+ * The wait is between 75 % and 100 % of the exponential step.
+ */
+export function backoffMs(attempts: number, random: number, baseMs = BACKOFF_BASE_MS, maxMs = BACKOFF_MAX_MS): number {
+  const n = attempts >= 1 ? Math.floor(Math.min(attempts, 1e6)) : 1;
+  // 2 ** 30 is far past any cap; stop there so the maths never overflows.
+  const step = Math.min(maxMs, baseMs * 2 ** Math.min(n - 1, 30));
+  const r = random > 0 ? Math.min(random, 1) : 0;
+  return Math.round(step * (0.75 + 0.25 * r));
+}
+
+/** What an HTTP answer means for a summary. */
+export function problemOfStatus(status: number): SyncProblem | null {
+  if (status >= 200 && status < 300) return null;
+  if (status === 401 || status === 403) return 'key';
+  if (status >= 500) return 'server';
+  // A 404 or 405 means the address is not a Heard server (or the wrong path): worth retrying later, as a server problem.
+  if (status === 404 || status === 405 || status === 408 || status === 429) return 'server';
+  return 'refused';
+}
+
+/** Key and policy problems do not get better by themselves: wait the longest, until the chair changes something. */
+export function nextAttemptAfter(problem: SyncProblem, attempts: number, at: EpochMs, random: number, baseMs = BACKOFF_BASE_MS): EpochMs {
+  if (problem === 'key' || problem === 'blocked' || problem === 'refused') return at + BACKOFF_MAX_MS;
+  return at + backoffMs(attempts, random, baseMs);
+}
+
+export function isWaiting(entry: Pick<OutboxEntry, 'status'>): boolean {
+  return entry.status !== 'sent';
+}
+
+/** Due now: waiting and its time has come, or 'sending' by a tab that let its lease run out. */
+export function isDue(entry: Pick<OutboxEntry, 'status' | 'nextAttemptAt' | 'leaseUntil'>, now: EpochMs): boolean {
+  if (entry.status === 'waiting') return entry.nextAttemptAt <= now;
+  if (entry.status === 'sending') return (entry.leaseUntil ?? 0) <= now;
+  return false;
+}
+
+export function isStale(oldestWaitingSince: EpochMs | null, now: EpochMs): boolean {
+  return oldestWaitingSince !== null && now - oldestWaitingSince > STALE_AFTER_MS;
+}
+
+export type LinkProblem = 'empty' | 'not-a-link' | 'no-key' | 'not-http';
+
+/**
+ * Reads what the office gives a tablet, as a link or a QR code's text:
+ * `heard-sync:https://office.example.org/#heard_…` or the server's address
+ * with the key after `#` (a fragment never goes to any server, not even in a
+ * Referer). Returns the server's base address (ending in "/") and the key.
+ */
+export function parseSyncLink(raw: string): { serverUrl: string; deviceKey: string } | LinkProblem {
+  let text = raw.trim();
+  if (!text) return 'empty';
+  if (text.toLowerCase().startsWith('heard-sync:')) text = text.slice('heard-sync:'.length).trim();
+  const hash = text.indexOf('#');
+  if (hash < 0) return 'no-key';
+  const deviceKey = decodeURIComponent(text.slice(hash + 1)).trim();
+  if (!deviceKey) return 'no-key';
+  const serverUrl = normaliseServerUrl(text.slice(0, hash));
+  if (isLinkProblem(serverUrl)) return serverUrl;
+  return { serverUrl, deviceKey };
+}
+
+const LINK_PROBLEMS: readonly string[] = ['empty', 'not-a-link', 'no-key', 'not-http'];
+
+export function isLinkProblem(value: unknown): value is LinkProblem {
+  return typeof value === 'string' && LINK_PROBLEMS.includes(value);
+}
+
+/** An http(s) address with its path ending in "/", so `api/summaries` resolves under it. */
+export function normaliseServerUrl(raw: string): string | Exclude<LinkProblem, 'no-key'> {
+  const text = raw.trim();
+  if (!text) return 'empty';
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'not-a-link';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'not-http';
+  url.hash = '';
+  url.search = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+
+export function isConfigured(settings: Partial<SyncSettings> | undefined): settings is SyncSettings {
+  return Boolean(settings?.serverUrl && settings.deviceKey);
+}
+
+/** The key as the screen may show it once saved: its last four characters only. */
+export function maskKey(key: string): string {
+  return key.length <= 4 ? '••••' : `••••${key.slice(-4)}`;
+}
