@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { askToPersistNow, readStorageInfo, type StorageInfo } from '../../state/device';
 import { PageTitle } from '../components/PageTitle';
+import { RestoreSection } from '../record/RestoreSection';
 import { t } from '../strings';
 
 function megabytes(bytes: number): string {
@@ -33,6 +34,7 @@ export function DeviceScreen() {
           {t.device.askPersist}
         </button>
       ) : null}
+      <RestoreSection />
     </>
   );
 }

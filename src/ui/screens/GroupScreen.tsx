@@ -13,6 +13,7 @@ import { useLive } from '../../state/use-live';
 import { AddPersonForm } from '../components/AddPersonForm';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { GroupRecordLinks } from '../components/GroupRecordLinks';
+import { GroupBackupSection } from '../record/GroupBackupSection';
 import { TextField } from '../components/fields';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
@@ -209,6 +210,7 @@ export function GroupScreen({ groupId }: { groupId: string }) {
             <Roster detail={found} />
             <EditPerspectives key={found.group.updatedAt} detail={found} />
             <GroupMeetings groupId={groupId} />
+            <GroupBackupSection groupId={groupId} />
           </>
         )
       }

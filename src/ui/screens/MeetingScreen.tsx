@@ -117,6 +117,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
               <a class="button button--secondary" href={pathOf({ name: 'edit-meeting', meetingId })}>
                 {t.meeting.edit}
               </a>
+              <a class="button button--secondary" href={pathOf({ name: 'record', meetingId })}>{t.exports.recordLink}</a>
             </div>
             <AgendaEditor meeting={meeting} items={found.items} people={people} />
             <Attendance detail={found} />

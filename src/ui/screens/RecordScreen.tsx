@@ -1,4 +1,389 @@
-/** Placeholder until this screen is built; no link leads here yet. */
-export function RecordScreen(_props: { meetingId: string }) {
-  return null;
+import type { ComponentChildren } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import { formatClock, formatDay, formatIsoDay } from '../../domain/dates';
+import { buildMeetingRecord, type MeetingRecord } from '../../domain/meeting-record';
+import { getRecordSource } from '../../db/export-repo';
+import { now } from '../../state/clock';
+import { pathOf } from '../../state/router';
+import { useLive } from '../../state/use-live';
+import { Radios } from '../components/fields';
+import { LiveView } from '../components/LiveView';
+import { NotFound } from '../components/NotFound';
+import { PageTitle } from '../components/PageTitle';
+import { ExportPanel } from '../record/ExportPanel';
+import { checkInLabels, formatRecordMinutes as minutes, recordWords, whenLine } from '../record/record-files';
+import { methodLine } from '../record/record-words';
+import { t } from '../strings/all';
+import '../record.css';
+import '../record-print.css';
+
+const w = t.exports;
+const clock = (at: number | null) => (at === null ? '' : formatClock(at));
+
+function Section({ id, title, children, part }: { id: string; title: string; children: ComponentChildren; part?: boolean }) {
+  return (
+    <section aria-labelledby={`record-${id}`} class={part ? 'record-section record-section--part' : 'record-section'}>
+      <h2 id={`record-${id}`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Attendance({ record }: { record: MeetingRecord }) {
+  const a = w.attendance;
+  if (record.attendance.length === 0) return <p class="empty">{a.nobody}</p>;
+  return (
+    <table class="people-table record-table">
+      <thead>
+        <tr>
+          <th scope="col">{a.name}</th>
+          <th scope="col">{a.perspective}</th>
+          <th scope="col">{a.arrived}</th>
+          <th scope="col">{a.left}</th>
+          <th scope="col">{a.time}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {record.attendance.map((row) => (
+          <tr key={row.personId}>
+            <th scope="row">
+              {row.name}
+              {row.guest ? <span class="badge">{a.guest}</span> : null}
+            </th>
+            <td>{row.perspective}</td>
+            {row.came ? (
+              <>
+                <td>{clock(row.arrivedAt)}</td>
+                <td>{clock(row.leftAt)}</td>
+                <td>{minutes(row.presentMs)}</td>
+              </>
+            ) : (
+              <td colSpan={3}>{a.didNotCome}</td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Agenda({ record }: { record: MeetingRecord }) {
+  const a = w.agenda;
+  if (record.agenda.length === 0) return <p class="empty">{a.none}</p>;
+  return (
+    <table class="people-table record-table">
+      <thead>
+        <tr>
+          <th scope="col">{a.item}</th>
+          <th scope="col">{a.planned}</th>
+          <th scope="col">{a.used}</th>
+          <th scope="col">{a.status}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {record.agenda.map((row, i) => (
+          <tr key={row.item.id}>
+            <th scope="row">
+              {i + 1}. {row.item.title}
+              {row.lead ? <span class="record-card__meta">{a.lead(row.lead)}</span> : null}
+            </th>
+            <td>{minutes(row.plannedMs)}</td>
+            <td>{minutes(row.usedMs)}</td>
+            <td>{a.statuses[row.status]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Notes({ record }: { record: MeetingRecord }) {
+  const withNotes = record.agenda.filter((row) => row.item.notes.trim());
+  if (withNotes.length === 0) return <p class="empty">{w.noNotes}</p>;
+  return (
+    <>
+      {withNotes.map((row) => (
+        <div key={row.item.id}>
+          <h3>{row.item.title}</h3>
+          <p class="record-card__words">{row.item.notes}</p>
+        </div>
+      ))}
+    </>
+  );
+}
+
+function Decisions({ record }: { record: MeetingRecord }) {
+  if (record.decisions.length === 0) return <p class="empty">{w.decisions.none}</p>;
+  return (
+    <ul class="record-list">
+      {record.decisions.map(({ decision, itemTitle, dissent }) => (
+        <li key={decision.id} class="record-card">
+          <p class="record-card__text">{decision.text}</p>
+          <p class="record-card__meta">
+            {methodLine(decision.how)}
+            {itemTitle ? ` · ${w.decisions.onItem(itemTitle)}` : ''}
+          </p>
+          {dissent.length > 0 ? (
+            <>
+              <p class="record-card__outcome">{w.decisions.standing}</p>
+              <ul>
+                {dissent.map((d, i) => (
+                  <li key={i}>
+                    <span class="record-card__words">{d.words}</span> <span class="record-card__meta">({d.by})</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Dissent({ record }: { record: MeetingRecord }) {
+  if (record.dissent.length === 0) return <p class="empty">{w.dissent.none}</p>;
+  return (
+    <ul class="record-list">
+      {record.dissent.map(({ entry, by }) => (
+        <li key={entry.id} class="record-card">
+          <p class="record-card__words">{entry.words}</p>
+          <p class="record-card__meta">
+            {w.dissent.by(by)} · <span class={`status-tag status-tag--${entry.status}`}>{t.record.status[entry.status]}</span>
+          </p>
+          {entry.resolution ? <p class="record-card__outcome">{w.dissent.resolution(entry.resolution)}</p> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Actions({ record }: { record: MeetingRecord }) {
+  const a = w.actions;
+  if (record.actions.length === 0) return <p class="empty">{a.none}</p>;
+  return (
+    <table class="people-table record-table">
+      <thead>
+        <tr>
+          <th scope="col">{a.what}</th>
+          <th scope="col">{a.owner}</th>
+          <th scope="col">{a.due}</th>
+          <th scope="col">{a.status}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {record.actions.map(({ item, owner }) => (
+          <tr key={item.id}>
+            <th scope="row" class="record-table__words">
+              {item.what}
+            </th>
+            <td>{owner}</td>
+            <td>{formatIsoDay(item.due)}</td>
+            <td>{t.record.actionStatus[item.status]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Glossary({ record }: { record: MeetingRecord }) {
+  if (record.glossary.length === 0) return <p class="empty">{w.glossary.none}</p>;
+  return (
+    <dl class="facts">
+      {record.glossary.map((term) => (
+        <>
+          <dt key={`${term.id}-t`}>{term.term}</dt>
+          <dd key={`${term.id}-d`}>{term.explanation || w.glossary.notExplained}</dd>
+        </>
+      ))}
+    </dl>
+  );
+}
+
+function BalanceTable({ rows, caption, first }: { rows: MeetingRecord['balance']['groups']; caption: string; first: string }) {
+  const b = w.balance;
+  return (
+    <table class="people-table record-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{first}</th>
+          <th scope="col">{b.talk}</th>
+          <th scope="col">{b.turns}</th>
+          <th scope="col">{b.fair}</th>
+          <th scope="col">{b.share}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.who}>
+            <th scope="row">{row.who}</th>
+            <td>{minutes(row.talkMs)}</td>
+            <td>{row.turns}</td>
+            <td>{minutes(row.fairMs)}</td>
+            <td>{row.share}%</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Balance({ record, perPerson }: { record: MeetingRecord; perPerson: boolean }) {
+  const b = w.balance;
+  if (record.balance.totalTalkMs === 0) return <p class="empty">{b.none}</p>;
+  return (
+    <>
+      <p>
+        {b.total(minutes(record.balance.totalTalkMs))} {b.crossTalk(minutes(record.balance.crossTalkMs))}
+      </p>
+      <BalanceTable rows={record.balance.groups} caption={b.groupsCaption} first={b.group} />
+      {perPerson ? <BalanceTable rows={record.balance.people} caption={b.peopleCaption} first={b.person} /> : null}
+    </>
+  );
+}
+
+function CheckIn({ record }: { record: MeetingRecord }) {
+  const c = record.checkIn;
+  return (
+    <>
+      <p>{c.answers === 0 ? w.checkIn.none : w.checkIn.counts(c.checkedIn, c.answers)}</p>
+      <p>{w.checkIn.oneToOnes(c.oneToOnes)}</p>
+      {c.prompts.map((prompt, i) => (
+        <div key={i} class="record-prompt">
+          <h3>{prompt.question}</h3>
+          <p class="record-card__meta">{w.checkIn.answered(prompt.answered)}</p>
+          {prompt.kind === 'text' ? (
+            <ul>
+              {prompt.texts.map((text, j) => (
+                <li key={j}>
+                  <span class="record-card__words">{text.text}</span>
+                  {text.by ? <span class="record-card__meta"> ({text.by})</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <ul class="record-counts">
+              {prompt.counts.map((n, j) => (
+                <li key={j}>
+                  {checkInLabels(prompt.kind, prompt.counts.length)[j] ?? j + 1}: <strong>{n}</strong>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
+    </>
+  );
+}
+
+export function RecordView({ record, perPerson }: { record: MeetingRecord; perPerson: boolean }) {
+  const { meeting, group } = record;
+  const s = w.sections;
+  return (
+    <>
+      <dl class="facts">
+        <dt>{w.facts.group}</dt>
+        <dd>{group.name}</dd>
+        <dt>{w.facts.when}</dt>
+        <dd>{whenLine(record)}</dd>
+        {meeting.venue ? (
+          <>
+            <dt>{w.facts.venue}</dt>
+            <dd>{meeting.venue}</dd>
+          </>
+        ) : null}
+        <dt>{w.facts.ran}</dt>
+        <dd>{minutes(record.meetingElapsedMs)}</dd>
+        {record.breakMs > 0 ? (
+          <>
+            <dt>{w.facts.breaks}</dt>
+            <dd>{minutes(record.breakMs)}</dd>
+          </>
+        ) : null}
+        {record.nextMeeting ? (
+          <>
+            <dt>{w.facts.next}</dt>
+            <dd>
+              {record.nextMeeting.title}, {formatDay(record.nextMeeting.startsAt)} {formatClock(record.nextMeeting.startsAt)}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <Section id="attendance" title={s.attendance}>
+        <Attendance record={record} />
+      </Section>
+      <Section id="agenda" title={s.agenda}>
+        <Agenda record={record} />
+      </Section>
+      <Section id="notes" title={s.notes}>
+        <Notes record={record} />
+      </Section>
+      <Section id="decisions" title={s.decisions} part>
+        <Decisions record={record} />
+      </Section>
+      <Section id="dissent" title={s.dissent}>
+        <Dissent record={record} />
+      </Section>
+      <Section id="actions" title={s.actions}>
+        <Actions record={record} />
+      </Section>
+      <Section id="glossary" title={s.glossary}>
+        <Glossary record={record} />
+      </Section>
+      <Section id="balance" title={s.balance} part>
+        <Balance record={record} perPerson={perPerson} />
+      </Section>
+      <Section id="checkin" title={s.checkIn}>
+        <CheckIn record={record} />
+      </Section>
+    </>
+  );
+}
+
+/** The record of one meeting, with its exports: what happened, who was there, who was heard. */
+export function RecordScreen({ meetingId }: { meetingId: string }) {
+  const live = useLive(() => getRecordSource(meetingId), [meetingId]);
+  const [names, setNames] = useState(false);
+  const [perPerson, setPerPerson] = useState(false);
+  const source = live.status === 'ready' ? live.value : null;
+  const record = useMemo(() => (source ? buildMeetingRecord(source, { names, now: now(), words: recordWords }) : null), [source, names]);
+  return (
+    <LiveView live={live}>
+      {() => {
+        if (!record) return <NotFound message={w.notFound} />;
+        const { meeting } = record;
+        return (
+          <div class="record-page">
+            <p class="breadcrumb">
+              <a href={pathOf({ name: 'meeting', meetingId })}>{w.backToMeeting(meeting.title)}</a>
+            </p>
+            <PageTitle text={w.title(meeting.title)} />
+            {meeting.state === 'not-started' ? <p class="notice">{w.notStarted}</p> : null}
+            {meeting.state === 'running' || meeting.state === 'closing' ? <p class="notice">{w.stillRunning}</p> : null}
+            <div class="record-controls">
+              <Radios
+                name="record-names"
+                legend={w.names.legend}
+                hint={w.names.hint}
+                value={names ? 'yes' : 'no'}
+                choices={[
+                  { value: 'no', label: w.names.no },
+                  { value: 'yes', label: w.names.yes },
+                ]}
+                onChange={(value) => setNames(value === 'yes')}
+              />
+              <label class="checkbox">
+                <input type="checkbox" checked={perPerson} onChange={(e) => setPerPerson((e.currentTarget as HTMLInputElement).checked)} />
+                <span>{w.perPerson}</span>
+              </label>
+            </div>
+            <RecordView record={record} perPerson={perPerson} />
+            <ExportPanel record={record} />
+          </div>
+        );
+      }}
+    </LiveView>
+  );
 }

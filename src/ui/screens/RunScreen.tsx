@@ -255,6 +255,7 @@ function Running({ data }: { data: RunData }) {
     return (
       <>
         <p class="notice">{t.run.closed}</p>
+        <p><a class="button button--start" href={pathOf({ name: 'record', meetingId })}>{t.exports.recordLink}</a></p>
         <AgendaProgress data={data} run={run} />
       </>
     );

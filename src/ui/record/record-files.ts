@@ -1,0 +1,206 @@
+import type { Backup } from '../../domain/backup-format';
+import { toCsv } from '../../domain/csv';
+import { formatClock, formatDay, formatIsoDay } from '../../domain/dates';
+import { icsCalendar, type IcsEvent } from '../../domain/ics';
+import { mdCell, mdText } from '../../domain/markdown';
+import type { EpochMs } from '../../domain/model';
+import type { MeetingRecord, RecordWords } from '../../domain/meeting-record';
+import { localMoment } from '../../domain/meeting-schedule';
+import { t } from '../strings/all';
+import { methodLine } from './record-words';
+
+/** The record's files, made from the same MeetingRecord the screen shows. */
+
+const w = t.exports;
+
+export const recordWords: RecordWords = { pseudonym: w.pseudonym, anonymous: w.anonymous, unknown: w.unknown };
+
+export interface RecordFile {
+  name: string;
+  type: string;
+  text: string;
+}
+
+/** A file name from a title: letters and digits of any script kept, everything else a dash. */
+export function fileSlug(text: string): string {
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .toLowerCase() || 'meeting'
+  );
+}
+
+const base = (record: MeetingRecord) => `${fileSlug(record.meeting.title)}-${record.meeting.date}`;
+const minutesOf = (ms: number) => Math.round(ms / 60_000);
+const minutes = (ms: number) => w.minutes(minutesOf(ms));
+const clockOrBlank = (at: EpochMs | null) => (at === null ? '' : formatClock(at));
+
+export function whenLine(record: MeetingRecord): string {
+  const { meeting } = record;
+  return t.meeting.when(formatDay(meeting.startsAt), formatClock(meeting.startsAt), formatClock(localMoment(meeting.date, meeting.endTime)));
+}
+
+export function actionsCsv(record: MeetingRecord): RecordFile {
+  const rows = record.actions.map(({ item, owner, itemTitle }) => [
+    item.what,
+    owner,
+    item.due,
+    t.record.actionStatus[item.status],
+    itemTitle,
+    record.meeting.title,
+  ]);
+  return { name: `${base(record)}-actions.csv`, type: 'text/csv;charset=utf-8', text: toCsv(w.csv.actions, rows) };
+}
+
+export function attendanceCsv(record: MeetingRecord): RecordFile {
+  const yesNo = (b: boolean) => (b ? w.csv.yes : w.csv.no);
+  const rows = record.attendance.map((a) => [
+    a.name,
+    a.perspective,
+    yesNo(a.guest),
+    yesNo(a.came),
+    clockOrBlank(a.arrivedAt),
+    clockOrBlank(a.leftAt),
+    minutesOf(a.presentMs),
+  ]);
+  return { name: `${base(record)}-attendance.csv`, type: 'text/csv;charset=utf-8', text: toCsv(w.csv.attendance, rows) };
+}
+
+export function balanceCsv(record: MeetingRecord): RecordFile {
+  const tenth = (ms: number) => Math.round(ms / 6_000) / 10;
+  const rows = [
+    ...record.balance.groups.map((g) => [w.csv.group, g.who, g.perspective, tenth(g.talkMs), g.turns, tenth(g.fairMs), g.share]),
+    ...record.balance.people.map((p) => [w.csv.person, p.who, p.perspective, tenth(p.talkMs), p.turns, tenth(p.fairMs), p.share]),
+  ];
+  return { name: `${base(record)}-voice-balance.csv`, type: 'text/csv;charset=utf-8', text: toCsv(w.csv.balance, rows) };
+}
+
+/**
+ * Each action with a due date as an all-day VEVENT, not a VTODO: Google
+ * Calendar and Outlook's calendar import drop VTODOs, and people need to see
+ * the date in the calendar they already use. The next meeting is a timed
+ * event in floating time, at the hour typed wherever the reader is.
+ */
+export function calendarIcs(record: MeetingRecord, now: EpochMs): RecordFile {
+  const events: IcsEvent[] = record.actions
+    .filter(({ item }) => /^\d{4}-\d{2}-\d{2}$/.test(item.due))
+    .map(({ item, owner }) => ({
+      uid: `action-${item.id}@heard`,
+      summary: w.ics.action(item.what),
+      description: w.ics.actionDescription(owner, record.meeting.title),
+      when: { day: item.due },
+      lastModified: item.updatedAt,
+      sequence: item.history.length - 1,
+      cancelled: item.status === 'dropped',
+    }));
+  const next = record.nextMeeting;
+  if (next) {
+    events.push({
+      uid: `meeting-${next.id}@heard`,
+      summary: w.ics.meeting(next.title, record.group.name),
+      location: next.venue,
+      when: { day: next.date, start: next.startTime, end: next.endTime },
+      lastModified: next.updatedAt,
+      sequence: 0,
+    });
+  }
+  return { name: `${base(record)}-calendar.ics`, type: 'text/calendar;charset=utf-8', text: icsCalendar(events, now, w.ics.calendar(record.group.name)) };
+}
+
+function checkInLabels(kind: string, size: number): readonly string[] {
+  if (kind === 'choice') return w.checkIn.choices;
+  return size === 5 ? w.checkIn.faces5 : w.checkIn.faces3;
+}
+
+export function minutesMarkdown(record: MeetingRecord): RecordFile {
+  const out: string[] = [];
+  const { meeting, group } = record;
+  const s = w.sections;
+  const bullet = (text: string) => out.push(`- ${mdText(text, '  ')}`);
+  out.push(`# ${mdText(meeting.title)}`, '', mdText(w.md.subtitle(group.name)), '');
+  out.push(`- ${w.facts.when}: ${mdText(whenLine(record))}`);
+  if (meeting.venue) out.push(`- ${w.facts.venue}: ${mdText(meeting.venue)}`);
+  out.push(`- ${w.facts.ran}: ${minutes(record.meetingElapsedMs)}`, '');
+
+  out.push(`## ${s.attendance}`, '');
+  if (record.attendance.length === 0) out.push(w.attendance.nobody);
+  else {
+    const a = w.attendance;
+    out.push(`| ${a.name} | ${a.perspective} | ${a.arrived} | ${a.left} | ${a.time} |`, '|---|---|---|---|---|');
+    for (const row of record.attendance) {
+      const name = mdCell(row.name) + (row.guest ? ` (${a.guest})` : '');
+      out.push(
+        row.came
+          ? `| ${name} | ${mdCell(row.perspective)} | ${clockOrBlank(row.arrivedAt)} | ${clockOrBlank(row.leftAt)} | ${minutes(row.presentMs)} |`
+          : `| ${name} | ${mdCell(row.perspective)} | ${a.didNotCome} | | |`,
+      );
+    }
+  }
+  out.push('', `## ${s.agenda}`, '');
+  if (record.agenda.length === 0) out.push(w.agenda.none);
+  else {
+    const a = w.agenda;
+    out.push(`| ${a.item} | ${a.planned} | ${a.used} | ${a.status} |`, '|---|---|---|---|');
+    record.agenda.forEach((row, i) => out.push(`| ${i + 1}. ${mdCell(row.item.title)} | ${minutes(row.plannedMs)} | ${minutes(row.usedMs)} | ${a.statuses[row.status]} |`));
+  }
+  out.push('', `## ${s.notes}`, '');
+  const notes = record.agenda.filter((row) => row.item.notes.trim());
+  if (notes.length === 0) out.push(w.noNotes);
+  for (const row of notes) out.push(`### ${mdText(row.item.title)}`, '', mdText(row.item.notes), '');
+
+  out.push('', `## ${s.decisions}`, '');
+  if (record.decisions.length === 0) out.push(w.decisions.none);
+  for (const d of record.decisions) {
+    bullet(d.decision.text);
+    out.push(`  ${mdText(methodLine(d.decision.how), '  ')}`);
+    for (const dissent of d.dissent) out.push(`  - ${w.decisions.standing} ${mdText(dissent.words, '    ')} (${mdText(dissent.by)})`);
+  }
+  out.push('', `## ${s.dissent}`, '');
+  if (record.dissent.length === 0) out.push(w.dissent.none);
+  for (const d of record.dissent) {
+    bullet(d.entry.words);
+    out.push(`  ${mdText(w.dissent.by(d.by))}. ${t.record.status[d.entry.status]}`);
+    if (d.entry.resolution) out.push(`  ${mdText(w.dissent.resolution(d.entry.resolution), '  ')}`);
+  }
+  out.push('', `## ${s.actions}`, '');
+  if (record.actions.length === 0) out.push(w.actions.none);
+  for (const a of record.actions) {
+    bullet(a.item.what);
+    out.push(`  ${mdText(w.md.dueLine(a.owner, formatIsoDay(a.item.due), t.record.actionStatus[a.item.status]), '  ')}`);
+  }
+  out.push('', `## ${s.glossary}`, '');
+  if (record.glossary.length === 0) out.push(w.glossary.none);
+  for (const term of record.glossary) out.push(`- **${mdText(term.term)}**: ${mdText(term.explanation || w.glossary.notExplained, '  ')}`);
+
+  out.push('', `## ${s.balance}`, '');
+  if (record.balance.totalTalkMs === 0) out.push(w.balance.none);
+  else {
+    const b = w.balance;
+    out.push(`| ${b.group} | ${b.talk} | ${b.turns} | ${b.fair} | ${b.share} |`, '|---|---|---|---|---|');
+    for (const g of record.balance.groups) out.push(`| ${mdCell(g.who)} | ${minutes(g.talkMs)} | ${g.turns} | ${minutes(g.fairMs)} | ${g.share}% |`);
+    out.push('', `| ${b.person} | ${b.talk} | ${b.turns} | ${b.fair} | ${b.share} |`, '|---|---|---|---|---|');
+    for (const p of record.balance.people) out.push(`| ${mdCell(p.who)} | ${minutes(p.talkMs)} | ${p.turns} | ${minutes(p.fairMs)} | ${p.share}% |`);
+  }
+  out.push('', `## ${s.checkIn}`, '');
+  const c = record.checkIn;
+  out.push(c.answers === 0 ? w.checkIn.none : w.checkIn.counts(c.checkedIn, c.answers), '', w.checkIn.oneToOnes(c.oneToOnes), '');
+  for (const prompt of c.prompts) {
+    out.push(`### ${mdText(prompt.question)}`, '');
+    if (prompt.kind === 'text') for (const text of prompt.texts) bullet(text.by ? `${text.text} (${text.by})` : text.text);
+    else {
+      const labels = checkInLabels(prompt.kind, prompt.counts.length);
+      prompt.counts.forEach((n, i) => out.push(`- ${mdText(labels[i] ?? String(i + 1))}: ${n}`));
+    }
+    out.push('');
+  }
+  return { name: `${base(record)}-minutes.md`, type: 'text/markdown;charset=utf-8', text: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n` };
+}
+
+export function backupFile(backup: Backup, title: string, day: string): RecordFile {
+  return { name: `heard-backup-${fileSlug(title)}-${day}.json`, type: 'application/json', text: JSON.stringify(backup) };
+}
+
+export { checkInLabels, minutes as formatRecordMinutes };
