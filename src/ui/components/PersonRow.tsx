@@ -3,6 +3,7 @@ import type { Perspective, Person } from '../../domain/model';
 import { checkRequiredText, NAME_MAX_LENGTH } from '../../domain/text-rules';
 import { removePerson, updatePerson } from '../../state/group-actions';
 import { SelectField, TextField } from './fields';
+import { AreInRoles } from './AreInRoles';
 import { t } from '../strings';
 import { textError } from '../text-problems';
 
@@ -102,6 +103,7 @@ export function PersonRow({
               </button>
             ) : null}
           </div>
+          <AreInRoles person={person} />
         </>
       )}
     </li>

@@ -11,6 +11,7 @@ import { addPerson, deleteSampleGroup, updateGroup } from '../../state/group-act
 import { go, pathOf } from '../../state/router';
 import { useLive } from '../../state/use-live';
 import { AddPersonForm } from '../components/AddPersonForm';
+import { GroupCoverage } from '../components/AreInCoverage';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { GroupRecordLinks } from '../components/GroupRecordLinks';
 import { GroupBackupSection } from '../record/GroupBackupSection';
@@ -208,6 +209,7 @@ export function GroupScreen({ groupId }: { groupId: string }) {
             <RulesLink groupId={groupId} />
             <GroupRecordLinks groupId={groupId} />
             <Roster detail={found} />
+            <GroupCoverage detail={found} />
             <EditPerspectives key={found.group.updatedAt} detail={found} />
             <GroupMeetings groupId={groupId} />
             <GroupBackupSection groupId={groupId} />

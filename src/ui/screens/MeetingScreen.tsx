@@ -9,6 +9,7 @@ import { clockTap } from '../../state/run-actions';
 import { useLive } from '../../state/use-live';
 import { AddPersonForm } from '../components/AddPersonForm';
 import { AgendaEditor } from '../components/AgendaEditor';
+import { MeetingCoverage } from '../components/AreInCoverage';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
@@ -121,6 +122,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
             </div>
             <AgendaEditor meeting={meeting} items={found.items} people={people} />
             <Attendance detail={found} />
+            <MeetingCoverage data={found} />
           </>
         );
       }}
