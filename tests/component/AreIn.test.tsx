@@ -4,7 +4,9 @@ import { putAgendaItems } from '../../src/db/agenda-repo';
 import { getGroupReviews } from '../../src/db/arein-repo';
 import { addGroup, getGroupDetail } from '../../src/db/groups-repo';
 import { saveMeeting } from '../../src/db/meetings-repo';
+import { getRunData } from '../../src/db/run-repo';
 import type { AreInRole } from '../../src/domain/arein-model';
+import { MeetingCoverage } from '../../src/ui/components/AreInCoverage';
 import { GroupReviewScreen } from '../../src/ui/screens/GroupReviewScreen';
 import { GroupScreen } from '../../src/ui/screens/GroupScreen';
 import { MeetingScreen } from '../../src/ui/screens/MeetingScreen';
@@ -129,6 +131,36 @@ describe('coverage at a meeting', () => {
     expect(within(section).getByText('Deirdre Kelly')).toBeTruthy();
     expect(within(section).queryByText('Nobody with Authority is here today.')).toBeNull();
     expect(within(section).queryByText(/is for decision/)).toBeNull();
+  });
+});
+
+describe('coverage at the start of a running meeting', () => {
+  async function openRules(expected: string[]) {
+    await addGroup(makeGroup(), [person('Aoife Byrne', ['need']), person('Deirdre Kelly', ['authority', 'resources', 'expertise', 'information'])]);
+    await saveMeeting(makeMeeting(), expected);
+    const data = await getRunData('meeting-1');
+    render(<MeetingCoverage data={data!} compact />);
+  }
+
+  it('shows only what is missing today', async () => {
+    await openRules(['aoife']);
+    const section = screen.getByRole('region', { name: 'Who is at the table today' });
+    expect(within(section).getByText('Nobody with Authority is here today.')).toBeTruthy();
+    expect(within(section).getByText('Only one person here today brings Need (Aoife Byrne).')).toBeTruthy();
+    // Compact: no list of who brings what.
+    expect(within(section).queryByText('Nobody yet')).toBeNull();
+  });
+
+  it('shows nothing at all when every role is here and Need is not thin', async () => {
+    await addGroup(makeGroup(), [
+      person('Aoife Byrne', ['need']),
+      person('Tom Reilly', ['need']),
+      person('Cara Quinn', ['need']),
+      person('Deirdre Kelly', ['authority', 'resources', 'expertise', 'information']),
+    ]);
+    await saveMeeting(makeMeeting(), ['aoife', 'tom', 'cara', 'deirdre']);
+    const { container } = render(<MeetingCoverage data={(await getRunData('meeting-1'))!} compact />);
+    expect(container.innerHTML).toBe('');
   });
 });
 

@@ -58,6 +58,14 @@ test('a chair maps who is at the table, sees who is missing at a meeting, and re
   await arein.today().getByText('“New discharge letter” is for decision, and nobody here today can act on it.', { exact: false }).waitFor();
   await expectAccessible(page, 'meeting screen, nobody with Authority today');
 
+  // At the start of the running meeting, beside the ground rules, the chair sees it again.
+  await page.getByRole('button', { name: 'Start meeting' }).click();
+  await page.getByRole('heading', { name: 'Before we start: our ground rules' }).waitFor();
+  await arein.today().getByText('Nobody with Authority is here today.').waitFor();
+  await expectAccessible(page, 'running meeting, ground rules step, nobody with Authority today');
+  await page.goBack();
+  await app.heading('Discharge letters').waitFor();
+
   // The group's own review: an empty one is refused, a real one is kept.
   await page.getByRole('link', { name: `Group: ${GROUP}` }).click();
   await app.heading(GROUP).waitFor();

@@ -87,11 +87,42 @@ export function GroupCoverage({ detail }: { detail: GroupDetail }) {
   );
 }
 
-/** One meeting: the same coverage for who is expected or came, flagged against items for decision. */
-export function MeetingCoverage({ data }: { data: RunData }) {
+function TodayWarnings({ coverage, decisions }: { coverage: Coverage; decisions: readonly { title: string }[] }) {
+  if (coverage.warnings.length === 0 && decisions.length === 0) return null;
+  return (
+    <ul class="arein-warnings">
+      {decisions.length > 0 ? (
+        <li class="warning">
+          <strong>{t.arein.decisionsWithoutAuthority(decisions.map((i) => i.title))}</strong>
+        </li>
+      ) : null}
+      {coverage.warnings.map((w) => (
+        <li key={w.kind === 'missing' ? w.role : w.kind} class="warning">
+          {w.kind === 'missing' ? t.arein.missingToday(w.role) : t.arein.needFewToday(w.people.map((p) => p.name))}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * One meeting: the same coverage for who is expected or came, flagged against
+ * items for decision. `compact` (the start of a running meeting) shows only
+ * what is missing, and nothing when nothing is.
+ */
+export function MeetingCoverage({ data, compact = false }: { data: RunData; compact?: boolean }) {
   const { group } = data;
   const coverage = coverageOf(meetingPeople(data.people, data.attendees), group.perspectives.map((p) => p.id));
   const decisions = decisionsWithoutAuthority(coverage, data.items);
+  if (compact) {
+    if (coverage.total === 0 || (coverage.warnings.length === 0 && decisions.length === 0)) return null;
+    return (
+      <section aria-labelledby="heading-arein-today">
+        <h3 id="heading-arein-today">{t.arein.meetingTitle}</h3>
+        <TodayWarnings coverage={coverage} decisions={decisions} />
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="heading-arein-today">
       <h2 id="heading-arein-today">{t.arein.meetingTitle}</h2>
@@ -100,20 +131,7 @@ export function MeetingCoverage({ data }: { data: RunData }) {
         <p class="empty">{t.arein.nobodyAtMeeting}</p>
       ) : (
         <>
-          {coverage.warnings.length > 0 || decisions.length > 0 ? (
-            <ul class="arein-warnings">
-              {decisions.length > 0 ? (
-                <li class="warning">
-                  <strong>{t.arein.decisionsWithoutAuthority(decisions.map((i) => i.title))}</strong>
-                </li>
-              ) : null}
-              {coverage.warnings.map((w) => (
-                <li key={w.kind === 'missing' ? w.role : w.kind} class="warning">
-                  {w.kind === 'missing' ? t.arein.missingToday(w.role) : t.arein.needFewToday(w.people.map((p) => p.name))}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <TodayWarnings coverage={coverage} decisions={decisions} />
           <RoleList coverage={coverage} perspectives={group.perspectives} />
           <Perspectives coverage={coverage} perspectives={group.perspectives} />
         </>

@@ -132,7 +132,6 @@ function ReviewForm({
       <TextField
         id={fieldId('date')}
         type="date"
-        width="short"
         label={words.date}
         hint={words.dateHint}
         value={draft.date}

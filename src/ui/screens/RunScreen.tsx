@@ -16,6 +16,7 @@ import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
 import { RulesInForce } from '../components/RulesInForce';
+import { MeetingCoverage } from '../components/AreInCoverage';
 import { formatDuration, formatMinutes } from '../format-duration';
 import { CheckInLauncher } from '../run/CheckInLauncher';
 import { MattersArising } from '../run/MattersArising';
@@ -289,6 +290,7 @@ function Running({ data }: { data: RunData }) {
         <h2 id="rules-step-title">{t.run.groundRulesStep}</h2>
         {data.rules.length === 0 ? <p>{t.run.noRulesYet}</p> : <RulesInForce rules={data.rules} large />}
         <MattersArising data={data} />
+        <MeetingCoverage data={data} compact />
         <div class="actions">
           {first ? (
             <button type="button" class="button button--start" onClick={() => void clockTap(meetingId, 'item', first.id)}>
