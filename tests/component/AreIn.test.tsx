@@ -254,6 +254,19 @@ describe('the group review', () => {
     expect(screen.getByRole('heading', { name: 'A new review' })).toBeTruthy();
   });
 
+  it('records which meeting a review was held at', async () => {
+    await addGroup(makeGroup());
+    await saveMeeting(makeMeeting(), []);
+    await openReview();
+    fireEvent.change(screen.getByRole('combobox', { name: /Held at a meeting/ }), { target: { value: 'meeting-1' } });
+    fireEvent.click(within(screen.getByRole('group', { name: 'Building capacity' })).getByRole('radio', { name: 'Not at all' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save review' }));
+
+    expect(await screen.findByText('At the meeting “Planning meeting”')).toBeTruthy();
+    const [stored] = (await getGroupReviews('group-1'))!.reviews;
+    expect(stored).toMatchObject({ meetingId: 'meeting-1', principles: { 'building-capacity': { rating: 1, comment: '' } } });
+  });
+
   it('lists past reviews newest first', async () => {
     await addGroup(makeGroup());
     const { putGroupReview } = await import('../../src/db/arein-repo');

@@ -39,7 +39,6 @@ export const arein = {
   nobodyInGroup: 'Nobody is in the group yet.',
   nobodyAtMeeting: 'Nobody is expected at this meeting yet.',
   nobodyBrings: 'Nobody yet',
-  bringsIt: (role: AreInRole) => `Who brings ${roles[role]}`,
   countedPeople: (n: number) => (n === 1 ? '1 person' : `${n} people`),
   byPerspectiveTitle: 'By perspective',
   perspectiveCount: (label: string, n: number) => `${label}: ${n}`,
