@@ -19,9 +19,51 @@ function kindLabel(prompt: Pick<CheckInPrompt, 'kind' | 'faces' | 'asksForWords'
   return prompt.asksForWords ? `${base}; ${t.checkin.asksForWords}` : base;
 }
 
+/** The group's own words for a question; answers already given keep the words they were asked in. */
+function Reword({ prompt, onSave }: { prompt: CheckInPrompt; onSave: (text: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState(prompt.text);
+  const [error, setError] = useState<string | undefined>();
+  if (!open) {
+    return (
+      <button type="button" class="button button--secondary button--small" aria-label={t.checkin.rewordNamed(prompt.text)} onClick={() => setOpen(true)}>
+        {t.checkin.reword}
+      </button>
+    );
+  }
+  const fieldId = `reword-${prompt.id}`;
+  return (
+    <form
+      class="inline-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const checked = checkRequiredText(text, PROMPT_MAX_LENGTH);
+        if (checked.problem) {
+          setError(checked.problem === 'empty' ? t.checkin.enterQuestion : t.checkin.questionTooLong(PROMPT_MAX_LENGTH));
+          document.getElementById(fieldId)?.focus();
+          return;
+        }
+        onSave(checked.value);
+        setOpen(false);
+      }}
+    >
+      <TextField id={fieldId} label={t.checkin.rewordLabel(prompt.text)} value={text} error={error} maxLength={PROMPT_MAX_LENGTH} onInput={setText} />
+      <div class="actions">
+        <button type="submit" class="button button--small">
+          {t.checkin.saveQuestion}
+        </button>
+        <button type="button" class="button button--secondary button--small" onClick={() => setOpen(false)}>
+          {t.checkin.cancelReword}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 /**
- * A modest editor for the group's questions: remove, move up, add from the
- * library or in the group's own words. The first change stores the defaults.
+ * A modest editor for the group's questions: reword, remove, move up, add
+ * from the library or in the group's own words. The first change stores the defaults.
  */
 export function PromptEditor({ groupId, stored }: { groupId: string; stored: readonly CheckInPrompt[] }) {
   const [own, setOwn] = useState('');
@@ -43,6 +85,7 @@ export function PromptEditor({ groupId, stored }: { groupId: string; stored: rea
             <span class="list-row__title">{prompt.text}</span>
             <span class="list-row__meta">{kindLabel(prompt)}</span>
             <div class="actions actions--row">
+              <Reword key={prompt.text} prompt={prompt} onSave={(text) => write(current.map((p) => (p.id === prompt.id ? { ...p, text } : p)))} />
               {i > 0 ? (
                 <button
                   type="button"

@@ -135,4 +135,9 @@ export const checkin = {
   notLocked: 'The check-in is not running.',
   seconds: (n: number) => plural(n, 'second', 'seconds'),
   minutes: (n: number) => plural(n, 'minute', 'minutes'),
+  reword: 'Reword',
+  rewordNamed: (text: string) => `Reword: ${text}`,
+  rewordLabel: (text: string) => `New words for “${text}”`,
+  saveQuestion: 'Save question',
+  cancelReword: 'Cancel',
 };
