@@ -7,7 +7,7 @@ import { carryDeferredItems } from './carry-deferred';
 import { db } from './connection';
 import { getMeetingDetail, type MeetingDetail } from './meetings-repo';
 import { RuleError } from './storage-errors';
-import { enqueueSummary, summaryTables } from './outbox-repo';
+import { enqueueSummary, summaryTables } from './summary-outbox';
 import { newId as randomId } from '../state/ids';
 
 export interface RunData extends MeetingDetail {

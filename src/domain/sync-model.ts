@@ -1,5 +1,8 @@
 import type { EpochMs, Id } from './model';
 
+/** A summary waiting longer than this is said prominently: a browser may clear a web page's data. */
+export const STALE_AFTER_MS = 5 * 24 * 60 * 60_000;
+
 /**
  * The summary a device sends to the programme office (schemaVersion 1), field
  * for field as the server's zod schema (server/src/summary-schema.ts) accepts

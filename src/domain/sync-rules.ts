@@ -1,11 +1,11 @@
 import type { EpochMs } from './model';
-import type { OutboxEntry, SyncProblem, SyncSettings } from './sync-model';
+import { STALE_AFTER_MS, type OutboxEntry, type SyncProblem, type SyncSettings, type SyncSummary } from './sync-model';
+
+export { STALE_AFTER_MS };
 
 /** The first retry waits about this long; each failure doubles it, up to BACKOFF_MAX_MS. */
 export const BACKOFF_BASE_MS = 2_000;
 export const BACKOFF_MAX_MS = 10 * 60_000;
-/** A summary waiting longer than this is said prominently: a browser may clear a web page's data. */
-export const STALE_AFTER_MS = 5 * 24 * 60 * 60_000;
 /** How long one tab may hold a summary it is sending before another tab may take it over. */
 export const LEASE_MS = 60_000;
 
@@ -105,4 +105,10 @@ export function isConfigured(settings: Partial<SyncSettings> | undefined): setti
 /** The key as the screen may show it once saved: its last four characters only. */
 export function maskKey(key: string): string {
   return key.length <= 4 ? '••••' : `••••${key.slice(-4)}`;
+}
+
+/** The same summary with every name taken out: used when the chair turns names off before it is sent. */
+export function withoutNames(summary: SyncSummary): SyncSummary {
+  const { groupName: _groupName, ...rest } = summary;
+  return { ...rest, names: false, actions: summary.actions.map(({ owner: _owner, ...action }) => action) };
 }

@@ -6,6 +6,7 @@ import { useLive } from '../state/use-live';
 import { useStore } from '../state/use-store';
 import { NotFound } from './components/NotFound';
 import { SaveStatusBar } from './components/SaveStatusBar';
+import { SyncStatus } from './components/SyncStatus';
 import { UpdateBanner } from './components/UpdateBanner';
 import { VersionChangedBanner } from './components/VersionChangedBanner';
 import { lazyScreen } from './lazy-screen';
@@ -109,6 +110,7 @@ export function App() {
           {t.appName}
         </a>
         <SaveStatusBar />
+        <SyncStatus />
       </header>
       <VersionChangedBanner />
       <UpdateBanner />
@@ -119,6 +121,7 @@ export function App() {
         <nav aria-label={t.appName}>
           <a href="#/">{t.nav.home}</a>
           <a href="#/device">{t.nav.device}</a>
+          <a href="#/sync">{t.syncStatus.link}</a>
         </nav>
       </footer>
     </>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SummarySchema, fieldErrors } from '../../server/src/summary-schema';
-import { buildSummary, withoutNames, type SummaryInput } from '../../src/domain/summary';
+import { buildSummary, type SummaryInput } from '../../src/domain/summary';
+import { withoutNames } from '../../src/domain/sync-rules';
 import { syncMeeting } from '../support/sync-meeting';
 
 const ID = '0b9a4c1e-5f2d-4e7a-8c3b-1d2e3f4a5b6c';

@@ -1,4 +1,249 @@
-/** Placeholder until this screen is built; no link leads here yet. */
+import { useState } from 'preact/hooks';
+import { listOutbox, readSyncSettings, writeSyncSettings } from '../../db/outbox-repo';
+import { readSyncGlance } from '../../db/settings-repo';
+import { formatDayAndClock } from '../../domain/dates';
+import type { SyncSettings } from '../../domain/sync-model';
+import { isConfigured, isLinkProblem, isStale, maskKey, normaliseServerUrl, parseSyncLink, STALE_AFTER_MS } from '../../domain/sync-rules';
+import { now } from '../../state/clock';
+import { newId } from '../../state/ids';
+import { save } from '../../state/save-status';
+import { useLive } from '../../state/use-live';
+import { useStore } from '../../state/use-store';
+import { syncNow, syncRunStore } from '../../sync/sync-runner';
+import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
+import { PageTitle } from '../components/PageTitle';
+import { t } from '../strings/all';
+
+const w = t.sync;
+
+/** The summary builder is the record's code, not the Sync screen's: loaded when the chair asks for it. */
+function sendAgain(meetingId: string) {
+  return save(async () => (await import('../../db/summary-outbox')).resendSummary(meetingId, now(), newId));
+}
+
+async function readScreen() {
+  const [settings, rows, glance] = await Promise.all([readSyncSettings(), listOutbox(), readSyncGlance()]);
+  return { settings, rows, glance };
+}
+
+function SettingsForm({ settings }: { settings: Partial<SyncSettings> }) {
+  const configured = isConfigured(settings);
+  const [link, setLink] = useState('');
+  const [serverUrl, setServerUrl] = useState(settings.serverUrl ?? '');
+  const [deviceKey, setDeviceKey] = useState('');
+  const [names, setNames] = useState(settings.names === true);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [message, setMessage] = useState('');
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setMessage('');
+    let next: SyncSettings | null = null;
+    const found: FieldError[] = [];
+    if (link.trim()) {
+      const parsed = parseSyncLink(link);
+      if (isLinkProblem(parsed)) found.push({ fieldId: 'sync-link', message: w.problems[parsed] });
+      else next = { ...parsed, names };
+    } else {
+      const url = normaliseServerUrl(serverUrl);
+      const key = deviceKey.trim() || (configured ? settings.deviceKey! : '');
+      if (isLinkProblem(url)) found.push({ fieldId: 'sync-url', message: w.problems[url] });
+      if (!key) found.push({ fieldId: 'sync-key', message: w.problems.keyMissing });
+      if (!isLinkProblem(url) && key) next = { serverUrl: url, deviceKey: key, names };
+    }
+    setErrors(found);
+    if (!next) return;
+    const result = await save(() => writeSyncSettings(next));
+    if (!result.ok) return;
+    // The key is not kept in the form once saved: it is never shown again.
+    setLink('');
+    setDeviceKey('');
+    setServerUrl(next.serverUrl);
+    setMessage(w.saved);
+    void syncNow();
+  };
+
+  const forget = async () => {
+    const result = await save(() => writeSyncSettings(null));
+    if (!result.ok) return;
+    setServerUrl('');
+    setDeviceKey('');
+    setMessage(w.forgotten);
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="sync-settings-title">
+      <h2 id="sync-settings-title">{w.settingsTitle}</h2>
+      <ErrorSummary errors={errors} />
+      <div class="field">
+        <label class="field__label" for="sync-link">
+          {w.link}
+        </label>
+        <p class="field__hint" id="sync-link-hint">
+          {w.linkHint}
+        </p>
+        <input
+          id="sync-link"
+          class="field__input"
+          type="text"
+          autocomplete="off"
+          spellcheck={false}
+          aria-describedby="sync-link-hint"
+          value={link}
+          onInput={(e) => setLink(e.currentTarget.value)}
+        />
+      </div>
+      <p>{w.orFields}</p>
+      <div class="field-row">
+        <div class="field">
+          <label class="field__label" for="sync-url">
+            {w.serverUrl}
+          </label>
+          <p class="field__hint" id="sync-url-hint">
+            {w.serverUrlHint}
+          </p>
+          <input
+            id="sync-url"
+            class="field__input"
+            type="url"
+            autocomplete="off"
+            spellcheck={false}
+            aria-describedby="sync-url-hint"
+            value={serverUrl}
+            onInput={(e) => setServerUrl(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label class="field__label" for="sync-key">
+            {configured ? w.newKey : w.deviceKey}
+          </label>
+          <p class="field__hint" id="sync-key-hint">
+            {configured ? `${w.keySaved(maskKey(settings.deviceKey!))} ${w.newKeyHint}` : w.deviceKeyHint}
+          </p>
+          <input
+            id="sync-key"
+            class="field__input"
+            type="password"
+            autocomplete="off"
+            spellcheck={false}
+            aria-describedby="sync-key-hint"
+            value={deviceKey}
+            onInput={(e) => setDeviceKey(e.currentTarget.value)}
+          />
+        </div>
+      </div>
+      <div class="field">
+        <label class="checkbox">
+          <input type="checkbox" checked={names} aria-describedby="sync-names-hint" onChange={(e) => setNames(e.currentTarget.checked)} />
+          {w.names}
+        </label>
+        <p class="field__hint" id="sync-names-hint">
+          {w.namesHint}
+        </p>
+      </div>
+      <div class="actions">
+        <button type="submit" class="button">
+          {w.save}
+        </button>
+        {configured ? (
+          <button type="button" class="button button--secondary" onClick={() => void forget()}>
+            {w.forget}
+          </button>
+        ) : null}
+      </div>
+      {message ? (
+        <p class="notice" role="status">
+          {message}
+        </p>
+      ) : (
+        <p role="status" class="visually-hidden" />
+      )}
+    </form>
+  );
+}
+
 export function SyncScreen() {
-  return null;
+  const live = useLive(readScreen, []);
+  const run = useStore(syncRunStore, (s) => s);
+  if (live.status !== 'ready') return <p class="loading">{live.status === 'error' ? t.loadFailed : t.loading}</p>;
+  const { settings, rows, glance } = live.value;
+  const at = now();
+  const waiting = rows.filter((r) => r.status !== 'sent');
+  const sent = rows.filter((r) => r.status === 'sent').reverse();
+  const staleCount = waiting.filter((r) => at - r.createdAt > STALE_AFTER_MS).length;
+  const configured = isConfigured(settings);
+  return (
+    <>
+      <PageTitle text={w.title} />
+      <p>{w.intro}</p>
+      {isStale(glance.oldestWaitingSince, at) ? (
+        <div class="error-summary" role="alert">
+          <p>{w.stale(staleCount)}</p>
+        </div>
+      ) : null}
+      {!configured ? <p class="warning">{w.notSetUp}</p> : null}
+      {glance.waiting > 0 && glance.lastError ? (
+        <div class="warning" role="alert" data-testid="sync-problem">
+          <h2>{w.lastProblem}</h2>
+          <p>{w.problem[glance.lastError]}</p>
+        </div>
+      ) : null}
+      <p data-testid="sync-last-sent">
+        {glance.lastSentAt ? w.lastSent(formatDayAndClock(glance.lastSentAt)) : w.neverSent}
+        {glance.waiting > 0 && configured && run.nextTryAt && !run.sending ? ` ${w.nextTry(formatDayAndClock(Math.max(at, run.nextTryAt)))}` : ''}
+      </p>
+      {configured ? (
+        <button type="button" class="button" disabled={run.sending} onClick={() => void syncNow()}>
+          {run.sending ? w.sending : w.syncNow}
+        </button>
+      ) : null}
+
+      <h2>{w.waitingTitle}</h2>
+      {waiting.length === 0 ? (
+        <p>{w.noneWaiting}</p>
+      ) : (
+        <ul class="list" aria-label={w.waitingTitle}>
+          {waiting.map((row) => (
+            <li class="list-row" key={row.id}>
+              <span class="list-row__title">{w.entry(row.meetingTitle, row.summary.date)}</span>
+              <p class="list-row__meta">
+                {[w.revision(row.revision), w.waitingSince(formatDayAndClock(row.createdAt)), row.attempts ? w.tries(row.attempts) : '']
+                  .filter(Boolean)
+                  .join(' · ')}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>{w.sentTitle}</h2>
+      {sent.length === 0 ? (
+        <p>{w.noneSent}</p>
+      ) : (
+        <>
+          <p class="field__hint">{w.sendAgainHint}</p>
+          <ul class="list" aria-label={w.sentTitle}>
+            {sent.map((row) => (
+              <li class="list-row" key={row.id}>
+                <span class="list-row__title">{w.entry(row.meetingTitle, row.summary.date)}</span>
+                <button
+                  type="button"
+                  class="button button--secondary button--small"
+                  aria-label={w.sendAgainFor(row.meetingTitle)}
+                  onClick={() => void sendAgain(row.meetingId)}
+                >
+                  {w.sendAgain}
+                </button>
+                <p class="list-row__meta">
+                  {w.revision(row.revision)} · {row.sentAt ? w.sentAt(formatDayAndClock(row.sentAt)) : ''}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <SettingsForm key={`${settings.serverUrl ?? ''}|${configured}`} settings={settings} />
+    </>
+  );
 }

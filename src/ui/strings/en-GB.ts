@@ -183,6 +183,22 @@ export const en = {
     offlineYes: 'Ready: Heard opens without a connection on this device.',
     offlineNo: 'Not yet: open Heard once with a connection to make it work offline.',
   },
+  /** The always-visible sync status in the app's frame; the Sync screen's own words are in en-GB/sync.ts. */
+  syncStatus: {
+    link: 'Sending to the office',
+    allSent: 'All summaries sent',
+    none: 'No summaries to send',
+    waiting: (n: number) => (n === 1 ? '1 summary waiting to send' : `${n} summaries waiting to send`),
+    stale: 'Waiting more than 5 days: send soon, or the browser may clear it',
+    notSetUp: 'not set up',
+    problem: {
+      key: 'The server did not accept the device key',
+      network: 'The office server could not be reached',
+      server: 'The office server had a problem',
+      blocked: 'This page is not allowed to reach the office server',
+      refused: 'The office server refused a summary',
+    },
+  },
 } as const;
 
 export type Strings = typeof en;

@@ -1,0 +1,119 @@
+import { claimDue, markFailed, markSent, readSyncSettings } from '../db/outbox-repo';
+import type { EpochMs } from '../domain/model';
+import type { OutboxEntry, SyncProblem, SyncSettings } from '../domain/sync-model';
+import { BACKOFF_BASE_MS, LEASE_MS, isConfigured, nextAttemptAfter, problemOfStatus, withoutNames } from '../domain/sync-rules';
+import { now } from '../state/clock';
+
+/** What a drain needs from the world, passed in so tests can give their own. */
+export interface DrainDeps {
+  fetch: typeof fetch;
+  now: () => EpochMs;
+  random: () => number;
+  /** The first retry's wait; tests make it short. */
+  baseMs: number;
+  /** Give up on one request after this long (a server that accepts the connection and never answers). */
+  timeoutMs: number;
+}
+
+export type DrainOutcome =
+  | { kind: 'not-set-up' }
+  /** Another tab holds the outbox: it is sending. */
+  | { kind: 'busy' }
+  | { kind: 'done'; sent: number; problem: SyncProblem | null };
+
+/** At most this many summaries in one drain: every loop is bounded. */
+const MAX_PER_DRAIN = 200;
+const LOCK_NAME = 'heard-outbox';
+
+/**
+ * Sends what is due in the outbox, one summary at a time, oldest first. Each
+ * one is claimed in a transaction before it is sent; with the Web Locks API
+ * only one tab drains at all. The server is idempotent by id too, so even a
+ * lost reply followed by a retry never makes a second copy.
+ */
+export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
+  const settings = await readSyncSettings();
+  // Without a server and key from the chair, nothing is ever sent.
+  if (!isConfigured(settings)) return { kind: 'not-set-up' };
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) return drainHeld(settings, deps, false);
+  const outcome = await locks.request(LOCK_NAME, { ifAvailable: true }, (lock) => (lock ? drainHeld(settings, deps, true) : null));
+  return outcome ?? { kind: 'busy' };
+}
+
+async function drainHeld(settings: SyncSettings, deps: DrainDeps, exclusive: boolean): Promise<DrainOutcome> {
+  let sent = 0;
+  let problem: SyncProblem | null = null;
+  for (let i = 0; i < MAX_PER_DRAIN; i += 1) {
+    const [entry] = await claimDue(deps.now(), LEASE_MS, 1, exclusive);
+    if (!entry) break;
+    const result = await sendOne(entry, settings, deps);
+    if (result === null) {
+      await markSent(entry.id, entry.revision, deps.now());
+      sent += 1;
+      problem = null;
+      continue;
+    }
+    problem = result;
+    const at = deps.now();
+    await markFailed(entry.id, result, true, (attempts) => nextAttemptAfter(result, attempts, at, deps.random(), deps.baseMs), at);
+    // The next summary would meet the same key, policy or dead network: stop, and wait for the timer.
+    if (result !== 'refused') break;
+  }
+  return { kind: 'done', sent, problem };
+}
+
+async function sendOne(entry: OutboxEntry, settings: SyncSettings, deps: DrainDeps): Promise<SyncProblem | null> {
+  // Names the chair has since turned off do not leave the device, whatever the summary was built with.
+  const body = settings.names ? entry.summary : withoutNames(entry.summary);
+  const url = new URL('api/summaries', settings.serverUrl);
+  const violations = watchPolicy(url.origin);
+  try {
+    const response = await deps.fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${settings.deviceKey}` },
+      body: JSON.stringify(body),
+      credentials: 'omit',
+      cache: 'no-store',
+      referrerPolicy: 'no-referrer',
+      signal: AbortSignal.timeout(deps.timeoutMs),
+    });
+    return problemOfStatus(response.status);
+  } catch {
+    // A fetch the page's policy blocks fails just like a dead network; the policy says so in an event of its own.
+    return (await violations.blocked()) ? 'blocked' : 'network';
+  } finally {
+    violations.stop();
+  }
+}
+
+function watchPolicy(origin: string): { blocked: () => Promise<boolean>; stop: () => void } {
+  if (typeof document === 'undefined') return { blocked: async () => false, stop: () => {} };
+  let seen = false;
+  const listener = (event: SecurityPolicyViolationEvent) => {
+    if (event.effectiveDirective === 'connect-src' && event.blockedURI.startsWith(origin)) seen = true;
+  };
+  document.addEventListener('securitypolicyviolation', listener);
+  return {
+    async blocked() {
+      // The violation event is queued as its own task, possibly after the fetch has failed: give it a moment.
+      for (let i = 0; i < 10 && !seen; i += 1) await new Promise((done) => setTimeout(done, 20));
+      return seen;
+    },
+    stop: () => document.removeEventListener('securitypolicyviolation', listener),
+  };
+}
+
+/** Tests set this in localStorage to make the backoff's first wait short (milliseconds). */
+export const BACKOFF_BASE_KEY = 'heard-sync-backoff-base-ms';
+
+export function defaultDeps(): DrainDeps {
+  const fromTests = Number(globalThis.localStorage?.getItem(BACKOFF_BASE_KEY));
+  return {
+    fetch: (...args) => globalThis.fetch(...args),
+    now,
+    random: Math.random,
+    baseMs: fromTests > 0 ? fromTests : BACKOFF_BASE_MS,
+    timeoutMs: 20_000,
+  };
+}

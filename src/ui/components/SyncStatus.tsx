@@ -1,0 +1,33 @@
+import { useEffect } from 'preact/hooks';
+import { readSyncGlance } from '../../db/settings-repo';
+import { STALE_AFTER_MS } from '../../domain/sync-model';
+import { useLive } from '../../state/use-live';
+import { now } from '../../state/clock';
+import { t } from '../strings';
+
+/**
+ * Always on screen beside the save status: how many summaries wait for the
+ * programme office, and why the last send failed. Tiny on purpose — the code
+ * that sends loads after the first screen.
+ */
+export function SyncStatus() {
+  const live = useLive(readSyncGlance, []);
+  const due = live.status === 'ready' && live.value.waiting > 0 && live.value.configured;
+  useEffect(() => {
+    // The sending code loads only when something waits to be sent, after the first screen is up.
+    if (due) void import('../../sync/sync-runner').then((m) => m.startSync());
+  }, [due]);
+  if (live.status !== 'ready') return null;
+  const g = live.value;
+  const w = t.syncStatus;
+  const stale = g.oldestWaitingSince !== null && now() - g.oldestWaitingSince > STALE_AFTER_MS;
+  const parts = [g.waiting ? w.waiting(g.waiting) : g.lastSentAt ? w.allSent : w.none];
+  if (g.waiting && !g.configured) parts.push(w.notSetUp);
+  else if (g.waiting && g.lastError) parts.push(w.problem[g.lastError]);
+  if (stale) parts.push(w.stale);
+  return (
+    <a href="#/sync" class={`sync-status${stale || (g.waiting && g.lastError) ? ' sync-status--warn' : ''}`} data-sync-waiting={g.waiting}>
+      {parts.join(' · ')}
+    </a>
+  );
+}
