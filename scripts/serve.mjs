@@ -16,8 +16,23 @@ try {
   console.error('Heard itself still works; summaries wait on the device until a server is there.');
 }
 const syncOrigin = sync ? new URL(sync.url).origin : null;
-// The app's CSP lets it reach the sync server, and nothing else.
-const app = await startStaticServer({ root: 'dist', port, host, connectSrc: syncOrigin ? [syncOrigin] : [] });
+// The app's CSP lets it reach the sync server(s), and nothing else. HEARD_SYNC_ORIGIN lists the
+// origins a chair may enter on the Sync screen (space- or comma-separated, e.g. the office's
+// https://office.example.org); without it, only the local sync server started here.
+const allowed = (process.env.HEARD_SYNC_ORIGIN ?? '')
+  .split(/[\s,]+/)
+  .filter(Boolean)
+  .map((origin) => {
+    try {
+      return new URL(origin).origin;
+    } catch {
+      console.error(`HEARD_SYNC_ORIGIN: "${origin}" is not a web address; left out.`);
+      return null;
+    }
+  })
+  .filter(Boolean);
+const connectSrc = allowed.length ? allowed : syncOrigin ? [syncOrigin] : [];
+const app = await startStaticServer({ root: 'dist', port, host, connectSrc });
 
 console.log('');
 console.log(`Heard is running at ${app.url}`);
@@ -28,6 +43,7 @@ if (sync) {
   console.log(`Sync server (programme office) at ${sync.url} — office page: ${sync.url} — ${where}`);
   console.log('Make a device key for a tablet: npm run server -- key create "Community hall tablet"');
 }
+console.log(`The app may send summaries to: ${connectSrc.join(' ') || 'no server (set HEARD_SYNC_ORIGIN)'}`);
 console.log('');
 const stop = () =>
   Promise.all([app.close(), sync?.close()]).then(

@@ -26,14 +26,13 @@ async function readScreen() {
   return { settings, rows, glance };
 }
 
-function SettingsForm({ settings }: { settings: Partial<SyncSettings> }) {
+function SettingsForm({ settings, setMessage }: { settings: Partial<SyncSettings>; setMessage: (message: string) => void }) {
   const configured = isConfigured(settings);
   const [link, setLink] = useState('');
   const [serverUrl, setServerUrl] = useState(settings.serverUrl ?? '');
   const [deviceKey, setDeviceKey] = useState('');
   const [names, setNames] = useState(settings.names === true);
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [message, setMessage] = useState('');
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -151,13 +150,6 @@ function SettingsForm({ settings }: { settings: Partial<SyncSettings> }) {
           </button>
         ) : null}
       </div>
-      {message ? (
-        <p class="notice" role="status">
-          {message}
-        </p>
-      ) : (
-        <p role="status" class="visually-hidden" />
-      )}
     </form>
   );
 }
@@ -165,6 +157,8 @@ function SettingsForm({ settings }: { settings: Partial<SyncSettings> }) {
 export function SyncScreen() {
   const live = useLive(readScreen, []);
   const run = useStore(syncRunStore, (s) => s);
+  // Kept here, not in the form: saving remounts the form with the new settings.
+  const [message, setMessage] = useState('');
   if (live.status !== 'ready') return <p class="loading">{live.status === 'error' ? t.loadFailed : t.loading}</p>;
   const { settings, rows, glance } = live.value;
   const at = now();
@@ -243,7 +237,10 @@ export function SyncScreen() {
         </>
       )}
 
-      <SettingsForm key={`${settings.serverUrl ?? ''}|${configured}`} settings={settings} />
+      <SettingsForm key={`${settings.serverUrl ?? ''}|${configured}`} settings={settings} setMessage={setMessage} />
+      <p role="status" class={message ? 'notice' : 'visually-hidden'}>
+        {message}
+      </p>
     </>
   );
 }
