@@ -87,6 +87,19 @@ const balance = runBalanceBench();
 report('Balance recompute after a tap, 40 people, 3,000 turns: median', round(balance.median), 'ms');
 report('Balance recompute after a tap, 40 people, 3,000 turns: p95', round(balance.p95), 'ms', 5);
 
+// ---- Record and exports: every file of a three-hour meeting (Node, the code as the app bundles it)
+await build({
+  configFile: false,
+  logLevel: 'error',
+  build: { ssr: 'bench/export-bench.ts', outDir: `${BUILD}-export`, emptyOutDir: true, rolldownOptions: { output: { entryFileNames: 'export-bench.mjs' } } },
+});
+{
+  const { runExportBench } = await import(pathToFileURL(resolve(`${BUILD}-export`, 'export-bench.mjs')).href);
+  const exported = runExportBench();
+  report('Every export of a 3-hour meeting, 40 people, 3,000 turns: p95', round(exported.p95), 'ms', 1000);
+  console.log(`      median ${round(exported.median)} ms, ${Math.round(exported.bytes / KB)} KB of files`);
+}
+
 // ---- In Chromium, on the app's own origin: tap to durably stored, and long tasks while tapping
 const SITE = 'bench-results/.site';
 await build({
