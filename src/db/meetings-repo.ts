@@ -3,20 +3,6 @@ import { db } from './connection';
 import { carryDeferredItems } from './carry-deferred';
 import { RuleError } from './storage-errors';
 
-export interface MeetingListEntry {
-  meeting: Meeting;
-  groupName: string;
-}
-
-export async function listMeetings(): Promise<MeetingListEntry[]> {
-  const database = db();
-  return database.transaction('r', database.meetings, database.groups, async () => {
-    const [meetings, groups] = await Promise.all([database.meetings.toArray(), database.groups.toArray()]);
-    const names = new Map(groups.map((g) => [g.id, g.name]));
-    return meetings.map((meeting) => ({ meeting, groupName: names.get(meeting.groupId) ?? '' }));
-  });
-}
-
 export async function meetingsOfGroup(groupId: Id): Promise<Meeting[]> {
   return db().meetings.where('groupId').equals(groupId).toArray();
 }

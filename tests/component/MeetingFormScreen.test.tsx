@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addGroup } from '../../src/db/groups-repo';
-import { getMeetingDetail, listMeetings } from '../../src/db/meetings-repo';
+import { listMeetings } from '../../src/db/meeting-list';
+import { getMeetingDetail } from '../../src/db/meetings-repo';
 import { localMoment } from '../../src/domain/meeting-schedule';
 import { setClockForTests } from '../../src/state/clock';
 import { routeStore } from '../../src/state/router';

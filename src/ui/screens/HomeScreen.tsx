@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatClock, formatShortDay } from '../../domain/dates';
 import { splitMeetings } from '../../domain/meeting-schedule';
 import { listGroups, type GroupSummary } from '../../db/groups-repo';
-import { listMeetings, type MeetingListEntry } from '../../db/meetings-repo';
+import { listMeetings, type MeetingListEntry } from '../../db/meeting-list';
 import { now } from '../../state/clock';
 import { createSampleGroup } from '../../state/group-actions';
 import { go, pathOf } from '../../state/router';
