@@ -6,6 +6,7 @@ import { db } from '../src/db/connection';
 import { tapSpeaker } from '../src/state/balance-actions';
 import { summarise } from './balance-bench';
 import { syntheticMeeting } from './synthetic-meeting';
+import { runBackupBench } from './backup-bench';
 
 const meeting = syntheticMeeting();
 
@@ -72,4 +73,4 @@ async function measure(taps: number) {
   return { heard: summarise(heard), raw: summarise(plain), dexiePut: summarise(dexiePut) };
 }
 
-(window as unknown as { heardBench: object }).heardBench = { seed, measure };
+(window as unknown as { heardBench: object }).heardBench = { seed, measure, backup: () => runBackupBench() };

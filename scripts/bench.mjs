@@ -127,6 +127,10 @@ await cp('bench-results/.web', SITE, { recursive: true });
   console.log(`      medians: Heard ${round(taps.heard.median)} ms, raw ${round(taps.raw.median)} ms, over ${taps.heard.runs} taps`);
   console.log(`      a bare Dexie put in its own transaction: median ${round(taps.dexiePut.median)} ms, p95 ${round(taps.dexiePut.p95)} ms`);
 
+  const backup = await page.evaluate(() => window.heardBench.backup());
+  report(`Group backup, ${backup.meetings} meetings (${backup.turns.toLocaleString('en-GB')} turns): p95`, round(backup.p95), 'ms', 1000);
+  console.log(`      median ${round(backup.median)} ms, ${(backup.bytes / 1024 / 1024).toFixed(1)} MB of JSON`);
+
   // The running screen of the same three-hour meeting, tapped like a chair would.
   const app = await context.newPage();
   await app.addInitScript(() => {

@@ -162,3 +162,41 @@ test('a closed meeting’s record: each file downloaded offline, minutes printed
   expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
   await context.close();
 });
+
+test('on a tablet that can share files, each export goes to the share sheet instead of a download', async () => {
+  const context = await newTablet(env.browser);
+  // Headless Chromium has no share sheet: stand in for the tablet's, keeping what it was handed.
+  await context.addInitScript(() => {
+    const shared: Array<{ name: string; type: string; text: Promise<string> }> = [];
+    Object.assign(window, { sharedFiles: shared });
+    Object.assign(navigator, {
+      canShare: (data: { files?: File[] }) => Array.isArray(data.files) && data.files.length > 0,
+      share: async (data: { files: File[] }) => {
+        for (const file of data.files) shared.push({ name: file.name, type: file.type, text: file.text() });
+      },
+    });
+  });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+  const meeting = new MeetingPage(page);
+  await page.getByRole('button', { name: 'Try a sample group' }).click();
+  await page.getByRole('link', { name: /^Open / }).first().click();
+  await meeting.tap('Start meeting');
+  await meeting.tap('Start the first item');
+  await meeting.tap('End the meeting');
+  await meeting.tap('Close meeting');
+  await page.getByRole('link', { name: /record/i }).first().click();
+  await page.getByRole('button', { name: 'Share Minutes (Markdown)' }).click();
+  await page.getByText(/\.md shared\./).waitFor();
+  const files = await page.evaluate(async () => {
+    const list = (window as unknown as { sharedFiles: Array<{ name: string; type: string; text: Promise<string> }> }).sharedFiles;
+    return Promise.all(list.map(async (f) => ({ name: f.name, type: f.type, text: await f.text })));
+  });
+  expect(files).toHaveLength(1);
+  expect(files[0]!.name).toMatch(/\.md$/);
+  expect(files[0]!.text).toContain('Going home from hospital');
+  await expectAccessible(page, 'record with share buttons');
+  await context.close();
+});
