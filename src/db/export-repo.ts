@@ -2,48 +2,20 @@ import type { Table } from 'dexie';
 import { BACKUP_FORMAT, checkBackup, keyPathOf, restoreChoice, type Backup, type BackupCheck, type Row } from '../domain/backup-format';
 import type { RecordSource } from '../domain/meeting-record';
 import type { EpochMs, Id } from '../domain/model';
-import { sortByOrder } from '../domain/reorder';
 import { db } from './connection';
-import { getRunData } from './run-repo';
+import { meetingSourceTables, readMeetingSources } from './meeting-sources';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, type HeardDb } from './schema';
 
 /** Everything the record of one meeting is made from, read in one transaction. */
 export async function getRecordSource(meetingId: Id): Promise<RecordSource | null> {
   const database = db();
-  return database.transaction('r', database.tables, async () => {
-    const run = await getRunData(meetingId);
-    if (!run) return null;
-    const { meeting, group } = run;
-    const [turns, glossary, groupDissent, decisions, actions, checkinAnswers, checkedIn, oneToOnes, meetings] = await Promise.all([
-      database.turns.where('meetingId').equals(meetingId).toArray(),
-      database.glossary.where('meetingId').equals(meetingId).toArray(),
-      database.dissent.where('groupId').equals(group.id).toArray(),
-      database.decisions.where('meetingId').equals(meetingId).toArray(),
-      database.actions.where('meetingId').equals(meetingId).toArray(),
-      database.checkinAnswers.where('meetingId').equals(meetingId).toArray(),
-      database.checkinMarks.where('meetingId').equals(meetingId).count(),
-      database.oneToOnes.where('meetingId').equals(meetingId).count(),
-      database.meetings.where('groupId').equals(group.id).toArray(),
-    ]);
+  return database.transaction('r', meetingSourceTables(database), async () => {
+    const sources = await readMeetingSources(database, meetingId);
+    if (!sources) return null;
+    const { meeting, groupDissent, groupMeetings, groupReviews: _reviews, ...rest } = sources;
     const dissent = groupDissent.filter((d) => d.meetingId === meetingId || d.history.some((h) => h.meetingId === meetingId));
-    const nextMeeting = meetings.filter((m) => m.startsAt > meeting.startsAt && m.id !== meetingId).sort((a, b) => a.startsAt - b.startsAt)[0] ?? null;
-    return {
-      meeting,
-      group,
-      people: run.people,
-      attendees: run.attendees,
-      items: sortByOrder(run.items),
-      events: run.events,
-      turns,
-      glossary,
-      dissent,
-      decisions,
-      actions,
-      checkinAnswers,
-      checkedIn,
-      oneToOnes,
-      nextMeeting,
-    };
+    const nextMeeting = groupMeetings.filter((m) => m.startsAt > meeting.startsAt && m.id !== meetingId).sort((a, b) => a.startsAt - b.startsAt)[0] ?? null;
+    return { ...rest, meeting, dissent, nextMeeting };
   });
 }
 

@@ -2,31 +2,14 @@ import type { EpochMs, Id } from '../domain/model';
 import type { OutboxEntry, SyncSettings } from '../domain/sync-model';
 import { buildSummary } from '../domain/summary';
 import { db } from './connection';
+import { meetingSourceTables, readMeetingSources } from './meeting-sources';
 import type { HeardDb } from './schema';
 import { SYNC_SETTINGS_KEY } from './settings-repo';
 import { RuleError } from './storage-errors';
 
 /** Every table a summary is built from, plus the outbox: closeMeeting's transaction takes these. */
 export function summaryTables(database: HeardDb) {
-  return [
-    database.meetings,
-    database.groups,
-    database.people,
-    database.attendees,
-    database.agendaItems,
-    database.clockEvents,
-    database.turns,
-    database.dissent,
-    database.decisions,
-    database.actions,
-    database.checkinAnswers,
-    database.checkinMarks,
-    database.oneToOnes,
-    database.glossary,
-    database.groupReviews,
-    database.settings,
-    database.outbox,
-  ];
+  return [...meetingSourceTables(database), database.settings, database.outbox];
 }
 
 /**
@@ -36,28 +19,10 @@ export function summaryTables(database: HeardDb) {
  * with the next revision, so the office never gets a second summary of one meeting.
  */
 export async function enqueueSummary(database: HeardDb, meetingId: Id, at: EpochMs, newId: () => Id): Promise<OutboxEntry> {
-  const meeting = await database.meetings.get(meetingId);
-  if (!meeting) throw new RuleError('meeting-missing');
-  const group = await database.groups.get(meeting.groupId);
-  if (!group) throw new RuleError('group-missing');
-  const [people, attendees, items, events, turns, dissent, decisions, actions, answers, marks, oneToOnes, glossary, reviews, existing, settings] =
-    await Promise.all([
-      database.people.where('groupId').equals(group.id).toArray(),
-      database.attendees.where('meetingId').equals(meetingId).toArray(),
-      database.agendaItems.where('meetingId').equals(meetingId).toArray(),
-      database.clockEvents.where('meetingId').equals(meetingId).toArray(),
-      database.turns.where('meetingId').equals(meetingId).toArray(),
-      database.dissent.where('groupId').equals(group.id).toArray(),
-      database.decisions.where('meetingId').equals(meetingId).toArray(),
-      database.actions.where('meetingId').equals(meetingId).toArray(),
-      database.checkinAnswers.where('meetingId').equals(meetingId).toArray(),
-      database.checkinMarks.where('meetingId').equals(meetingId).count(),
-      database.oneToOnes.where('meetingId').equals(meetingId).count(),
-      database.glossary.where('meetingId').equals(meetingId).toArray(),
-      database.groupReviews.where('groupId').equals(group.id).toArray(),
-      database.outbox.where('meetingId').equals(meetingId).first(),
-      database.settings.get(SYNC_SETTINGS_KEY),
-    ]);
+  const sources = await readMeetingSources(database, meetingId);
+  if (!sources) throw new RuleError('meeting-missing');
+  const { meeting, group, people, attendees, items, events, turns, groupDissent: dissent, decisions, actions, glossary, groupReviews: reviews } = sources;
+  const [existing, settings] = await Promise.all([database.outbox.where('meetingId').equals(meetingId).first(), database.settings.get(SYNC_SETTINGS_KEY)]);
   const id = existing?.id ?? newId();
   const revision = (existing?.revision ?? 0) + 1;
   const review = reviews.filter((r) => r.meetingId === meetingId).sort((a, b) => b.updatedAt - a.updatedAt)[0] ?? null;
@@ -76,9 +41,9 @@ export async function enqueueSummary(database: HeardDb, meetingId: Id, at: Epoch
     dissent,
     decisions,
     actions,
-    checkInAnswers: answers,
-    checkedIn: marks,
-    oneToOneRequests: oneToOnes,
+    checkInAnswers: sources.checkinAnswers,
+    checkedIn: sources.checkedIn,
+    oneToOneRequests: sources.oneToOnes,
     glossary,
     review,
     now: at,

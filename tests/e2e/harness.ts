@@ -82,8 +82,10 @@ export function useAppAndBrowser(root = 'dist'): TestEnvironment {
  * A tablet that has opened Heard once online (so the service worker holds
  * every file) and then lost its connection: where every test of a meeting starts.
  */
-export async function offlineTablet(env: TestEnvironment): Promise<{ context: BrowserContext; page: Page }> {
+export async function offlineTablet(env: TestEnvironment, options: { clockAt?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newTablet(env.browser);
+  // The tablet's own clock, fixed so times on screen can be checked; timers still run.
+  if (options.clockAt !== undefined) await context.clock.setFixedTime(options.clockAt);
   const page = await context.newPage();
   await page.goto(env.server.url);
   await waitForOfflineReady(page);

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, expectSaved, newTablet, useAppAndBrowser, waitForOfflineReady } from './harness';
+import { expectAccessible, expectSaved, offlineTablet, useAppAndBrowser } from './harness';
 import { HeardApp, MeetingPage } from './page-models';
 
 const env = useAppAndBrowser();
@@ -14,15 +14,9 @@ async function clockText(page: Page, label: string): Promise<string> {
 }
 
 test('a chair prepares rules and a three-item agenda offline, runs the meeting item by item, and the clock survives a reload', async () => {
-  const context = await newTablet(env.browser);
-  // Date.now() is what the chair's tablet says; timers keep running so the screen still refreshes.
-  await context.clock.setFixedTime(TEN_AM - 60 * MINUTE);
-  const page = await context.newPage();
+  const { context, page } = await offlineTablet(env, { clockAt: TEN_AM - 60 * MINUTE });
   const app = new HeardApp(page);
   const meeting = new MeetingPage(page);
-  await page.goto(env.server.url);
-  await waitForOfflineReady(page);
-  await context.setOffline(true);
 
   await app.createGroup('Hospital discharge workstream');
   await app.addPerson('Aoife Byrne', 'Lived experience');

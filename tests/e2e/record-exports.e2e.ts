@@ -2,7 +2,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
 import ICAL from 'ical.js';
 import { expect, test } from 'vitest';
-import { expectAccessible, expectSaved, newTablet, useAppAndBrowser, waitForOfflineReady } from './harness';
+import { expectAccessible, expectSaved, newTablet, offlineTablet, useAppAndBrowser, waitForOfflineReady } from './harness';
 import { HeardApp, MeetingPage } from './page-models';
 
 const env = useAppAndBrowser();
@@ -19,14 +19,9 @@ async function downloaded(page: Page, button: string): Promise<{ name: string; t
 }
 
 test('a closed meeting’s record: each file downloaded offline, minutes printed to PDF, the group backed up, wiped and restored', async () => {
-  const context = await newTablet(env.browser);
-  await context.clock.setFixedTime(TEN_AM - 30 * MINUTE);
-  const page = await context.newPage();
+  const { context, page } = await offlineTablet(env, { clockAt: TEN_AM - 30 * MINUTE });
   const app = new HeardApp(page);
   const meeting = new MeetingPage(page);
-  await page.goto(env.server.url);
-  await waitForOfflineReady(page);
-  await context.setOffline(true);
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { expectAccessible, expectSaved, newTablet, useAppAndBrowser, waitForOfflineReady } from './harness';
+import { expectAccessible, expectSaved, offlineTablet, useAppAndBrowser } from './harness';
 import { HeardApp, MeetingPage, RecordPage } from './page-models';
 
 const env = useAppAndBrowser();
@@ -11,15 +11,10 @@ const ANONYMOUS = 'Nobody asked carers before the visiting hours changed.';
 const ACTION = 'Send the new letter to the patient panel';
 
 test('dissent parked at one meeting, an action and a decision with standing dissent carry into the next meeting of the group, offline', async () => {
-  const context = await newTablet(env.browser);
-  await context.clock.setFixedTime(MARCH - 30 * 60_000);
-  const page = await context.newPage();
+  const { context, page } = await offlineTablet(env, { clockAt: MARCH - 30 * 60_000 });
   const app = new HeardApp(page);
   const meeting = new MeetingPage(page);
   const record = new RecordPage(page);
-  await page.goto(env.server.url);
-  await waitForOfflineReady(page);
-  await context.setOffline(true);
 
   await app.createGroup('Hospital discharge workstream');
   await app.addPerson('Aoife Byrne', 'Lived experience');

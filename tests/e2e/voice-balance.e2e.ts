@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, newTablet, useAppAndBrowser, waitForOfflineReady } from './harness';
+import { expectAccessible, offlineTablet, useAppAndBrowser } from './harness';
 import { HeardApp, MeetingPage } from './page-models';
 
 const env = useAppAndBrowser();
@@ -17,14 +17,9 @@ async function speaking(page: Page): Promise<string[]> {
 }
 
 test('a chair taps through a discussion offline and sees the balance both ways, through a reload, with a least-heard-first queue', async () => {
-  const context = await newTablet(env.browser);
-  await context.clock.setFixedTime(TEN_AM - 30 * MINUTE);
-  const page = await context.newPage();
+  const { context, page } = await offlineTablet(env, { clockAt: TEN_AM - 30 * MINUTE });
   const app = new HeardApp(page);
   const meeting = new MeetingPage(page);
-  await page.goto(env.server.url);
-  await waitForOfflineReady(page);
-  await context.setOffline(true);
 
   await app.createGroup('Carers’ support workstream');
   await app.addPerson('Aoife Byrne', 'Lived experience');
