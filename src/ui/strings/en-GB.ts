@@ -86,7 +86,6 @@ export const en = {
     savePerspectives: 'Save perspectives',
     perspectivesSaved: 'Perspectives saved.',
     perspectiveTwice: (label: string) => `${label}: this perspective is listed twice`,
-    needOnePerspective: 'Keep at least one perspective',
     roster: 'People',
     rosterEmpty: 'Nobody in this group yet. Add the people who come to its meetings.',
     addPerson: 'Add person',

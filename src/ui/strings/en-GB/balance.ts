@@ -113,5 +113,4 @@ export const balance = {
   explained: 'Explained',
   toExplain: 'Still to explain',
   close: 'Close',
-  flaggedCount: (n: number) => (n === 1 ? '1 word flagged' : `${n} words flagged`),
 } as const;
