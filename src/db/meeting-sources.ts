@@ -2,30 +2,20 @@ import type { AgendaItem, MeetingClockEvent } from '../domain/agenda-model';
 import type { GlossaryTerm, Turn } from '../domain/balance-model';
 import type { GroupReview } from '../domain/arein-model';
 import type { CheckInAnswers } from '../domain/checkin-model';
-import type { Attendee, Group, Id, Meeting, Person } from '../domain/model';
+import type { RecordSource } from '../domain/meeting-record';
+import type { Attendee, Id, Meeting } from '../domain/model';
 import type { ActionItem, Decision, DissentEntry } from '../domain/record-model';
 import { sortByOrder } from '../domain/reorder';
 import type { HeardDb } from './schema';
 
-/** Everything stored about one meeting that its record and its summary are made from. */
-export interface MeetingSources {
-  meeting: Meeting;
-  group: Group;
-  /** The group's people and this meeting's guests (not other meetings' guests). */
-  people: Person[];
-  attendees: Attendee[];
-  items: AgendaItem[];
-  events: MeetingClockEvent[];
-  turns: Turn[];
-  /** Terms raised at this meeting. */
-  glossary: GlossaryTerm[];
+/**
+ * Everything stored about one meeting that its record and its summary are
+ * made from: the record's own sources, with the group-wide lists each of them
+ * narrows in its own way.
+ */
+export interface MeetingSources extends Omit<RecordSource, 'dissent' | 'nextMeeting'> {
   /** The group's dissent: entries raised, revisited or closed at this meeting are among them. */
   groupDissent: DissentEntry[];
-  decisions: Decision[];
-  actions: ActionItem[];
-  checkinAnswers: CheckInAnswers[];
-  checkedIn: number;
-  oneToOnes: number;
   groupMeetings: Meeting[];
   groupReviews: GroupReview[];
 }

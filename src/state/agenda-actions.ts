@@ -32,4 +32,3 @@ export function copyAgendaInto(meetingId: Id, existing: readonly AgendaItem[], s
   return save(() => putAgendaItems(copies));
 }
 
-export { newId as newItemId };

@@ -13,7 +13,8 @@ import {
 } from '../../domain/agenda';
 import type { Person } from '../../domain/model';
 import { getRunData } from '../../db/run-repo';
-import { newItemId, saveAgendaItem } from '../../state/agenda-actions';
+import { saveAgendaItem } from '../../state/agenda-actions';
+import { newId } from '../../state/ids';
 import { now } from '../../state/clock';
 import { go, pathOf } from '../../state/router';
 import { useLive } from '../../state/use-live';
@@ -214,7 +215,7 @@ function ItemForm({ item, people, meetingId }: { item: AgendaItem; people: Perso
         <button
           type="button"
           class="button button--secondary"
-          onClick={() => set({ papers: [...draft.papers, { id: newItemId(), title: '', link: '', sentOn: '' }] })}
+          onClick={() => set({ papers: [...draft.papers, { id: newId(), title: '', link: '', sentOn: '' }] })}
         >
           {t.agenda.addPaper}
         </button>
@@ -234,7 +235,7 @@ function ItemForm({ item, people, meetingId }: { item: AgendaItem; people: Perso
 export function AgendaItemScreen({ meetingId, itemId }: { meetingId: string; itemId: string | null }) {
   const data = useLive(() => getRunData(meetingId), [meetingId]);
   // The new item's id is fixed for the life of the screen, so saving twice updates, never duplicates.
-  const [freshId] = useState(newItemId);
+  const [freshId] = useState(newId);
   return (
     <LiveView live={data}>
       {(found) => {
