@@ -1,18 +1,18 @@
 import type { EpochMs, Id } from '../domain/model';
-import type { OutboxEntry, SyncLast, SyncProblem, SyncSettings } from '../domain/sync-model';
+import { isSummaryEntry, type OutboxEntry, type SummaryOutboxEntry, type SyncLast, type SyncProblem, type SyncSettings } from '../domain/sync-model';
 import { isDue } from '../domain/sync-rules';
 import { db } from './connection';
 import type { HeardDb } from './schema';
 import { SYNC_LAST_KEY, SYNC_SETTINGS_KEY } from './settings-repo';
 
-export interface OutboxRow extends OutboxEntry {
+export interface OutboxRow extends SummaryOutboxEntry {
   meetingTitle: string;
 }
 
 export async function listOutbox(): Promise<OutboxRow[]> {
   const database = db();
   return database.transaction('r', [database.outbox, database.meetings], async () => {
-    const entries = await database.outbox.toArray();
+    const entries = (await database.outbox.toArray()).filter(isSummaryEntry);
     const meetings = await database.meetings.bulkGet(entries.map((e) => e.meetingId));
     return entries
       .map((entry, i) => ({ ...entry, meetingTitle: meetings[i]?.title ?? '' }))

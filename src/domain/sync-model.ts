@@ -52,16 +52,25 @@ export type SyncProblem =
  */
 export type OutboxStatus = 'waiting' | 'sending' | 'sent';
 
-/** A meeting summary on the device, waiting for (or done with) the programme office. */
-export interface OutboxEntry {
-  /** The summary's id, made on the device: also the server's idempotency key. */
+/**
+ * What the chair asked the office to forget (UK GDPR). Sent through the same
+ * outbox as summaries, after them, so a request never overtakes the summary it
+ * is about. Only ids and a pseudonym: a request never carries a name.
+ */
+export type PrivacyRequest =
+  /** Replace the person's name with `pseudonym` in every stored summary of the group (only matters when names were sent). */
+  | { kind: 'erase-person'; groupId: Id; personId: Id; pseudonym: string }
+  /** Delete the summary `summaryId` (the meeting's) from the server. */
+  | { kind: 'delete-meeting'; groupId: Id; meetingId: Id; summaryId: Id }
+  /** Delete every summary of the group from the server. */
+  | { kind: 'delete-group'; groupId: Id };
+
+interface OutboxEntryBase {
+  /** The summary's (or request's) id, made on the device: also the server's idempotency key. */
   id: Id;
-  meetingId: Id;
   status: OutboxStatus;
-  /** 1 at the first close; each rebuild of the summary adds one. */
+  /** 1 at the first close; each rebuild of the summary adds one. Always 1 for a request. */
   revision: number;
-  /** The document as built at the last close, for `revision`. */
-  summary: SyncSummary;
   /** Tries since the last success or rebuild: the backoff grows with it. */
   attempts: number;
   lastError: SyncProblem | null;
@@ -74,6 +83,26 @@ export interface OutboxEntry {
   sentRevision: number | null;
   createdAt: EpochMs;
   updatedAt: EpochMs;
+}
+
+/** A meeting summary on the device, waiting for (or done with) the programme office. Rows stored before requests existed have no `kind`. */
+export interface SummaryOutboxEntry extends OutboxEntryBase {
+  kind?: 'summary';
+  meetingId: Id;
+  /** The document as built at the last close, for `revision`. */
+  summary: SyncSummary;
+}
+
+/** An erasure or deletion request waiting for the programme office. */
+export interface RequestOutboxEntry extends OutboxEntryBase {
+  kind: 'request';
+  request: PrivacyRequest;
+}
+
+export type OutboxEntry = SummaryOutboxEntry | RequestOutboxEntry;
+
+export function isSummaryEntry(entry: OutboxEntry): entry is SummaryOutboxEntry {
+  return entry.kind !== 'request';
 }
 
 /** The chair's settings for sending summaries: without a server and key, nothing is ever sent. */

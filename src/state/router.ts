@@ -18,6 +18,12 @@ export type Route =
   | { name: 'group-review'; groupId: string }
   | { name: 'sync' }
   | { name: 'device' }
+  | { name: 'person'; groupId: string; personId: string }
+  | { name: 'delete-meeting'; meetingId: string }
+  | { name: 'delete-group'; groupId: string }
+  | { name: 'retention'; groupId: string }
+  | { name: 'your-information' }
+  | { name: 'app-lock' }
   | { name: 'not-found' };
 
 /** Routes live in the hash so every screen opens from the one cached index.html, offline. */
@@ -33,6 +39,12 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { name: 'home' };
   if (first === 'device' && parts.length === 1) return { name: 'device' };
   if (first === 'sync' && parts.length === 1) return { name: 'sync' };
+  if (first === 'your-information' && parts.length === 1) return { name: 'your-information' };
+  if (first === 'app-lock' && parts.length === 1) return { name: 'app-lock' };
+  if (first === 'groups' && second && third === 'people' && fourth && parts.length === 4) return { name: 'person', groupId: second, personId: fourth };
+  if (first === 'meetings' && second && third === 'delete' && parts.length === 3) return { name: 'delete-meeting', meetingId: second };
+  if (first === 'groups' && second && third === 'delete' && parts.length === 3) return { name: 'delete-group', groupId: second };
+  if (first === 'groups' && second && third === 'retention' && parts.length === 3) return { name: 'retention', groupId: second };
   if (first === 'meetings' && second && third === 'record' && parts.length === 3) return { name: 'record', meetingId: second };
   if (first === 'groups' && second && third === 'review' && parts.length === 3) return { name: 'group-review', groupId: second };
   if (first === 'groups' && second === 'new' && parts.length === 2) return { name: 'new-group' };
@@ -88,6 +100,18 @@ export function pathOf(route: Route): string {
       return '#/sync';
     case 'device':
       return '#/device';
+    case 'person':
+      return `#/groups/${encodeURIComponent(route.groupId)}/people/${encodeURIComponent(route.personId)}`;
+    case 'delete-meeting':
+      return `#/meetings/${encodeURIComponent(route.meetingId)}/delete`;
+    case 'delete-group':
+      return `#/groups/${encodeURIComponent(route.groupId)}/delete`;
+    case 'retention':
+      return `#/groups/${encodeURIComponent(route.groupId)}/retention`;
+    case 'your-information':
+      return '#/your-information';
+    case 'app-lock':
+      return '#/app-lock';
   }
 }
 

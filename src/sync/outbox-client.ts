@@ -1,6 +1,6 @@
 import { claimDue, markFailed, markSent, readSyncSettings } from '../db/outbox-repo';
 import type { EpochMs } from '../domain/model';
-import type { OutboxEntry, SyncProblem, SyncSettings } from '../domain/sync-model';
+import { isSummaryEntry, type OutboxEntry, type SyncProblem, type SyncSettings } from '../domain/sync-model';
 import { BACKOFF_BASE_MS, LEASE_MS, isConfigured, nextAttemptAfter, problemOfStatus, withoutNames } from '../domain/sync-rules';
 import { now } from '../state/clock';
 
@@ -64,6 +64,7 @@ async function drainHeld(settings: SyncSettings, deps: DrainDeps, exclusive: boo
 }
 
 async function sendOne(entry: OutboxEntry, settings: SyncSettings, deps: DrainDeps): Promise<SyncProblem | null> {
+  if (!isSummaryEntry(entry)) return 'refused';
   // Names the chair has since turned off do not leave the device, whatever the summary was built with.
   const body = settings.names ? entry.summary : withoutNames(entry.summary);
   const url = new URL('api/summaries', settings.serverUrl);

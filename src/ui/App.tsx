@@ -28,6 +28,12 @@ const RecordScreen = lazyScreen(() => import('./screens/RecordScreen').then((m) 
 const GroupReviewScreen = lazyScreen(() => import('./screens/GroupReviewScreen').then((m) => m.GroupReviewScreen));
 const SyncScreen = lazyScreen(() => import('./screens/SyncScreen').then((m) => m.SyncScreen));
 const DeviceScreen = lazyScreen(() => import('./screens/DeviceScreen').then((m) => m.DeviceScreen));
+const PersonScreen = lazyScreen(() => import('./screens/PersonScreen').then((m) => m.PersonScreen));
+const DeleteMeetingScreen = lazyScreen(() => import('./screens/DeleteMeetingScreen').then((m) => m.DeleteMeetingScreen));
+const DeleteGroupScreen = lazyScreen(() => import('./screens/DeleteGroupScreen').then((m) => m.DeleteGroupScreen));
+const RetentionScreen = lazyScreen(() => import('./screens/RetentionScreen').then((m) => m.RetentionScreen));
+const YourInformationScreen = lazyScreen(() => import('./screens/YourInformationScreen').then((m) => m.YourInformationScreen));
+const AppLockScreen = lazyScreen(() => import('./screens/AppLockScreen').then((m) => m.AppLockScreen));
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -65,6 +71,18 @@ function Screen({ route }: { route: Route }) {
       return <SyncScreen />;
     case 'device':
       return <DeviceScreen />;
+    case 'person':
+      return <PersonScreen key={route.personId} groupId={route.groupId} personId={route.personId} />;
+    case 'delete-meeting':
+      return <DeleteMeetingScreen key={route.meetingId} meetingId={route.meetingId} />;
+    case 'delete-group':
+      return <DeleteGroupScreen key={route.groupId} groupId={route.groupId} />;
+    case 'retention':
+      return <RetentionScreen key={route.groupId} groupId={route.groupId} />;
+    case 'your-information':
+      return <YourInformationScreen />;
+    case 'app-lock':
+      return <AppLockScreen />;
     case 'not-found':
       return <NotFound />;
   }

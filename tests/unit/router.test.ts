@@ -14,6 +14,12 @@ describe('parseRoute', () => {
     ['#/meetings/m-1', { name: 'meeting', meetingId: 'm-1' }],
     ['#/meetings/m-1/edit', { name: 'edit-meeting', meetingId: 'm-1' }],
     ['#/groups/a%2Fb%20c', { name: 'group', groupId: 'a/b c' }],
+    ['#/groups/g-1/people/p-1', { name: 'person', groupId: 'g-1', personId: 'p-1' }],
+    ['#/meetings/m-1/delete', { name: 'delete-meeting', meetingId: 'm-1' }],
+    ['#/groups/g-1/delete', { name: 'delete-group', groupId: 'g-1' }],
+    ['#/groups/g-1/retention', { name: 'retention', groupId: 'g-1' }],
+    ['#/your-information', { name: 'your-information' }],
+    ['#/app-lock', { name: 'app-lock' }],
   ])('%j is %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -28,7 +34,8 @@ describe('parseRoute', () => {
     '#/groups/g-1/meetings',
     '#/groups/g-1/meetings/other',
     '#/groups/g-1/meetings/new/extra',
-    '#/meetings/m-1/delete',
+    '#/meetings/m-1/delete/extra',
+    '#/groups/g-1/people',
     '#/meetings/m-1/edit/extra',
     '#/groups/%E0%A4%A', // malformed percent-encoding
     '#/meetings/%',

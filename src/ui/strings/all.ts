@@ -8,10 +8,12 @@ import { record } from './en-GB/record';
 import { rules } from './en-GB/rules';
 import { run } from './en-GB/run';
 import { sync } from './en-GB/sync';
+import { privacy } from './en-GB/privacy';
+import { lock } from './en-GB/lock';
 
 /**
  * The whole en-GB catalogue. The first screen imports only `./index` (the
  * core words), so the words of the running meeting, the record and the
  * check-in arrive with their own code, not before the home screen can show.
  */
-export const t = { ...en, rules, agenda, run, balance, record, checkin, exports, sync, arein } as const;
+export const t = { ...en, rules, agenda, run, balance, record, checkin, exports, sync, arein, privacy, lock } as const;

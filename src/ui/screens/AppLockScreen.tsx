@@ -1,0 +1,7 @@
+import { PageTitle } from '../components/PageTitle';
+import { t } from '../strings/all';
+
+// Placeholder made before the work was shared out; replaced by the screen itself.
+export function AppLockScreen() {
+  return <PageTitle text={t.lock.appLock.title} />;
+}

@@ -1,0 +1,7 @@
+import { PageTitle } from '../components/PageTitle';
+import { t } from '../strings/all';
+
+// Placeholder made before the work was shared out; replaced by the screen itself.
+export function RetentionScreen({ groupId }: { groupId: string }) {
+  return <PageTitle text={t.privacy.retention.title} />;
+}
