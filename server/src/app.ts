@@ -8,10 +8,13 @@ import type { Database } from './db.js';
 import { createSession, endSession, listKeys, SESSION_HOURS, verifyKey, verifySession } from './keys.js';
 import { OFFICE_CSP, OFFICE_CSS, officePage, signInPage } from './office.js';
 import { openApiDocument } from './openapi.js';
+import { carryOutRequest, PRIVACY_REQUEST_KINDS, PRIVACY_REQUEST_SCHEMAS } from './privacy-requests.js';
 import { listSummaries, storeSummary } from './summaries.js';
 import { fieldErrors, SummarySchema } from './summary-schema.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
+/** An erasure or deletion request is a few ids. */
+export const MAX_REQUEST_BYTES = 4 * 1024;
 export const KEY_REFUSED = 'The server did not accept the device key.';
 const SESSION_COOKIE = 'heard_office';
 
@@ -36,6 +39,28 @@ const FilterSchema = z.strictObject({
 
 const jsonError = (c: Context, status: 400 | 401 | 404 | 409 | 413 | 415 | 500, error: string, extra: object = {}) =>
   c.json({ error, ...extra }, status);
+
+const limitBody = (maxSize: number, what: string) =>
+  bodyLimit({
+    maxSize,
+    onError: (c) => {
+      // The rest of the body is not read: close the connection so no client reuses it.
+      c.header('Connection', 'close');
+      return jsonError(c, 413, `The ${what} is larger than the server accepts (${maxSize / 1024} KB).`);
+    },
+  });
+
+/** The request's JSON body, or the answer that says why there is none. */
+async function readJson(c: Context, what: string): Promise<{ body: unknown } | { refusal: Response }> {
+  if (!/^application\/json\b/i.test(c.req.header('Content-Type') ?? '')) {
+    return { refusal: jsonError(c, 415, `Send the ${what} as JSON (Content-Type: application/json).`) };
+  }
+  try {
+    return { body: JSON.parse(await c.req.text()) };
+  } catch {
+    return { refusal: jsonError(c, 400, `The ${what} is not valid JSON.`, { fields: [{ path: '', message: 'Not valid JSON.' }] }) };
+  }
+}
 
 export function createApp(options: AppOptions): Hono<Env> {
   const { db } = options;
@@ -75,25 +100,11 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.post(
     '/api/summaries',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        // The rest of the body is not read: close the connection so no client reuses it.
-        c.header('Connection', 'close');
-        return jsonError(c, 413, `The summary is larger than the server accepts (${MAX_BODY_BYTES / 1024} KB).`);
-      },
-    }),
+    limitBody(MAX_BODY_BYTES, 'summary'),
     async (c) => {
-      if (!/^application\/json\b/i.test(c.req.header('Content-Type') ?? '')) {
-        return jsonError(c, 415, 'Send the summary as JSON (Content-Type: application/json).');
-      }
-      let body: unknown;
-      try {
-        body = JSON.parse(await c.req.text());
-      } catch {
-        return jsonError(c, 400, 'The summary is not valid JSON.', { fields: [{ path: '', message: 'Not valid JSON.' }] });
-      }
-      const parsed = SummarySchema.safeParse(body);
+      const read = await readJson(c, 'summary');
+      if ('refusal' in read) return read.refusal;
+      const parsed = SummarySchema.safeParse(read.body);
       if (!parsed.success) {
         return jsonError(c, 400, 'The summary is not valid.', { fields: fieldErrors(parsed.error) });
       }
@@ -105,6 +116,18 @@ export function createApp(options: AppOptions): Hono<Env> {
       return c.json({ status: outcome, id: stored.id, revision: stored.revision, stored }, outcome === 'created' ? 201 : 200);
     },
   );
+
+  for (const kind of PRIVACY_REQUEST_KINDS) {
+    app.post(`/api/requests/${kind}`, limitBody(MAX_REQUEST_BYTES, 'request'), async (c) => {
+      const read = await readJson(c, 'request');
+      if ('refusal' in read) return read.refusal;
+      const parsed = PRIVACY_REQUEST_SCHEMAS[kind].safeParse(read.body);
+      if (!parsed.success) return jsonError(c, 400, 'The request is not valid.', { fields: fieldErrors(parsed.error) });
+      const { outcome, affected } = await carryOutRequest(options.db, kind, parsed.data, c.get('keyId'));
+      if (outcome === 'conflict') return jsonError(c, 409, 'This request id is already used by another request.');
+      return c.json({ status: outcome, id: parsed.data.id, kind, affected }, outcome === 'done' ? 201 : 200);
+    });
+  }
 
   app.get('/api/summaries', async (c) => {
     const parsed = FilterSchema.safeParse(c.req.query());

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run server -- <command>` at the repository root:
 //   serve                 run the sync server (the default)
+//     --retention-months N  delete summaries of meetings older than N months (at start, then daily)
 //   key create "<label>"  make a device key and print it once
 //   key list              list keys (never the keys themselves)
 //   key revoke <id>       revoke a key; it stops working at once
@@ -12,6 +13,7 @@ import { adminSocketPath, runAdminCommand, sendAdminCommand, startAdminSocket, t
 import { DataDirBusyError, defaultDataDir, openDatabase } from './db.js';
 import type { DeviceKey } from './keys.js';
 import { migrate } from './migrations.js';
+import { parseRetentionMonths } from './retention.js';
 import { DEFAULT_APP_ORIGIN, DEFAULT_PORT, startServer } from './server.js';
 
 export interface Io {
@@ -23,6 +25,7 @@ const consoleIo: Io = { out: (line) => console.log(line), err: (line) => console
 
 const USAGE = `Usage: npm run server -- <command>
   serve                 run the sync server (default)
+    --retention-months N  delete summaries of meetings older than N months (at start, then daily)
   key create "<label>"  make a device key, printed once
   key list              list device keys
   key revoke <id>       revoke a key at once
@@ -36,7 +39,20 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env) {
     host: env.HEARD_SYNC_HOST ?? '127.0.0.1',
     appOrigin: env.HEARD_APP_ORIGIN ?? DEFAULT_APP_ORIGIN,
     secureCookies: env.HEARD_SECURE_COOKIES === '1',
+    retentionMonths: parseRetentionMonths(env.HEARD_RETENTION_MONTHS, 'HEARD_RETENTION_MONTHS'),
   };
+}
+
+/** `serve`'s flags: `--retention-months 24` or `--retention-months=24` (it wins over HEARD_RETENTION_MONTHS); null for anything else. */
+function serveFlags(args: string[]): { retentionMonths?: number } | null {
+  const flags: { retentionMonths?: number } = {};
+  for (let i = 0; i < args.length; i += 1) {
+    const [name, inline] = args[i]!.split(/=(.*)/s);
+    if (name !== '--retention-months') return null;
+    const value = inline ?? args[++i];
+    flags.retentionMonths = parseRetentionMonths(value ?? '', '--retention-months');
+  }
+  return flags;
 }
 
 async function keyCommand(command: AdminCommand, env: NodeJS.ProcessEnv): Promise<unknown> {
@@ -113,9 +129,16 @@ export async function runCli(args: string[], io: Io = consoleIo, env: NodeJS.Pro
     return 0;
   }
   if (command === 'serve') {
-    const running = await startSyncServer(env);
+    const flags = serveFlags(sub === undefined ? [] : [sub, ...rest]);
+    if (!flags) {
+      io.err(USAGE);
+      return 2;
+    }
+    const running = await startSyncServer(env, flags);
     io.out(`Sync server (programme office) at ${running.url} on ${running.db.kind === 'pglite' ? `PGlite in ${running.dataDir}` : 'PostgreSQL'}`);
     io.out(`Office page: ${running.url}  ·  API: ${running.url}api/openapi.json`);
+    const months = flags.retentionMonths ?? settingsFromEnv(env).retentionMonths;
+    io.out(months ? `Retention: summaries of meetings more than ${months} months ago are deleted at start and daily.` : 'Retention: off (summaries are kept until a device asks for them to be deleted).');
     const stop = () => void running.close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
@@ -126,7 +149,7 @@ export async function runCli(args: string[], io: Io = consoleIo, env: NodeJS.Pro
 }
 
 /** The server with the settings from the environment, plus the key socket on PGlite. */
-export async function startSyncServer(env: NodeJS.ProcessEnv = process.env, overrides: { port?: number } = {}) {
+export async function startSyncServer(env: NodeJS.ProcessEnv = process.env, overrides: { port?: number; retentionMonths?: number } = {}) {
   const settings = settingsFromEnv(env);
   const server = await startServer({ ...settings, ...overrides });
   const admin = settings.databaseUrl ? undefined : await startAdminSocket(server.db, settings.dataDir!).catch(async (error) => {

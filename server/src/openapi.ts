@@ -1,5 +1,32 @@
 // The OpenAPI 3.1 document served at /api/openapi.json.
+import { z } from 'zod';
+import { PRIVACY_REQUEST_KINDS, PRIVACY_REQUEST_SCHEMAS, type PrivacyRequestKind } from './privacy-requests.js';
 import { summaryJsonSchema } from './summary-schema.js';
+
+const REQUEST_WORDS: Record<PrivacyRequestKind, { summary: string; description: string; schema: string }> = {
+  'erase-person': {
+    summary: 'Erase a person from the stored summaries (idempotent by id)',
+    description:
+      'In every stored summary of the group, the name of the person whose device id is `personId` is replaced by `pseudonym`: as the owner of their actions (found by `ownerId`, sent only with names) and anywhere else that name appears, in any case or spacing. Summaries sent without names hold no name, so there may be nothing to change.',
+    schema: 'ErasePersonRequest',
+  },
+  'delete-meeting': {
+    summary: 'Delete a meeting’s summary (idempotent by id)',
+    description: 'Deletes the stored summary `summaryId`, and any other summary of `meetingId`, in the group.',
+    schema: 'DeleteMeetingRequest',
+  },
+  'delete-group': {
+    summary: 'Delete every summary of a group (idempotent by id)',
+    description: 'Deletes every stored summary of `groupId`.',
+    schema: 'DeleteGroupRequest',
+  },
+};
+
+function requestJsonSchema(kind: PrivacyRequestKind): Record<string, unknown> {
+  const schema = z.toJSONSchema(PRIVACY_REQUEST_SCHEMAS[kind], { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+  delete schema.$schema;
+  return schema;
+}
 
 export function openApiDocument(serverUrl?: string): Record<string, unknown> {
   const error = (description: string) => ({
@@ -14,7 +41,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
       title: 'Heard sync server',
       version: '1.0.0',
       description:
-        'Receives meeting summaries from Heard tablets (idempotent by summary id) and lists them for the programme office. Every endpoint except /api/health and /api/openapi.json needs a device key: `Authorization: Bearer <key>`.',
+        'Receives meeting summaries from Heard tablets (idempotent by summary id), carries out their erasure and deletion requests, and lists summaries for the programme office. Every endpoint except /api/health and /api/openapi.json needs a device key: `Authorization: Bearer <key>`.',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ deviceKey: [] }],
@@ -63,6 +90,30 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           },
         },
       },
+      ...Object.fromEntries(
+        PRIVACY_REQUEST_KINDS.map((kind) => [
+          `/api/requests/${kind}`,
+          {
+            post: {
+              summary: REQUEST_WORDS[kind].summary,
+              description: `${REQUEST_WORDS[kind].description} New id → 201, carried out. Same id and body again → 200 \`unchanged\`, not carried out twice. A request about something the server does not have is still a success (\`affected\`: 0).`,
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: { $ref: `#/components/schemas/${REQUEST_WORDS[kind].schema}` } } },
+              },
+              responses: {
+                '201': { description: 'Carried out now', content: { 'application/json': { schema: { $ref: '#/components/schemas/RequestResult' } } } },
+                '200': { description: 'Already carried out (the same request again)', content: { 'application/json': { schema: { $ref: '#/components/schemas/RequestResult' } } } },
+                '400': error('Not a valid request; `fields` lists each problem with its path'),
+                '401': error('No device key, or one the server does not accept (unknown or revoked)'),
+                '409': error('The id is already used by a different request'),
+                '413': error('Larger than 4 KB'),
+                '415': error('Not application/json'),
+              },
+            },
+          },
+        ]),
+      ),
       '/api/health': {
         get: {
           summary: 'Is the server up, and on which database',
@@ -110,6 +161,17 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
             id: { type: 'string', format: 'uuid' },
             revision: { type: 'integer', description: 'The revision now stored (higher than the one sent when ignored)' },
             stored: { $ref: '#/components/schemas/StoredSummary' },
+          },
+        },
+        ...Object.fromEntries(PRIVACY_REQUEST_KINDS.map((kind) => [REQUEST_WORDS[kind].schema, requestJsonSchema(kind)])),
+        RequestResult: {
+          type: 'object',
+          required: ['status', 'id', 'kind', 'affected'],
+          properties: {
+            status: { enum: ['done', 'unchanged'] },
+            id: { type: 'string', format: 'uuid' },
+            kind: { enum: PRIVACY_REQUEST_KINDS },
+            affected: { type: 'integer', description: 'How many stored summaries the request changed or deleted when it was carried out' },
           },
         },
         Error: {

@@ -4,6 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp, type AppOptions } from './app.js';
 import { openDatabase, type Database, type DatabaseOptions } from './db.js';
 import { migrate } from './migrations.js';
+import { startRetention } from './retention.js';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_APP_ORIGIN = 'http://127.0.0.1:4173';
@@ -14,6 +15,10 @@ export interface ServerOptions extends DatabaseOptions {
   appOrigin?: string;
   secureCookies?: boolean;
   afterStore?: AppOptions['afterStore'];
+  /** Delete summaries of meetings older than this many months, at start and then daily. Unset: keep them. */
+  retentionMonths?: number | undefined;
+  /** Tests only: how often retention runs after the start (a day otherwise). */
+  retentionEveryMs?: number;
   /** Use this open database instead of opening one (it is not closed by close()). */
   db?: Database;
 }
@@ -28,9 +33,16 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const owned = !options.db;
   const db = options.db ?? (await openDatabase(options));
+  let retention: ReturnType<typeof startRetention> | undefined;
   try {
     await migrate(db);
+    // Old summaries go before the first request is answered.
+    if (options.retentionMonths) {
+      retention = startRetention(db, options.retentionMonths, options.retentionEveryMs);
+      await retention.first;
+    }
   } catch (error) {
+    retention?.stop();
     if (owned) await db.close();
     throw error;
   }
@@ -46,6 +58,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     server = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_PORT, hostname: host }, (info) => resolve(info.port));
     server.once('error', reject);
   }).catch(async (error) => {
+    retention?.stop();
     if (owned) await db.close();
     throw error;
   });
@@ -55,6 +68,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     port,
     db,
     async close() {
+      retention?.stop();
       await new Promise<void>((resolve) => {
         const s = server as (ServerType & { closeAllConnections?: () => void }) | undefined;
         if (!s) return resolve();

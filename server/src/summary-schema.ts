@@ -58,6 +58,8 @@ export const SummarySchema = z
           due: isoDate,
           status: z.enum(ACTION_STATUS),
           owner: z.string().trim().min(1).max(200).optional(),
+          /** The owner's person id on the device, so an erasure request can find their name. */
+          ownerId: z.string().trim().min(1).max(100).optional(),
         }),
       )
       .max(500),
@@ -81,14 +83,21 @@ export const SummarySchema = z
       .optional(),
   })
   .superRefine((summary, ctx) => {
+    summary.actions.forEach((action, index) => {
+      if (action.ownerId !== undefined && action.owner === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['actions', index, 'ownerId'], message: 'Only sent with the owner’s name.' });
+      }
+    });
     // Names leave the device only when the chair chose to include them.
     if (summary.names) return;
     if (summary.groupName !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['groupName'], message: 'Only sent when names is true.' });
     }
     summary.actions.forEach((action, index) => {
-      if (action.owner !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['actions', index, 'owner'], message: 'Only sent when names is true.' });
+      for (const field of ['owner', 'ownerId'] as const) {
+        if (action[field] !== undefined) {
+          ctx.addIssue({ code: 'custom', path: ['actions', index, field], message: 'Only sent when names is true.' });
+        }
       }
     });
   });
@@ -106,7 +115,7 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
     const path = issue.path.map(String);
     // One entry per field that is not part of the summary, at that field's own path.
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: 'Not a field of the summary: nothing else may be sent.' }));
+      return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: 'Not a field of this document: nothing else may be sent.' }));
     }
     return [{ path: path.join('.'), message: issue.message }];
   });

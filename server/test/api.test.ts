@@ -313,7 +313,7 @@ for (const backend of backends()) {
         const list = (await (await get(second, 'api/summaries', k)).json()) as { summaries: { id: string }[] };
         expect(list.summaries.map((x) => x.id)).toEqual([s.id]);
         const versions = await second.db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-        expect(versions.map((v) => Number(v.version))).toEqual([1]);
+        expect(versions.map((v) => Number(v.version))).toEqual([1, 2]);
       } finally {
         await second.close();
       }

@@ -55,3 +55,17 @@ describe('key commands against a running server on PGlite', () => {
     expect(out.join('\n')).toMatch(/key_[0-9a-f]{12}  revoked /);
   });
 });
+
+describe('serve settings', () => {
+  it('takes the retention from --retention-months or HEARD_RETENTION_MONTHS, and refuses nonsense in words', async () => {
+    const { settingsFromEnv } = await import('../src/main.js');
+    expect(settingsFromEnv({ HEARD_RETENTION_MONTHS: '24' }).retentionMonths).toBe(24);
+    expect(settingsFromEnv({}).retentionMonths).toBeUndefined();
+    expect(() => settingsFromEnv({ HEARD_RETENTION_MONTHS: '0' })).toThrow(/HEARD_RETENTION_MONTHS must be a whole number of months from 1 to 1200/);
+    const errors: string[] = [];
+    const io = { out: () => {}, err: (line: string) => errors.push(line) };
+    await expect(runCli(['serve', '--retention-months', 'two years'], io, {})).rejects.toThrow(/--retention-months must be a whole number/);
+    expect(await runCli(['serve', '--keep-forever'], io, {})).toBe(2);
+    expect(errors.join('\n')).toContain('--retention-months N');
+  });
+});

@@ -92,3 +92,31 @@ export function get(server: RunningServer, path: string, key?: string, headers: 
     redirect: 'manual',
   });
 }
+
+export function postRequest(server: RunningServer, key: string | undefined, kind: string, body: unknown) {
+  return fetch(new URL(`api/requests/${kind}`, server.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** Every row of every table of the server's database, as text: where a name must not be found. */
+export async function everyRowAsText(server: RunningServer): Promise<string> {
+  const tables = await server.db.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  if (tables.length < 4) throw new Error(`Expected the server's tables, found ${tables.map((t) => t.table_name).join(', ')}`);
+  const texts: string[] = [];
+  for (const { table_name } of tables) {
+    const rows = await server.db.query<{ row: string }>(`SELECT t::text AS row FROM "${table_name}" t`);
+    texts.push(`${table_name}:`, ...rows.map((r) => r.row));
+  }
+  return texts.join('\n');
+}
+
+/** True when `name` is in `text` in any case or spacing (JSON escapes included). */
+export function holdsName(text: string, name: string): boolean {
+  const squash = (s: string) => s.replace(/\s+|\\[nrt]/g, '').toLowerCase();
+  return squash(text).includes(squash(name));
+}

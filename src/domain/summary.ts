@@ -128,6 +128,8 @@ export function buildSummary(input: SummaryInput): SyncSummary {
         const owner = a.owner.kind === 'person' ? personOf.get(a.owner.personId)?.name : a.owner.name;
         const named = owner ? cut(owner, 200) : '';
         if (named) action.owner = named;
+        // The person's device id goes with their name, so an erasure can find it on the server later.
+        if (named && a.owner.kind === 'person') action.ownerId = a.owner.personId;
       }
       return action;
     });

@@ -25,7 +25,8 @@ export interface SyncSummary {
   voiceBalance: { perspective: string; talkSeconds: number; turns: number; fairShareSeconds: number }[];
   dissent: { parked: number; resolved: number; standing: number };
   decisions: { text: string; how: 'consensus' | 'vote' | 'chair' | 'deferred' | 'elsewhere'; votes?: { for: number; against: number; abstain: number } }[];
-  actions: { text: string; due: string; status: 'open' | 'done' | 'dropped'; owner?: string }[];
+  /** `owner` and, for a person of the group, `ownerId` (their device id): only when `names` is true. */
+  actions: { text: string; due: string; status: 'open' | 'done' | 'dropped'; owner?: string; ownerId?: Id }[];
   checkIn: { checkedIn: number; oneToOneRequests: number; prompts: { prompt: string; counts: Record<string, number> }[] };
   glossaryTerms: string[];
   names: boolean;

@@ -110,5 +110,5 @@ export function maskKey(key: string): string {
 /** The same summary with every name taken out: used when the chair turns names off before it is sent. */
 export function withoutNames(summary: SyncSummary): SyncSummary {
   const { groupName: _groupName, ...rest } = summary;
-  return { ...rest, names: false, actions: summary.actions.map(({ owner: _owner, ...action }) => action) };
+  return { ...rest, names: false, actions: summary.actions.map(({ owner: _owner, ownerId: _ownerId, ...action }) => action) };
 }

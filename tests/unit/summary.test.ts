@@ -82,6 +82,7 @@ describe('the summary a closed meeting sends', () => {
     const input = inputFor(false);
     const json = JSON.stringify(buildSummary(input));
     // Nothing that names or quotes a person may leave the device unless the chair chose names.
+    expect(json).not.toContain('ownerId');
     for (const person of input.people) {
       expect(json).not.toContain(person.name);
       for (const part of person.name.split(' ').filter((w) => w.length > 3 && w !== 'Sample')) expect(json).not.toContain(part);
@@ -98,6 +99,8 @@ describe('the summary a closed meeting sends', () => {
     expect(summary.names).toBe(true);
     expect(summary.groupName).toBe(input.group.name);
     expect(summary.actions.map((a) => a.owner)).toEqual([input.people[4]!.name, 'Riverside Trust']);
+    // A person's id goes with their name, so an erasure can find it on the server; an organisation has none.
+    expect(summary.actions.map((a) => a.ownerId)).toEqual([input.people[4]!.id, undefined]);
     // Names chosen still never carry what was said: dissent words and check-in text stay on the device.
     const json = JSON.stringify(summary);
     expect(json).not.toContain('talked over');
@@ -106,6 +109,7 @@ describe('the summary a closed meeting sends', () => {
     const stripped = withoutNames(summary);
     expectValid(stripped);
     expect(JSON.stringify(stripped)).not.toContain(input.people[4]!.name);
+    expect(JSON.stringify(stripped)).not.toContain('ownerId');
     expect(stripped.groupName).toBeUndefined();
   });
 

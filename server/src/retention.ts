@@ -1,0 +1,45 @@
+// The server's own retention of summaries (issue 11): summaries whose meeting was held longer ago
+// than the chosen number of months are deleted when the server starts and once a day after.
+import type { Queryable } from './db.js';
+
+export const RETENTION_EVERY_MS = 24 * 60 * 60_000;
+export const MAX_RETENTION_MONTHS = 1200;
+
+/** Deletes summaries of meetings held before `today` minus `months`; returns how many. */
+export async function deleteExpiredSummaries(db: Queryable, months: number, today: Date = new Date()): Promise<number> {
+  const day = today.toISOString().slice(0, 10);
+  const rows = await db.query('DELETE FROM summaries WHERE meeting_date < ($2::date - make_interval(months => $1::integer)) RETURNING id', [
+    months,
+    day,
+  ]);
+  return rows.length;
+}
+
+/** A whole number of months from 1 to 1200, or an error in words. */
+export function parseRetentionMonths(raw: string | undefined, where: string): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const months = Number(raw.trim());
+  if (!Number.isInteger(months) || months < 1 || months > MAX_RETENTION_MONTHS) {
+    throw new Error(`${where} must be a whole number of months from 1 to ${MAX_RETENTION_MONTHS}, for example 24 (it was "${raw}").`);
+  }
+  return months;
+}
+
+/** Runs now, then every `everyMs`; stop() ends it. Errors are logged, never thrown: the next run tries again. */
+export function startRetention(db: Queryable, months: number, everyMs = RETENTION_EVERY_MS): { first: Promise<number>; stop(): void } {
+  const run = () =>
+    deleteExpiredSummaries(db, months).then(
+      (n) => {
+        if (n > 0) console.log(`Retention: deleted ${n} summar${n === 1 ? 'y' : 'ies'} of meetings more than ${months} months ago.`);
+        return n;
+      },
+      (error: Error) => {
+        console.error('Retention could not delete old summaries:', error.message);
+        return 0;
+      },
+    );
+  const first = run();
+  const timer = setInterval(() => void run(), everyMs);
+  timer.unref();
+  return { first, stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,262 @@
+// Erasure and deletion requests (issue 11) and the server's retention of summaries, over real HTTP,
+// on PGlite always and on PostgreSQL when DATABASE_URL is set (CI sets it).
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../src/server.js';
+import { countSummaries } from '../src/summaries.js';
+import type { Summary } from '../src/summary-schema.js';
+import { backends, everyRowAsText, get, holdsName, newKey, post, postRequest, start, summary } from './helpers.js';
+
+const monthsAgo = (months: number, today = new Date()) => {
+  const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - months, today.getUTCDate()));
+  return d.toISOString().slice(0, 10);
+};
+
+for (const backend of backends()) {
+  describe(`erasure and deletion requests on ${backend.name}`, () => {
+    let server: RunningServer;
+    let key: string;
+
+    beforeAll(async () => {
+      server = await start(backend.fresh());
+      key = await newKey(server);
+    });
+    afterAll(async () => {
+      await server?.close();
+      await backend.cleanup();
+    });
+
+    const list = async (group: string) =>
+      ((await (await get(server, `api/summaries?group=${group}`, key)).json()) as { summaries: { id: string; summary: Summary }[] }).summaries;
+
+    /** A summary with names: Ann Smith owns an action, and was typed into a decision and an item. */
+    const named = (groupId: string, meetingId: string, personId: string, annAs = 'Ann Smith') =>
+      summary({
+        groupId,
+        meetingId,
+        names: true,
+        groupName: 'Discharge group',
+        items: [{ title: `Welcome from ${annAs.toUpperCase()}`, plannedMinutes: 10, usedMinutes: 12 }],
+        decisions: [{ text: `${annAs.replace(' ', '   ')} will pilot the letter`, how: 'consensus' }],
+        actions: [
+          { text: 'Draft the letter', due: '2025-04-09', status: 'open', owner: annAs, ownerId: personId },
+          { text: 'Book the room', due: '2025-04-02', status: 'done', owner: 'Bob Jones', ownerId: 'p-bob' },
+          { text: 'Ask the trust', due: '2025-04-16', status: 'open', owner: 'Riverside Trust' },
+        ],
+      });
+
+    it('documents the three requests in the OpenAPI document', async () => {
+      const doc = (await (await get(server, 'api/openapi.json')).json()) as {
+        paths: Record<string, { post?: { responses: Record<string, unknown> } }>;
+        components: { schemas: Record<string, { properties?: Record<string, unknown>; additionalProperties?: unknown }> };
+      };
+      for (const kind of ['erase-person', 'delete-meeting', 'delete-group']) {
+        expect(Object.keys(doc.paths[`/api/requests/${kind}`]?.post?.responses ?? {})).toEqual(expect.arrayContaining(['200', '201', '400', '401', '409']));
+      }
+      expect(Object.keys(doc.components.schemas.ErasePersonRequest!.properties!)).toEqual(['id', 'groupId', 'personId', 'pseudonym']);
+      expect(doc.components.schemas.DeleteMeetingRequest!.additionalProperties).toBe(false);
+      const action = (doc.components.schemas.Summary as { properties: { actions: { items: { properties: Record<string, unknown> } } } }).properties.actions.items;
+      expect(Object.keys(action.properties)).toContain('ownerId');
+    });
+
+    it('refuses an owner’s id without names, or without the owner’s name', async () => {
+      const withoutNames = await post(server, key, summary({ actions: [{ text: 'Call', due: '2025-04-01', status: 'open', ownerId: 'p-1' }] }));
+      expect(withoutNames.status).toBe(400);
+      expect(((await withoutNames.json()) as { fields: { path: string }[] }).fields.map((f) => f.path).sort()).toEqual([
+        'actions.0.ownerId',
+        'actions.0.ownerId',
+      ]);
+      const idAlone = await post(server, key, summary({ names: true, actions: [{ text: 'Call', due: '2025-04-01', status: 'open', ownerId: 'p-1' }] }));
+      expect(idAlone.status).toBe(400);
+      expect(((await idAlone.json()) as { fields: { path: string; message: string }[] }).fields).toEqual([
+        { path: 'actions.0.ownerId', message: 'Only sent with the owner’s name.' },
+      ]);
+    });
+
+    it('erases a person: the name is nowhere in any table, the pseudonym in its place, others kept; once only', async () => {
+      const group = `grp-erase-${backend.name}`;
+      const first = named(group, 'mtg-1', 'p-ann');
+      // The second meeting had her name typed differently; the third was sent without names.
+      const second = named(group, 'mtg-2', 'p-ann', 'ann smith');
+      const third = summary({ groupId: group, meetingId: 'mtg-3' });
+      for (const s of [first, second, third]) expect((await post(server, key, s)).status).toBe(201);
+      const elsewhere = named(`${group}-other`, 'mtg-9', 'p-ann-elsewhere', 'Carol White');
+      expect((await post(server, key, elsewhere)).status).toBe(201);
+      expect(holdsName(await everyRowAsText(server), 'Ann Smith')).toBe(true);
+
+      const request = { id: randomUUID(), groupId: group, personId: 'p-ann', pseudonym: 'Former member 3' };
+      const res = await postRequest(server, key, 'erase-person', request);
+      expect(res.status).toBe(201);
+      expect(await res.json()).toEqual({ status: 'done', id: request.id, kind: 'erase-person', affected: 2 });
+
+      expect(holdsName(await everyRowAsText(server), 'Ann Smith')).toBe(false);
+      const stored = await list(group);
+      const byMeeting = new Map(stored.map((s) => [s.summary.meetingId, s.summary]));
+      for (const meeting of ['mtg-1', 'mtg-2']) {
+        const s = byMeeting.get(meeting)!;
+        expect(s.actions.map((a) => a.owner)).toEqual(['Former member 3', 'Bob Jones', 'Riverside Trust']);
+        expect(s.actions[0]!.ownerId).toBe('p-ann');
+        expect(s.decisions[0]!.text).toBe('Former member 3 will pilot the letter');
+        expect(s.items[0]!.title).toBe('Welcome from Former member 3');
+      }
+      expect(byMeeting.get('mtg-3')).toEqual(third);
+      expect((await list(`${group}-other`))[0]!.summary).toEqual(elsewhere);
+
+      // The same request again: done once, the answer tells so.
+      const again = await postRequest(server, key, 'erase-person', request);
+      expect(again.status).toBe(200);
+      expect(await again.json()).toEqual({ status: 'unchanged', id: request.id, kind: 'erase-person', affected: 2 });
+      // The same id for a different request is refused and changes nothing.
+      const clash = await postRequest(server, key, 'erase-person', { ...request, personId: 'p-bob' });
+      expect(clash.status).toBe(409);
+      expect((await list(group)).find((s) => s.summary.meetingId === 'mtg-1')!.summary.actions[1]!.owner).toBe('Bob Jones');
+      const otherKind = await postRequest(server, key, 'delete-group', { id: request.id, groupId: group });
+      expect(otherKind.status).toBe(409);
+      expect(await list(group)).toHaveLength(3);
+    });
+
+    it('answers an erasure for a person or group it never had with success', async () => {
+      const res = await postRequest(server, key, 'erase-person', { id: randomUUID(), groupId: 'grp-never', personId: 'p-x', pseudonym: 'Former member 1' });
+      expect(res.status).toBe(201);
+      expect(await res.json()).toMatchObject({ status: 'done', affected: 0 });
+    });
+
+    it('deletes a meeting’s summary, and only that one', async () => {
+      const group = `grp-delete-meeting-${backend.name}`;
+      const keep = summary({ groupId: group, meetingId: 'mtg-keep' });
+      const gone = summary({ groupId: group, meetingId: 'mtg-gone' });
+      for (const s of [keep, gone]) expect((await post(server, key, s)).status).toBe(201);
+      const request = { id: randomUUID(), groupId: group, meetingId: 'mtg-gone', summaryId: gone.id };
+      const res = await postRequest(server, key, 'delete-meeting', request);
+      expect(res.status).toBe(201);
+      expect(await res.json()).toEqual({ status: 'done', id: request.id, kind: 'delete-meeting', affected: 1 });
+      expect((await list(group)).map((s) => s.id)).toEqual([keep.id]);
+      expect(await countSummaries(server.db, gone.id)).toBe(0);
+      const again = await postRequest(server, key, 'delete-meeting', request);
+      expect(again.status).toBe(200);
+      expect(await again.json()).toMatchObject({ status: 'unchanged', affected: 1 });
+      // A meeting the server never had.
+      const never = await postRequest(server, key, 'delete-meeting', { ...request, id: randomUUID(), meetingId: 'mtg-never', summaryId: randomUUID() });
+      expect(never.status).toBe(201);
+      expect(await never.json()).toMatchObject({ status: 'done', affected: 0 });
+      expect((await list(group)).map((s) => s.id)).toEqual([keep.id]);
+    });
+
+    it('deletes every summary of a group, and no other group’s', async () => {
+      const group = `grp-delete-group-${backend.name}`;
+      for (const meetingId of ['a', 'b', 'c']) expect((await post(server, key, summary({ groupId: group, meetingId }))).status).toBe(201);
+      const other = summary({ groupId: `${group}-other` });
+      expect((await post(server, key, other)).status).toBe(201);
+      const request = { id: randomUUID(), groupId: group };
+      const res = await postRequest(server, key, 'delete-group', request);
+      expect(res.status).toBe(201);
+      expect(await res.json()).toMatchObject({ status: 'done', affected: 3 });
+      expect(await list(group)).toEqual([]);
+      expect((await list(`${group}-other`)).map((s) => s.id)).toEqual([other.id]);
+      expect((await postRequest(server, key, 'delete-group', request)).status).toBe(200);
+      const never = await postRequest(server, key, 'delete-group', { id: randomUUID(), groupId: 'grp-never-had' });
+      expect(never.status).toBe(201);
+      expect(await never.json()).toMatchObject({ status: 'done', affected: 0 });
+    });
+
+    it('refuses every request without a valid key (401) and changes nothing', async () => {
+      const group = `grp-401-${backend.name}`;
+      const s = named(group, 'mtg-1', 'p-ann');
+      expect((await post(server, key, s)).status).toBe(201);
+      const bodies = {
+        'erase-person': { id: randomUUID(), groupId: group, personId: 'p-ann', pseudonym: 'Former member 1' },
+        'delete-meeting': { id: randomUUID(), groupId: group, meetingId: 'mtg-1', summaryId: s.id },
+        'delete-group': { id: randomUUID(), groupId: group },
+      };
+      for (const [kind, body] of Object.entries(bodies)) {
+        for (const auth of [undefined, 'heard_not-a-real-key-at-all-000000000000000000']) {
+          const res = await postRequest(server, auth, kind, body);
+          expect(res.status).toBe(401);
+          expect(await res.json()).toEqual({ error: 'The server did not accept the device key.' });
+        }
+        // Without a key, a malformed request is still a 401: nothing about it is answered.
+        expect((await postRequest(server, undefined, kind, { id: 'x' })).status).toBe(401);
+      }
+      expect((await list(group))[0]!.summary).toEqual(s);
+    });
+
+    it('answers a malformed request with 400 and each field error by path, and changes nothing', async () => {
+      const group = `grp-400-${backend.name}`;
+      const s = summary({ groupId: group });
+      expect((await post(server, key, s)).status).toBe(201);
+      const fields = async (kind: string, body: unknown) => {
+        const res = await postRequest(server, key, kind, body);
+        expect(res.status).toBe(400);
+        const answer = (await res.json()) as { error: string; fields: { path: string; message: string }[] };
+        for (const field of answer.fields) expect(field.message.length).toBeGreaterThan(3);
+        return answer.fields.map((f) => f.path).sort();
+      };
+      // A name must never travel in a request: an extra field is refused.
+      expect(await fields('erase-person', { id: 'not-a-uuid', groupId: group, pseudonym: '', name: 'Ann Smith' })).toEqual(['id', 'name', 'personId', 'pseudonym']);
+      expect(await fields('delete-meeting', { id: randomUUID(), groupId: group, meetingId: 'm' })).toEqual(['summaryId']);
+      expect(await fields('delete-group', { id: randomUUID(), groupId: '' })).toEqual(['groupId']);
+      expect(await fields('delete-group', '{"id": ')).toEqual(['']);
+      const notJson = await fetch(new URL('api/requests/delete-group', server.url), {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'text/plain' },
+        body: JSON.stringify({ id: randomUUID(), groupId: group }),
+      });
+      expect(notJson.status).toBe(415);
+      expect((await postRequest(server, key, 'delete-everything', { id: randomUUID(), groupId: group })).status).toBe(404);
+      expect((await list(group)).map((x) => x.id)).toEqual([s.id]);
+    });
+  });
+
+  describe(`retention of summaries on ${backend.name}`, () => {
+    afterAll(() => backend.cleanup());
+
+    it('deletes summaries of meetings older than the setting at start, keeps the rest', async () => {
+      const options = backend.fresh();
+      const first = await start(options);
+      const key = await newKey(first);
+      const old = summary({ date: monthsAgo(25) });
+      const recent = summary({ date: monthsAgo(23) });
+      for (const s of [old, recent]) expect((await post(first, key, s)).status).toBe(201);
+      await first.close();
+
+      const second = await start({ ...options, retentionMonths: 24 });
+      try {
+        const ids = ((await (await get(second, 'api/summaries', key)).json()) as { summaries: { id: string }[] }).summaries.map((s) => s.id);
+        expect(ids).toEqual([recent.id]);
+      } finally {
+        await second.close();
+      }
+    });
+
+    it('runs again on its timer while the server is up', async () => {
+      const server = await start({ ...backend.fresh(), retentionMonths: 12, retentionEveryMs: 100 });
+      try {
+        const key = await newKey(server);
+        // Sent after the run at start: only the timer's next run can take it.
+        const old = summary({ date: monthsAgo(13) });
+        const recent = summary({ date: monthsAgo(1) });
+        for (const s of [old, recent]) expect((await post(server, key, s)).status).toBe(201);
+        await expect.poll(() => countSummaries(server.db, old.id), { timeout: 5_000 }).toBe(0);
+        expect(await countSummaries(server.db, recent.id)).toBe(1);
+      } finally {
+        await server.close();
+      }
+    });
+  });
+}
+
+describe('finding a name to erase', () => {
+  it('matches the whole name in any case or spacing, never inside another word', async () => {
+    const { erasePerson } = await import('../src/privacy-requests.js');
+    const body = {
+      decisions: [{ text: 'ANN\u00a0 smith and Annabel Smithson agreed; ann smith.' }],
+      presentByPerspective: { 'Ann Smith': 1 },
+      actions: [{ owner: 'A. Smith', ownerId: 'p-ann' }, { owner: 'Ann Smithers' }],
+    };
+    expect(erasePerson(body, 'p-ann', ['Ann Smith'], 'Former member 3')).toEqual({
+      decisions: [{ text: 'Former member 3 and Annabel Smithson agreed; Former member 3.' }],
+      presentByPerspective: { 'Former member 3': 1 },
+      actions: [{ owner: 'Former member 3', ownerId: 'p-ann' }, { owner: 'Ann Smithers' }],
+    });
+  });
+});
