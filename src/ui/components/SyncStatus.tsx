@@ -17,7 +17,8 @@ export function SyncStatus() {
     // The sending code loads only when something waits to be sent, after the first screen is up.
     if (due) void import('../../sync/sync-runner').then((m) => m.startSync());
   }, [due]);
-  if (live.status !== 'ready') return null;
+  // Hold its place while the count loads, so the header does not grow under the chair's finger.
+  if (live.status !== 'ready') return <span class="sync-status sync-status--holding" aria-hidden="true">{t.syncStatus.none}</span>;
   const g = live.value;
   const w = t.syncStatus;
   const stale = g.oldestWaitingSince !== null && now() - g.oldestWaitingSince > STALE_AFTER_MS;
