@@ -1,0 +1,125 @@
+import '../support/fresh-db';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readAppLockState, writeAppLockConfig } from '../../src/db/app-lock-repo';
+import { addGroup } from '../../src/db/groups-repo';
+import { readAppLockOn } from '../../src/db/settings-repo';
+import { changeAppLockPin, noteActivity, resetForgottenPin, setIdleMinutes, turnOffAppLock, turnOnAppLock, unlockApp } from '../../src/state/app-lock-actions';
+import { appLockSession } from '../../src/state/app-lock-session';
+import { hashPin, PIN_ITERATIONS } from '../../src/state/chair-pin';
+import { setClockForTests } from '../../src/state/clock';
+import { makeGroup, makePerson } from '../support/fixtures';
+import { useFreshDb } from '../support/fresh-db';
+
+const db = useFreshDb();
+const START = Date.UTC(2030, 2, 14, 10, 0);
+let clock = START;
+beforeEach(() => {
+  clock = START;
+  setClockForTests(() => clock);
+  appLockSession.setState({ open: false, openedAt: 0 });
+});
+afterEach(() => setClockForTests(null));
+
+/** A quick hash: the slow one is proved once, below; the rules do not depend on the count. */
+async function lockWith(pin: string) {
+  await writeAppLockConfig({ pin: await hashPin(pin, 1000), idleMinutes: 5 }, clock);
+}
+
+async function everyStoredValue(): Promise<string> {
+  return JSON.stringify(await db().settings.toArray());
+}
+
+describe('turning the lock on and off', () => {
+  it('stores only a salted, slow hash of the PIN and opens this page for the chair who set it', async () => {
+    expect(await readAppLockOn()).toBe(false);
+    expect((await turnOnAppLock('2468', 10)).ok).toBe(true);
+    expect(await readAppLockOn()).toBe(true);
+    const { config } = await readAppLockState();
+    expect(config?.idleMinutes).toBe(10);
+    expect(config?.pin.iterations).toBe(PIN_ITERATIONS);
+    expect(config?.pin.salt.length).toBeGreaterThan(0);
+    expect(await everyStoredValue()).not.toContain('2468');
+    expect(appLockSession.getState()).toEqual({ open: true, openedAt: START });
+  });
+
+  it('changes the idle time and the PIN, only with the current PIN', async () => {
+    await lockWith('2468');
+    await setIdleMinutes(30);
+    expect((await readAppLockState()).config?.idleMinutes).toBe(30);
+
+    expect(await changeAppLockPin('1357', '8642')).toBe('wrong');
+    expect(await unlockApp('2468')).toBe('unlocked');
+    expect(await changeAppLockPin('2468', '8642')).toBe('done');
+    expect(await unlockApp('2468')).toBe('wrong');
+    expect(await unlockApp('8642')).toBe('unlocked');
+    // The idle time is kept through a new PIN.
+    expect((await readAppLockState()).config?.idleMinutes).toBe(30);
+  });
+
+  it('turns off only with the PIN, and forgets everything of the lock', async () => {
+    await lockWith('2468');
+    expect(await turnOffAppLock('1357')).toBe('wrong');
+    expect(await readAppLockOn()).toBe(true);
+    expect(await turnOffAppLock('2468')).toBe('done');
+    expect(await readAppLockOn()).toBe(false);
+    expect(await readAppLockState()).toEqual({ config: null, wrongPinAt: [], lastActivityAt: null, resetAt: null });
+  });
+});
+
+describe('unlocking', () => {
+  it('stores wrong tries, so the growing wait survives a reload; even the right PIN is refused during it', async () => {
+    await lockWith('2468');
+    for (let i = 0; i < 5; i++) {
+      clock += 1000;
+      expect(await unlockApp('0000')).toBe('wrong');
+    }
+    expect((await readAppLockState()).wrongPinAt).toHaveLength(5);
+    expect(appLockSession.getState().open).toBe(false);
+
+    clock += 10_000;
+    expect(await unlockApp('2468')).toBe('must-wait');
+    expect(await unlockApp('0000')).toBe('must-wait');
+    expect((await readAppLockState()).wrongPinAt).toHaveLength(5);
+
+    clock += 20_000;
+    expect(await unlockApp('0000')).toBe('wrong');
+    // The sixth wrong try waits a minute.
+    clock += 59_000;
+    expect(await unlockApp('2468')).toBe('must-wait');
+    clock += 1_000;
+    expect(await unlockApp('2468')).toBe('unlocked');
+    const state = await readAppLockState();
+    expect(state.wrongPinAt).toEqual([]);
+    // Unlocking counts as a touch, so the idle time starts again from here.
+    expect(state.lastActivityAt).toBe(clock);
+    expect(appLockSession.getState()).toEqual({ open: true, openedAt: clock });
+  });
+
+  it('writes the last touch at most every 10 seconds', async () => {
+    await lockWith('2468');
+    noteActivity(clock + 60_000);
+    await expect.poll(async () => (await readAppLockState()).lastActivityAt).toBe(clock + 60_000);
+    noteActivity(clock + 65_000);
+    noteActivity(clock + 71_000);
+    await expect.poll(async () => (await readAppLockState()).lastActivityAt).toBe(clock + 71_000);
+  });
+});
+
+describe('resetting a forgotten PIN', () => {
+  it('turns the lock off, keeps every record, and leaves a note of when', async () => {
+    await addGroup(makeGroup(), [makePerson()]);
+    await lockWith('2468');
+    for (let i = 0; i < 5; i++) await unlockApp('0000');
+    clock += 1000;
+    expect((await resetForgottenPin()).ok).toBe(true);
+    expect(await readAppLockOn()).toBe(false);
+    expect(await readAppLockState()).toEqual({ config: null, wrongPinAt: [], lastActivityAt: null, resetAt: clock });
+    expect(await db().groups.count()).toBe(1);
+    expect(await db().people.count()).toBe(1);
+    expect(appLockSession.getState().open).toBe(true);
+
+    // A new PIN clears the note.
+    await turnOnAppLock('1357', 5);
+    expect((await readAppLockState()).resetAt).toBeNull();
+  });
+});

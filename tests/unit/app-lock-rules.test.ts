@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { checkNewDevicePin, DEFAULT_IDLE, IDLE_CHOICES, isIdle, isIdleChoice, isResetPhrase, isTooEasy } from '../../src/domain/app-lock';
+import { pinWaitRemaining } from '../../src/domain/checkin';
+
+const T = Date.UTC(2030, 2, 14, 10, 0);
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+
+describe('a new device PIN', () => {
+  it('is 4 to 6 digits, typed the same twice', () => {
+    expect(checkNewDevicePin('', '')).toBe('empty');
+    expect(checkNewDevicePin('246', '246')).toBe('format');
+    expect(checkNewDevicePin('2468135', '2468135')).toBe('format');
+    expect(checkNewDevicePin('24a8', '24a8')).toBe('format');
+    expect(checkNewDevicePin(' 2468', ' 2468')).toBe('format');
+    expect(checkNewDevicePin('2468', '2469')).toBe('mismatch');
+    expect(checkNewDevicePin('2468', '2468')).toBeNull();
+    expect(checkNewDevicePin('135790', '135790')).toBeNull();
+  });
+
+  it('is not one digit repeated, nor a run up or down', () => {
+    for (const easy of ['0000', '1111', '999999', '1234', '3456', '123456', '4321', '987654', '6543']) {
+      expect(isTooEasy(easy), easy).toBe(true);
+      expect(checkNewDevicePin(easy, easy), easy).toBe('too-easy');
+    }
+    for (const fine of ['2468', '1235', '1122', '7890', '0912', '1357', '112233']) {
+      expect(isTooEasy(fine), fine).toBe(false);
+    }
+  });
+
+  it('says a too-easy PIN before a mismatch, so the chair does not retype it twice for nothing', () => {
+    expect(checkNewDevicePin('1234', '1243')).toBe('too-easy');
+  });
+});
+
+describe('the idle time', () => {
+  it('offers 2, 5, 10 and 30 minutes, 5 by default', () => {
+    expect(IDLE_CHOICES).toEqual([2, 5, 10, 30]);
+    expect(DEFAULT_IDLE).toBe(5);
+    expect(isIdleChoice(10)).toBe(true);
+    expect(isIdleChoice(3)).toBe(false);
+  });
+
+  it('locks once the chosen minutes have passed since the stored last touch, not before', () => {
+    expect(isIdle(T, 5, T + 5 * MINUTE - 1)).toBe(false);
+    expect(isIdle(T, 5, T + 5 * MINUTE)).toBe(true);
+    expect(isIdle(T, 2, T + 2 * MINUTE + 1)).toBe(true);
+    // A tablet that slept for an hour is idle the moment it is looked at: no ticks are counted.
+    expect(isIdle(T, 30, T + 60 * MINUTE)).toBe(true);
+  });
+
+  it('is not idle when the clock has been set back past the last touch', () => {
+    expect(isIdle(T, 2, T - 10 * MINUTE)).toBe(false);
+  });
+});
+
+describe('waits after wrong PINs at the lock', () => {
+  const tries = (n: number, from = T, gap = SECOND) => Array.from({ length: n }, (_, i) => from + i * gap);
+
+  it('has no wait for the first four wrong tries', () => {
+    for (let n = 0; n <= 4; n++) expect(pinWaitRemaining(tries(n), T + 4 * SECOND)).toBe(0);
+  });
+
+  it('waits 30 seconds after the fifth, then 1, 2, 4 minutes, growing to at most 30 minutes', () => {
+    const last = (n: number) => T + (n - 1) * SECOND;
+    expect(pinWaitRemaining(tries(5), last(5))).toBe(30 * SECOND);
+    expect(pinWaitRemaining(tries(6), last(6))).toBe(MINUTE);
+    expect(pinWaitRemaining(tries(7), last(7))).toBe(2 * MINUTE);
+    expect(pinWaitRemaining(tries(8), last(8))).toBe(4 * MINUTE);
+    expect(pinWaitRemaining(tries(20), last(20))).toBe(30 * MINUTE);
+  });
+
+  it('counts down from the last wrong try by the clock, so a reload neither resets nor extends it', () => {
+    const wrong = tries(5);
+    const last = wrong[4]!;
+    expect(pinWaitRemaining(wrong, last + 10 * SECOND)).toBe(20 * SECOND);
+    expect(pinWaitRemaining(wrong, last + 30 * SECOND)).toBe(0);
+    // A clock set backwards does not make the wait endless.
+    expect(pinWaitRemaining(wrong, last - MINUTE)).toBe(30 * SECOND);
+  });
+});
+
+describe('resetting a forgotten PIN', () => {
+  it('needs the word RESET typed out, in any case, spaces around ignored', () => {
+    expect(isResetPhrase('RESET')).toBe(true);
+    expect(isResetPhrase(' reset ')).toBe(true);
+    expect(isResetPhrase('')).toBe(false);
+    expect(isResetPhrase('RESE')).toBe(false);
+    expect(isResetPhrase('RESET PIN')).toBe(false);
+  });
+});
