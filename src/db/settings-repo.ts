@@ -29,6 +29,14 @@ export async function readLock(): Promise<CheckInLock | null> {
   return ((await db().settings.get(CHECKIN_LOCK_KEY))?.value as CheckInLock | undefined) ?? null;
 }
 
+/** The device PIN's settings (domain/app-lock.ts AppLockConfig); absent while Heard is not locked. */
+export const APP_LOCK_KEY = 'app-lock';
+
+/** Whether Heard asks for the device PIN: read by the app's frame, without the lock's own code. */
+export async function readAppLockOn(): Promise<boolean> {
+  return Boolean((await db().settings.get(APP_LOCK_KEY))?.value);
+}
+
 export const SYNC_SETTINGS_KEY = 'sync-settings';
 export const SYNC_LAST_KEY = 'sync-last';
 
