@@ -1,6 +1,6 @@
 import type { EpochMs, Id } from '../domain/model';
-import { isSummaryEntry, type OutboxEntry, type SummaryOutboxEntry, type SyncLast, type SyncProblem, type SyncSettings } from '../domain/sync-model';
-import { isDue } from '../domain/sync-rules';
+import { isSummaryEntry, type OutboxEntry, type RequestOutboxEntry, type SummaryOutboxEntry, type SyncLast, type SyncProblem, type SyncSettings } from '../domain/sync-model';
+import { isDue, isHeldBack } from '../domain/sync-rules';
 import { db } from './connection';
 import type { HeardDb } from './schema';
 import { SYNC_LAST_KEY, SYNC_SETTINGS_KEY } from './settings-repo';
@@ -20,6 +20,21 @@ export async function listOutbox(): Promise<OutboxRow[]> {
   });
 }
 
+export interface RequestRow extends RequestOutboxEntry {
+  /** The group's name while it is still on this device (it is gone after a group's deletion). */
+  groupName: string | null;
+}
+
+/** Erasure and deletion requests, oldest first. */
+export async function listRequests(): Promise<RequestRow[]> {
+  const database = db();
+  return database.transaction('r', [database.outbox, database.groups], async () => {
+    const entries = (await database.outbox.toArray()).filter((e): e is RequestOutboxEntry => !isSummaryEntry(e));
+    const groups = await database.groups.bulkGet(entries.map((e) => e.request.groupId));
+    return entries.map((entry, i) => ({ ...entry, groupName: groups[i]?.name ?? null })).sort((a, b) => a.createdAt - b.createdAt);
+  });
+}
+
 /**
  * Takes up to `limit` summaries that are due for this tab to send, marking
  * them 'sending' until `now + leaseMs`. One rw transaction: IndexedDB runs
@@ -33,6 +48,7 @@ export async function claimDue(now: EpochMs, leaseMs: number, limit: number, orp
     const due = candidates
       // With the outbox's Web Lock held, no other tab is sending: a 'sending' row is left over from a closed tab.
       .filter((entry) => isDue(entry, now) || (orphansToo && entry.status === 'sending'))
+      .filter((entry) => !isHeldBack(entry, candidates))
       .sort((a, b) => a.createdAt - b.createdAt)
       .slice(0, limit);
     for (const entry of due) {
@@ -93,7 +109,9 @@ export async function makeAllDue(at: EpochMs): Promise<void> {
 
 /** The earliest time something waiting is due; null when nothing waits. */
 export async function nextDueAt(): Promise<EpochMs | null> {
-  const entries = await db().outbox.where('status').anyOf('waiting', 'sending').toArray();
+  const unsent = await db().outbox.where('status').anyOf('waiting', 'sending').toArray();
+  // A request held back goes when the summaries before it have gone: their times count, not its own.
+  const entries = unsent.filter((entry) => !isHeldBack(entry, unsent));
   if (entries.length === 0) return null;
   return Math.min(...entries.map((e) => (e.status === 'sending' ? (e.leaseUntil ?? 0) : e.nextAttemptAt)));
 }

@@ -52,6 +52,7 @@ export async function readSyncGlance(): Promise<SyncGlance> {
   const s = settings?.value as { serverUrl?: string; deviceKey?: string } | undefined;
   return {
     waiting: waiting.length,
+    requests: waiting.filter((e) => e.kind === 'request').length,
     oldestWaitingSince: waiting.length ? Math.min(...waiting.map((e) => e.createdAt)) : null,
     lastError: l?.lastError ?? null,
     lastSentAt: l?.lastSentAt ?? null,

@@ -118,7 +118,10 @@ export interface SyncSettings {
 
 /** What the always-visible status shows; read in one small query by the app's frame. */
 export interface SyncGlance {
+  /** Everything not yet sent: summaries and requests. */
   waiting: number;
+  /** Of those, how many are erasure or deletion requests. */
+  requests: number;
   /** When the oldest waiting summary was first closed. */
   oldestWaitingSince: EpochMs | null;
   lastError: SyncProblem | null;

@@ -1,5 +1,5 @@
 import type { EpochMs } from './model';
-import { STALE_AFTER_MS, type OutboxEntry, type SyncProblem, type SyncSettings, type SyncSummary } from './sync-model';
+import { isSummaryEntry, STALE_AFTER_MS, type OutboxEntry, type SyncProblem, type SyncSettings, type SyncSummary } from './sync-model';
 
 export { STALE_AFTER_MS };
 
@@ -48,6 +48,26 @@ export function isDue(entry: Pick<OutboxEntry, 'status' | 'nextAttemptAt' | 'lea
   if (entry.status === 'waiting') return entry.nextAttemptAt <= now;
   if (entry.status === 'sending') return (entry.leaseUntil ?? 0) <= now;
   return false;
+}
+
+/**
+ * An erasure or deletion request goes after the summaries that were waiting
+ * before it, so it never overtakes the summary it is about. A summary the
+ * server refused does not hold it back: that one would never go.
+ */
+export function isHeldBack(entry: OutboxEntry, unsent: readonly OutboxEntry[]): boolean {
+  if (isSummaryEntry(entry)) return false;
+  return unsent.some((other) => isSummaryEntry(other) && other.status !== 'sent' && other.lastError !== 'refused' && other.createdAt <= entry.createdAt);
+}
+
+/** Where an entry goes and what is sent: a request carries ids and a pseudonym, never a name. */
+export function outgoing(entry: OutboxEntry, names: boolean): { path: string; body: object } {
+  if (isSummaryEntry(entry)) {
+    // Names the chair has since turned off do not leave the device, whatever the summary was built with.
+    return { path: 'api/summaries', body: names ? entry.summary : withoutNames(entry.summary) };
+  }
+  const { kind, ...fields } = entry.request;
+  return { path: `api/requests/${kind}`, body: { id: entry.id, ...fields } };
 }
 
 export function isStale(oldestWaitingSince: EpochMs | null, now: EpochMs): boolean {

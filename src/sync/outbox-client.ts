@@ -1,7 +1,7 @@
 import { claimDue, markFailed, markSent, readSyncSettings } from '../db/outbox-repo';
 import type { EpochMs } from '../domain/model';
-import { isSummaryEntry, type OutboxEntry, type SyncProblem, type SyncSettings } from '../domain/sync-model';
-import { BACKOFF_BASE_MS, LEASE_MS, isConfigured, nextAttemptAfter, problemOfStatus, withoutNames } from '../domain/sync-rules';
+import type { OutboxEntry, SyncProblem, SyncSettings } from '../domain/sync-model';
+import { BACKOFF_BASE_MS, LEASE_MS, isConfigured, nextAttemptAfter, outgoing, problemOfStatus } from '../domain/sync-rules';
 import { now } from '../state/clock';
 
 /** What a drain needs from the world, passed in so tests can give their own. */
@@ -26,7 +26,8 @@ const MAX_PER_DRAIN = 200;
 const LOCK_NAME = 'heard-outbox';
 
 /**
- * Sends what is due in the outbox, one summary at a time, oldest first. Each
+ * Sends what is due in the outbox — summaries, then the erasure and deletion
+ * requests made after them — one at a time, oldest first. Each
  * one is claimed in a transaction before it is sent; with the Web Locks API
  * only one tab drains at all. The server is idempotent by id too, so even a
  * lost reply followed by a retry never makes a second copy.
@@ -64,10 +65,8 @@ async function drainHeld(settings: SyncSettings, deps: DrainDeps, exclusive: boo
 }
 
 async function sendOne(entry: OutboxEntry, settings: SyncSettings, deps: DrainDeps): Promise<SyncProblem | null> {
-  if (!isSummaryEntry(entry)) return 'refused';
-  // Names the chair has since turned off do not leave the device, whatever the summary was built with.
-  const body = settings.names ? entry.summary : withoutNames(entry.summary);
-  const url = new URL('api/summaries', settings.serverUrl);
+  const { path, body } = outgoing(entry, settings.names);
+  const url = new URL(path, settings.serverUrl);
   const violations = watchPolicy(url.origin);
   try {
     const response = await deps.fetch(url, {
@@ -107,14 +106,22 @@ function watchPolicy(origin: string): { blocked: () => Promise<boolean>; stop: (
 
 /** Tests set this in localStorage to make the backoff's first wait short (milliseconds). */
 export const BACKOFF_BASE_KEY = 'heard-sync-backoff-base-ms';
+/** Tests set this in localStorage to give up on a silent server sooner (milliseconds). */
+export const TIMEOUT_KEY = 'heard-sync-timeout-ms';
+/** How long one send may take before Heard gives up on it and tries again later. */
+export const SEND_TIMEOUT_MS = 20_000;
+
+const fromTests = (key: string, otherwise: number) => {
+  const value = Number(globalThis.localStorage?.getItem(key));
+  return value > 0 ? value : otherwise;
+};
 
 export function defaultDeps(): DrainDeps {
-  const fromTests = Number(globalThis.localStorage?.getItem(BACKOFF_BASE_KEY));
   return {
     fetch: (...args) => globalThis.fetch(...args),
     now,
     random: Math.random,
-    baseMs: fromTests > 0 ? fromTests : BACKOFF_BASE_MS,
-    timeoutMs: 20_000,
+    baseMs: fromTests(BACKOFF_BASE_KEY, BACKOFF_BASE_MS),
+    timeoutMs: fromTests(TIMEOUT_KEY, SEND_TIMEOUT_MS),
   };
 }

@@ -22,7 +22,7 @@ export function SyncStatus() {
   const g = live.value;
   const w = t.syncStatus;
   const stale = g.oldestWaitingSince !== null && now() - g.oldestWaitingSince > STALE_AFTER_MS;
-  const parts = [g.waiting ? w.waiting(g.waiting) : g.lastSentAt ? w.allSent : w.none];
+  const parts = [g.waiting ? w.waiting(g.waiting - g.requests, g.requests) : g.lastSentAt ? w.allSent : w.none];
   if (g.waiting && !g.configured) parts.push(w.notSetUp);
   else if (g.waiting && g.lastError) parts.push(w.problem[g.lastError]);
   if (stale) parts.push(w.stale);

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { listOutbox, readSyncSettings, writeSyncSettings } from '../../db/outbox-repo';
+import { listOutbox, listRequests, readSyncSettings, writeSyncSettings, type RequestRow } from '../../db/outbox-repo';
 import { readSyncGlance } from '../../db/settings-repo';
 import { formatDayAndClock } from '../../domain/dates';
-import type { SyncSettings } from '../../domain/sync-model';
+import type { OutboxEntry, SyncSettings } from '../../domain/sync-model';
 import { isConfigured, isLinkProblem, isStale, maskKey, normaliseServerUrl, parseSyncLink, STALE_AFTER_MS } from '../../domain/sync-rules';
 import { now } from '../../state/clock';
 import { newId } from '../../state/ids';
@@ -22,8 +22,19 @@ function sendAgain(meetingId: string) {
 }
 
 async function readScreen() {
-  const [settings, rows, glance] = await Promise.all([readSyncSettings(), listOutbox(), readSyncGlance()]);
-  return { settings, rows, glance };
+  const [settings, rows, requests, glance] = await Promise.all([readSyncSettings(), listOutbox(), listRequests(), readSyncGlance()]);
+  return { settings, rows, requests, glance };
+}
+
+function requestWords({ request, groupName }: RequestRow): string {
+  switch (request.kind) {
+    case 'erase-person':
+      return w.request['erase-person'](request.pseudonym);
+    case 'delete-meeting':
+      return w.request['delete-meeting'](groupName);
+    case 'delete-group':
+      return w.request['delete-group'];
+  }
 }
 
 function SettingsForm({ settings, setMessage }: { settings: Partial<SyncSettings>; setMessage: (message: string) => void }) {
@@ -154,17 +165,25 @@ function SettingsForm({ settings, setMessage }: { settings: Partial<SyncSettings
   );
 }
 
+function waitingMeta(row: OutboxEntry): string {
+  return [row.kind === 'request' ? '' : w.revision(row.revision), w.waitingSince(formatDayAndClock(row.createdAt)), row.attempts ? w.tries(row.attempts) : '']
+    .filter(Boolean)
+    .join(' · ');
+}
+
 export function SyncScreen() {
   const live = useLive(readScreen, []);
   const run = useStore(syncRunStore, (s) => s);
   // Kept here, not in the form: saving remounts the form with the new settings.
   const [message, setMessage] = useState('');
   if (live.status !== 'ready') return <p class="loading">{live.status === 'error' ? t.loadFailed : t.loading}</p>;
-  const { settings, rows, glance } = live.value;
+  const { settings, rows, requests, glance } = live.value;
   const at = now();
   const waiting = rows.filter((r) => r.status !== 'sent');
   const sent = rows.filter((r) => r.status === 'sent').reverse();
-  const staleCount = waiting.filter((r) => at - r.createdAt > STALE_AFTER_MS).length;
+  const waitingRequests = requests.filter((r) => r.status !== 'sent');
+  const sentRequests = requests.filter((r) => r.status === 'sent').reverse();
+  const staleCount = [...waiting, ...waitingRequests].filter((r) => at - r.createdAt > STALE_AFTER_MS).length;
   const configured = isConfigured(settings);
   return (
     <>
@@ -193,30 +212,39 @@ export function SyncScreen() {
       ) : null}
 
       <h2>{w.waitingTitle}</h2>
-      {waiting.length === 0 ? (
+      {waiting.length + waitingRequests.length === 0 ? (
         <p>{w.noneWaiting}</p>
       ) : (
         <ul class="list" aria-label={w.waitingTitle}>
           {waiting.map((row) => (
             <li class="list-row" key={row.id}>
               <span class="list-row__title">{w.entry(row.meetingTitle, row.summary.date)}</span>
-              <p class="list-row__meta">
-                {[w.revision(row.revision), w.waitingSince(formatDayAndClock(row.createdAt)), row.attempts ? w.tries(row.attempts) : '']
-                  .filter(Boolean)
-                  .join(' · ')}
-              </p>
+              <p class="list-row__meta">{waitingMeta(row)}</p>
+            </li>
+          ))}
+          {/* Requests go after the summaries waiting before them: listed in that order. */}
+          {waitingRequests.map((row) => (
+            <li class="list-row" key={row.id}>
+              <span class="list-row__title">{requestWords(row)}</span>
+              <p class="list-row__meta">{waitingMeta(row)}</p>
             </li>
           ))}
         </ul>
       )}
 
       <h2>{w.sentTitle}</h2>
-      {sent.length === 0 ? (
+      {sent.length + sentRequests.length === 0 ? (
         <p>{w.noneSent}</p>
       ) : (
         <>
-          <p class="field__hint">{w.sendAgainHint}</p>
+          {sent.length ? <p class="field__hint">{w.sendAgainHint}</p> : null}
           <ul class="list" aria-label={w.sentTitle}>
+            {sentRequests.map((row) => (
+              <li class="list-row" key={row.id}>
+                <span class="list-row__title">{requestWords(row)}</span>
+                <p class="list-row__meta">{row.sentAt ? w.sentAt(formatDayAndClock(row.sentAt)) : ''}</p>
+              </li>
+            ))}
             {sent.map((row) => (
               <li class="list-row" key={row.id}>
                 <span class="list-row__title">{w.entry(row.meetingTitle, row.summary.date)}</span>

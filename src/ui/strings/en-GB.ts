@@ -187,7 +187,11 @@ export const en = {
     link: 'Sending to the office',
     allSent: 'All summaries sent',
     none: 'No summaries to send',
-    waiting: (n: number) => (n === 1 ? '1 summary waiting to send' : `${n} summaries waiting to send`),
+    /** Summaries and erasure or deletion requests not yet sent. */
+    waiting: (summaries: number, requests = 0) =>
+      `${[summaries ? (summaries === 1 ? '1 summary' : `${summaries} summaries`) : '', requests ? (requests === 1 ? '1 request' : `${requests} requests`) : '']
+        .filter(Boolean)
+        .join(' and ')} waiting to send`,
     stale: 'Waiting more than 5 days: send soon, or the browser may clear it',
     notSetUp: 'not set up',
     problem: {

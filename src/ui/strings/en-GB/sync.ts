@@ -50,6 +50,13 @@ export const sync = {
   sentTitle: 'Sent',
   noneSent: 'Nothing sent yet.',
   entry: (title: string, date: string) => `${title || 'Meeting'} · ${date}`,
+  /** An erasure or deletion request, in words: a pseudonym or a group's name, never a person's name. */
+  request: {
+    'erase-person': (pseudonym: string) => `A request to erase ${pseudonym} from the office’s records`,
+    'delete-meeting': (groupName: string | null) =>
+      groupName ? `A request to delete a meeting of ${groupName} from the office’s records` : 'A request to delete a meeting from the office’s records',
+    'delete-group': 'A request to delete all of a group’s summaries from the office’s records',
+  },
   revision: (n: number) => `Version ${n}`,
   waitingSince: (when: string) => `Waiting since ${when}`,
   sentAt: (when: string) => `Sent ${when}`,

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { useFreshDb } from '../support/fresh-db';
+import { exampleSummary } from '../../server/src/summary-schema';
+import { PRIVACY_REQUEST_SCHEMAS } from '../../server/src/privacy-requests';
+import { nextDueAt, writeSyncSettings } from '../../src/db/outbox-repo';
+import { enqueuePrivacyRequest } from '../../src/db/privacy-outbox';
+import { readSyncGlance } from '../../src/db/settings-repo';
+import type { OutboxEntry, PrivacyRequest, SummaryOutboxEntry } from '../../src/domain/sync-model';
+import { drainOutbox, type DrainDeps } from '../../src/sync/outbox-client';
+
+/**
+ * The device's sending of erasure and deletion requests, through drainOutbox
+ * with a stand-in for fetch that records what would have left the device.
+ */
+const db = useFreshDb();
+const T = Date.UTC(2030, 2, 14, 12, 0);
+const SERVER = 'https://office.example.org/heard/';
+let ids = 0;
+const newId = () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`;
+
+interface Sent {
+  url: string;
+  body: Record<string, unknown>;
+  auth: string | null;
+}
+
+/** Answers each request with the next status in `statuses` (then 201), and records it. */
+function server(statuses: number[] = []) {
+  const sent: Sent[] = [];
+  const fetch = (async (input: URL | RequestInfo, init?: RequestInit) => {
+    sent.push({
+      url: String(input),
+      body: JSON.parse(String(init?.body)) as Record<string, unknown>,
+      auth: new Headers(init?.headers).get('Authorization'),
+    });
+    return new Response('{}', { status: statuses.shift() ?? 201 });
+  }) as typeof globalThis.fetch;
+  return { sent, fetch };
+}
+
+const deps = (fetch: typeof globalThis.fetch, at = T): DrainDeps => ({ fetch, now: () => at, random: () => 0, baseMs: 2_000, timeoutMs: 1_000 });
+
+async function queueSummary(at: number, names = false): Promise<SummaryOutboxEntry> {
+  const id = newId();
+  const summary = exampleSummary({
+    id,
+    meetingId: `m-${id}`,
+    names,
+    ...(names ? { actions: [{ text: 'Draft the letter', due: '2030-04-01', status: 'open' as const, owner: 'Ann Smith', ownerId: 'p-ann' }] } : {}),
+  });
+  const entry: SummaryOutboxEntry = {
+    id,
+    meetingId: summary.meetingId,
+    status: 'waiting',
+    revision: 1,
+    summary,
+    attempts: 0,
+    lastError: null,
+    nextAttemptAt: at,
+    leaseUntil: null,
+    sentAt: null,
+    sentRevision: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await db().outbox.put(entry);
+  return entry;
+}
+
+async function queueRequest(request: PrivacyRequest, at: number) {
+  const database = db();
+  return database.transaction('rw', database.outbox, () => enqueuePrivacyRequest(database, request, at, newId));
+}
+
+const erase: PrivacyRequest = { kind: 'erase-person', groupId: 'g-1', personId: 'p-ann', pseudonym: 'Former member 3' };
+
+async function setUp(names = false) {
+  await writeSyncSettings({ serverUrl: SERVER, deviceKey: 'heard_tablet-key', names });
+}
+
+const stored = async (id: string) => (await db().outbox.get(id)) as OutboxEntry;
+
+describe('sending erasure and deletion requests', () => {
+  it('sends each kind after the summaries waiting before it, to its own address, with ids and a pseudonym only', async () => {
+    await setUp(true);
+    const summary = await queueSummary(T - 3000, true);
+    const requests = [
+      await queueRequest(erase, T - 2000),
+      await queueRequest({ kind: 'delete-meeting', groupId: 'g-1', meetingId: 'm-9', summaryId: newId() }, T - 1000),
+      await queueRequest({ kind: 'delete-group', groupId: 'g-2' }, T),
+    ];
+    const { sent, fetch } = server();
+    expect(await drainOutbox(deps(fetch))).toEqual({ kind: 'done', sent: 4, problem: null });
+
+    expect(sent.map((s) => s.url)).toEqual([
+      `${SERVER}api/summaries`,
+      `${SERVER}api/requests/erase-person`,
+      `${SERVER}api/requests/delete-meeting`,
+      `${SERVER}api/requests/delete-group`,
+    ]);
+    expect(sent.every((s) => s.auth === 'Bearer heard_tablet-key')).toBe(true);
+    expect(sent[1]!.body).toEqual({ id: requests[0]!.id, groupId: 'g-1', personId: 'p-ann', pseudonym: 'Former member 3' });
+    expect(sent[3]!.body).toEqual({ id: requests[2]!.id, groupId: 'g-2' });
+    // Each body is exactly what the server's strict schema accepts.
+    for (const [i, kind] of (['erase-person', 'delete-meeting', 'delete-group'] as const).entries()) {
+      expect(PRIVACY_REQUEST_SCHEMAS[kind].safeParse(sent[i + 1]!.body).success).toBe(true);
+    }
+    expect(JSON.stringify(sent.slice(1))).not.toContain('Ann');
+    for (const entry of [summary, ...requests]) expect(await stored(entry.id)).toMatchObject({ status: 'sent', sentAt: T, lastError: null });
+    expect(await readSyncGlance()).toMatchObject({ waiting: 0, requests: 0, lastSentAt: T });
+  });
+
+  it('holds a request back while a summary from before it waits to be tried again, and says when to try', async () => {
+    await setUp();
+    const summary = await queueSummary(T - 1000);
+    const request = await queueRequest(erase, T);
+    expect(await readSyncGlance()).toMatchObject({ waiting: 2, requests: 1 });
+    const down = server([503]);
+    expect(await drainOutbox(deps(down.fetch))).toEqual({ kind: 'done', sent: 0, problem: 'server' });
+    expect(down.sent.map((s) => s.url)).toEqual([`${SERVER}api/summaries`]);
+    const retryAt = (await stored(summary.id)).nextAttemptAt;
+    expect(retryAt).toBeGreaterThan(T);
+    // Before the summary's retry, the request is due by its own time but must not overtake it.
+    const early = server();
+    expect(await drainOutbox(deps(early.fetch, T + 1))).toEqual({ kind: 'done', sent: 0, problem: null });
+    expect(early.sent).toEqual([]);
+    expect(await nextDueAt()).toBe(retryAt);
+    // At the retry: the summary, then the request.
+    const up = server();
+    expect(await drainOutbox(deps(up.fetch, retryAt))).toMatchObject({ sent: 2 });
+    expect(up.sent.map((s) => s.url)).toEqual([`${SERVER}api/summaries`, `${SERVER}api/requests/erase-person`]);
+    expect(await stored(request.id)).toMatchObject({ status: 'sent' });
+  });
+
+  it('is not held back by a summary the server refused: that one would never go', async () => {
+    await setUp();
+    const summary = await queueSummary(T - 1000);
+    const request = await queueRequest(erase, T);
+    const { sent, fetch } = server([400]);
+    expect(await drainOutbox(deps(fetch))).toEqual({ kind: 'done', sent: 1, problem: null });
+    expect(sent.map((s) => s.url)).toEqual([`${SERVER}api/summaries`, `${SERVER}api/requests/erase-person`]);
+    expect(await stored(summary.id)).toMatchObject({ status: 'waiting', lastError: 'refused' });
+    expect(await stored(request.id)).toMatchObject({ status: 'sent' });
+  });
+
+  it('keeps a request the server refused the key for, with the problem, and sends it on the next try', async () => {
+    await setUp();
+    const request = await queueRequest({ kind: 'delete-group', groupId: 'g-1' }, T);
+    const refused = server([401]);
+    expect(await drainOutbox(deps(refused.fetch))).toEqual({ kind: 'done', sent: 0, problem: 'key' });
+    expect(await stored(request.id)).toMatchObject({ status: 'waiting', lastError: 'key', attempts: 1 });
+    expect(await readSyncGlance()).toMatchObject({ waiting: 1, requests: 1, lastError: 'key' });
+    const later = (await stored(request.id)).nextAttemptAt;
+    const ok = server();
+    expect(await drainOutbox(deps(ok.fetch, later))).toMatchObject({ sent: 1, problem: null });
+    expect(ok.sent[0]!.body).toEqual({ id: request.id, groupId: 'g-1' });
+  });
+
+  it('sends nothing at all until the chair has set up a server', async () => {
+    await queueRequest(erase, T);
+    const { sent, fetch } = server();
+    expect(await drainOutbox(deps(fetch))).toEqual({ kind: 'not-set-up' });
+    expect(sent).toEqual([]);
+  });
+});
