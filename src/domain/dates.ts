@@ -1,4 +1,4 @@
-import { format, isValid, parseISO } from 'date-fns';
+import { format, isValid, parseISO, subMonths } from 'date-fns';
 import { enGB } from 'date-fns/locale/en-GB';
 import type { EpochMs } from './model';
 
@@ -29,4 +29,9 @@ export function isoDay(at: EpochMs): string {
 export function formatIsoDay(day: string): string {
   const parsed = parseISO(day);
   return /^\d{4}-\d{2}-\d{2}$/.test(day) && isValid(parsed) ? formatShortDay(parsed.getTime()) : day;
+}
+
+/** The same moment `months` calendar months earlier: 29 February less 12 months is 28 February. */
+export function monthsBefore(at: EpochMs, months: number): EpochMs {
+  return subMonths(at, months).getTime();
 }

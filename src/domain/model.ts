@@ -20,9 +20,16 @@ export interface Group {
   perspectives: Perspective[];
   /** A sample group a newcomer can explore and delete in one step. */
   sample: boolean;
+  /** How long the chair keeps meeting records before reviewing them for deletion; absent: until the chair deletes them. */
+  retentionMonths?: RetentionMonths;
   createdAt: EpochMs;
   updatedAt: EpochMs;
 }
+
+/** The retention periods a chair can choose from, in months. */
+export type RetentionMonths = 12 | 24 | 36 | 72;
+
+export const RETENTION_MONTHS: readonly RetentionMonths[] = [12, 24, 36, 72];
 
 export type PersonStatus = 'active' | 'left';
 
@@ -36,6 +43,8 @@ export interface Person {
   areIn?: AreInRole[];
   /** Set when the person was added on the day of one meeting, not to the roster. */
   guestOfMeetingId?: Id;
+  /** Set when the person was erased: `name` is then their pseudonym ("Former member 3"), which never changes. */
+  erasedAt?: EpochMs;
   createdAt: EpochMs;
   updatedAt: EpochMs;
 }

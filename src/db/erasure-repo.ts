@@ -1,0 +1,77 @@
+import { officeMayHoldNames, planErasure, type ErasurePlan, type ErasureWords, type WordsChoice } from '../domain/erasure';
+import type { EpochMs, Id } from '../domain/model';
+import { isInProgress } from '../domain/privacy-rules';
+import { buildSubjectAccess, type SubjectAccess, type SubjectWords } from '../domain/subject-access';
+import type { SyncSettings } from '../domain/sync-model';
+import { db } from './connection';
+import { holdingTables, readGroupHoldings, writeChanges } from './group-holdings';
+import { enqueuePrivacyRequest } from './privacy-outbox';
+import type { HeardDb } from './schema';
+import { SYNC_SETTINGS_KEY } from './settings-repo';
+import { RuleError } from './storage-errors';
+
+const erasureTables = (database: HeardDb) => [...holdingTables(database), database.settings];
+
+async function namesSetting(database: HeardDb): Promise<boolean> {
+  return ((await database.settings.get(SYNC_SETTINGS_KEY))?.value as Partial<SyncSettings> | undefined)?.names === true;
+}
+
+export interface PersonPage {
+  groupId: Id;
+  groupName: string;
+  personId: Id;
+  name: string;
+  erased: boolean;
+  holds: SubjectAccess;
+  /** What erasing them would do, with their words kept or deleted. */
+  preview: Record<WordsChoice, ErasurePlan>;
+  /** An erasure would also ask the office to remove the name from summaries it has. */
+  tellsOffice: boolean;
+  /** A meeting of the group is running: an erasure waits until it is closed. */
+  meetingInProgress: boolean;
+}
+
+/** The person screen: what Heard holds about them, and what erasing them would change. */
+export async function readPersonPage(groupId: Id, personId: Id, now: EpochMs, words: SubjectWords & ErasureWords): Promise<PersonPage | null> {
+  const database = db();
+  return database.transaction('r', erasureTables(database), async () => {
+    const holdings = await readGroupHoldings(database, groupId);
+    const person = holdings?.people.find((p) => p.id === personId);
+    if (!holdings || !person) return null;
+    const keep = planErasure(holdings, personId, 'keep', now, words)!;
+    return {
+      groupId,
+      groupName: holdings.group.name,
+      personId,
+      name: person.name,
+      erased: person.erasedAt !== undefined,
+      holds: buildSubjectAccess(holdings, personId, now, words)!,
+      preview: { keep, delete: planErasure(holdings, personId, 'delete', now, words)! },
+      tellsOffice: !keep.alreadyErased && officeMayHoldNames(holdings.outbox, await namesSetting(database)),
+      meetingInProgress: holdings.meetings.some(isInProgress),
+    };
+  });
+}
+
+/**
+ * Erases a person from every table of the device in one transaction, the
+ * outbox's waiting summaries included; and if the office may hold their name,
+ * queues a request (with the pseudonym, never the name) for it to do the same.
+ * Returns the pseudonym. Erasing twice changes nothing the second time.
+ */
+export async function erasePerson(groupId: Id, personId: Id, choice: WordsChoice, at: EpochMs, newId: () => Id, words: ErasureWords): Promise<string> {
+  const database = db();
+  return database.transaction('rw', erasureTables(database), async () => {
+    const holdings = await readGroupHoldings(database, groupId);
+    if (!holdings) throw new RuleError('group-missing');
+    // A running meeting is still writing turns and answers against the name.
+    if (holdings.meetings.some(isInProgress)) throw new RuleError('meeting-in-progress');
+    const plan = planErasure(holdings, personId, choice, at, words);
+    if (!plan) throw new RuleError('person-missing');
+    if (plan.alreadyErased) return plan.pseudonym;
+    const tellOffice = officeMayHoldNames(holdings.outbox, await namesSetting(database));
+    await writeChanges(database, plan.changes);
+    if (tellOffice) await enqueuePrivacyRequest(database, { kind: 'erase-person', groupId, personId, pseudonym: plan.pseudonym }, at, newId);
+    return plan.pseudonym;
+  });
+}
