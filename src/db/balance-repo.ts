@@ -1,8 +1,10 @@
 import type { GlossaryTerm, QueueEntry, Turn } from '../domain/balance-model';
 import type { Attendee, EpochMs, Id } from '../domain/model';
-import { lastTapUndo, openTurn, type TapChange } from '../domain/speaking';
+import Dexie from 'dexie';
+import { lastTapUndo, settleTurns } from '../domain/speaking';
 import { db } from './connection';
 import { RuleError } from './storage-errors';
+import { readLastTurns, tapsWritten } from './tap-store';
 
 export interface BalanceData {
   turns: Turn[];
@@ -10,11 +12,12 @@ export interface BalanceData {
   glossary: GlossaryTerm[];
 }
 
+/** Turns come back settled (see settleTurns): in order, each ending at the latest where the next begins. */
 export async function getBalanceData(meetingId: Id, groupId: Id): Promise<BalanceData> {
   const database = db();
   return database.transaction('r', [database.turns, database.queue, database.glossary], async () => {
     const [turns, queue, glossary] = await Promise.all([
-      database.turns.where('meetingId').equals(meetingId).toArray(),
+      database.turns.where('meetingId').equals(meetingId).toArray().then(settleTurns),
       database.queue.where('meetingId').equals(meetingId).toArray(),
       database.glossary.where('groupId').equals(groupId).toArray(),
     ]);
@@ -22,64 +25,56 @@ export async function getBalanceData(meetingId: Id, groupId: Id): Promise<Balanc
   });
 }
 
-/** A turn as stored: `openIn` is set to the meeting's id while the turn runs. */
-type StoredTurn = Turn & { openIn?: Id };
+/**
+ * Undoes the last tap, after any taps still being written. Reads only the
+ * turns that began last, however long the meeting has gone on.
+ */
+export async function undoLastTap(meetingId: Id): Promise<void> {
+  await tapsWritten(meetingId);
+  const database = db();
+  await database.transaction('rw', database.turns, async () => {
+    const last = await readLastTurns(database, meetingId);
+    const undo = lastTapUndo(last.at(-1));
+    if (!undo) throw new RuleError('nothing-to-undo');
+    if (undo.deleteTurnId) await database.turns.delete(undo.deleteTurnId);
+    if (undo.reopenTurnId) await database.turns.update(undo.reopenTurnId, { endedAt: null });
+  });
+}
 
-function stored(turn: Turn): StoredTurn {
-  const { openIn: _ignored, ...plain } = turn as StoredTurn;
-  return turn.endedAt === null ? { ...plain, openIn: turn.meetingId } : plain;
+/** A shorter turn: its end is written, as the chair corrected it. */
+export async function putTurn(turn: Turn): Promise<void> {
+  await tapsWritten(turn.meetingId);
+  const database = db();
+  await database.transaction('rw', database.turns, async () => {
+    await database.turns.put(turn);
+  });
+}
+
+/** Changes only who spoke: a turn's end, written or implied, stays as it was. */
+export async function changeTurnSpeaker(turn: Turn, personId: Id | null): Promise<void> {
+  await tapsWritten(turn.meetingId);
+  const database = db();
+  await database.transaction('rw', database.turns, async () => {
+    await database.turns.update(turn.id, { personId, crossTalk: personId === null });
+  });
 }
 
 /**
- * Stores a tap. `change` is worked out from the turns running now, as stored,
- * not as a possibly stale screen showed them, so two tabs tapping can never
- * leave two people speaking at once. Only the running turn is read, however
- * long the meeting has gone on.
+ * Deletes a turn recorded by mistake. The turn before it keeps the end it had:
+ * written down first, because a stored running turn ends only where the next begins.
  */
-export async function applyTap(meetingId: Id, change: (open: Turn[]) => TapChange, queueEntryDone?: { id: Id; at: EpochMs }): Promise<void> {
-  const database = db();
-  // The queue joins the transaction only when a tap also gives someone the floor: a plain tap stays as small as it can be.
-  const tables = queueEntryDone ? [database.turns, database.queue] : [database.turns];
-  await database.transaction('rw', tables, async () => {
-    const open = await database.turns.where('openIn').equals(meetingId).toArray();
-    const { end, start } = change(open);
-    const ended = end ? open.find((turn) => turn.id === end.turnId) : undefined;
-    // Written whole from the record just read, rather than update()'s read-then-write.
-    const writes = [...(ended && end ? [stored({ ...ended, endedAt: end.at })] : []), ...(start ? [stored(start)] : [])];
-    if (writes.length > 0) await database.turns.bulkPut(writes);
-    if (queueEntryDone) await database.queue.update(queueEntryDone.id, { doneAt: queueEntryDone.at });
-  });
-}
-
-export async function undoLastTap(meetingId: Id): Promise<void> {
+export async function deleteTurn(turn: Turn): Promise<void> {
+  await tapsWritten(turn.meetingId);
   const database = db();
   await database.transaction('rw', database.turns, async () => {
-    // What lastTapUndo needs: the running turn, the turns that ended as it started, the turns that ended last.
-    const running = await database.turns.where('openIn').equals(meetingId).toArray();
-    const open = openTurn(running);
-    const endedAt = (at: EpochMs) => database.turns.where('[meetingId+endedAt]').equals([meetingId, at]).toArray();
-    const handedOver = open ? await endedAt(open.startedAt) : [];
-    const lastEnd = await database.turns.where('[meetingId+endedAt]').between([meetingId, -Infinity], [meetingId, Infinity]).last();
-    const endedLast = lastEnd && lastEnd.endedAt !== null ? await endedAt(lastEnd.endedAt) : [];
-    const candidates = [...running, ...handedOver, ...endedLast];
-    const undo = lastTapUndo([...new Map(candidates.map((turn) => [turn.id, turn])).values()]);
-    if (!undo) throw new RuleError('nothing-to-undo');
-    if (undo.deleteTurnId) await database.turns.delete(undo.deleteTurnId);
-    if (undo.reopenTurnId) await database.turns.update(undo.reopenTurnId, { endedAt: null, openIn: meetingId } as Partial<StoredTurn>);
-  });
-}
-
-export async function putTurn(turn: Turn): Promise<void> {
-  const database = db();
-  await database.transaction('rw', database.turns, async () => {
-    await database.turns.put(stored(turn));
-  });
-}
-
-export async function deleteTurn(turnId: Id): Promise<void> {
-  const database = db();
-  await database.transaction('rw', database.turns, async () => {
-    await database.turns.delete(turnId);
+    const [before] = await database.turns
+      .where('[meetingId+startedAt]')
+      .between([turn.meetingId, Dexie.minKey], [turn.meetingId, turn.startedAt], true, false)
+      .reverse()
+      .limit(1)
+      .toArray();
+    if (before && before.endedAt === null) await database.turns.put({ ...before, endedAt: turn.startedAt });
+    await database.turns.delete(turn.id);
   });
 }
 

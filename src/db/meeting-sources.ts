@@ -6,6 +6,7 @@ import type { RecordSource } from '../domain/meeting-record';
 import type { Attendee, Id, Meeting } from '../domain/model';
 import type { ActionItem, Decision, DissentEntry } from '../domain/record-model';
 import { sortByOrder } from '../domain/reorder';
+import { settleTurns } from '../domain/speaking';
 import type { HeardDb } from './schema';
 
 /**
@@ -54,7 +55,7 @@ export async function readMeetingSources(database: HeardDb, meetingId: Id): Prom
       byMeeting<Attendee>(database.attendees),
       byMeeting<AgendaItem>(database.agendaItems),
       byMeeting<MeetingClockEvent>(database.clockEvents),
-      byMeeting<Turn>(database.turns),
+      byMeeting<Turn>(database.turns).then(settleTurns),
       byMeeting<GlossaryTerm>(database.glossary),
       database.dissent.where('groupId').equals(group.id).toArray(),
       byMeeting<Decision>(database.decisions),

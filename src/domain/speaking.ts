@@ -1,49 +1,70 @@
 import type { Turn } from './balance-model';
 import type { EpochMs, Id } from './model';
 
-/** What a tap on the speaker tiles does to the stored turns: end one, start one, or both. */
-export interface TapChange {
-  end: { turnId: Id; at: EpochMs } | null;
-  start: Turn | null;
-}
-
 export type TapTarget = { personId: Id } | { crossTalk: true } | null;
 
-export function openTurn(turns: readonly Turn[]): Turn | undefined {
-  let open: Turn | undefined;
-  for (const turn of turns) if (turn.endedAt === null && (!open || turn.startedAt > open.startedAt)) open = turn;
-  return open;
+/**
+ * Turns are stored one record per tap: a tap that hands over writes only the
+ * new turn, and the turn it ended may stay stored as running. Read back, every
+ * turn ends at the latest when the next one starts, so at most the last can be
+ * running — whatever another tab, a crash between taps or a stale screen left.
+ * Ordered by compareTurns.
+ */
+export function settleTurns(turns: readonly Turn[]): Turn[] {
+  const ordered = [...turns].sort(compareTurns);
+  return ordered.map((turn, i) => {
+    const next = ordered[i + 1];
+    if (!next) return turn;
+    const endedAt = turn.endedAt === null ? next.startedAt : Math.min(turn.endedAt, next.startedAt);
+    return endedAt === turn.endedAt ? turn : { ...turn, endedAt };
+  });
 }
 
 /**
- * Tap a person: they speak, and whoever was speaking stops. Tap the speaker
- * again, or nobody (null): the turn ends. A tap never ends a turn before it
- * began, even if the tablet's clock has jumped back.
+ * By start; among turns that began at one moment (older data, a clock held
+ * back), a turn that also ended then comes first; then by id.
  */
-export function tap(
-  turns: readonly Turn[],
-  target: TapTarget,
-  next: { id: Id; meetingId: Id; itemId: Id | null; at: EpochMs },
-): TapChange {
-  const open = openTurn(turns);
-  const endAt = open ? Math.max(next.at, open.startedAt) : next.at;
-  const end = open ? { turnId: open.id, at: endAt } : null;
+export function compareTurns(a: Turn, b: Turn): number {
+  return a.startedAt - b.startedAt || Number(isInstant(b)) - Number(isInstant(a)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+const isInstant = (turn: Turn) => turn.endedAt !== null && turn.endedAt <= turn.startedAt;
+
+/** The turn that began last (in the order of settleTurns). */
+export function latestTurn(turns: readonly Turn[]): Turn | undefined {
+  let latest: Turn | undefined;
+  for (const turn of turns) if (!latest || compareTurns(turn, latest) > 0) latest = turn;
+  return latest;
+}
+
+export function openTurn(turns: readonly Turn[]): Turn | undefined {
+  const latest = latestTurn(turns);
+  return latest?.endedAt === null ? latest : undefined;
+}
+
+/**
+ * The one record a tap writes, given the turn that began last: a new turn
+ * (tap a person, or cross-talk), or the running turn ended (tap the speaker
+ * again, or nobody); null when there is nothing to do. A new turn begins
+ * after the last one began (and after it ended, if it did), so the order of
+ * turns is the order of taps and no turn is ever negative, even when the
+ * tablet's clock jumps back.
+ */
+export function tap(latest: Turn | undefined, target: TapTarget, next: { id: Id; meetingId: Id; itemId: Id | null; at: EpochMs }): Turn | null {
+  const open = latest?.endedAt === null ? latest : undefined;
   const sameAsOpen =
-    open !== undefined &&
-    target !== null &&
-    ('crossTalk' in target ? open.crossTalk : !open.crossTalk && open.personId === target.personId);
-  if (target === null || sameAsOpen) return { end, start: null };
+    open !== undefined && target !== null && ('crossTalk' in target ? open.crossTalk : !open.crossTalk && open.personId === target.personId);
+  if (open && (target === null || sameAsOpen)) return { ...open, endedAt: Math.max(next.at, open.startedAt) };
+  if (target === null) return null;
+  const floor = latest ? Math.max(latest.startedAt + 1, latest.endedAt ?? Number.NEGATIVE_INFINITY) : Number.NEGATIVE_INFINITY;
   return {
-    end,
-    start: {
-      id: next.id,
-      meetingId: next.meetingId,
-      itemId: next.itemId,
-      personId: 'crossTalk' in target ? null : target.personId,
-      crossTalk: 'crossTalk' in target,
-      startedAt: endAt,
-      endedAt: null,
-    },
+    id: next.id,
+    meetingId: next.meetingId,
+    itemId: next.itemId,
+    personId: 'crossTalk' in target ? null : target.personId,
+    crossTalk: 'crossTalk' in target,
+    startedAt: Math.max(next.at, floor),
+    endedAt: null,
   };
 }
 
@@ -55,30 +76,20 @@ export interface UndoChange {
 }
 
 /**
- * `turns` need not be all of the meeting's: the running turn, the turns that ended
- * when it started, and the turns that ended last are enough.
+ * From the turn that began last, as stored. If it is running, the last tap
+ * started it: delete it, and the turn it took over from (stored running, its
+ * end implied) runs again. If it has ended, the last tap stopped it: reopen it.
  */
-export function lastTapUndo(turns: readonly Turn[]): UndoChange | null {
-  // A tap ends the running turn before it starts another, so a running turn was started by the last tap.
-  const open = openTurn(turns);
-  if (open) {
-    // A hand-over ended the previous turn at the very moment this one started.
-    const handedOver = latest(turns.filter((t) => t.id !== open.id && t.endedAt === open.startedAt));
-    return { at: open.startedAt, deleteTurnId: open.id, reopenTurnId: handedOver?.id ?? null };
-  }
-  // Nobody speaking: the last tap stopped the turn that ended last.
-  const stopped = latest(turns);
-  if (!stopped || stopped.endedAt === null) return null;
-  return { at: stopped.endedAt, deleteTurnId: null, reopenTurnId: stopped.id };
+export function lastTapUndo(latest: Turn | undefined): UndoChange | null {
+  if (!latest) return null;
+  if (latest.endedAt !== null) return { at: latest.endedAt, deleteTurnId: null, reopenTurnId: latest.id };
+  return { at: latest.startedAt, deleteTurnId: latest.id, reopenTurnId: null };
 }
 
-/** The turn that ended last; on a tie (a clock held back), the one that started last. */
-function latest(turns: readonly Turn[]): Turn | undefined {
-  const end = (turn: Turn) => turn.endedAt ?? Number.POSITIVE_INFINITY;
-  return turns.reduce<Turn | undefined>(
-    (best, turn) => (!best || end(turn) > end(best) || (end(turn) === end(best) && turn.startedAt > best.startedAt) ? turn : best),
-    undefined,
-  );
+/** When the last tap was, from settled turns: what the screen needs to offer Undo. */
+export function lastTapAt(turns: readonly Turn[]): EpochMs | null {
+  const latest = latestTurn(turns);
+  return latest ? (latest.endedAt ?? latest.startedAt) : null;
 }
 
 /** Undo is offered for this long after a tap (the issue asks for at least 10 seconds). */

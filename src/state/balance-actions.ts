@@ -3,6 +3,7 @@ import type { Attendee, Id } from '../domain/model';
 import { moveInQueue } from '../domain/speaker-queue';
 import { openTurn, shortenTurn, tap, type TapTarget } from '../domain/speaking';
 import * as repo from '../db/balance-repo';
+import { storeTap } from '../db/tap-store';
 import { RuleError } from '../db/storage-errors';
 import { now } from './clock';
 import { newId } from './ids';
@@ -11,22 +12,22 @@ import { save } from './save-status';
 /** One tap on the speaker tiles (or "Nobody speaking", or cross-talk), stored at the moment of the tap. */
 export function tapSpeaker(meetingId: Id, itemId: Id | null, target: TapTarget) {
   const next = { id: newId(), meetingId, itemId, at: now() };
-  return save(() => repo.applyTap(meetingId, (stored) => tap(stored, target, next)));
+  return save(() => storeTap(meetingId, (latest) => tap(latest, target, next)));
 }
 
 /** "Next speaker": the top of the queue gets the floor and leaves the queue, in one step. */
 export function giveFloor(meetingId: Id, itemId: Id | null, entry: QueueEntry) {
   const next = { id: newId(), meetingId, itemId, at: now() };
   return save(() =>
-    repo.applyTap(
+    storeTap(
       meetingId,
-      (open) => {
+      (latest) => {
+        const running = openTurn(latest ? [latest] : []);
         // Already speaking (the chair tapped their tile first): their turn carries on, never stops.
-        const running = openTurn(open);
-        if (running && !running.crossTalk && running.personId === entry.personId) return { end: null, start: null };
-        return tap(open, { personId: entry.personId }, next);
+        const keepGoing = running && !running.crossTalk && running.personId === entry.personId;
+        return keepGoing ? { ...running } : tap(latest, { personId: entry.personId }, next);
       },
-      { id: entry.id, at: next.at },
+      { ...entry, doneAt: next.at },
     ),
   );
 }
@@ -36,7 +37,7 @@ export function undoTap(meetingId: Id) {
 }
 
 export function changeSpeaker(turn: Turn, personId: Id | null) {
-  return save(() => repo.putTurn({ ...turn, personId, crossTalk: personId === null }));
+  return save(() => repo.changeTurnSpeaker(turn, personId));
 }
 
 export function shorten(turn: Turn, durationMs: number) {
@@ -47,8 +48,8 @@ export function shorten(turn: Turn, durationMs: number) {
   });
 }
 
-export function removeTurn(turnId: Id) {
-  return save(() => repo.deleteTurn(turnId));
+export function removeTurn(turn: Turn) {
+  return save(() => repo.deleteTurn(turn));
 }
 
 /** Arrived late, left early, or back: fair shares follow who was in the room, and for how long. */

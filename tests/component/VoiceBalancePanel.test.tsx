@@ -9,6 +9,10 @@ import { setClockForTests } from '../../src/state/clock';
 import { VoiceBalancePanel } from '../../src/ui/run/VoiceBalancePanel';
 import { makeGroup, makeItem, makeMeeting, makePerson } from '../support/fixtures';
 import { useFreshDb } from '../support/fresh-db';
+import { settleTurns } from '../../src/domain/speaking';
+
+/** How many turns are running, as the app reads its stored turns back. */
+const runningTurns = async () => settleTurns(await db().turns.toArray()).filter((t) => t.endedAt === null).length;
 
 const db = useFreshDb();
 const T = new Date(2030, 2, 14, 10, 0).getTime();
@@ -69,13 +73,13 @@ describe('VoiceBalancePanel', () => {
     expect(tile('Dr Sam Patel').textContent).toContain('Speaking · 3:00');
 
     fireEvent.click(tile('Aoife Byrne'));
-    await waitFor(async () => expect(await db().turns.filter((t) => t.endedAt === null).count()).toBe(1));
+    await waitFor(async () => expect(await runningTurns()).toBe(1));
     await refresh();
     await waitFor(() => expect(tile('Aoife Byrne').getAttribute('aria-pressed')).toBe('true'));
     expect(tile('Dr Sam Patel').getAttribute('aria-pressed')).toBe('false');
 
     fireEvent.click(screen.getByRole('button', { name: 'Nobody speaking' }));
-    await waitFor(async () => expect(await db().turns.filter((t) => t.endedAt === null).count()).toBe(0));
+    await waitFor(async () => expect(await runningTurns()).toBe(0));
   });
 
   it('shows the balance in words and numbers, flags the over-talking group, and lists who has not been heard', async () => {
@@ -84,7 +88,7 @@ describe('VoiceBalancePanel', () => {
     await waitFor(async () => expect(await db().turns.count()).toBe(1));
     clock = T + 3 * MINUTE;
     fireEvent.click(screen.getByRole('button', { name: 'Nobody speaking' }));
-    await waitFor(async () => expect(await db().turns.filter((t) => t.endedAt === null).count()).toBe(0));
+    await waitFor(async () => expect(await runningTurns()).toBe(0));
     await refresh();
     expect(await paragraph('Staff — Well over their fair share')).toBeTruthy();
     expect(await paragraph('Carer — Well under their fair share')).toBeTruthy();

@@ -3,6 +3,7 @@ import { useFreshDb } from '../support/fresh-db';
 import { db, useDatabaseForTests } from '../../src/db/connection';
 import { createHeardDb } from '../../src/db/schema';
 import { getBalanceData, putTurn } from '../../src/db/balance-repo';
+import { watch } from '../../src/db/live';
 import type { QueueEntry, Turn } from '../../src/domain/balance-model';
 import { computeBalance, turnMs } from '../../src/domain/balance';
 import type { Attendee } from '../../src/domain/model';
@@ -42,18 +43,9 @@ beforeEach(() => {
 });
 afterEach(() => setClockForTests(null));
 
-/**
- * The meeting's stored turns, through the app's current connection, in time order.
- * Storage marks a running turn with `openIn` (the meeting's id) so a tap reads only
- * that one: checked here on every read, since a running turn without it would never
- * be ended, and an ended one with it would be ended twice.
- */
+/** The meeting's turns as the app reads them back (settled: in order, each ending at the latest where the next begins). */
 async function turnsOf(meetingId = 'm1'): Promise<Turn[]> {
-  const stored = (await db().turns.where('meetingId').equals(meetingId).toArray()) as Array<Turn & { openIn?: string }>;
-  for (const turn of stored) expect(turn.openIn ?? null, `turn ${turn.id}`).toBe(turn.endedAt === null ? meetingId : null);
-  return stored
-    .map(({ openIn: _openIn, ...turn }) => turn)
-    .sort((a, b) => a.startedAt - b.startedAt || (a.endedAt ?? Infinity) - (b.endedAt ?? Infinity));
+  return (await getBalanceData(meetingId, 'group-1')).turns;
 }
 const openTurns = async (meetingId = 'm1') => (await turnsOf(meetingId)).filter((t) => t.endedAt === null);
 const queueOf = async (meetingId = 'm1') => db().queue.where('meetingId').equals(meetingId).toArray();
@@ -176,13 +168,15 @@ describe('undo', () => {
     expect(speaking(await turnsOf())).toEqual([['a', 100 * SEC, null]]);
   });
 
-  it.each([
-    ['a-first', 'b-second'],
-    ['b-first', 'a-second'],
-  ])('after a hand-over with the clock held back (both at one moment) restores the previous speaker (ids %s, %s)', async (aId, bId) => {
-    // a's turn ended at the moment b's began, both at 100 s; which is stored first by id must not matter.
-    await putTurn({ id: aId, meetingId: 'm1', itemId: 'i1', personId: 'a', crossTalk: false, startedAt: T0 + 100 * SEC, endedAt: T0 + 100 * SEC });
-    await putTurn({ id: bId, meetingId: 'm1', itemId: 'i1', personId: 'b', crossTalk: false, startedAt: T0 + 100 * SEC, endedAt: null });
+  it('after a hand-over with the clock held back (both taps at one moment) restores the previous speaker', async () => {
+    later(100);
+    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    await tapSpeaker('m1', 'i1', { personId: 'b' });
+    // b's turn begins a millisecond after a's, so the order of the taps is kept.
+    expect(speaking(await turnsOf())).toEqual([
+      ['a', 100 * SEC, 100 * SEC + 1],
+      ['b', 100 * SEC + 1, null],
+    ]);
     await undoTap('m1');
     expect(speaking(await turnsOf())).toEqual([['a', 100 * SEC, null]]);
   });
@@ -365,7 +359,7 @@ describe('corrections afterwards', () => {
     expect((await turnsOf())[0]).toEqual({ ...turn, personId: 'b', crossTalk: false });
     await changeSpeaker(turn, null);
     expect((await turnsOf())[0]).toEqual({ ...turn, personId: null, crossTalk: true });
-    await removeTurn(turn.id);
+    await removeTurn(turn);
     expect(await turnsOf()).toEqual([]);
   });
 });
@@ -396,5 +390,66 @@ describe('the jargon flag', () => {
       updatedAt: T0 + 72 * SEC,
     });
     expect((await getBalanceData('m1', 'other-group')).glossary).toEqual([]);
+  });
+});
+
+describe('one record per tap', () => {
+  it('a tap puts exactly one record, and live views see it at once', async () => {
+    const seen: string[][] = [];
+    const stop = watch(
+      () => getBalanceData('m1', 'group-1'),
+      (data) => seen.push(data.turns.map((t) => `${t.personId}:${t.endedAt === null ? 'speaking' : 'done'}`)),
+      (error) => seen.push([String(error)]),
+    );
+    try {
+      await tapSpeaker('m1', 'i1', { personId: 'a' });
+      later(20);
+      await tapSpeaker('m1', 'i1', { personId: 'b' });
+      await expect.poll(() => seen.at(-1)).toEqual(['a:done', 'b:speaking']);
+    } finally {
+      stop();
+    }
+    // The hand-over wrote b's turn alone: a's record is as its own tap left it.
+    const stored = await db().turns.where('meetingId').equals('m1').toArray();
+    expect(stored.map((t) => [t.personId, t.endedAt])).toEqual(expect.arrayContaining([['a', null], ['b', null]]));
+  });
+
+  it('after an undo, a tap on the same person starts a new turn rather than stopping the one taken back', async () => {
+    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    later(5);
+    await undoTap('m1');
+    later(5);
+    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    expect(speaking(await turnsOf())).toEqual([['a', 10 * SEC, null]]);
+  });
+
+  it('a turn another tab stored is taken into account by the next tap here', async () => {
+    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    // Another tab, with a connection of its own, hands over to b.
+    const otherTab = createHeardDb(db().name);
+    later(10);
+    await otherTab.turns.put({ id: 'from-other-tab', meetingId: 'm1', itemId: 'i1', personId: 'b', crossTalk: false, startedAt: clock, endedAt: null });
+    otherTab.close();
+    later(10);
+    // Here, b is tapped again: that stops b, as the screen (updated from the other tab) showed b speaking.
+    await tapSpeaker('m1', 'i1', { personId: 'b' });
+    expect(speaking(await turnsOf())).toEqual([
+      ['a', 0, 10 * SEC],
+      ['b', 10 * SEC, 20 * SEC],
+    ]);
+  });
+
+  it('deleting a turn leaves the turn before it as long as it was', async () => {
+    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    later(30);
+    await tapSpeaker('m1', 'i1', { personId: 'b' });
+    later(10);
+    await tapSpeaker('m1', 'i1', { personId: 'c' });
+    const mistaken = (await turnsOf())[1]!;
+    await removeTurn(mistaken);
+    expect(speaking(await turnsOf())).toEqual([
+      ['a', 0, 30 * SEC],
+      ['c', 40 * SEC, null],
+    ]);
   });
 });

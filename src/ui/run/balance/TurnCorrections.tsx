@@ -48,7 +48,7 @@ function TurnRow({ turn, n, everyone, now }: { turn: Turn; n: number; everyone: 
           >
             {t.balance.shorten}
           </button>
-          <button type="button" class="button button--warning button--small" aria-label={t.balance.deleteTurnNamed(n)} onClick={() => void removeTurn(turn.id)}>
+          <button type="button" class="button button--warning button--small" aria-label={t.balance.deleteTurnNamed(n)} onClick={() => void removeTurn(turn)}>
             {t.balance.deleteTurn}
           </button>
         </div>
