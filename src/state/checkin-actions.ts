@@ -2,6 +2,7 @@ import { buildCheckInRecords, promptFromLibrary, promptsForCheckIn, type CheckIn
 import type { CheckInLock, CheckInPrompt } from '../domain/checkin-model';
 import type { Id } from '../domain/model';
 import * as repo from '../db/checkin-repo';
+import { lockNow } from './app-lock-actions';
 import { now } from './clock';
 import { hashPin, pinMatches } from './chair-pin';
 import { newId } from './ids';
@@ -39,7 +40,12 @@ export async function unlockWithPin(pin: string): Promise<UnlockResult> {
   return right ? 'unlocked' : 'wrong';
 }
 
+/**
+ * Anyone holding the tablet can end the check-in this way, so it must not
+ * open the chair's screens past the device PIN: with that lock on, it asks.
+ */
 export function endWithoutPin() {
+  lockNow();
   return save(() => repo.endCheckInWithoutPin(now()));
 }
 

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
-import { readLock } from '../db/settings-repo';
+import { readAppLockOn, readLock } from '../db/settings-repo';
 import type { CheckInLock } from '../domain/checkin-model';
+import { appLockSession } from '../state/app-lock-session';
 import { go, routeStore, type Route } from '../state/router';
 import { useLive } from '../state/use-live';
 import { useStore } from '../state/use-store';
@@ -34,6 +35,7 @@ const DeleteGroupScreen = lazyScreen(() => import('./screens/DeleteGroupScreen')
 const RetentionScreen = lazyScreen(() => import('./screens/RetentionScreen').then((m) => m.RetentionScreen));
 const YourInformationScreen = lazyScreen(() => import('./screens/YourInformationScreen').then((m) => m.YourInformationScreen));
 const AppLockScreen = lazyScreen(() => import('./screens/AppLockScreen').then((m) => m.AppLockScreen));
+const AppLockGate = lazyScreen(() => import('./applock/AppLockGate').then((m) => m.AppLockGate));
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -94,7 +96,9 @@ function Screen({ route }: { route: Route }) {
  * chair's screen. The lock is stored, so a reload comes back here too.
  */
 function LockedApp({ lock, route }: { lock: CheckInLock; route: Route }) {
-  const here = route.name === 'checkin' && route.meetingId === lock.meetingId;
+  // One page besides the check-in: what happens to a participant's information, read before they answer.
+  const reading = route.name === 'your-information';
+  const here = reading || (route.name === 'checkin' && route.meetingId === lock.meetingId);
   useEffect(() => {
     // Replace, never push: the address bar shows the check-in and history does not grow.
     if (!here) go({ name: 'checkin', meetingId: lock.meetingId }, { replace: true });
@@ -106,7 +110,7 @@ function LockedApp({ lock, route }: { lock: CheckInLock; route: Route }) {
         <SaveStatusBar />
       </header>
       <main id="main" tabIndex={-1} class="app-main">
-        <CheckInScreen key={lock.meetingId} meetingId={lock.meetingId} />
+        {reading ? <YourInformationScreen groupId={lock.groupId} checkInId={lock.meetingId} /> : <CheckInScreen key={lock.meetingId} meetingId={lock.meetingId} />}
       </main>
     </>
   );
@@ -115,9 +119,23 @@ function LockedApp({ lock, route }: { lock: CheckInLock; route: Route }) {
 export function App() {
   const route = useStore(routeStore, (s) => s.route);
   const lock = useLive(readLock, []);
-  // Until the lock is read, show nothing a participant could use to leave it.
-  if (lock.status === 'loading') return <p class="loading">{t.loading}</p>;
-  if (lock.status === 'ready' && lock.value) return <LockedApp lock={lock.value} route={route} />;
+  const appLock = useLive(readAppLockOn, []);
+  const open = useStore(appLockSession, (s) => s.open);
+  // Until the locks are read, show nothing a participant could use to leave them.
+  if (lock.status === 'loading' || appLock.status === 'loading') return <p class="loading">{t.loading}</p>;
+  const checkIn = lock.status === 'ready' ? lock.value : null;
+  const lockOn = appLock.status === 'ready' && appLock.value;
+  // The device PIN covers whatever is open, check-in included, and never removes it: screens keep their state and clocks run on.
+  const covered = lockOn && !open;
+  return (
+    <>
+      <div hidden={covered}>{checkIn ? <LockedApp lock={checkIn} route={route} /> : <OpenApp route={route} />}</div>
+      {lockOn ? <AppLockGate covered={covered} checkIn={Boolean(checkIn)} /> : null}
+    </>
+  );
+}
+
+function OpenApp({ route }: { route: Route }) {
   return (
     <>
       <a class="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>

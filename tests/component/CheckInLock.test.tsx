@@ -38,7 +38,8 @@ describe('the lock on the whole app', () => {
     await screen.findByRole('heading', { level: 1, name: t.checkin.passTitle });
     expect(location.hash).toBe('#/meetings/meeting-1/checkin');
     expect(history.length).toBe(before);
-    expect(screen.queryAllByRole('link')).toEqual([]);
+    // The one link is the participants' "Your information", which leads nowhere else (YourInformation.test.tsx).
+    expect(screen.queryAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(['#/your-information']);
     expect(screen.queryByRole('navigation')).toBeNull();
     // A typed address does not leave the check-in either.
     location.hash = '#/device';

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { pinWaitRemaining } from '../../domain/checkin';
 import type { CheckInLock } from '../../domain/checkin-model';
+import { readAppLockOn } from '../../db/settings-repo';
 import { endWithoutPin, unlockWithPin } from '../../state/checkin-actions';
+import { useLive } from '../../state/use-live';
 import { useNow } from '../../state/use-now';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { PageTitle } from '../components/PageTitle';
@@ -22,6 +24,7 @@ export function ChairUnlock({ lock, onBack }: { lock: CheckInLock; onBack: () =>
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const devicePin = useLive(readAppLockOn, []);
   const time = useNow(1000, lock.wrongPinAt.length > 0);
   // Derived from the stored wrong tries and the clock: a reload neither resets nor extends it.
   const wait = pinWaitRemaining(lock.wrongPinAt, time);
@@ -63,6 +66,7 @@ export function ChairUnlock({ lock, onBack }: { lock: CheckInLock; onBack: () =>
       <section class="details" aria-labelledby="forgot-title">
         <h2 id="forgot-title">{t.checkin.forgotTitle}</h2>
         <p>{t.checkin.forgotHint}</p>
+        {devicePin.status === 'ready' && devicePin.value ? <p>{t.lock.alsoDevicePin}</p> : null}
         {confirmEnd ? (
           <div class="actions">
             <button type="button" class="button button--warning" onClick={() => void endWithoutPin()}>

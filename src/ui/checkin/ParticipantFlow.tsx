@@ -5,6 +5,7 @@ import { checkOptionalText, checkRequiredText } from '../../domain/text-rules';
 import { getParticipantData, type ParticipantData } from '../../db/checkin-repo';
 import { finishMyCheckIn } from '../../state/checkin-actions';
 import { now } from '../../state/clock';
+import { go } from '../../state/router';
 import { useLive } from '../../state/use-live';
 import { TextField } from '../components/fields';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
@@ -115,6 +116,12 @@ function OnePerson({ lock, data, onChair, onFinished }: { lock: CheckInLock; dat
           <button type="button" class="button button--start" onClick={() => setStep({ at: 'who' })}>
             {t.checkin.startMine}
           </button>
+          <p>
+            {/* Replace, never push, like everything on the locked tablet: history does not grow. */}
+            <a href="#/your-information" onClick={(e) => (e.preventDefault(), go({ name: 'your-information' }, { replace: true }))}>
+              {t.lock.yourInformation.link}
+            </a>
+          </p>
           <div class="checkin-chair">
             <button type="button" class="button button--secondary" onClick={onChair}>
               {t.checkin.chairFinish}

@@ -1,7 +1,207 @@
+import { useState } from 'preact/hooks';
+import { readAppLockState } from '../../db/app-lock-repo';
+import { checkNewDevicePin, DEFAULT_IDLE, IDLE_CHOICES, type AppLockConfig, type IdleMinutes } from '../../domain/app-lock';
+import { formatDayAndClock } from '../../domain/dates';
+import { changeAppLockPin, lockNow, setIdleMinutes, turnOffAppLock, turnOnAppLock, type PinChange } from '../../state/app-lock-actions';
+import { canHashPin } from '../../state/chair-pin';
+import { useLive } from '../../state/use-live';
+import { PinField } from '../checkin/answers';
+import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
+import { LiveView } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
 
-// Placeholder made before the work was shared out; replaced by the screen itself.
+const w = t.lock.appLock;
+
+/** The device PIN's settings: on with a PIN and an idle time, the idle time, a new PIN, off. */
 export function AppLockScreen() {
-  return <PageTitle text={t.lock.appLock.title} />;
+  const state = useLive(readAppLockState, []);
+  const [message, setMessage] = useState('');
+  return (
+    <>
+      <PageTitle text={w.title} />
+      <p>{w.intro}</p>
+      <p role="status" class={message ? 'notice' : 'visually-hidden'}>
+        {message}
+      </p>
+      <LiveView live={state}>
+        {(found) =>
+          !canHashPin() ? (
+            <p class="warning">{w.cannotHash}</p>
+          ) : found.config ? (
+            <LockOn config={found.config} setMessage={setMessage} />
+          ) : (
+            <>
+              <p>{w.statusOff}</p>
+              {found.resetAt !== null ? <p class="warning">{w.resetNote(formatDayAndClock(found.resetAt))}</p> : null}
+              <TurnOn setMessage={setMessage} />
+            </>
+          )
+        }
+      </LiveView>
+    </>
+  );
+}
+
+type SetMessage = (message: string) => void;
+
+function pinErrors(fieldId: string, pin: string, again: string): FieldError[] {
+  const problem = checkNewDevicePin(pin, again);
+  if (!problem) return [];
+  return [{ fieldId: problem === 'mismatch' ? `${fieldId}-again` : fieldId, message: w.problems[problem] }];
+}
+
+const errorFor = (errors: readonly FieldError[], id: string) => errors.find((e) => e.fieldId === id)?.message;
+
+function IdleChoices({ value, onChange }: { value: IdleMinutes; onChange: (value: IdleMinutes) => void }) {
+  return (
+    <fieldset class="fieldset" aria-describedby="idle-hint">
+      <legend class="fieldset__legend">{w.idleLegend}</legend>
+      <p class="field__hint" id="idle-hint">
+        {w.idleHint}
+      </p>
+      <div class="radios">
+        {IDLE_CHOICES.map((minutes) => (
+          <label key={minutes} class="checkbox">
+            <input type="radio" name="idle-minutes" checked={value === minutes} onChange={() => onChange(minutes)} />
+            <span>{w.idleChoice(minutes)}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function TurnOn({ setMessage }: { setMessage: SetMessage }) {
+  const [pin, setPin] = useState('');
+  const [again, setAgain] = useState('');
+  const [idle, setIdle] = useState<IdleMinutes>(DEFAULT_IDLE);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const found = pinErrors('new-device-pin', pin, again);
+    setErrors(found);
+    if (found.length > 0 || busy) return;
+    setBusy(true);
+    const result = await turnOnAppLock(pin, idle);
+    setBusy(false);
+    if (result.ok) setMessage(w.turnedOn);
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="turn-on-title">
+      <h2 id="turn-on-title">{w.turnOnTitle}</h2>
+      <ErrorSummary errors={errors} />
+      <PinField id="new-device-pin" label={w.pin} hint={w.pinRules} error={errorFor(errors, 'new-device-pin')} value={pin} onInput={setPin} />
+      <PinField id="new-device-pin-again" label={w.pinAgain} error={errorFor(errors, 'new-device-pin-again')} value={again} onInput={setAgain} />
+      <IdleChoices value={idle} onChange={setIdle} />
+      <div class="actions">
+        <button type="submit" class="button" disabled={busy}>
+          {w.turnOn}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function LockOn({ config, setMessage }: { config: AppLockConfig; setMessage: SetMessage }) {
+  const [idle, setIdle] = useState<IdleMinutes>(config.idleMinutes);
+  const saveIdle = async (event: Event) => {
+    event.preventDefault();
+    const result = await setIdleMinutes(idle);
+    if (result.ok) setMessage(w.idleSaved(idle));
+  };
+  return (
+    <>
+      <p>{w.statusOn(config.idleMinutes)}</p>
+      <div class="actions">
+        <button type="button" class="button button--secondary" onClick={lockNow}>
+          {w.lockNow}
+        </button>
+      </div>
+      <form onSubmit={(e) => void saveIdle(e)} aria-labelledby="idle-title">
+        <h2 id="idle-title">{w.idleTitle}</h2>
+        <IdleChoices value={idle} onChange={setIdle} />
+        <div class="actions">
+          <button type="submit" class="button">
+            {w.saveIdle}
+          </button>
+        </div>
+      </form>
+      <ChangePin setMessage={setMessage} />
+      <TurnOff setMessage={setMessage} />
+    </>
+  );
+}
+
+/** The current PIN's answer, as a field error: a wrong one is said plainly and nothing changes. */
+function currentPinErrors(result: PinChange): FieldError[] {
+  if (result === 'wrong') return [{ fieldId: 'current-device-pin', message: w.problems.wrong }];
+  if (result === 'failed') return [{ fieldId: 'current-device-pin', message: t.loadFailed }];
+  return [];
+}
+
+function ChangePin({ setMessage }: { setMessage: SetMessage }) {
+  const [current, setCurrent] = useState('');
+  const [pin, setPin] = useState('');
+  const [again, setAgain] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const found = [...(current === '' ? [{ fieldId: 'current-device-pin', message: w.problems.currentEmpty }] : []), ...pinErrors('changed-device-pin', pin, again)];
+    setErrors(found);
+    if (found.length > 0 || busy) return;
+    setBusy(true);
+    const result = await changeAppLockPin(current, pin);
+    setBusy(false);
+    setErrors(currentPinErrors(result));
+    setCurrent('');
+    if (result !== 'done') return;
+    setPin('');
+    setAgain('');
+    setMessage(w.changed);
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="change-pin-title">
+      <h2 id="change-pin-title">{w.changeTitle}</h2>
+      <ErrorSummary errors={errors} />
+      <PinField id="current-device-pin" label={w.currentPin} error={errorFor(errors, 'current-device-pin')} value={current} onInput={setCurrent} />
+      <PinField id="changed-device-pin" label={w.newPin} hint={w.pinRules} error={errorFor(errors, 'changed-device-pin')} value={pin} onInput={setPin} />
+      <PinField id="changed-device-pin-again" label={w.newPinAgain} error={errorFor(errors, 'changed-device-pin-again')} value={again} onInput={setAgain} />
+      <div class="actions">
+        <button type="submit" class="button" disabled={busy}>
+          {w.change}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function TurnOff({ setMessage }: { setMessage: SetMessage }) {
+  const [pin, setPin] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (pin === '') return setErrors([{ fieldId: 'off-device-pin', message: w.problems.currentEmpty }]);
+    setBusy(true);
+    const result = await turnOffAppLock(pin);
+    setBusy(false);
+    setPin('');
+    setErrors(currentPinErrors(result).map((e) => ({ ...e, fieldId: 'off-device-pin' })));
+    if (result === 'done') setMessage(w.turnedOff);
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="turn-off-title">
+      <h2 id="turn-off-title">{w.offTitle}</h2>
+      <ErrorSummary errors={errors} />
+      <PinField id="off-device-pin" label={w.currentPin} hint={w.offHint} error={errorFor(errors, 'off-device-pin')} value={pin} onInput={setPin} />
+      <div class="actions">
+        <button type="submit" class="button button--warning" disabled={busy}>
+          {w.turnOff}
+        </button>
+      </div>
+    </form>
+  );
 }

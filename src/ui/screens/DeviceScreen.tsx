@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import { readAppLockOn } from '../../db/settings-repo';
 import { askToPersistNow, readStorageInfo, type StorageInfo } from '../../state/device';
+import { useLive } from '../../state/use-live';
 import { PageTitle } from '../components/PageTitle';
 import { RestoreSection } from '../record/RestoreSection';
 import { t } from '../strings';
+import { t as words } from '../strings/all';
 
 function megabytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -34,7 +37,28 @@ export function DeviceScreen() {
           {t.device.askPersist}
         </button>
       ) : null}
+      <PrivacyLinks />
       <RestoreSection />
     </>
+  );
+}
+
+/** Where a chair locks the tablet and where anyone reads what Heard keeps. */
+function PrivacyLinks() {
+  const lockOn = useLive(readAppLockOn, []);
+  const w = words.lock;
+  return (
+    <section aria-labelledby="device-privacy">
+      <h2 id="device-privacy">{w.deviceTitle}</h2>
+      <ul>
+        <li>
+          <a href="#/app-lock">{w.appLock.link}</a>
+          {lockOn.status === 'ready' ? ` ${lockOn.value ? w.deviceLockOn : w.deviceLockOff}` : null}
+        </li>
+        <li>
+          <a href="#/your-information">{w.yourInformation.title}</a>
+        </li>
+      </ul>
+    </section>
   );
 }

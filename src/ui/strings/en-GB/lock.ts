@@ -1,5 +1,134 @@
 /** Words for the device PIN that locks Heard, and the "Your information" page. Part of the en-GB catalogue. */
+
+const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
+
 export const lock = {
-  yourInformation: { title: 'Your information' },
-  appLock: { title: 'Lock Heard with a PIN' },
+  yourInformation: {
+    title: 'Your information',
+    link: 'Your information: what Heard keeps about you',
+    intro: 'This page says what Heard keeps about you, where it is kept, and what you can ask for.',
+    backToCheckIn: 'Back to the check-in',
+
+    keptTitle: 'What Heard keeps',
+    kept: [
+      'Your name, if you are on the group’s list.',
+      'What kind of member you are, for example a carer, or staff.',
+      'Which meetings you came to.',
+      'How long you spoke at a meeting. Not what you said.',
+      'A disagreement you raised, in your own words, with your name unless you asked to stay anonymous.',
+      'Decisions and actions. An action has your name if it is yours to do. An agenda item you lead, or a meeting you chair, has your name too.',
+      'Your check-in answers. They do not have your name, unless you ticked “Put my name to my answers”.',
+      'Your name or how to contact you, only if you asked for a one-to-one.',
+    ],
+
+    whereTitle: 'Where it is kept',
+    where: ['It stays on this tablet.', 'The chair looks after the tablet. It is not put on the internet.'],
+
+    sentTitle: 'What is sent to the programme office',
+    sendingOff: 'At the moment, this tablet does not send anything. Nothing leaves it. If the chair sets up sending, this is what happens.',
+    sendingOn: 'This tablet is set up to send a short summary of each meeting to the programme office.',
+    sentWhen: 'The summary is made when the chair closes a meeting. It is sent the next time the tablet is online.',
+    sentHas:
+      'The summary has numbers: how many people came, how long people spoke (added up for each kind of member, such as carers or staff), how many disagreements were written down, and how people answered the check-in questions.',
+    sentAlso: 'It also has the agenda, the decisions, the actions, and words people asked to have explained.',
+    namesOff: 'It does not have your name, or anyone’s name.',
+    namesMaybe: 'It has no names, unless the chair chooses to send them. Then it has the group’s name, and the name of the person who has each action. No other names.',
+    namesOn: 'The chair chose to send names: the group’s name, and the name of the person who has each action. No other names are sent.',
+    neverSent: 'It never has what you said in your own words, what you wrote at check-in, or a request for a one-to-one.',
+
+    rightsTitle: 'Seeing or erasing your information',
+    seeIt: 'You can ask the chair what Heard keeps about you. The chair can show it to you on the tablet, or print it.',
+    eraseIt:
+      'You can ask the chair to erase you. Heard then takes your name out of everything on this tablet and puts words like “Former member 3” in its place. Numbers, like how long people spoke, stay the same.',
+    eraseSent: 'If names were sent to the programme office, Heard asks the office to take your name out too.',
+    askAnyTime: 'You can ask at any time.',
+
+    howLongTitle: 'How long it is kept',
+    keptFor: (months: number) =>
+      `This group keeps meeting records for ${months % 12 === 0 ? `${months / 12} year${months === 12 ? '' : 's'}` : `${months} months`}. After that, the chair looks at the older records and deletes them.`,
+    keptUntilDeleted: 'Heard keeps records until the chair deletes them. Each group can choose how long to keep meeting records. After that time, the chair looks at the older records and deletes them.',
+    questions: 'If you have a question about your information, ask the chair.',
+  },
+
+  appLock: {
+    title: 'Lock Heard with a PIN',
+    link: 'Lock Heard with a PIN',
+    intro:
+      'A device PIN stops someone who picks up this tablet from seeing your groups and meetings. It is not the chair PIN for the check-in.',
+    statusOn: (n: number) => `The lock is on. Heard asks for the PIN when it is opened, and after ${minutes(n)} without use.`,
+    statusOff: 'The lock is off. Anyone who opens Heard on this tablet can see everything in it.',
+    resetNote: (when: string) => `The PIN was reset on ${when} with “Reset the PIN”. If that was not you, someone else has held this tablet.`,
+    cannotHash: 'This tablet cannot lock Heard here: open Heard from an https address to use a PIN.',
+    pinRules: 'Choose 4 to 6 numbers. Not one number repeated, like 1111, and not a run, like 1234.',
+
+    turnOnTitle: 'Turn on the lock',
+    pin: 'Device PIN',
+    pinAgain: 'Device PIN again',
+    idleLegend: 'Lock after how long without use',
+    idleHint: 'A meeting keeps running while Heard is locked.',
+    idleChoice: minutes,
+    turnOn: 'Turn on the lock',
+    turnedOn: 'The lock is on. Heard will ask for the PIN when it is opened.',
+
+    idleTitle: 'How long without use',
+    saveIdle: 'Save',
+    idleSaved: (n: number) => `Saved. Heard locks after ${minutes(n)} without use.`,
+
+    changeTitle: 'Change the PIN',
+    currentPin: 'Current PIN',
+    newPin: 'New PIN',
+    newPinAgain: 'New PIN again',
+    change: 'Change the PIN',
+    changed: 'The PIN is changed.',
+
+    offTitle: 'Turn off the lock',
+    offHint: 'Enter the PIN to turn the lock off. Nothing in Heard is deleted.',
+    turnOff: 'Turn off the lock',
+    turnedOff: 'The lock is off.',
+
+    lockNow: 'Lock Heard now',
+
+    problems: {
+      empty: 'Enter a PIN of 4 to 6 numbers',
+      format: 'The PIN must be 4 to 6 numbers, with nothing else',
+      mismatch: 'The two PINs are not the same',
+      'too-easy': 'Choose a PIN that is harder to guess: not one number repeated, like 1111, or a run, like 1234',
+      wrong: 'That PIN is not right',
+      currentEmpty: 'Enter the current PIN',
+    },
+  },
+
+  prompt: {
+    title: 'Heard is locked',
+    hint: 'Enter the device PIN to carry on. Nothing is lost while Heard is locked: a running meeting carries on, and its clocks keep time.',
+    pin: 'Device PIN',
+    unlock: 'Unlock',
+    wrong: 'That PIN is not right',
+    waitFor: (words: string) => `Too many wrong tries. Wait ${words}, then try again.`,
+    wrongTries: (n: number) =>
+      `${n === 1 ? '1 wrong try' : `${n} wrong tries`} so far. After 4 wrong tries, each wrong try makes you wait before the next, and the wait gets longer each time.`,
+    mustWait: 'Wait until the time is up, then try again.',
+
+    forgotTitle: 'Forgotten the PIN?',
+    forgotHint: 'You can reset it. Nothing is deleted.',
+    resetStart: 'Reset the PIN',
+    resetTitle: 'Reset the PIN',
+    resetExplain: [
+      'Resetting turns the lock off. Nothing is deleted: every group, meeting and answer stays on this tablet.',
+      'Anyone holding the tablet can do this. So the lock stops a casual look, not someone who is determined to get in.',
+      'The chair will see that the PIN was reset, and can set a new one.',
+    ],
+    resetPhrase: (phrase: string) => `Type ${phrase} to reset the PIN`,
+    resetPhraseWrong: (phrase: string) => `Type ${phrase} to reset the PIN, or choose Cancel`,
+    resetConfirm: 'Reset the PIN and open Heard',
+    cancel: 'Cancel',
+  },
+
+  /** On the "This device" screen. */
+  deviceTitle: 'Privacy',
+  deviceLockOn: '— on',
+  deviceLockOff: '— off',
+
+  /** On the check-in's "Forgotten the PIN?" when Heard is also locked with a device PIN. */
+  alsoDevicePin: 'Heard is also locked with a device PIN, so it will ask for that next.',
 } as const;
