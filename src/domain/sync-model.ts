@@ -37,8 +37,10 @@ export interface SyncSummary {
 export type SyncProblem =
   /** 401/403: the server did not accept the device key. */
   | 'key'
-  /** No answer: offline, the server down, a timeout. */
+  /** No connection: offline, or the server down. */
   | 'network'
+  /** The server took the connection but did not answer in time. */
+  | 'timeout'
   /** The page's Content Security Policy does not allow this server. */
   | 'blocked'
   /** 5xx, or an answer that made no sense. */

@@ -79,7 +79,8 @@ async function sendOne(entry: OutboxEntry, settings: SyncSettings, deps: DrainDe
       signal: AbortSignal.timeout(deps.timeoutMs),
     });
     return problemOfStatus(response.status);
-  } catch {
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'TimeoutError') return 'timeout';
     // A fetch the page's policy blocks fails just like a dead network; the policy says so in an event of its own.
     return (await violations.blocked()) ? 'blocked' : 'network';
   } finally {

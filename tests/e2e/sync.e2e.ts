@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { createKey, revokeKey } from '../../server/src/keys';
 import { startServer, type RunningServer } from '../../server/src/server';
-import { exampleSummary } from '../../server/src/summary-schema';
+import { exampleSummary, type Summary } from '../../server/src/summary-schema';
 import { expectAccessible, launchChromium, newTablet, type AppServer } from './harness';
 
 /**
@@ -18,7 +18,13 @@ import { expectAccessible, launchChromium, newTablet, type AppServer } from './h
  * 500, or drop the connection after the server stored a summary. Real
  * Chromium sends; the backoff's first wait is 150 ms so each fault takes seconds.
  */
-type Mode = { kind: 'pass' } | { kind: 'down' } | { kind: 'fail'; times: number } | { kind: 'drop-after-store'; times: number };
+type Mode =
+  | { kind: 'pass' }
+  | { kind: 'down' }
+  | { kind: 'fail'; times: number }
+  | { kind: 'drop-after-store'; times: number }
+  /** Takes the connection, stores on the server, and never answers. */
+  | { kind: 'silent' };
 
 let mode: Mode = { kind: 'pass' };
 /** Every summary id POSTed through the proxy, in order: what the device actually sent. */
@@ -62,6 +68,8 @@ async function startProxy(): Promise<void> {
         req,
         body,
         (status, headers, data) => {
+          // Held until the tablet gives up and closes the connection.
+          if (isPost && mode.kind === 'silent') return;
           if (isPost && mode.kind === 'drop-after-store' && mode.times > 0) {
             // The server has stored it; the reply never reaches the tablet.
             mode.times -= 1;
@@ -93,6 +101,7 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
   await sync?.close();
+  proxy?.closeAllConnections();
   await new Promise<void>((done) => (proxy ? proxy.close(() => done()) : done()));
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
@@ -102,17 +111,24 @@ async function serverRows(): Promise<{ id: string; revision: number }[]> {
   return ((await response.json()) as { summaries: { id: string; revision: number }[] }).summaries;
 }
 
-async function tablet(): Promise<{ context: BrowserContext; page: Page }> {
+async function tablet(timeoutMs = 20_000): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newTablet(browser);
-  await context.addInitScript(() => localStorage.setItem('heard-sync-backoff-base-ms', '150'));
+  await context.addInitScript((timeout) => {
+    localStorage.setItem('heard-sync-backoff-base-ms', '150');
+    localStorage.setItem('heard-sync-timeout-ms', String(timeout));
+  }, timeoutMs);
   const page = await context.newPage();
   await page.goto(`${app.url}#/sync`);
   await page.getByRole('heading', { level: 1, name: 'Sending to the office' }).waitFor();
   return { context, page };
 }
 
-/** Puts closed meetings' summaries in the outbox as closeMeeting would (that step has its own repo tests). */
-async function queue(page: Page, count: number): Promise<string[]> {
+/**
+ * Puts closed meetings' summaries in the outbox as closeMeeting would, or
+ * erasure and deletion requests as the privacy screens would (those steps
+ * have their own repo tests).
+ */
+async function queue(page: Page, count: number, overrides: Partial<Summary> = {}): Promise<string[]> {
   const at = Date.now();
   const rows = Array.from({ length: count }, (_, i) => {
     const id = randomUUID();
@@ -121,7 +137,7 @@ async function queue(page: Page, count: number): Promise<string[]> {
       meetingId: `m-${id}`,
       status: 'waiting',
       revision: 1,
-      summary: exampleSummary({ id, meetingId: `m-${id}` }),
+      summary: exampleSummary({ id, meetingId: `m-${id}`, ...overrides }),
       attempts: 0,
       lastError: null,
       nextAttemptAt: at,
@@ -132,6 +148,19 @@ async function queue(page: Page, count: number): Promise<string[]> {
       updatedAt: at,
     };
   });
+  await putInOutbox(page, rows);
+  return rows.map((r) => r.id);
+}
+
+async function queueRequest(page: Page, request: Record<string, string>): Promise<string> {
+  const at = Date.now() + 1000;
+  const id = randomUUID();
+  const entry = { kind: 'request', id, request, status: 'waiting', revision: 1, attempts: 0, lastError: null, nextAttemptAt: at, leaseUntil: null, sentAt: null, sentRevision: null, createdAt: at, updatedAt: at };
+  await putInOutbox(page, [entry]);
+  return id;
+}
+
+async function putInOutbox(page: Page, rows: object[]): Promise<void> {
   await page.evaluate(
     (entries) =>
       new Promise<void>((done, fail) => {
@@ -146,49 +175,64 @@ async function queue(page: Page, count: number): Promise<string[]> {
       }),
     rows,
   );
-  return rows.map((r) => r.id);
 }
 
-async function setUp(page: Page, key: string) {
-  await page.getByLabel('Link from the office').fill(`heard-sync:${proxyOrigin}/#${key}`);
+async function setUp(page: Page, key: string, { names = false, origin = proxyOrigin } = {}) {
+  await page.getByLabel('Link from the office').fill(`heard-sync:${origin}/#${key}`);
+  if (names) await page.getByLabel('Include names in summaries').check();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Saved. Summaries will be sent from this device.').waitFor();
 }
 
 const status = (page: Page) => page.locator('a.sync-status').innerText();
-const waitingOnDevice = (page: Page) =>
+const onDevice = (page: Page) =>
   page.evaluate(
     () =>
-      new Promise<number>((done) => {
+      new Promise<{ id: string; status: string }[]>((done) => {
         const open = indexedDB.open('heard');
         open.onsuccess = () => {
           const req = open.result.transaction('outbox').objectStore('outbox').getAll();
-          req.onsuccess = () => (open.result.close(), done((req.result as { status: string }[]).filter((e) => e.status !== 'sent').length));
+          req.onsuccess = () => (open.result.close(), done(req.result as { id: string; status: string }[]));
         };
       }),
   );
+const waitingOnDevice = async (page: Page) => (await onDevice(page)).filter((e) => e.status !== 'sent').length;
+const statusOnDevice = async (page: Page, id: string) => (await onDevice(page)).find((e) => e.id === id)?.status;
 
 describe('sending summaries to the office', () => {
-  test('server down for a while, then up: nothing lost across reloads, one row', async () => {
+  test('server down for a while, then up: nothing lost across reloads, one row; an erasure request goes after it', async () => {
     const { context, page } = await tablet();
     const key = (await createKey(sync.db, 'Down tablet')).secret;
-    const [id] = await queue(page, 1);
+    const group = `grp-${randomUUID()}`;
+    const [id] = await queue(page, 1, {
+      groupId: group,
+      names: true,
+      decisions: [{ text: 'Ann Smith will pilot the letter', how: 'consensus' }],
+      actions: [{ text: 'Draft the letter', due: '2025-04-09', status: 'open', owner: 'Ann Smith', ownerId: 'p-ann' }],
+    });
+    const erasure = await queueRequest(page, { kind: 'erase-person', groupId: group, personId: 'p-ann', pseudonym: 'Former member 3' });
     await page.reload();
     // Not set up yet: nothing is ever sent.
-    await expect.poll(() => status(page)).toContain('1 summary waiting to send · not set up');
+    await expect.poll(() => status(page)).toContain('1 summary and 1 request waiting to send · not set up');
+    await page.getByText('A request to erase Former member 3 from the office’s records').waitFor();
     expect(posted).not.toContain(id);
     mode = { kind: 'down' };
-    await setUp(page, key);
+    await setUp(page, key, { names: true });
     await expect.poll(() => status(page), { timeout: 10_000 }).toContain('The office server could not be reached');
     expect(await page.getByTestId('sync-problem').innerText()).toContain('could not be reached');
     await expectAccessible(page, 'sync screen with a problem');
     // The key is never on screen in full once saved.
     expect(await page.locator('body').innerText()).not.toContain(key);
     await page.reload();
-    expect(await waitingOnDevice(page)).toBe(1);
+    expect(await waitingOnDevice(page)).toBe(2);
     mode = { kind: 'pass' };
     await expect.poll(() => status(page), { timeout: 15_000 }).toBe('All summaries sent');
     expect((await serverRows()).filter((r) => r.id === id)).toHaveLength(1);
+    // The request went after the summary it is about, and the office's copy no longer names her.
+    expect(posted.filter((p) => p === id || p === erasure)).toEqual([id, erasure]);
+    const stored = JSON.stringify((await serverRows()).find((r) => r.id === id));
+    expect(stored).toContain('Former member 3 will pilot the letter');
+    expect(stored.toLowerCase()).not.toContain('ann smith');
     await context.close();
   });
 
@@ -259,6 +303,58 @@ describe('sending summaries to the office', () => {
     await expect.poll(() => status(page), { timeout: 10_000 }).toBe('All summaries sent');
     const rows = await serverRows();
     for (const id of ids) expect(rows.filter((r) => r.id === id)).toHaveLength(1);
+    await context.close();
+  });
+
+  test('a server the page’s policy does not allow: said in words, nothing sent; the allowed address then works', async () => {
+    mode = { kind: 'pass' };
+    const { context, page } = await tablet();
+    const key = (await createKey(sync.db, 'Blocked tablet')).secret;
+    const [id] = await queue(page, 1);
+    // The sync server itself, not the proxy the app's Content Security Policy names.
+    await setUp(page, key, { origin: new URL(sync.url).origin });
+    await expect.poll(() => status(page), { timeout: 10_000 }).toContain('This page is not allowed to reach the office server');
+    expect(await page.getByTestId('sync-problem').innerText()).toContain('Ask whoever set up Heard to allow this server.');
+    expect((await serverRows()).filter((r) => r.id === id)).toHaveLength(0);
+    await page.getByLabel('Server address').fill(proxyOrigin);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => status(page), { timeout: 10_000 }).toBe('All summaries sent');
+    expect((await serverRows()).filter((r) => r.id === id)).toHaveLength(1);
+    await context.close();
+  });
+
+  test('a server that never answers: the tablet gives up in time and says so; the outbox survives a reload waiting, sending and sent', async () => {
+    mode = { kind: 'down' };
+    const { context, page } = await tablet(1_500);
+    const key = (await createKey(sync.db, 'Silent tablet')).secret;
+    await setUp(page, key);
+    const [id] = await queue(page, 1);
+    // Waiting.
+    await page.reload();
+    await expect.poll(() => statusOnDevice(page, id!)).toBe('waiting');
+    // Sending: the server stores it and never answers; the tablet is reloaded mid-send.
+    mode = { kind: 'silent' };
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => statusOnDevice(page, id!), { interval: 25 }).toBe('sending');
+    await page.reload();
+    expect(await statusOnDevice(page, id!)).not.toBe('sent');
+    // The new page takes the send over, meets the silence again, and gives up after its timeout.
+    await expect.poll(() => status(page), { timeout: 10_000 }).toContain('The office server did not answer in time');
+    expect(await page.getByTestId('sync-problem').innerText()).toContain('nothing is lost meanwhile');
+    // Kept, and tried again by itself after the backoff.
+    expect(['waiting', 'sending']).toContain(await statusOnDevice(page, id!));
+    // Later the server answers: sent, and one row however many times it arrived.
+    mode = { kind: 'pass' };
+    await expect.poll(() => status(page), { timeout: 15_000 }).toBe('All summaries sent');
+    expect(posted.filter((p) => p === id).length).toBeGreaterThanOrEqual(3);
+    expect((await serverRows()).filter((r) => r.id === id)).toHaveLength(1);
+    // Sent: still sent after a reload, and not sent again.
+    const before = posted.length;
+    await page.reload();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    expect(await status(page)).toBe('All summaries sent');
+    expect(await statusOnDevice(page, id!)).toBe('sent');
+    expect(posted.length).toBe(before);
     await context.close();
   });
 });

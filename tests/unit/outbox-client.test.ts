@@ -162,4 +162,26 @@ describe('sending erasure and deletion requests', () => {
     expect(await drainOutbox(deps(fetch))).toEqual({ kind: 'not-set-up' });
     expect(sent).toEqual([]);
   });
+
+  it('gives up on a server that takes the connection and never answers, says so, and sends on a later try', async () => {
+    await setUp();
+    const request = await queueRequest(erase, T);
+    let asked = 0;
+    // Never answers: only the device's own timeout ends the wait.
+    const silent = ((_input: URL | RequestInfo, init?: RequestInit) => {
+      asked += 1;
+      return new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+    }) as typeof globalThis.fetch;
+    const started = Date.now();
+    expect(await drainOutbox({ ...deps(silent), timeoutMs: 50 })).toEqual({ kind: 'done', sent: 0, problem: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(asked).toBe(1);
+    const waiting = await stored(request.id);
+    expect(waiting).toMatchObject({ status: 'waiting', lastError: 'timeout', attempts: 1 });
+    // An ordinary backoff, not the long wait for a refused key.
+    expect(waiting.nextAttemptAt).toBe(T + 1_500);
+    const { sent, fetch } = server();
+    expect(await drainOutbox(deps(fetch, waiting.nextAttemptAt))).toMatchObject({ sent: 1, problem: null });
+    expect(sent).toHaveLength(1);
+  });
 });

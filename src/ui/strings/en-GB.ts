@@ -197,6 +197,7 @@ export const en = {
     problem: {
       key: 'The server did not accept the device key',
       network: 'The office server could not be reached',
+      timeout: 'The office server did not answer in time',
       server: 'The office server had a problem',
       blocked: 'This page is not allowed to reach the office server',
       refused: 'The office server refused a summary',

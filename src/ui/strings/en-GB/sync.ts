@@ -37,6 +37,7 @@ export const sync = {
   problem: {
     key: 'The server did not accept the device key. Ask the office for a new key; the summaries are safe here meanwhile.',
     network: 'The office server could not be reached. Heard will try again by itself when there is a connection.',
+    timeout: 'The office server did not answer in time. Heard will try again by itself; nothing is lost meanwhile.',
     server: 'The office server had a problem. Heard will try again by itself.',
     blocked:
       'This page is not allowed to reach that server: the web address Heard is served from only allows its own sync server. Ask whoever set up Heard to allow this server.',
