@@ -14,11 +14,16 @@ import type { HeardDb } from './schema';
  * correction, another tab) changes the turns. Settled reads (settleTurns)
  * make any interleaving of taps from two tabs a valid sequence of turns.
  */
+/**
+ * What this tab knows of a meeting's taps: the turn that began last once
+ * every tap asked for is worked out (`known`, or still being read), and the
+ * last write asked for (IndexedDB commits writes to one store in the order
+ * they were asked for, so when it settles, all earlier ones have).
+ */
 interface MeetingTaps {
-  /** The turn that began last, once every tap already asked for has been worked out. */
-  latest: Promise<Turn | undefined>;
-  /** Settles when every tap already asked for is stored (or has failed). */
-  written: Promise<void>;
+  known: { latest: Turn | undefined } | null;
+  reading: Promise<Turn | undefined> | null;
+  lastWrite: Promise<void>;
 }
 
 const tapsByDatabase = new WeakMap<HeardDb, Map<Id, MeetingTaps>>();
@@ -39,12 +44,25 @@ function tapsOf(database: HeardDb): Map<Id, MeetingTaps> {
       const current = db();
       const turnsPart = `idb://${current.name}/turns/`;
       if (!('all' in parts) && !Object.keys(parts).some((key) => key.startsWith(turnsPart))) return;
-      const known = tapsByDatabase.get(current);
-      if (!known) return;
-      for (const [meetingId, taps] of known) known.set(meetingId, { latest: taps.written.then(() => readLatest(current, meetingId)), written: taps.written });
+      for (const [meetingId, taps] of tapsByDatabase.get(current) ?? []) forget(current, meetingId, taps);
     });
   }
   return taps;
+}
+
+/** Reads the truth again, after the writes already asked for. */
+function forget(database: HeardDb, meetingId: Id, taps: MeetingTaps): void {
+  taps.known = null;
+  const reading = taps.lastWrite.then(() => readLatest(database, meetingId));
+  taps.reading = reading;
+  void reading.then(
+    (latest) => {
+      if (taps.reading === reading) Object.assign(taps, { known: { latest }, reading: null });
+    },
+    () => {
+      if (taps.reading === reading) taps.reading = null;
+    },
+  );
 }
 
 /**
@@ -63,36 +81,51 @@ async function readLatest(database: HeardDb, meetingId: Id): Promise<Turn | unde
 /**
  * Stores the record `decide` makes from the turn that began last (null: nothing
  * to store). Taps are worked out and written in the order they were asked for;
- * the promise settles when this tap's transaction has committed.
+ * the promise settles when this tap's transaction has committed. When this tab
+ * knows the last turn, the transaction starts before this function returns.
  */
 export function storeTap(meetingId: Id, decide: (latest: Turn | undefined) => Turn | null, queueEntryDone?: QueueEntry): Promise<void> {
   const database = db();
-  const taps = tapsOf(database);
-  const before = taps.get(meetingId);
-  const previous = before ? before.latest : readLatest(database, meetingId);
-  const record = previous.then((latest) => decide(latest));
-  const written = record.then((turn) => (turn ? put(database, turn, queueEntryDone) : undefined));
-  const entry: MeetingTaps = {
-    latest: record.then((turn) => turn ?? previous),
-    written: written.then(
-      () => undefined,
-      () => undefined,
-    ),
-  };
-  taps.set(meetingId, entry);
+  const all = tapsOf(database);
+  let taps = all.get(meetingId);
+  if (!taps) all.set(meetingId, (taps = { known: null, reading: null, lastWrite: Promise.resolve() }));
+  if (taps.known) {
+    const turn = decide(taps.known.latest);
+    if (!turn) return Promise.resolve();
+    taps.known = { latest: turn };
+    return track(database, meetingId, taps, put(database, turn, queueEntryDone));
+  }
+  // Not known yet (the first tap, or just after a change from elsewhere): taps wait for the read, in order.
+  const meeting = taps;
+  const before = meeting.reading ?? meeting.lastWrite.then(() => readLatest(database, meetingId));
+  const record = before.then(decide);
+  const after = record.then((turn) => turn ?? before);
+  meeting.reading = after;
+  after.then(
+    (latest) => {
+      if (meeting.reading === after) Object.assign(meeting, { known: { latest }, reading: null });
+    },
+    () => {
+      if (meeting.reading === after) meeting.reading = null;
+    },
+  );
+  return track(database, meetingId, meeting, record.then((turn) => (turn ? put(database, turn, queueEntryDone) : undefined)));
+}
+
+function track(database: HeardDb, meetingId: Id, taps: MeetingTaps, written: Promise<void>): Promise<void> {
+  taps.lastWrite = written.catch(() => undefined);
   // A write that failed leaves what this tab assumed untrue: read the truth before the next tap.
-  written.catch(() => {
-    if (taps.get(meetingId) === entry) taps.set(meetingId, { latest: entry.written.then(() => readLatest(database, meetingId)), written: entry.written });
-  });
+  written.catch(() => forget(database, meetingId, taps));
   return written;
 }
 
 /** Waits for the taps already asked for, so an undo or correction never overtakes one. */
 export function tapsWritten(meetingId: Id): Promise<void> {
-  return tapsByDatabase.get(db())?.get(meetingId)?.written ?? Promise.resolve();
+  return tapsByDatabase.get(db())?.get(meetingId)?.lastWrite ?? Promise.resolve();
 }
 
 async function put(database: HeardDb, turn: Turn, queueEntryDone?: QueueEntry): Promise<void> {
+  // Opened by the screen's reads long before any tap; opening here only for a tap with nothing read first.
   if (!database.isOpen()) await database.open();
   const idb = database.backendDB();
   const stores = queueEntryDone ? ['turns', 'queue'] : ['turns'];
@@ -100,11 +133,14 @@ async function put(database: HeardDb, turn: Turn, queueEntryDone?: QueueEntry): 
     const tx = idb.transaction(stores, 'readwrite');
     tx.objectStore('turns').put(turn);
     if (queueEntryDone) tx.objectStore('queue').put(queueEntryDone);
-    tx.oncomplete = () => resolve();
+    tx.oncomplete = () => {
+      resolve();
+      // Stored: the screen hears of it straight after, without holding up the tap.
+      setTimeout(() => announce(database, turn, queueEntryDone), 0);
+    };
     // An abort (a full disk) carries its reason in tx.error; a failed request aborts the transaction too.
     tx.onabort = () => reject(tx.error ?? new DOMException('The tap was not stored', 'AbortError'));
   });
-  announce(database, turn, queueEntryDone);
 }
 
 /** Tells Dexie's live queries, here and in other tabs, what changed: as Dexie's own writes do. */
