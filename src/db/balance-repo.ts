@@ -32,11 +32,16 @@ export async function getBalanceData(meetingId: Id, groupId: Id): Promise<Balanc
 export async function undoLastTap(meetingId: Id): Promise<void> {
   await tapsWritten(meetingId);
   const database = db();
-  await database.transaction('rw', database.turns, async () => {
+  await database.transaction('rw', [database.turns, database.queue], async () => {
     const last = await readLastTurns(database, meetingId);
     const undo = lastTapUndo(last.at(-1));
     if (!undo) throw new RuleError('nothing-to-undo');
-    if (undo.deleteTurnId) await database.turns.delete(undo.deleteTurnId);
+    if (undo.deleteTurnId) {
+      await database.turns.delete(undo.deleteTurnId);
+      // Given the floor by "Next speaker" with that tap: back in the queue, in the place they had.
+      const gotFloor = (entry: QueueEntry) => entry.floorTurnId === undo.deleteTurnId;
+      await database.queue.where('meetingId').equals(meetingId).filter(gotFloor).modify({ doneAt: null, floorTurnId: undefined });
+    }
     if (undo.reopenTurnId) await database.turns.update(undo.reopenTurnId, { endedAt: null });
   });
 }

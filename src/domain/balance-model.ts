@@ -24,6 +24,8 @@ export interface QueueEntry {
   position: number | null;
   /** When they were given the floor or taken off the queue. */
   doneAt: EpochMs | null;
+  /** The turn "Next speaker" started for them: undoing that tap puts them back in the queue. */
+  floorTurnId?: Id;
 }
 
 /** A term someone flagged as jargon, with its plain-words explanation once given. */

@@ -27,7 +27,7 @@ export function giveFloor(meetingId: Id, itemId: Id | null, entry: QueueEntry) {
         const keepGoing = running && !running.crossTalk && running.personId === entry.personId;
         return keepGoing ? { ...running } : tap(latest, { personId: entry.personId }, next);
       },
-      { ...entry, doneAt: next.at },
+      (turn) => ({ ...entry, doneAt: next.at, floorTurnId: turn.id }),
     ),
   );
 }

@@ -222,10 +222,28 @@ describe('the speaker queue', () => {
       ['a', 0, 45 * SEC],
       ['b', 45 * SEC, null],
     ]);
-    expect((await queueOf())[0]).toEqual({ ...entry, doneAt: T0 + 45 * SEC });
+    expect((await queueOf())[0]).toEqual({ ...entry, doneAt: T0 + 45 * SEC, floorTurnId: (await turnsOf())[1]!.id });
     // Given the floor, they can ask again later and get a new place.
     await askToSpeak('m1', 'b');
     expect((await queueOf()).filter((e) => e.doneAt === null)).toHaveLength(1);
+  });
+
+  it('undoing "Next speaker" puts them back in the queue, in the place they had', async () => {
+    await askToSpeak('m1', 'b');
+    later(1);
+    await askToSpeak('m1', 'c');
+    const ordered = orderQueue(await queueOf(), 'asked', new Map(), new Map());
+    later(10);
+    await giveFloor('m1', 'i1', ordered[0]!);
+    expect(orderQueue(await queueOf(), 'asked', new Map(), new Map()).filter((e) => e.doneAt === null).map((e) => e.personId)).toEqual(['c']);
+    await undoTap('m1');
+    expect(await turnsOf()).toEqual([]);
+    const waiting = orderQueue(await queueOf(), 'asked', new Map(), new Map()).filter((e) => e.doneAt === null);
+    expect(waiting.map((e) => e.personId)).toEqual(['b', 'c']);
+    // A plain tap's undo leaves the queue alone.
+    await tapSpeaker('m1', 'i1', { personId: 'd' });
+    await undoTap('m1');
+    expect((await queueOf()).filter((e) => e.doneAt === null)).toHaveLength(2);
   });
 
   it('"Next speaker" for someone already speaking keeps their turn running', async () => {
