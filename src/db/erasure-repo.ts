@@ -35,7 +35,8 @@ export interface PersonPage {
 export async function readPersonPage(groupId: Id, personId: Id, now: EpochMs, words: SubjectWords & ErasureWords): Promise<PersonPage | null> {
   const database = db();
   return database.transaction('r', erasureTables(database), async () => {
-    const holdings = await readGroupHoldings(database, groupId);
+    // Everything is read before anything is worked out: the transaction must not wait on work outside it.
+    const [holdings, names] = await Promise.all([readGroupHoldings(database, groupId), namesSetting(database)]);
     const person = holdings?.people.find((p) => p.id === personId);
     if (!holdings || !person) return null;
     const keep = planErasure(holdings, personId, 'keep', now, words)!;
@@ -47,7 +48,7 @@ export async function readPersonPage(groupId: Id, personId: Id, now: EpochMs, wo
       erased: person.erasedAt !== undefined,
       holds: buildSubjectAccess(holdings, personId, now, words)!,
       preview: { keep, delete: planErasure(holdings, personId, 'delete', now, words)! },
-      tellsOffice: !keep.alreadyErased && officeMayHoldNames(holdings.outbox, await namesSetting(database)),
+      tellsOffice: !keep.alreadyErased && officeMayHoldNames(holdings.outbox, names),
       meetingInProgress: holdings.meetings.some(isInProgress),
     };
   });
@@ -62,14 +63,14 @@ export async function readPersonPage(groupId: Id, personId: Id, now: EpochMs, wo
 export async function erasePerson(groupId: Id, personId: Id, choice: WordsChoice, at: EpochMs, newId: () => Id, words: ErasureWords): Promise<string> {
   const database = db();
   return database.transaction('rw', erasureTables(database), async () => {
-    const holdings = await readGroupHoldings(database, groupId);
+    const [holdings, names] = await Promise.all([readGroupHoldings(database, groupId), namesSetting(database)]);
     if (!holdings) throw new RuleError('group-missing');
     // A running meeting is still writing turns and answers against the name.
     if (holdings.meetings.some(isInProgress)) throw new RuleError('meeting-in-progress');
     const plan = planErasure(holdings, personId, choice, at, words);
     if (!plan) throw new RuleError('person-missing');
     if (plan.alreadyErased) return plan.pseudonym;
-    const tellOffice = officeMayHoldNames(holdings.outbox, await namesSetting(database));
+    const tellOffice = officeMayHoldNames(holdings.outbox, names);
     await writeChanges(database, plan.changes);
     if (tellOffice) await enqueuePrivacyRequest(database, { kind: 'erase-person', groupId, personId, pseudonym: plan.pseudonym }, at, newId);
     return plan.pseudonym;

@@ -4,7 +4,8 @@ import { checkRequiredText, NAME_MAX_LENGTH } from '../../domain/text-rules';
 import { removePerson, updatePerson } from '../../state/group-actions';
 import { SelectField, TextField } from './fields';
 import { AreInRoles } from './AreInRoles';
-import { t } from '../strings';
+import { pathOf } from '../../state/router';
+import { t } from '../strings/all';
 import { textError } from '../text-problems';
 
 function RenameForm({ person, onDone }: { person: Person; onDone: () => void }) {
@@ -65,7 +66,11 @@ export function PersonRow({
         <>
           <div class="list-row__main">
             <span class="list-row__title">{person.name}</span>
-            {left ? <span class="badge badge--muted">{t.group.leftBadge}</span> : null}
+            {person.erasedAt !== undefined ? (
+              <span class="badge badge--muted">{t.privacy.erasedBadge}</span>
+            ) : left ? (
+              <span class="badge badge--muted">{t.group.leftBadge}</span>
+            ) : null}
             <SelectField
               id={`perspective-of-${person.id}`}
               label={t.group.changePerspectiveNamed(person.name)}
@@ -92,6 +97,13 @@ export function PersonRow({
             >
               {left ? t.group.rejoin : t.group.markLeft}
             </button>
+            <a
+              class="button button--secondary button--small"
+              href={pathOf({ name: 'person', groupId: person.groupId, personId: person.id })}
+              aria-label={t.privacy.personLinkNamed(person.name)}
+            >
+              {t.privacy.personLink}
+            </a>
             {canRemove ? (
               <button
                 type="button"

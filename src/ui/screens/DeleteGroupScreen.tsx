@@ -1,7 +1,57 @@
+import { readGroupDeletion } from '../../db/deletion-repo';
+import { deleteGroup } from '../../state/privacy-actions';
+import { go, pathOf } from '../../state/router';
+import { useLive } from '../../state/use-live';
+import { LiveView } from '../components/LiveView';
+import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
+import { TypedNameConfirm } from '../components/TypedNameConfirm';
 import { t } from '../strings/all';
 
-// Placeholder made before the work was shared out; replaced by the screen itself.
+const w = t.privacy.deleteGroup;
+
 export function DeleteGroupScreen({ groupId }: { groupId: string }) {
-  return <PageTitle text={t.privacy.deleteGroup.title} />;
+  const page = useLive(() => readGroupDeletion(groupId), [groupId]);
+  return (
+    <LiveView live={page}>
+      {(found) => {
+        if (!found) return <NotFound message={w.notFound} />;
+        const back = pathOf({ name: 'group', groupId });
+        return (
+          <>
+            <p class="breadcrumb">
+              <a href={back}>{t.privacy.groupLink(found.group.name)}</a>
+            </p>
+            <PageTitle text={w.title} />
+            {found.inProgress ? (
+              <p class="warning">{w.inProgress}</p>
+            ) : (
+              <>
+                <p>{w.intro(found.group.name)}</p>
+                <ul>
+                  <li>{w.counts(found.meetings, found.people)}</li>
+                </ul>
+                <p>{found.tellsOffice ? w.officeSent : w.officeNone}</p>
+                <p>{w.backupFirst}</p>
+                <p>
+                  <strong>{t.privacy.person.cannotUndo}</strong>
+                </p>
+                <TypedNameConfirm
+                  id="confirm-group-name"
+                  name={found.group.name}
+                  words={w}
+                  cancelHref={back}
+                  onConfirm={async (typed) => {
+                    const result = await deleteGroup(groupId, typed);
+                    if (result.ok) go({ name: 'home' }, { replace: true });
+                    return result;
+                  }}
+                />
+              </>
+            )}
+          </>
+        );
+      }}
+    </LiveView>
+  );
 }

@@ -14,6 +14,7 @@ import { AddPersonForm } from '../components/AddPersonForm';
 import { GroupCoverage } from '../components/AreInCoverage';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { GroupRecordLinks } from '../components/GroupRecordLinks';
+import { GroupRecordsKeeping } from '../components/GroupRecordsKeeping';
 import { GroupBackupSection } from '../record/GroupBackupSection';
 import { TextField } from '../components/fields';
 import { LiveView } from '../components/LiveView';
@@ -213,6 +214,7 @@ export function GroupScreen({ groupId }: { groupId: string }) {
             <EditPerspectives key={found.group.updatedAt} detail={found} />
             <GroupMeetings groupId={groupId} />
             <GroupBackupSection groupId={groupId} />
+            {found.group.sample ? null : <GroupRecordsKeeping group={found.group} />}
           </>
         )
       }

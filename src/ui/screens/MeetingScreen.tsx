@@ -119,6 +119,9 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
                 {t.meeting.edit}
               </a>
               <a class="button button--secondary" href={pathOf({ name: 'record', meetingId })}>{t.exports.recordLink}</a>
+              <a class="button button--secondary" href={pathOf({ name: 'delete-meeting', meetingId })}>
+                {t.privacy.deleteMeeting.link}
+              </a>
             </div>
             <AgendaEditor meeting={meeting} items={found.items} people={people} />
             <Attendance detail={found} />

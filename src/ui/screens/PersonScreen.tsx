@@ -1,7 +1,337 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import type { Response } from '../../domain/checkin-model';
+import { formatIsoDay, isoDay } from '../../domain/dates';
+import type { ErasureWords, WordsChoice } from '../../domain/erasure';
+import { recordCount, type SubjectAccess, type SubjectWords } from '../../domain/subject-access';
+import { readPersonPage, type PersonPage } from '../../db/erasure-repo';
+import { now } from '../../state/clock';
+import { erasePerson } from '../../state/privacy-actions';
+import { pathOf } from '../../state/router';
+import { useLive } from '../../state/use-live';
+import { LiveView } from '../components/LiveView';
+import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
+import { formatDuration } from '../format-duration';
+import { fileSlug, type RecordFile } from '../record/record-files';
+import { canShareFiles, downloadFile, shareFile } from '../record/save-file';
 import { t } from '../strings/all';
+import '../record-print.css';
 
-// Placeholder made before the work was shared out; replaced by the screen itself.
+const w = t.privacy.person;
+
+function responseWords(response: Response): string {
+  if (response.kind === 'text') return response.value;
+  if (response.kind === 'faces') {
+    const labels = response.of === 5 ? t.checkin.faces5 : t.checkin.faces3;
+    return w.faces(labels[response.value - 1] ?? '', response.value, response.of);
+  }
+  const choice = t.checkin.choices[response.value];
+  return response.words ? w.choiceWords(choice, response.words) : choice;
+}
+
+/** The catalogue's words for what is stored: the pseudonym and the deleted-words note are written into the records. */
+const WORDS: SubjectWords & ErasureWords = {
+  personStatus: w.statuses,
+  areIn: t.arein.roles,
+  dissentStatus: t.record.status,
+  actionStatus: t.record.actionStatus,
+  response: responseWords,
+  mention: w.mention,
+  pseudonym: w.pseudonym,
+  wordsDeleted: w.wordsDeleted,
+};
+
+const day = (iso: string) => (iso ? formatIsoDay(iso) : '');
+
+function holdsFile(doc: SubjectAccess): RecordFile {
+  return {
+    name: `${fileSlug(doc.person.name)}-what-heard-holds-${isoDay(doc.made)}.json`,
+    type: 'application/json',
+    text: `${JSON.stringify(doc, null, 2)}\n`,
+  };
+}
+
+function FileButtons({ doc }: { doc: SubjectAccess }) {
+  const [message, setMessage] = useState('');
+  const file = () => holdsFile(doc);
+  const run = async (how: 'download' | 'share') => {
+    try {
+      const made = file();
+      if (how === 'share') {
+        if (await shareFile(made)) setMessage(w.shared(made.name));
+      } else {
+        downloadFile(made);
+        setMessage(w.made(made.name));
+      }
+    } catch (error) {
+      console.error('Heard could not make a file', error);
+      setMessage(w.failed);
+    }
+  };
+  return (
+    <div class="record-controls">
+      <div class="actions">
+        <button type="button" class="button" onClick={() => window.print()}>
+          {w.print}
+        </button>
+        <button type="button" class="button button--secondary" onClick={() => void run('download')}>
+          {w.download}
+        </button>
+        {canShareFiles(file()) ? (
+          <button type="button" class="button button--secondary" onClick={() => void run('share')}>
+            {w.share}
+          </button>
+        ) : null}
+      </div>
+      <p role="status" class="field__hint">
+        {message}
+      </p>
+    </div>
+  );
+}
+
+function List<T>({ title, id, rows, children }: { title: string; id: string; rows: readonly T[]; children: (row: T) => ComponentChildren }) {
+  return (
+    <section aria-labelledby={id} class="record-section">
+      <h3 id={id}>
+        {title} ({rows.length})
+      </h3>
+      {rows.length === 0 ? <p class="empty">{t.privacy.none}</p> : <ul>{rows.map(children)}</ul>}
+    </section>
+  );
+}
+
+function Holds({ doc }: { doc: SubjectAccess }) {
+  const { person } = doc;
+  return (
+    <section aria-labelledby="heading-holds" class="record-section">
+      <h2 id="heading-holds">{w.holdsTitle(person.name)}</h2>
+      <p>
+        {w.holdsIntro} {w.recordCount(recordCount(doc))}
+      </p>
+      <FileButtons doc={doc} />
+      <h3>{w.roster}</h3>
+      <dl class="facts">
+        <dt>{w.name}</dt>
+        <dd>{person.name}</dd>
+        <dt>{w.group}</dt>
+        <dd>{doc.group}</dd>
+        <dt>{w.perspective}</dt>
+        <dd>{person.perspective}</dd>
+        <dt>{w.status}</dt>
+        <dd>{person.guest ? w.guest : person.status}</dd>
+        <dt>{w.areIn}</dt>
+        <dd>{person.areIn.length ? person.areIn.join(', ') : w.noneMarked}</dd>
+      </dl>
+      <section aria-labelledby="holds-meetings" class="record-section">
+        <h3 id="holds-meetings">
+          {w.meetings} ({doc.meetings.length})
+        </h3>
+        {doc.meetings.length === 0 ? (
+          <p class="empty">{w.meetingsNone}</p>
+        ) : (
+          <table class="people-table record-table">
+            <thead>
+              <tr>
+                {w.meetingCols.map((col) => (
+                  <th key={col} scope="col">
+                    {col}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {doc.meetings.map((m) => (
+                <tr key={m.meetingId}>
+                  <th scope="row">{m.title}</th>
+                  <td>{day(m.date)}</td>
+                  <td>{w.attendance(m)}</td>
+                  <td>{formatDuration(m.talkSeconds * 1000)}</td>
+                  <td>{m.turns}</td>
+                  <td>{m.askedToSpeak}</td>
+                  <td>{m.checkedIn ? t.privacy.yes : t.privacy.no}</td>
+                  <td>{m.itemsLed.join('; ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <List title={w.dissent} id="holds-dissent" rows={doc.dissent}>
+        {(d) => (
+          <li>
+            “{d.words}” <span class="record-card__meta">{[d.status, w.atMeeting(d.meeting, day(d.date))].filter(Boolean).join(' · ')}</span>
+          </li>
+        )}
+      </List>
+      <List title={w.actions} id="holds-actions" rows={doc.actions}>
+        {(a) => (
+          <li>
+            {a.what} <span class="record-card__meta">{w.actionLine(day(a.due), a.status, a.meeting)}</span>
+          </li>
+        )}
+      </List>
+      <List title={w.answers} id="holds-answers" rows={doc.checkInAnswers}>
+        {(a) => (
+          <li>
+            {w.atMeeting(a.meeting, day(a.date))}
+            <ul>
+              {a.answers.map((answer, i) => (
+                <li key={i}>
+                  {answer.question} — {answer.answer}
+                </li>
+              ))}
+            </ul>
+          </li>
+        )}
+      </List>
+      <List title={w.oneToOnes} id="holds-one-to-ones" rows={doc.oneToOnes}>
+        {(o) => (
+          <li>
+            {o.contact} <span class="record-card__meta">{w.atMeeting(o.meeting, day(o.date))}</span>
+          </li>
+        )}
+      </List>
+      <List title={w.glossary} id="holds-glossary" rows={doc.glossary}>
+        {(g) => (
+          <li>
+            {g.term}
+            {g.explanation ? ` — ${g.explanation}` : ''}
+          </li>
+        )}
+      </List>
+      <section aria-labelledby="holds-mentions" class="record-section">
+        <h3 id="holds-mentions">
+          {w.mentions} ({doc.mentions.length})
+        </h3>
+        {doc.mentions.length === 0 ? (
+          <p class="empty">{t.privacy.none}</p>
+        ) : (
+          <table class="people-table record-table">
+            <thead>
+              <tr>
+                {w.mentionCols.map((col) => (
+                  <th key={col} scope="col">
+                    {col}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {doc.mentions.map((m, i) => (
+                <tr key={i}>
+                  <th scope="row">{m.record}</th>
+                  <td>{m.meeting}</td>
+                  <td>{m.text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </section>
+  );
+}
+
+function Erase({ page, onErased }: { page: PersonPage; onErased: (pseudonym: string) => void }) {
+  const [choice, setChoice] = useState<WordsChoice>('keep');
+  const [problem, setProblem] = useState('');
+  const plan = page.preview[choice];
+  const { counts, pseudonym } = plan;
+  const theirWords = counts.dissent + counts.namedAnswers;
+  return (
+    <section aria-labelledby="heading-erase" class="record-controls">
+      <h2 id="heading-erase">{w.eraseTitle(page.name)}</h2>
+      {page.meetingInProgress ? (
+        <p class="warning">{w.inProgress}</p>
+      ) : (
+        <form
+          noValidate
+          onSubmit={async (event) => {
+            event.preventDefault();
+            setProblem('');
+            const result = await erasePerson(page.groupId, page.personId, choice, WORDS);
+            if (result.ok) onErased(result.value);
+            else setProblem(result.rule === 'meeting-in-progress' ? w.inProgress : t.privacy.problems.other);
+          }}
+        >
+          <p>{w.eraseIntro}</p>
+          <ul>
+            <li>{w.willReplace(pseudonym)}</li>
+            <li>{w.willKeep(page.holds.person.perspective)}</li>
+            {counts.mentions > 0 ? <li>{w.willMentions(counts.mentions)}</li> : null}
+            {counts.oneToOnes > 0 ? <li>{w.willOneToOnes(counts.oneToOnes)}</li> : null}
+            {counts.outbox > 0 ? <li>{w.willOutbox(counts.outbox)}</li> : null}
+            <li>{w.willLeave}</li>
+          </ul>
+          <p>{page.tellsOffice ? w.officeYes(pseudonym) : w.officeNo}</p>
+          {theirWords > 0 ? (
+            <fieldset class="fieldset">
+              <legend class="fieldset__legend">{w.wordsLegend(counts.dissent, counts.namedAnswers)}</legend>
+              {(
+                [
+                  ['keep', w.keepWords, w.keepWordsHint],
+                  ['delete', w.deleteWords, w.deleteWordsHint],
+                ] as const
+              ).map(([value, label, hint]) => (
+                <div key={value}>
+                  <label class="checkbox">
+                    <input type="radio" name="their-words" value={value} checked={choice === value} aria-describedby={`words-${value}-hint`} onChange={() => setChoice(value)} />
+                    <span>{label}</span>
+                  </label>
+                  <p id={`words-${value}-hint`} class="field__hint">
+                    {hint}
+                  </p>
+                </div>
+              ))}
+            </fieldset>
+          ) : null}
+          <p>
+            <strong>{w.cannotUndo}</strong>
+          </p>
+          {problem ? (
+            <p class="field__error" role="alert">
+              {problem}
+            </p>
+          ) : null}
+          <button type="submit" class="button button--warning">
+            {w.eraseTitle(page.name)}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
 export function PersonScreen({ groupId, personId }: { groupId: string; personId: string }) {
-  return <PageTitle text={t.privacy.person.title} />;
+  const page = useLive(() => readPersonPage(groupId, personId, now(), WORDS), [groupId, personId]);
+  const [erasedAs, setErasedAs] = useState('');
+  return (
+    <LiveView live={page}>
+      {(found) =>
+        !found ? (
+          <NotFound message={w.notFound} />
+        ) : (
+          <div class="record-page">
+            <p class="breadcrumb">
+              <a href={pathOf({ name: 'group', groupId })}>{t.privacy.groupLink(found.groupName)}</a>
+            </p>
+            <PageTitle text={found.name} />
+            <div role="status">
+              {erasedAs ? (
+                <div class="notice">
+                  <p>{w.erased(erasedAs)}</p>
+                  <a href={pathOf({ name: 'group', groupId })}>{w.backToGroup}</a>
+                </div>
+              ) : null}
+            </div>
+            {found.erased && !erasedAs ? <p class="notice">{w.erasedNotice(found.name)}</p> : null}
+            <Holds doc={found.holds} />
+            {found.erased ? null : <Erase page={found} onErased={setErasedAs} />}
+          </div>
+        )
+      }
+    </LiveView>
+  );
 }

@@ -1,0 +1,62 @@
+import { useState } from 'preact/hooks';
+import { typedNameMatches } from '../../domain/privacy-rules';
+import type { SaveResult } from '../../state/save-status';
+import { t } from '../strings/all';
+import { ErrorSummary } from './ErrorSummary';
+import { TextField } from './fields';
+
+export interface TypedNameWords {
+  label: string;
+  hint: (name: string) => string;
+  empty: string;
+  mismatch: (name: string) => string;
+  submit: string;
+  cancel: string;
+}
+
+/**
+ * The last step before deleting something that cannot come back: the chair
+ * types its name. The database checks the name again, so a name that does not
+ * match deletes nothing whatever the screen does.
+ */
+export function TypedNameConfirm({
+  id,
+  name,
+  words,
+  cancelHref,
+  onConfirm,
+}: {
+  id: string;
+  name: string;
+  words: TypedNameWords;
+  cancelHref: string;
+  onConfirm: (typed: string) => Promise<SaveResult<unknown>>;
+}) {
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState('');
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!typed.trim()) return setError(words.empty);
+    if (!typedNameMatches(typed, name)) return setError(words.mismatch(name));
+    setError('');
+    const result = await onConfirm(typed);
+    if (result.ok) return;
+    if (result.rule === 'name-mismatch') setError(words.mismatch(name));
+    else if (result.rule === 'meeting-in-progress') setError(t.privacy.problems['meeting-in-progress']);
+    else setError(t.privacy.problems.other);
+  };
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)}>
+      <ErrorSummary errors={error ? [{ fieldId: id, message: error }] : []} />
+      <TextField id={id} label={words.label} hint={words.hint(name)} value={typed} error={error || undefined} onInput={setTyped} />
+      <div class="actions">
+        <button type="submit" class="button button--warning">
+          {words.submit}
+        </button>
+        <a class="button button--secondary" href={cancelHref}>
+          {words.cancel}
+        </a>
+      </div>
+    </form>
+  );
+}
