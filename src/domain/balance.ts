@@ -73,8 +73,24 @@ export function presenceMs(attendee: Attendee, windows: readonly Window[], now: 
   for (const [start, end] of windows) {
     const overlap = Math.min(end, to, Math.max(now, start)) - Math.max(start, from);
     if (overlap > 0) total += overlap;
+    for (const [left, back] of attendee.away ?? []) {
+      const gone = Math.min(end, to, Math.max(now, start), back) - Math.max(start, from, left);
+      if (gone > 0) total -= gone;
+    }
   }
   return total;
+}
+
+/**
+ * Marked as here at `at`: arrived late, or back after leaving. Someone who
+ * comes back keeps their arrival, and the time they were gone is kept apart.
+ */
+export function arriveAt(attendee: Attendee, at: EpochMs): Attendee {
+  const { leftAt, arrivedAt } = attendee;
+  if (leftAt !== undefined && leftAt !== null && arrivedAt !== null && leftAt <= at) {
+    return { ...attendee, leftAt: null, away: [...(attendee.away ?? []), [leftAt, at]] };
+  }
+  return { ...attendee, arrivedAt: at, leftAt: null };
 }
 
 /**

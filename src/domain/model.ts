@@ -82,4 +82,6 @@ export interface Attendee {
   arrivedAt?: EpochMs | null;
   /** When they left early; absent or null while they are in the room. */
   leftAt?: EpochMs | null;
+  /** Times they were out of the room and came back, [left, came back]: no fair share is expected of them then. */
+  away?: [EpochMs, EpochMs][];
 }

@@ -1,5 +1,6 @@
 import type { GlossaryTerm, QueueEntry, Turn } from '../domain/balance-model';
 import type { Attendee, Id } from '../domain/model';
+import { arriveAt } from '../domain/balance';
 import { moveInQueue } from '../domain/speaker-queue';
 import { openTurn, shortenTurn, tap, type TapTarget } from '../domain/speaking';
 import * as repo from '../db/balance-repo';
@@ -54,7 +55,7 @@ export function removeTurn(turn: Turn) {
 
 /** Arrived late, left early, or back: fair shares follow who was in the room, and for how long. */
 export function markArrived(attendee: Attendee) {
-  return save(() => repo.putAttendee({ ...attendee, arrivedAt: now(), leftAt: null }));
+  return save(() => repo.putAttendee(arriveAt(attendee, now())));
 }
 
 export function markLeft(attendee: Attendee) {
@@ -62,7 +63,7 @@ export function markLeft(attendee: Attendee) {
 }
 
 export function markNotHere(attendee: Attendee) {
-  return save(() => repo.putAttendee({ ...attendee, arrivedAt: null, leftAt: null }));
+  return save(() => repo.putAttendee({ ...attendee, arrivedAt: null, leftAt: null, away: [] }));
 }
 
 export function askToSpeak(meetingId: Id, personId: Id) {

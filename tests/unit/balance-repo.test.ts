@@ -282,14 +282,14 @@ describe('arrivals and departures', () => {
   const expected: Attendee = { meetingId: 'm1', personId: 'a', expected: true };
   const stored = () => db().attendees.get(['m1', 'a']);
 
-  it('markArrived writes the arrival time and clears any leaving', async () => {
+  it('markArrived writes the arrival time; back after leaving, keeps the arrival and the time away apart', async () => {
     later(600);
     await markArrived(expected);
     expect(await stored()).toEqual({ ...expected, arrivedAt: T0 + 600 * SEC, leftAt: null });
-    // Back after leaving: here again from now.
+    // Back after leaving at 30 s: here from the start, away from 30 s to now.
     later(60);
     await markArrived({ ...expected, arrivedAt: T0, leftAt: T0 + 30 * SEC });
-    expect(await stored()).toEqual({ ...expected, arrivedAt: T0 + 660 * SEC, leftAt: null });
+    expect(await stored()).toEqual({ ...expected, arrivedAt: T0, leftAt: null, away: [[T0 + 30 * SEC, T0 + 660 * SEC]] });
   });
 
   it('markLeft writes the leaving time and keeps the arrival', async () => {
@@ -298,9 +298,9 @@ describe('arrivals and departures', () => {
     expect(await stored()).toEqual({ ...expected, arrivedAt: T0 + 60 * SEC, leftAt: T0 + 1800 * SEC });
   });
 
-  it('markNotHere clears both, so they have no fair share', async () => {
-    await markNotHere({ ...expected, arrivedAt: T0, leftAt: T0 + 5 * SEC });
-    expect(await stored()).toEqual({ ...expected, arrivedAt: null, leftAt: null });
+  it('markNotHere clears arrival, leaving and time away, so they have no fair share', async () => {
+    await markNotHere({ ...expected, arrivedAt: T0, leftAt: T0 + 5 * SEC, away: [[T0 + SEC, T0 + 2 * SEC]] });
+    expect(await stored()).toEqual({ ...expected, arrivedAt: null, leftAt: null, away: [] });
   });
 });
 

@@ -3,6 +3,7 @@ import type { Turn } from '../../src/domain/balance-model';
 import {
   computeBalance,
   DEFAULT_THRESHOLDS,
+  arriveAt,
   presenceMs,
   turnMs,
   type Balance,
@@ -127,8 +128,30 @@ describe('presenceMs', () => {
     ['no windows (the scope has not run)', attendee('a'), [], at(60), 0],
     ['a window reaching past now counts only up to now', attendee('a'), HOUR_WINDOW, at(45), 45 * MIN],
     ['now before the window began is nothing', attendee('a'), [[at(10), at(20)]], at(5), 0],
+    ['away for a while and back', attendee('a', { arrivedAt: at(0), away: [[at(10), at(25)]] }), HOUR_WINDOW, at(60), 45 * MIN],
+    ['away twice, once across the gap between windows', attendee('a', { away: [[at(15), at(45)], [at(50), at(55)]] }), twoWindows, at(60), 25 * MIN],
+    ['away, back, and gone again', attendee('a', { arrivedAt: at(0), leftAt: at(50), away: [[at(10), at(20)]] }), HOUR_WINDOW, at(60), 40 * MIN],
+    ['away only counts up to now', attendee('a', { away: [[at(40), at(50)]] }), HOUR_WINDOW, at(45), 40 * MIN],
   ])('%s', (_label, who, windows, now, expected) => {
     expect(presenceMs(who, windows, now)).toBe(expected);
+  });
+});
+
+describe('arriveAt', () => {
+  it('marks a late arrival from then', () => {
+    expect(arriveAt(attendee('a', { arrivedAt: null }), at(12))).toMatchObject({ arrivedAt: at(12), leftAt: null });
+    expect(arriveAt(attendee('a'), at(12))).toMatchObject({ arrivedAt: at(12), leftAt: null });
+  });
+
+  it('someone back after leaving keeps their arrival; the time away is kept apart, every time', () => {
+    const once = arriveAt(attendee('a', { arrivedAt: at(5), leftAt: at(20) }), at(30));
+    expect(once).toMatchObject({ arrivedAt: at(5), leftAt: null, away: [[at(20), at(30)]] });
+    const twice = arriveAt({ ...once, leftAt: at(40) }, at(45));
+    expect(twice.away).toEqual([
+      [at(20), at(30)],
+      [at(40), at(45)],
+    ]);
+    expect(presenceMs(twice, HOUR_WINDOW, at(60))).toBe(40 * MIN);
   });
 });
 
