@@ -31,7 +31,7 @@ function person(id: string, perspectiveId: string, name = id): PersonRow {
 }
 
 /** In the room from the start unless told otherwise; `arrivedAt: null` is "not here". */
-function attendee(personId: string, times: { arrivedAt?: EpochMs | null; leftAt?: EpochMs | null } = {}): Attendee {
+function attendee(personId: string, times: Pick<Attendee, 'arrivedAt' | 'leftAt' | 'away'> = {}): Attendee {
   return { meetingId: 'm1', personId, expected: true, ...times };
 }
 
