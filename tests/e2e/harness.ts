@@ -51,6 +51,26 @@ export function recordRequests(context: BrowserContext): string[] {
   return urls;
 }
 
+/**
+ * Every record in one of Heard's IndexedDB stores, read straight from the
+ * browser (not through the app), so a test can check what is really on the device.
+ */
+export function readStored<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((done, fail) => {
+        const open = indexedDB.open('heard');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => (open.result.close(), done(request.result as T[]));
+          request.onerror = () => (open.result.close(), fail(request.error));
+        };
+      }),
+    store,
+  );
+}
+
 export async function expectSaved(page: Page): Promise<void> {
   await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved on this device' }).count()).toBeGreaterThan(0);
 }
@@ -82,11 +102,15 @@ export function useAppAndBrowser(root = 'dist'): TestEnvironment {
  * A tablet that has opened Heard once online (so the service worker holds
  * every file) and then lost its connection: where every test of a meeting starts.
  */
-export async function offlineTablet(env: TestEnvironment, options: { clockAt?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function offlineTablet(
+  env: TestEnvironment,
+  options: { clockAt?: number; beforeFirstVisit?: (page: Page) => Promise<void> } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newTablet(env.browser);
   // The tablet's own clock, fixed so times on screen can be checked; timers still run.
   if (options.clockAt !== undefined) await context.clock.setFixedTime(options.clockAt);
   const page = await context.newPage();
+  await options.beforeFirstVisit?.(page);
   await page.goto(env.server.url);
   await waitForOfflineReady(page);
   await context.setOffline(true);

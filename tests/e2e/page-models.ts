@@ -32,7 +32,7 @@ export class HeardApp {
     await expectSaved(this.page);
   }
 
-  async createMeeting(fields: { title: string; date: string; start: string; end: string; venue: string; chair: string }) {
+  async createMeeting(fields: MeetingFields) {
     await this.page.getByRole('link', { name: 'New meeting' }).first().click();
     await this.heading('New meeting').waitFor();
     await this.page.getByLabel('Meeting title').fill(fields.title);
@@ -45,6 +45,23 @@ export class HeardApp {
     await this.heading(fields.title).waitFor();
     await expectSaved(this.page);
   }
+
+  /** A group, its people (name and perspective) and a meeting with an agenda, all through the screens. */
+  async prepareMeeting(setup: { group: string; people: ReadonlyArray<readonly [string, string]>; meeting: MeetingFields; items: readonly ItemFields[] }) {
+    await this.createGroup(setup.group);
+    for (const [name, perspective] of setup.people) await this.addPerson(name, perspective);
+    await this.createMeeting(setup.meeting);
+    for (const item of setup.items) await new MeetingPage(this.page).addItem(item);
+  }
+}
+
+export interface MeetingFields {
+  title: string;
+  date: string;
+  start: string;
+  end: string;
+  venue: string;
+  chair: string;
 }
 
 export interface ItemFields {
@@ -101,6 +118,29 @@ export class MeetingPage {
     await this.page.getByRole('button', { name }).click();
     await expectSaved(this.page);
   }
+
+  /** A person's tile (its name is "Name, Perspective"), or "Open discussion" for null; `pressed` to find it only when so. */
+  speakerTile(name: string | null, pressed?: boolean) {
+    const options = pressed === undefined ? {} : { pressed };
+    if (name === null) return this.page.getByRole('button', { name: 'Open discussion', exact: true, ...options });
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return this.page.getByRole('button', { name: new RegExp(`^${escaped} ?,`), ...options });
+  }
+
+  /** The tiles shown as speaking, by their whole text (name, perspective, "Speaking · 1:30"). */
+  speaking(): Promise<string[]> {
+    return this.page.getByRole('button', { pressed: true, name: /,/ }).allInnerTexts();
+  }
+
+  /**
+   * Taps a tile and waits until the screen shows it pressed. The screen reads
+   * who is speaking back from IndexedDB, so a pressed tile means the tap is
+   * stored: this is what "confirmed" means for a tap.
+   */
+  async tapSpeaker(name: string | null): Promise<void> {
+    await this.speakerTile(name).click();
+    await this.speakerTile(name, true).waitFor();
+  }
 }
 
 /** The dissent register, decisions and actions, in the chair's words. */
@@ -115,5 +155,67 @@ export class RecordPage {
     await this.page.getByRole('button', { name: 'Park it' }).click();
     await expectSaved(this.page);
     await this.page.getByText(words).first().waitFor();
+  }
+
+  /** "Action added." shows only once the action is stored. */
+  async addAction(what: string, owner: string, due: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add an action' }).click();
+    await this.page.getByLabel('What will be done').fill(what);
+    await this.page.getByLabel('Person who will do it').selectOption({ label: owner });
+    await this.page.getByLabel('Due by').fill(due);
+    await this.page.getByRole('button', { name: 'Save action' }).click();
+    await this.page.getByText('Action added.').waitFor();
+    await this.page.getByText(what).first().waitFor();
+  }
+}
+
+/** The check-in at the close of a meeting, in the words on the screen. */
+export class CheckInPage {
+  constructor(readonly page: Page) {}
+
+  /** Shown once a check-in is stored, and whenever the locked tablet is (re)opened. */
+  passOn() {
+    return this.page.getByRole('heading', { level: 1, name: 'Pass the tablet to the next person' });
+  }
+
+  /** From the meeting's closing step: a new chair PIN, and the tablet locks for the check-in. */
+  async lock(pin: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Start check-in' }).click();
+    await this.page.getByLabel('Chair PIN', { exact: true }).fill(pin);
+    await this.page.getByLabel('Chair PIN again').fill(pin);
+    await this.page.getByRole('button', { name: 'Lock and start check-in' }).click();
+    await this.passOn().waitFor();
+  }
+
+  /** One person checks in without giving their name, and hands the tablet on. */
+  async checkInAnonymously(anythingElse: string): Promise<void> {
+    const page = this.page;
+    await page.getByRole('button', { name: 'Start my check-in' }).click();
+    await page.getByRole('radio', { name: "I'd rather not say" }).check();
+    const answers: Array<[string, string]> = [
+      ['Did you get the chance to say what you wanted?', 'Yes'],
+      ['Did you feel listened to?', 'Yes'],
+      ["Was anything said that you didn't understand?", 'No'],
+      ['How are you feeling after this meeting?', 'Good'],
+    ];
+    for (const [question, answer] of answers) {
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('radiogroup', { name: question }).getByRole('radio', { name: answer, exact: true }).check();
+    }
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('textbox', { name: 'Your answer (optional)' }).fill(anythingElse);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('radio', { name: 'No, thank you' }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Done — pass it on' }).click();
+    // The flow moves on only when the answers are stored.
+    await this.passOn().waitFor();
+  }
+
+  async unlock(pin: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Chair: finish the check-in' }).click();
+    await this.page.getByLabel('Chair PIN').fill(pin);
+    await this.page.getByRole('button', { name: 'Unlock' }).click();
+    await this.page.getByRole('heading', { level: 1, name: 'Check-in answers' }).waitFor();
   }
 }

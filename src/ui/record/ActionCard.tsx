@@ -46,7 +46,7 @@ function UpdateForm({ item, meetingId, onDone }: { item: ActionItem; meetingId: 
         if (dueProblem || checkedNote.problem) return;
         const result = await update(item.id, due.trim(), checkedNote.value, meetingId);
         if (result.ok) onDone();
-        else setProblem(saveProblem(result.rule));
+        else setProblem(saveProblem(result));
       }}
     >
       <TextField id={`due-${item.id}`} type="date" label={t.record.newDue} hint={t.record.dueHint} value={due} error={dueError} onInput={setDue} />
@@ -82,7 +82,7 @@ function DropForm({ item, meetingId, onDone }: { item: ActionItem; meetingId: Id
         if (checked.problem) return;
         const result = await drop(item.id, checked.value, meetingId);
         if (result.ok) onDone();
-        else setProblem(saveProblem(result.rule));
+        else setProblem(saveProblem(result));
       }}
     >
       <TextArea id={`drop-${item.id}`} label={t.record.dropReason} rows={2} value={reason} maxLength={NOTE_MAX_LENGTH} error={error} onInput={setReason} />
@@ -133,7 +133,7 @@ export function ActionButtons({ item, meetingId }: { item: ActionItem; meetingId
   const name = short(item.what);
   const tap = async (write: () => Promise<SaveResult<unknown>>) => {
     const result = await write();
-    setProblem(result.ok ? '' : saveProblem(result.rule));
+    setProblem(result.ok ? '' : saveProblem(result));
   };
   const here = meetingId !== null ? lastChangeAt(item, meetingId) : undefined;
   return (

@@ -35,7 +35,7 @@ function ResolveForm({ entry, meetingId, onDone }: { entry: DissentEntry; meetin
         }
         const result = await resolve(entry.id, checked.value, meetingId);
         if (result.ok) onDone();
-        else setProblem(saveProblem(result.rule));
+        else setProblem(saveProblem(result));
       }}
     >
       <TextArea
@@ -109,7 +109,7 @@ export function DissentCard({
               aria-label={t.record.revisitNamed(short(entry.words))}
               onClick={async () => {
                 const result = await revisit(entry.id, meetingId);
-                setProblem(result.ok ? '' : saveProblem(result.rule));
+                setProblem(result.ok ? '' : saveProblem(result));
               }}
             >
               {t.record.revisit}

@@ -86,7 +86,7 @@ export function DissentForm({ place, where, people, onDone, onCancel }: FormProp
         if (error) return;
         const result = await parkDissentNow(place, raisedBy === ANONYMOUS ? null : raisedBy, checked.value);
         if (result.ok) onDone(t.record.parked);
-        else setProblem(saveProblem(result.rule));
+        else setProblem(saveProblem(result));
       }}
     >
       <TextArea
@@ -171,7 +171,7 @@ export function DecisionForm({
         if (errors.length > 0) return;
         const result = await recordDecision(place, checkedText.value, how, linked);
         if (result.ok) onDone(t.record.decisionSaved);
-        else setProblem(saveProblem(result.rule));
+        else setProblem(saveProblem(result));
       }}
     >
       <TextArea
@@ -291,7 +291,7 @@ export function ActionForm({ place, where, people, onDone, onCancel }: FormProps
         const owner = ownerKind === 'person' ? { kind: 'person' as const, personId } : { kind: 'organisation' as const, name: checkedOrg.value };
         const result = await addActionNow(place, checkedWhat.value, owner, due.trim());
         if (result.ok) onDone(t.record.actionSaved);
-        else setProblem(saveProblem(result.rule));
+        else setProblem(saveProblem(result));
       }}
     >
       <TextArea

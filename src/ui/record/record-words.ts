@@ -2,6 +2,7 @@ import type { CheckedText } from '../../domain/text-rules';
 import type { Id } from '../../domain/model';
 import type { ActionItem, DecisionMethod } from '../../domain/record-model';
 import type { GroupRecord } from '../../db/record-repo';
+import type { StorageProblem } from '../../db/storage-errors';
 import { t } from '../strings/all';
 
 /** Names and lines the record's screens share, from the catalogue. */
@@ -39,9 +40,14 @@ export function methodLine(how: DecisionMethod): string {
   }
 }
 
-/** What a failed save means to the chair, for a record form. */
-export function saveProblem(rule: string | undefined): string {
-  return rule === 'meeting-closed' ? t.record.problemClosed : t.record.problemRule;
+/**
+ * What a failed save means to the chair, for a record form. A refused rule is
+ * the record's own words; storage trouble (a full device, another tab) gets the
+ * same words as the save bar, so the form never gives a different reason.
+ */
+export function saveProblem(result: { problem: StorageProblem; rule?: string }): string {
+  if (result.problem !== 'rule') return t.save.failed[result.problem];
+  return result.rule === 'meeting-closed' ? t.record.problemClosed : t.record.problemRule;
 }
 
 /** The message for a checked record text, in the record's own words; undefined when fine. */

@@ -1,0 +1,145 @@
+import type { CDPSession, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { readStored } from './harness';
+
+/**
+ * What the fault-injection tests share: a seeded random choice of where to
+ * strike, the two ways a page can die, a device filling up, and the speaking
+ * turns as they are really stored on the device.
+ */
+
+/** Mulberry32: the same seed gives the same meeting and the same kills, so a failure can be replayed. */
+export function seededRandom(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let x = state;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    /** A whole number from `min` to `max`, both included. */
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+  };
+}
+
+export type Kill = 'close' | 'crash';
+
+/**
+ * Gets ready to end the page the way a flat battery or a crashed tab would:
+ * closed with no unload handlers, or the renderer crashed through the DevTools
+ * protocol. Returns the kill itself, so nothing stands between a tap and it.
+ */
+export async function prepareKill(page: Page, how: Kill): Promise<() => Promise<void>> {
+  if (how === 'close') return () => page.close({ runBeforeUnload: false });
+  const cdp = await page.context().newCDPSession(page);
+  return async () => {
+    const crashed = page.waitForEvent('crash');
+    // The renderer dies before it can answer, so this command never resolves.
+    void cdp.send('Page.crash').catch(() => {});
+    await crashed;
+    await page.close();
+  };
+}
+
+const quotaSessions = new WeakMap<Page, CDPSession>();
+
+/** Chromium drops a quota override when the DevTools session that set it ends, so the session is kept for the page's life. */
+async function overrideQuota(page: Page, origin: string, bytes: number | null): Promise<void> {
+  let cdp = quotaSessions.get(page);
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    quotaSessions.set(page, cdp);
+  }
+  await cdp.send('Storage.overrideQuotaForOrigin', bytes === null ? { origin } : { origin, quotaSize: bytes });
+}
+
+/**
+ * A device with little space to spare, set (through the DevTools protocol)
+ * before Heard first stores anything. Chromium trusts its last reading of the
+ * free space for up to 30 seconds; on a small device that trust is small, so
+ * filling it up (below) takes effect at once.
+ */
+export function littleSpace(origin: string, bytes = 8 * 1024 * 1024) {
+  return (page: Page) => overrideQuota(page, origin, bytes);
+}
+
+/**
+ * The device fills up: no space is left for Heard's origin. A large write to a
+ * scratch database, which is refused, makes Chromium read the quota again, so
+ * Heard's next write is refused as it would be on a full tablet.
+ */
+export async function fillStorage(page: Page): Promise<void> {
+  await overrideQuota(page, new URL(page.url()).origin, 1);
+  const filler = await page.evaluate(
+    (size) =>
+      new Promise<string>((done) => {
+        const open = indexedDB.open('device-filler', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('files');
+        open.onerror = () => done(open.error?.name ?? 'error');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('files', 'readwrite');
+          tx.objectStore('files').put('x'.repeat(size), 'photo');
+          tx.oncomplete = () => (open.result.close(), done('stored'));
+          tx.onabort = () => (open.result.close(), done(tx.error?.name ?? 'aborted'));
+        };
+      }),
+    16 * 1024 * 1024,
+  );
+  expect(filler, 'the device is full').toBe('QuotaExceededError');
+}
+
+/** Space is freed: the origin's real quota again. */
+export function freeStorage(page: Page): Promise<void> {
+  return overrideQuota(page, new URL(page.url()).origin, null);
+}
+
+export interface StoredTurn {
+  id: string;
+  meetingId: string;
+  itemId: string | null;
+  personId: string | null;
+  crossTalk: boolean;
+  startedAt: number;
+  endedAt: number | null;
+}
+
+/** One turn as the chair saw it: who (null for open discussion) and when it began. */
+export interface SpokenTurn {
+  speaker: string | null;
+  startedAt: number;
+}
+
+/**
+ * A meeting's turns as stored, oldest first, checked for corruption on the way:
+ * each is whole, names someone in the group (or is open discussion), and no two
+ * overlap, so at any moment at most one turn is running. A turn handed over may
+ * be stored with no end; its end is the next turn's start.
+ */
+export async function storedTurns(page: Page, meetingId: string): Promise<SpokenTurn[]> {
+  const people = new Map((await readStored<{ id: string; name: string }>(page, 'people')).map((p) => [p.id, p.name]));
+  const turns = (await readStored<StoredTurn>(page, 'turns'))
+    .filter((turn) => turn.meetingId === meetingId)
+    // On a tie, the turn that ended (at the moment the other began) comes first.
+    .sort((a, b) => a.startedAt - b.startedAt || (a.endedAt ?? Infinity) - (b.endedAt ?? Infinity));
+  expect(new Set(turns.map((turn) => turn.id)).size, 'each turn stored once').toBe(turns.length);
+  turns.forEach((turn, index) => {
+    const next = turns[index + 1];
+    expect(Number.isFinite(turn.startedAt), `turn ${index + 1} has a start`).toBe(true);
+    expect(turn.crossTalk ? turn.personId : people.has(turn.personId ?? ''), `turn ${index + 1} names a person or open discussion`).toBe(turn.crossTalk ? null : true);
+    if (turn.endedAt !== null) expect(turn.endedAt, `turn ${index + 1} ends after it starts`).toBeGreaterThanOrEqual(turn.startedAt);
+    if (next && turn.endedAt !== null) expect(turn.endedAt, `turn ${index + 1} ends before the next starts`).toBeLessThanOrEqual(next.startedAt);
+  });
+  return turns.map((turn) => ({ speaker: turn.personId === null ? null : people.get(turn.personId)!, startedAt: turn.startedAt }));
+}
+
+/** A duration as the running screen shows it: 7:05, or 1:02:05 past an hour. */
+export function clockFace(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
