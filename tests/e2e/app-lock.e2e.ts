@@ -186,7 +186,7 @@ test('Your information is one tap from the locked check-in and back; the device 
   expect(await locked(page).count()).toBe(0);
 
   const start = await page.evaluate(() => ({ hash: location.hash, length: history.length }));
-  await page.getByRole('link', { name: 'Your information: what Heard keeps about you' }).click();
+  await page.getByRole('link', { name: 'Your information: what is kept about you' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your information' }).waitFor();
   await page.getByText('It never has what you said in your own words', { exact: false }).waitFor();
   await expectAccessible(page, 'your information, from the check-in');
@@ -197,7 +197,7 @@ test('Your information is one tap from the locked check-in and back; the device 
   await participantStart.waitFor();
   expect(await page.getByRole('heading', { name: 'This device' }).count()).toBe(0);
 
-  await page.getByRole('link', { name: 'Your information: what Heard keeps about you' }).click();
+  await page.getByRole('link', { name: 'Your information: what is kept about you' }).click();
   await page.getByRole('button', { name: 'Back to the check-in' }).first().click();
   await participantStart.waitFor();
   expect(await page.evaluate(() => location.hash)).toBe(start.hash);

@@ -16,13 +16,16 @@ const w = t.lock.appLock;
 /** The device PIN's settings: on with a PIN and an idle time, the idle time, a new PIN, off. */
 export function AppLockScreen() {
   const state = useLive(readAppLockState, []);
-  const [message, setMessage] = useState('');
+  // Each message says what it is about, so one left from before a reset (the screen stays under the lock) is not shown.
+  const [message, setMessage] = useState<{ text: string; on: boolean } | null>(null);
+  const on = state.status === 'ready' && state.value.config !== null;
+  const shown = message && message.on === on ? message.text : '';
   return (
     <>
       <PageTitle text={w.title} />
       <p>{w.intro}</p>
-      <p role="status" class={message ? 'notice' : 'visually-hidden'}>
-        {message}
+      <p role="status" class={shown ? 'notice' : 'visually-hidden'}>
+        {shown}
       </p>
       <LiveView live={state}>
         {(found) =>
@@ -43,7 +46,7 @@ export function AppLockScreen() {
   );
 }
 
-type SetMessage = (message: string) => void;
+type SetMessage = (message: { text: string; on: boolean }) => void;
 
 function pinErrors(fieldId: string, pin: string, again: string): FieldError[] {
   const problem = checkNewDevicePin(pin, again);
@@ -53,10 +56,11 @@ function pinErrors(fieldId: string, pin: string, again: string): FieldError[] {
 
 const errorFor = (errors: readonly FieldError[], id: string) => errors.find((e) => e.fieldId === id)?.message;
 
-function IdleChoices({ value, onChange }: { value: IdleMinutes; onChange: (value: IdleMinutes) => void }) {
+/** `underHeading`: the section's heading already says it, so the legend is for screen readers only. */
+function IdleChoices({ value, onChange, underHeading = false }: { value: IdleMinutes; onChange: (value: IdleMinutes) => void; underHeading?: boolean }) {
   return (
     <fieldset class="fieldset" aria-describedby="idle-hint">
-      <legend class="fieldset__legend">{w.idleLegend}</legend>
+      <legend class={underHeading ? 'visually-hidden' : 'fieldset__legend'}>{w.idleLegend}</legend>
       <p class="field__hint" id="idle-hint">
         {w.idleHint}
       </p>
@@ -86,7 +90,7 @@ function TurnOn({ setMessage }: { setMessage: SetMessage }) {
     setBusy(true);
     const result = await turnOnAppLock(pin, idle);
     setBusy(false);
-    if (result.ok) setMessage(w.turnedOn);
+    if (result.ok) setMessage({ text: w.turnedOn, on: true });
   };
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="turn-on-title">
@@ -109,7 +113,7 @@ function LockOn({ config, setMessage }: { config: AppLockConfig; setMessage: Set
   const saveIdle = async (event: Event) => {
     event.preventDefault();
     const result = await setIdleMinutes(idle);
-    if (result.ok) setMessage(w.idleSaved(idle));
+    if (result.ok) setMessage({ text: w.idleSaved(idle), on: true });
   };
   return (
     <>
@@ -120,8 +124,8 @@ function LockOn({ config, setMessage }: { config: AppLockConfig; setMessage: Set
         </button>
       </div>
       <form onSubmit={(e) => void saveIdle(e)} aria-labelledby="idle-title">
-        <h2 id="idle-title">{w.idleTitle}</h2>
-        <IdleChoices value={idle} onChange={setIdle} />
+        <h2 id="idle-title">{w.idleLegend}</h2>
+        <IdleChoices value={idle} onChange={setIdle} underHeading />
         <div class="actions">
           <button type="submit" class="button">
             {w.saveIdle}
@@ -160,7 +164,7 @@ function ChangePin({ setMessage }: { setMessage: SetMessage }) {
     if (result !== 'done') return;
     setPin('');
     setAgain('');
-    setMessage(w.changed);
+    setMessage({ text: w.changed, on: true });
   };
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="change-pin-title">
@@ -190,7 +194,7 @@ function TurnOff({ setMessage }: { setMessage: SetMessage }) {
     setBusy(false);
     setPin('');
     setErrors(currentPinErrors(result).map((e) => ({ ...e, fieldId: 'off-device-pin' })));
-    if (result === 'done') setMessage(w.turnedOff);
+    if (result === 'done') setMessage({ text: w.turnedOff, on: false });
   };
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="turn-off-title">

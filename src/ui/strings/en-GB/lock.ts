@@ -5,7 +5,7 @@ const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
 export const lock = {
   yourInformation: {
     title: 'Your information',
-    link: 'Your information: what Heard keeps about you',
+    link: 'Your information: what is kept about you',
     intro: 'This page says what Heard keeps about you, where it is kept, and what you can ask for.',
     backToCheckIn: 'Back to the check-in',
 
@@ -34,7 +34,7 @@ export const lock = {
     namesOff: 'It does not have your name, or anyone’s name.',
     namesMaybe: 'It has no names, unless the chair chooses to send them. Then it has the group’s name, and the name of the person who has each action. No other names.',
     namesOn: 'The chair chose to send names: the group’s name, and the name of the person who has each action. No other names are sent.',
-    neverSent: 'It never has what you said in your own words, what you wrote at check-in, or a request for a one-to-one.',
+    neverSent: 'It never has what you said in your own words, your written check-in answers, or a request for a one-to-one.',
 
     rightsTitle: 'Seeing or erasing your information',
     seeIt: 'You can ask the chair what Heard keeps about you. The chair can show it to you on the tablet, or print it.',
@@ -68,9 +68,8 @@ export const lock = {
     idleHint: 'A meeting keeps running while Heard is locked.',
     idleChoice: minutes,
     turnOn: 'Turn on the lock',
-    turnedOn: 'The lock is on. Heard will ask for the PIN when it is opened.',
+    turnedOn: 'Saved. Remember the PIN: Heard will ask for it the next time it is opened.',
 
-    idleTitle: 'How long without use',
     saveIdle: 'Save',
     idleSaved: (n: number) => `Saved. Heard locks after ${minutes(n)} without use.`,
 
