@@ -4,7 +4,7 @@ import type { EpochMs, Group, Id, Meeting, RetentionMonths } from '../domain/mod
 import { isInProgress, typedNameMatches } from '../domain/privacy-rules';
 import { db } from './connection';
 import { holdingTables, readGroupHoldings, tableOf, writeChanges } from './group-holdings';
-import { removeGroupRows } from './groups-repo';
+import { removeGroupRows } from './group-removal';
 import { enqueuePrivacyRequest } from './privacy-outbox';
 import type { HeardDb } from './schema';
 import { CHECKIN_LOCK_KEY } from './settings-repo';

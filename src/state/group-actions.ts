@@ -33,8 +33,9 @@ export function updateGroup(group: Group, changes: Partial<Pick<Group, 'name' | 
   return save(() => groups.putGroup({ ...group, ...changes, updatedAt: now() }));
 }
 
+/** Loaded when asked for: the home screen shares this module, and must stay small. */
 export function deleteSampleGroup(groupId: Id) {
-  return save(() => groups.deleteSampleGroup(groupId));
+  return save(async () => (await import('../db/group-removal')).deleteSampleGroup(groupId));
 }
 
 export function addPerson(groupId: Id, name: string, perspectiveId: Id) {

@@ -2,7 +2,7 @@ import { useFreshDb } from '../support/fresh-db';
 import { describe, expect, it } from 'vitest';
 import { erasePerson, readPersonPage } from '../../src/db/erasure-repo';
 import { deleteGroup, deleteMeeting, deleteReviewedMeetings, readGroupDeletion, readMeetingDeletion, setRetention } from '../../src/db/deletion-repo';
-import { deleteSampleGroup } from '../../src/db/groups-repo';
+import { deleteSampleGroup } from '../../src/db/group-removal';
 import { SYNC_SETTINGS_KEY } from '../../src/db/settings-repo';
 import type { ErasureWords } from '../../src/domain/erasure';
 import type { SubjectWords } from '../../src/domain/subject-access';

@@ -1,6 +1,7 @@
 import '../support/fresh-db';
 import { describe, expect, it } from 'vitest';
-import { addGroup, addPerson, addSample, deleteSampleGroup, getGroupDetail, listGroups, putGroup, removePerson } from '../../src/db/groups-repo';
+import { addGroup, addPerson, addSample, getGroupDetail, listGroups, putGroup, removePerson } from '../../src/db/groups-repo';
+import { deleteSampleGroup } from '../../src/db/group-removal';
 import { addGuest, getMeetingDetail, saveMeeting } from '../../src/db/meetings-repo';
 import { RuleError } from '../../src/db/storage-errors';
 import { buildSampleGroup } from '../../src/domain/sample-group';
