@@ -1,4 +1,4 @@
-import type { GroupHoldings, RowChanges } from './group-holdings';
+import { changedRows, withoutEmpty, type GroupHoldings, type RowChanges } from './group-holdings';
 import type { Id } from './model';
 import { isInProgress, reachedOffice } from './privacy-rules';
 import { isSummaryEntry, type PrivacyRequest } from './sync-model';
@@ -41,12 +41,6 @@ export interface DeletionPlan {
 }
 
 export type DeletionRefusal = 'in-progress' | 'missing';
-
-const changedRows = <T>(rows: readonly T[], change: (row: T) => T): T[] =>
-  rows.flatMap((row) => {
-    const next = change(row);
-    return JSON.stringify(next) === JSON.stringify(row) ? [] : [next];
-  });
 
 export function planMeetingDeletion(holdings: GroupHoldings, meetingIds: readonly Id[]): DeletionPlan | DeletionRefusal {
   const gone = new Set(meetingIds);
@@ -113,7 +107,6 @@ export function planMeetingDeletion(holdings: GroupHoldings, meetingIds: readonl
     groundRules: changedRows(holdings.groundRules, (r) => ({ ...r, agreedAtMeetingId: unlink(r.agreedAtMeetingId) })),
     groupReviews: changedRows(holdings.groupReviews, (r) => ({ ...r, meetingId: unlink(r.meetingId) })),
   };
-  for (const key of Object.keys(changes) as (keyof RowChanges)[]) if (changes[key]?.length === 0) delete changes[key];
 
   const checkIns = at(holdings.checkinMarks).length;
   return {
@@ -133,7 +126,7 @@ export function planMeetingDeletion(holdings: GroupHoldings, meetingIds: readonl
       people: ids(guests),
       outbox: ids(summaries),
     },
-    changes,
+    changes: withoutEmpty(changes),
     requests,
     counts: {
       meetings: meetings.length,

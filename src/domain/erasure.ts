@@ -1,4 +1,4 @@
-import type { GroupHoldings, RowChanges } from './group-holdings';
+import { changedRows, withoutEmpty, type GroupHoldings, type RowChanges } from './group-holdings';
 import type { EpochMs, Id, Person } from './model';
 import { nameMatcher, mentionsName, replaceName } from './name-match';
 import { reachedOffice } from './privacy-rules';
@@ -49,16 +49,6 @@ export function nextPseudonymNumber(people: readonly Pick<Person, 'erasedAt'>[])
   return people.filter((p) => p.erasedAt !== undefined).length + 1;
 }
 
-const changed = <T>(before: T, after: T) => JSON.stringify(before) !== JSON.stringify(after);
-
-/** Every row of `rows` passed through `change`, keeping only those that came out different. */
-function rewrite<T>(rows: readonly T[], change: (row: T) => T): T[] {
-  return rows.flatMap((row) => {
-    const next = change(row);
-    return changed(row, next) ? [next] : [];
-  });
-}
-
 /** The summary's free text with the name replaced; `ownerId` marks the actions the person owns. */
 function scrubSummary(summary: SyncSummary, personId: Id, scrub: (text: string) => string, pseudonym: string): SyncSummary {
   const next: SyncSummary = {
@@ -92,7 +82,7 @@ export function planErasure(holdings: GroupHoldings, personId: Id, choice: Words
     ? []
     : [{ ...person, name: pseudonym, erasedAt: at, status: 'left' as const, updatedAt: at }];
 
-  const dissent = rewrite(holdings.dissent, (entry) => {
+  const dissent = changedRows(holdings.dissent, (entry) => {
     const theirs = entry.raisedById === personId;
     if (theirs) counts.dissent += 1;
     return {
@@ -105,7 +95,7 @@ export function planErasure(holdings: GroupHoldings, personId: Id, choice: Words
     };
   });
 
-  const checkinAnswers = rewrite(holdings.checkinAnswers, (row) => {
+  const checkinAnswers = changedRows(holdings.checkinAnswers, (row) => {
     const theirs = row.personId === personId;
     if (theirs) counts.namedAnswers += 1;
     const { personId: _named, ...rest } = row;
@@ -124,7 +114,7 @@ export function planErasure(holdings: GroupHoldings, personId: Id, choice: Words
     };
   });
 
-  const oneToOnes = rewrite(holdings.oneToOnes, (row) => {
+  const oneToOnes = changedRows(holdings.oneToOnes, (row) => {
     if (!mentionsName(row.contact, matcher)) return row;
     counts.oneToOnes += 1;
     // The contact is how to reach them (a phone number, an email) as well as the name: all of it goes.
@@ -138,12 +128,12 @@ export function planErasure(holdings: GroupHoldings, personId: Id, choice: Words
 
   const changes: RowChanges = {
     group: mentioned(
-      rewrite([holdings.group], (g) => ({ ...g, name: scrub(g.name), perspectives: g.perspectives.map((p) => ({ ...p, label: scrub(p.label) })) })),
+      changedRows([holdings.group], (g) => ({ ...g, name: scrub(g.name), perspectives: g.perspectives.map((p) => ({ ...p, label: scrub(p.label) })) })),
     ),
     people,
-    meetings: mentioned(rewrite(holdings.meetings, (m) => ({ ...m, title: scrub(m.title), venue: scrub(m.venue) }))),
+    meetings: mentioned(changedRows(holdings.meetings, (m) => ({ ...m, title: scrub(m.title), venue: scrub(m.venue) }))),
     agendaItems: mentioned(
-      rewrite(holdings.agendaItems, (item) => ({
+      changedRows(holdings.agendaItems, (item) => ({
         ...item,
         title: scrub(item.title),
         notes: scrub(item.notes),
@@ -152,13 +142,13 @@ export function planErasure(holdings: GroupHoldings, personId: Id, choice: Words
         papers: item.papers.map((paper) => ({ ...paper, title: scrub(paper.title), link: scrub(paper.link) })),
       })),
     ),
-    glossary: mentioned(rewrite(holdings.glossary, (g) => ({ ...g, term: scrub(g.term), explanation: scrub(g.explanation) }))),
+    glossary: mentioned(changedRows(holdings.glossary, (g) => ({ ...g, term: scrub(g.term), explanation: scrub(g.explanation) }))),
     dissent,
     decisions: mentioned(
-      rewrite(holdings.decisions, (d) => ({ ...d, text: scrub(d.text), how: d.how.kind === 'elsewhere' ? { kind: 'elsewhere', by: scrub(d.how.by) } : d.how })),
+      changedRows(holdings.decisions, (d) => ({ ...d, text: scrub(d.text), how: d.how.kind === 'elsewhere' ? { kind: 'elsewhere', by: scrub(d.how.by) } : d.how })),
     ),
     actions: mentioned(
-      rewrite(holdings.actions, (a) => ({
+      changedRows(holdings.actions, (a) => ({
         ...a,
         what: scrub(a.what),
         owner: a.owner.kind === 'organisation' ? { kind: 'organisation', name: scrub(a.owner.name) } : a.owner,
@@ -168,10 +158,10 @@ export function planErasure(holdings: GroupHoldings, personId: Id, choice: Words
     ),
     checkinAnswers,
     oneToOnes,
-    groundRules: mentioned(rewrite(holdings.groundRules, (r) => ({ ...r, text: scrub(r.text) }))),
-    checkinPrompts: mentioned(rewrite(holdings.checkinPrompts, (p) => ({ ...p, text: scrub(p.text) }))),
+    groundRules: mentioned(changedRows(holdings.groundRules, (r) => ({ ...r, text: scrub(r.text) }))),
+    checkinPrompts: mentioned(changedRows(holdings.checkinPrompts, (p) => ({ ...p, text: scrub(p.text) }))),
     groupReviews: mentioned(
-      rewrite(holdings.groupReviews, (r) => ({
+      changedRows(holdings.groupReviews, (r) => ({
         ...r,
         howMuch: scrub(r.howMuch),
         howWell: scrub(r.howWell),
@@ -179,13 +169,12 @@ export function planErasure(holdings: GroupHoldings, personId: Id, choice: Words
         principles: Object.fromEntries(Object.entries(r.principles).map(([key, p]) => [key, { ...p, comment: scrub(p.comment) }])) as typeof r.principles,
       })),
     ),
-    outbox: rewrite(holdings.outbox, (entry): OutboxEntry => (isSummaryEntry(entry) ? { ...entry, summary: scrubSummary(entry.summary, personId, scrub, pseudonym) } : entry)),
+    outbox: changedRows(holdings.outbox, (entry): OutboxEntry => (isSummaryEntry(entry) ? { ...entry, summary: scrubSummary(entry.summary, personId, scrub, pseudonym) } : entry)),
   };
   counts.outbox = changes.outbox?.length ?? 0;
   // Other people's dissent and answers that name them are mentions too.
   counts.mentions += dissent.length - counts.dissent + checkinAnswers.length - counts.namedAnswers;
-  for (const key of Object.keys(changes) as (keyof RowChanges)[]) if (changes[key]?.length === 0) delete changes[key];
-  return { personId, pseudonym, alreadyErased, counts, changes };
+  return { personId, pseudonym, alreadyErased, counts, changes: withoutEmpty(changes) };
 }
 
 /**

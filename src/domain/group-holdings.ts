@@ -36,8 +36,18 @@ export interface GroupHoldings {
   outbox: OutboxEntry[];
 }
 
-/** Rows keyed by their `id`: every table an erasure rewrites has one. */
-export type HoldingTable = Exclude<keyof GroupHoldings, 'group' | 'attendees'>;
-
 /** Rows to write back, table by table; a table with nothing changed is absent. */
 export type RowChanges = { [K in keyof GroupHoldings]?: GroupHoldings[K] extends (infer R)[] ? R[] : GroupHoldings[K][] };
+
+/** Every row passed through `change`, keeping only those that came out different: what is written back. */
+export function changedRows<T>(rows: readonly T[], change: (row: T) => T): T[] {
+  return rows.flatMap((row) => {
+    const next = change(row);
+    return JSON.stringify(next) === JSON.stringify(row) ? [] : [next];
+  });
+}
+
+/** The changes without the tables where nothing changed. */
+export function withoutEmpty(changes: RowChanges): RowChanges {
+  return Object.fromEntries(Object.entries(changes).filter(([, rows]) => rows && rows.length > 0));
+}

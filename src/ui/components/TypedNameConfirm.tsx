@@ -47,6 +47,9 @@ export function TypedNameConfirm({
   };
   return (
     <form noValidate onSubmit={(event) => void submit(event)}>
+      <p>
+        <strong>{t.privacy.cannotUndo}</strong>
+      </p>
       <ErrorSummary errors={error ? [{ fieldId: id, message: error }] : []} />
       <TextField id={id} label={words.label} hint={words.hint(name)} value={typed} error={error || undefined} onInput={setTyped} />
       <div class="actions">

@@ -33,9 +33,6 @@ export function DeleteGroupScreen({ groupId }: { groupId: string }) {
                 </ul>
                 <p>{found.tellsOffice ? w.officeSent : w.officeNone}</p>
                 <p>{w.backupFirst}</p>
-                <p>
-                  <strong>{t.privacy.person.cannotUndo}</strong>
-                </p>
                 <TypedNameConfirm
                   id="confirm-group-name"
                   name={found.group.name}

@@ -48,9 +48,6 @@ export function DeleteMeetingScreen({ meetingId }: { meetingId: string }) {
                 </ul>
                 <h2>{w.officeTitle}</h2>
                 <p>{plan.counts.sentSummaries ? w.officeSent : plan.counts.unsentSummaries ? w.officeUnsent : w.officeNone}</p>
-                <p>
-                  <strong>{t.privacy.person.cannotUndo}</strong>
-                </p>
                 <TypedNameConfirm
                   id="confirm-meeting-title"
                   name={meeting.title}

@@ -102,6 +102,33 @@ function List<T>({ title, id, rows, children }: { title: string; id: string; row
   );
 }
 
+/** A table of what is held: the first cell of each row names it. */
+function HoldsTable({ cols, rows }: { cols: readonly string[]; rows: readonly (readonly ComponentChildren[])[] }) {
+  return (
+    <table class="people-table record-table">
+      <thead>
+        <tr>
+          {cols.map((col) => (
+            <th key={col} scope="col">
+              {col}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([first, ...rest], i) => (
+          <tr key={i}>
+            <th scope="row">{first}</th>
+            {rest.map((cell, j) => (
+              <td key={j}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function Holds({ doc }: { doc: SubjectAccess }) {
   const { person } = doc;
   return (
@@ -131,31 +158,19 @@ function Holds({ doc }: { doc: SubjectAccess }) {
         {doc.meetings.length === 0 ? (
           <p class="empty">{w.meetingsNone}</p>
         ) : (
-          <table class="people-table record-table">
-            <thead>
-              <tr>
-                {w.meetingCols.map((col) => (
-                  <th key={col} scope="col">
-                    {col}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {doc.meetings.map((m) => (
-                <tr key={m.meetingId}>
-                  <th scope="row">{m.title}</th>
-                  <td>{day(m.date)}</td>
-                  <td>{w.attendance(m)}</td>
-                  <td>{formatDuration(m.talkSeconds * 1000)}</td>
-                  <td>{m.turns}</td>
-                  <td>{m.askedToSpeak}</td>
-                  <td>{m.checkedIn ? t.privacy.yes : t.privacy.no}</td>
-                  <td>{m.itemsLed.join('; ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <HoldsTable
+            cols={w.meetingCols}
+            rows={doc.meetings.map((m) => [
+              m.title,
+              day(m.date),
+              w.attendance(m),
+              formatDuration(m.talkSeconds * 1000),
+              m.turns,
+              m.askedToSpeak,
+              m.checkedIn ? t.privacy.yes : t.privacy.no,
+              m.itemsLed.join('; '),
+            ])}
+          />
         )}
       </section>
       <List title={w.dissent} id="holds-dissent" rows={doc.dissent}>
@@ -208,26 +223,7 @@ function Holds({ doc }: { doc: SubjectAccess }) {
         {doc.mentions.length === 0 ? (
           <p class="empty">{t.privacy.none}</p>
         ) : (
-          <table class="people-table record-table">
-            <thead>
-              <tr>
-                {w.mentionCols.map((col) => (
-                  <th key={col} scope="col">
-                    {col}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {doc.mentions.map((m, i) => (
-                <tr key={i}>
-                  <th scope="row">{m.record}</th>
-                  <td>{m.meeting}</td>
-                  <td>{m.text}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <HoldsTable cols={w.mentionCols} rows={doc.mentions.map((m) => [m.record, m.meeting, m.text])} />
         )}
       </section>
     </section>
@@ -288,7 +284,7 @@ function Erase({ page, onErased }: { page: PersonPage; onErased: (pseudonym: str
             </fieldset>
           ) : null}
           <p>
-            <strong>{w.cannotUndo}</strong>
+            <strong>{t.privacy.cannotUndo}</strong>
           </p>
           {problem ? (
             <p class="field__error" role="alert">

@@ -8,6 +8,7 @@ export const privacy = {
   groupLink: (name: string) => `Group: ${name}`,
   backTo: (title: string) => `Back to ${title}`,
   none: 'None.',
+  cannotUndo: 'This cannot be undone.',
   yes: 'Yes',
   no: 'No',
 
@@ -90,7 +91,6 @@ export const privacy = {
     deleteWords: 'Delete their words',
     deleteWordsHint: 'The words are replaced by a note that they were deleted; the number of answers and dissent stays the same.',
     wordsDeleted: 'Words deleted when the person was erased',
-    cannotUndo: 'This cannot be undone.',
     inProgress: 'A meeting of this group is running. Close it before erasing anyone: it is still recording what people say.',
     erased: (pseudonym: string) => `Erased. They are now “${pseudonym}” on the roster and in every record.`,
     pseudonym: (n: number) => `Former member ${n}`,
