@@ -261,6 +261,7 @@ function Erase({ page, onErased }: { page: PersonPage; onErased: (pseudonym: str
             {counts.outbox > 0 ? <li>{w.willOutbox(counts.outbox)}</li> : null}
             <li>{w.willLeave}</li>
           </ul>
+          <p>{w.willFiles}</p>
           <p>{page.tellsOffice ? w.officeYes(pseudonym) : w.officeNo}</p>
           {theirWords > 0 ? (
             <fieldset class="fieldset">

@@ -81,6 +81,7 @@ export const privacy = {
     willOneToOnes: (n: number) => `${plural(n, 'one-to-one request names', 'one-to-one requests name')} them: the name and contact details in it are replaced.`,
     willOutbox: (n: number) => `${plural(n, 'summary', 'summaries')} in the outbox ${n === 1 ? 'is' : 'are'} rewritten without their name.`,
     willLeave: 'They are marked as having left the group.',
+    willFiles: 'Files saved from Heard before now (backups, minutes, spreadsheets) are outside the tablet’s records and still hold their name: find and delete those too.',
     officeYes: (pseudonym: string) =>
       `Summaries with names have been sent to the programme office, so Heard also sends the office a request to replace their name with “${pseudonym}” in every summary it holds. The request does not contain their name.`,
     officeNo: 'Nothing is sent to the programme office: no summary with names has been sent, so it never had their name.',
