@@ -2,7 +2,7 @@ import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
 import type { QueueEntry, Turn } from '../domain/balance-model';
 import type { Id } from '../domain/model';
 import { compareTurns } from '../domain/speaking';
-import { db } from './connection';
+import { db, openForDirectWrites } from './connection';
 import type { HeardDb } from './schema';
 
 /**
@@ -126,7 +126,7 @@ export function tapsWritten(meetingId: Id): Promise<void> {
 
 async function put(database: HeardDb, turn: Turn, withQueueEntry?: (turn: Turn) => QueueEntry): Promise<void> {
   // Opened by the screen's reads long before any tap; opening here only for a tap with nothing read first.
-  if (!database.isOpen()) await database.open();
+  await openForDirectWrites(database);
   const idb = database.backendDB();
   const queueEntryDone = withQueueEntry?.(turn);
   const stores = queueEntryDone ? ['turns', 'queue'] : ['turns'];
