@@ -140,7 +140,7 @@ test('a person who spoke, dissented and checked in by name is erased: the name i
 
   // What Heard holds about her, before erasure: on the page and in the file.
   await go(page, groupHash);
-  await page.getByRole('link', { name: `What Heard holds about ${NAME}, or erase them` }).click();
+  await page.getByRole('link', { name: `What Heard holds · Erase: ${NAME}` }).click();
   await app.heading(NAME).waitFor();
   const holds = page.getByRole('region', { name: `What Heard holds about ${NAME}` });
   await holds.getByRole('rowheader', { name: 'March meeting' }).waitFor();
@@ -186,6 +186,7 @@ test('a person who spoke, dissented and checked in by name is erased: the name i
   await go(page, groupHash);
   await page.locator('.list-row__title', { hasText: 'Former member 1' }).waitFor();
   expect(await page.getByText(NAME).count()).toBe(0);
+  await expectAccessible(page, 'group screen with an erased person');
   await go(page, `${meetingHash}/record`);
   await page.getByRole('checkbox', { name: 'Also show voice balance per person' }).check();
   await balanceRegion.getByRole('rowheader', { name: 'Carer 1' }).waitFor();

@@ -14,7 +14,8 @@ export const privacy = {
 
   // ------------------------------------------------------------ the roster row
   personLink: 'What Heard holds · Erase',
-  personLinkNamed: (name: string) => `What Heard holds about ${name}, or erase them`,
+  // Begins with the visible words, so speech control can say what it reads.
+  personLinkNamed: (name: string) => `What Heard holds · Erase: ${name}`,
   erasedBadge: 'Erased',
 
   // ------------------------------------------------------------ the person screen
