@@ -1,24 +1,22 @@
-// `npm run bench`: builds Heard and prints each measured figure against its budget.
-// Exits non-zero when a figure is over budget. Results also go to bench-results/latest.json.
-import { execFileSync } from 'node:child_process';
-import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+// `npm run bench`: builds Heard and prints each measured figure against its budget, then all of
+// them as one table (the sync server's too). Exits non-zero when a figure is over budget or could
+// not be measured. Results also go to bench-results/latest.json.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { anyOver, failed, printTable, report, writeJson } from './bench-report.mjs';
+import { measureTappingInp } from './inp-bench.mjs';
+import { heardPages, lighthouseVersion, runLighthouse } from './lighthouse-bench.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const KB = 1024;
-const results = [];
-
-function report(name, value, unit, budget) {
-  const over = budget !== undefined && value > budget;
-  results.push({ name, value, unit, budget: budget ?? null, over });
-  const shown = unit === 'KB' ? value.toFixed(1) : String(value);
-  const limit = budget === undefined ? '' : `  (budget ${unit === 'KB' ? budget.toFixed(0) : budget} ${unit})`;
-  console.log(`${over ? 'OVER ' : 'ok   '} ${name}: ${shown} ${unit}${limit}`);
-}
+const DIST = 'bench-results/dist';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const details = {};
 
 const round = (value) => Math.round(value * 100) / 100;
 const gzipKb = (buffer) => gzipSync(buffer, { level: 9 }).length / KB;
@@ -36,13 +34,13 @@ async function filesUnder(dir) {
 /** The JavaScript a real browser fetches to show the first screen, measured by loading it. */
 function launch() {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
 
 async function firstScreenJs() {
-  const server = await startStaticServer({ root: 'dist' });
+  const server = await startStaticServer({ root: DIST });
   const browser = await launch();
   const page = await browser.newPage();
   const scripts = new Set();
@@ -56,24 +54,25 @@ async function firstScreenJs() {
   await browser.close();
   await server.close();
   let total = 0;
-  for (const path of scripts) total += gzipKb(await readFile(join('dist', path)));
+  for (const path of scripts) total += gzipKb(await readFile(join(DIST, path)));
   return { total, files: [...scripts] };
 }
 
-execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: ['ignore', 'ignore', 'inherit'] });
+// The production build, in a folder of its own: others' `npm run build` must not change it mid-run.
+execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', DIST, '--emptyOutDir'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 const first = await firstScreenJs();
 report('JavaScript loaded by the first screen (gzip)', first.total, 'KB', 60);
 console.log(`      files: ${first.files.join(', ')}`);
 
-const swSource = await readFile('dist/sw.js', 'utf8');
+const swSource = await readFile(join(DIST, 'sw.js'), 'utf8');
 const precached = [...new Set([...swSource.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]))];
 let precacheBytes = 0;
-for (const url of precached) precacheBytes += (await stat(join('dist', url))).size;
+for (const url of precached) precacheBytes += (await stat(join(DIST, url))).size;
 report('Everything precached for offline use', precacheBytes / KB, 'KB', 1.5 * KB);
 
-const all = await filesUnder('dist');
-console.log(`      ${precached.length} files precached of ${all.length} built (${all.map((f) => relative('dist', f)).filter((f) => !precached.includes(f)).join(', ') || 'none left out'} not precached)`);
+const all = await filesUnder(DIST);
+console.log(`      ${precached.length} files precached of ${all.length} built (${all.map((f) => relative(DIST, f)).filter((f) => !precached.includes(f)).join(', ') || 'none left out'} not precached)`);
 
 // ---- Voice balance: recompute after a tap (Node, the domain code as the app bundles it)
 const BUILD = 'bench-results/.build';
@@ -109,13 +108,13 @@ await build({
   build: { outDir: 'bench-results/.web', emptyOutDir: true, rolldownOptions: { input: 'bench/tap.html' } },
 });
 await rm(SITE, { recursive: true, force: true });
-await cp('dist', SITE, { recursive: true });
+await cp(DIST, SITE, { recursive: true });
 await cp('bench-results/.web', SITE, { recursive: true });
 {
   const server = await startStaticServer({ root: SITE });
   const browser = await launch();
   // One browser context, so the app page below sees the meeting the bench page stored.
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
   const page = await context.newPage();
   await page.goto(`${server.url}bench/tap.html`);
   await page.waitForFunction(() => 'heardBench' in window);
@@ -125,7 +124,7 @@ await cp('bench-results/.web', SITE, { recursive: true });
   report('Same record, raw IndexedDB put: p95', round(taps.raw.p95), 'ms');
   report('Tap to stored, ratio of p95s (Heard / raw put)', round(taps.heard.p95 / taps.raw.p95), '×', 1.5);
   console.log(`      medians: Heard ${round(taps.heard.median)} ms, raw ${round(taps.raw.median)} ms, over ${taps.heard.runs} taps`);
-  console.log(`      a bare Dexie put in its own transaction: median ${round(taps.dexiePut.median)} ms, p95 ${round(taps.dexiePut.p95)} ms`);
+  if (taps.dexiePut) console.log(`      a bare Dexie put in its own transaction: median ${round(taps.dexiePut.median)} ms, p95 ${round(taps.dexiePut.p95)} ms`);
 
   const backup = await page.evaluate(() => window.heardBench.backup());
   report(`Group backup, ${backup.meetings} meetings (${backup.turns.toLocaleString('en-GB')} turns): p95`, round(backup.p95), 'ms', 1000);
@@ -154,13 +153,70 @@ await cp('bench-results/.web', SITE, { recursive: true });
   const longTasks = await app.evaluate(() => window.longTasks);
   report('Longest task while tapping 60 times in a 3,000-turn meeting', round(Math.max(0, ...longTasks)), 'ms', 50);
   console.log(`      ${longTasks.length} tasks over 50 ms`);
+  await app.close();
+
+  // The same meeting on a slow tablet: every interaction's delay until the next paint.
+  try {
+    const inp = await measureTappingInp(context, `${server.url}#/meetings/${meetingId}/run`, { taps: 50, rate: 4 });
+    report('Interaction to next paint tapping speakers, 3,000 turns, 4× slower CPU (INP, p98)', inp.inp, 'ms', 50);
+    report('Slowest of those taps to next paint', inp.max, 'ms');
+    console.log(`      ${inp.over16} of ${inp.taps} taps took 16 ms or more; slowest: ${inp.worst.map(describeInteraction).join('; ')}`);
+    details.inp = inp;
+  } catch (error) {
+    failed('Interaction to next paint tapping speakers (INP)', error);
+  }
   await browser.close();
   await server.close();
 }
 
-await mkdir('bench-results', { recursive: true });
-await writeFile('bench-results/latest.json', JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
-if (results.some((r) => r.over)) {
+function describeInteraction(e) {
+  return `${e.name} ${e.duration} ms (waiting ${Math.round(e.inputDelay)}, handling ${Math.round(e.processing)}, to paint ${Math.round(e.presentation)})`;
+}
+
+// ---- Lighthouse: the production build, served as `npm start` serves it, fully offline
+{
+  const server = await startStaticServer({ root: DIST });
+  try {
+    const pages = await runLighthouse({ url: server.url, chromePath: CHROMIUM, pages: heardPages() });
+    details.lighthouse = { version: lighthouseVersion(), pages };
+    console.log(`      Lighthouse ${lighthouseVersion()}, mobile settings (simulated slow 4G, 4× slower CPU), Chromium at ${CHROMIUM}`);
+    for (const page of pages) {
+      for (const [category, score] of Object.entries(page.scores)) {
+        const failing = page.failing[category].map((a) => `${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`).join('; ');
+        report(`Lighthouse ${category}, ${page.name}`, score, 'score', 100, { atLeast: true, note: failing ? `below 100 because of: ${failing}` : undefined });
+      }
+      report(`Largest contentful paint, ${page.name}`, Math.round(page.lcp), 'ms');
+      report(`Total blocking time, ${page.name}`, Math.round(page.tbt), 'ms');
+      report(`Cumulative layout shift, ${page.name}`, Math.round(page.cls * 1000) / 1000, '');
+      report(`Requests to anywhere but the app's origin, ${page.name}`, page.requests.elsewhere.length, '', 0, {
+        note: page.requests.elsewhere.length ? page.requests.elsewhere.join(', ') : undefined,
+      });
+    }
+  } catch (error) {
+    failed('Lighthouse', error);
+  } finally {
+    await server.close();
+  }
+}
+
+// ---- The sync server (issue 9's figure), run as `npm run bench:server` runs it; its lines are read back
+{
+  execFileSync('npm', ['run', 'build:server', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const run = spawnSync(process.execPath, ['server/bench/sync-bench.mjs'], { encoding: 'utf8', timeout: 300_000 });
+  const figures = [];
+  for (const line of (run.stdout ?? '').split('\n')) {
+    // Its figures are printed as "ok    name: value unit (budget N unit)", as here.
+    const figure = /^(?:ok|OVER)\s+(.+?):\s+([\d.]+)\s*(\S*?)\s+\(budget\s+([\d.]+)\s*\S*\)\s*$/.exec(line);
+    if (figure) figures.push(figure);
+    else if (line.trim()) console.log(line);
+  }
+  for (const [, name, value, unit, budget] of figures) report(name, Number(value), unit, Number(budget), { source: 'bench:server' });
+  if (figures.length === 0) failed('Sync server benchmark', `exited ${run.status}: ${(run.stderr || run.error?.message || 'no figure printed').trim().slice(-500)}`);
+}
+
+printTable();
+await writeJson('bench-results/latest.json', { chromium: execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(), details });
+if (anyOver()) {
   console.log('\nAt least one figure is over its budget.');
   process.exit(1);
 }

@@ -2,6 +2,8 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -52,9 +54,32 @@ function headersFor(path, csp) {
   return headers;
 }
 
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.txt']);
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+/**
+ * Text goes compressed (brotli, else gzip) to a browser that accepts it: on a slow connection a
+ * first visit waits on bytes. Each file is compressed once for as long as it is unchanged.
+ */
+function compressor() {
+  const cache = new Map();
+  return async (path, info, body, acceptEncoding = '') => {
+    if (!COMPRESSIBLE.has(extname(path)) || body.length < 1024) return null;
+    const encoding = /\bbr\b/.test(acceptEncoding) ? 'br' : /\bgzip\b/.test(acceptEncoding) ? 'gzip' : null;
+    if (!encoding) return null;
+    const key = `${encoding}:${path}:${info.mtimeMs}:${info.size}`;
+    if (!cache.has(key)) {
+      cache.set(key, encoding === 'br' ? brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }) : gzipped(body, { level: 9 }));
+    }
+    return { encoding, body: await cache.get(key) };
+  };
+}
+
 export async function startStaticServer({ root = 'dist', port = 0, host = '127.0.0.1', connectSrc = [] } = {}) {
   let base = resolve(root);
   const csp = contentSecurityPolicy(connectSrc);
+  const compress = compressor();
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -63,12 +88,17 @@ export async function startStaticServer({ root = 'dist', port = 0, host = '127.0
         res.writeHead(403).end();
         return;
       }
-      const info = await stat(path).catch(() => null);
+      let info = await stat(path).catch(() => null);
       if (info?.isDirectory()) path = join(path, 'index.html');
       else if (!info) path = join(base, 'index.html');
+      if (!info?.isFile()) info = await stat(path);
       const body = await readFile(path);
-      res.writeHead(200, headersFor(path, csp));
-      res.end(req.method === 'HEAD' ? undefined : body);
+      const compressed = await compress(path, info, body, req.headers['accept-encoding']);
+      const headers = headersFor(path, csp);
+      if (COMPRESSIBLE.has(extname(path))) headers['Vary'] = 'Accept-Encoding';
+      if (compressed) headers['Content-Encoding'] = compressed.encoding;
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : (compressed?.body ?? body));
     } catch {
       res.writeHead(500, { 'Content-Type': 'text/plain' }).end('Server error');
     }
