@@ -8,7 +8,7 @@ const env = useAppAndBrowser();
 
 const START = Date.UTC(2030, 2, 14, 10, 0);
 const NAMES = ['Aoife Byrne', 'Malik Hassan', 'Grace Doherty', 'Dr Sam Patel', 'Joanne Morrow'];
-const ROUNDS = 12;
+const ROUNDS = 20;
 
 /**
  * Who spoke in which second, in order. A tap that comes in the same moment as
@@ -66,13 +66,15 @@ test('two tabs tapping one meeting lose no tap and never run two turns at once; 
     // Never someone who may be speaking now: every tap starts a turn.
     const [x, y] = NAMES.filter((name) => !recent.includes(name)).sort(() => random.next() - 0.5);
     if (round % 2 === 0) {
-      // Both tabs at the same moment: the writes race.
-      await Promise.all([tabs[0].speakerTile(x!).click(), tabs[1].speakerTile(y!).click()]);
+      // Both tabs at the same moment: the writes race. The tab behind draws no frames, so clicks skip the wait for a steady layout.
+      await Promise.all([tabs[0].speakerTile(x!).click({ force: true }), tabs[1].speakerTile(y!).click({ force: true })]);
       tapped.push({ speaker: x!, startedAt: now }, { speaker: y!, startedAt: now });
       recent = [x!, y!];
     } else {
-      // One tab, then the other: each sees the other's tap, so neither works from a stale screen.
+      // The chair taps in one tab, switches to the other, sees that tap there and taps again.
+      await one.bringToFront();
       await tabs[0].tapSpeaker(x!);
+      await two.bringToFront();
       await tabs[1].speakerTile(x!, true).waitFor();
       now += 1000;
       await context.clock.setFixedTime(now);
@@ -85,13 +87,12 @@ test('two tabs tapping one meeting lose no tap and never run two turns at once; 
     await expect
       .poll(async () => bySecond(await storedTurns(one, meetingId)), { message: `stored turns after round ${round + 1}`, timeout: 10_000 })
       .toEqual(bySecond(tapped));
-    // Both tabs agree on the one person speaking.
-    await expect.poll(() => Promise.all(tabs.map((tab) => tab.speaking())), { timeout: 10_000 }).toEqual([
-      [expect.stringMatching(new RegExp(`^(${x}|${y})\\b`))],
-      [expect.stringMatching(new RegExp(`^(${x}|${y})\\b`))],
-    ]);
-    const [seenByOne, seenByTwo] = await Promise.all(tabs.map((tab) => tab.speaking()));
-    expect(seenByOne![0]!.split('\n')[0]).toBe(seenByTwo![0]!.split('\n')[0]);
+    // Both tabs come to agree on the one person speaking.
+    const speakerShown = async () => {
+      const [seenByOne, seenByTwo] = await Promise.all(tabs.map(async (tab) => (await tab.speaking()).map((text) => text.split('\n')[0]).join(' and ')));
+      return seenByOne === seenByTwo ? seenByOne : `${seenByOne} in tab one, ${seenByTwo} in tab two`;
+    };
+    await expect.poll(speakerShown, { message: `who is speaking after round ${round + 1}`, timeout: 10_000 }).toMatch(new RegExp(`^(${x}|${y})$`));
   }
   await expect(one.getByRole('alert').count()).resolves.toBe(0);
   await expect(two.getByRole('alert').count()).resolves.toBe(0);
@@ -104,6 +105,7 @@ test('two tabs tapping one meeting lose no tap and never run two turns at once; 
   await banner.waitFor();
   await banner.getByRole('button', { name: 'Reload' }).waitFor();
   // A tap now is refused with the reason, never left "Saving…".
+  await one.bringToFront();
   await tabs[0].speakerTile(recent.includes(NAMES[0]!) ? NAMES[1]! : NAMES[0]!).click();
   await one.getByRole('alert').filter({ hasText: 'Not saved: Heard was updated in another tab. Reload this page to carry on.' }).waitFor();
   expect(await one.getByText('Saving…').count()).toBe(0);
