@@ -146,6 +146,8 @@ test(`a meeting killed ${KILLS} times at random points (seed ${SEED}) loses noth
     await expect.poll(shown, { message: `speaker tiles ${where}`, timeout: 10_000 }).toEqual(expected);
     if (current.speaker === null) await meeting.speakerTile(null, true).waitFor();
     await expect.poll(() => meeting.itemClock('Time on this item').innerText(), { message: `item clock ${where}` }).toBe(clockFace(now - itemStarts[item]!));
+    const meetingSoFar = page.getByText('Meeting so far', { exact: true }).locator('xpath=following-sibling::dd[1]');
+    await expect.poll(() => meetingSoFar.innerText(), { message: `meeting clock ${where}` }).toBe(clockFace(now - START));
   };
 
   const expectRecordShown = async () => {
