@@ -65,9 +65,14 @@ export async function revokeKey(db: Queryable, id: string): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** Could be a device key: anything else is refused without asking the database. */
+export function isKeyShaped(secret: string): boolean {
+  return secret.startsWith(KEY_PREFIX) && secret.length <= 200;
+}
+
 /** The key's id when `secret` is a key that exists and is not revoked; read every time, never cached. */
 export async function verifyKey(db: Queryable, secret: string): Promise<string | null> {
-  if (!secret.startsWith(KEY_PREFIX) || secret.length > 200) return null;
+  if (!isKeyShaped(secret)) return null;
   const rows = await db.query<{ id: string }>('SELECT id FROM device_keys WHERE key_hash = $1 AND revoked_at IS NULL', [
     hashSecret(secret),
   ]);

@@ -146,6 +146,38 @@ for (const backend of backends()) {
       expect(await countSummaries(server.db, s.id)).toBe(0);
     });
 
+    it('answers nothing but 401 to a caller without a valid key, whatever the body', async () => {
+      const wrong = 'heard_not-a-real-key-at-all-000000000000000000';
+      const s = summary();
+      const tooBig = { ...s, decisions: Array.from({ length: 200 }, () => ({ text: 'y'.repeat(1500), how: 'consensus' })) };
+      for (const body of [tooBig, '{"id": ', { ...s, date: 'yesterday' }]) {
+        const res = await post(server, wrong, body);
+        expect(res.status).toBe(401);
+        expect(await res.json()).toEqual({ error: 'The server did not accept the device key.' });
+      }
+      const notJson = await post(server, wrong, s, { 'Content-Type': 'text/plain' });
+      expect(notJson.status).toBe(401);
+      expect(await countSummaries(server.db, s.id)).toBe(0);
+    });
+
+    it('refuses a body sent in chunks, without a length, once it passes 256 KB', async () => {
+      const send = (size: number) =>
+        new Promise<number>((resolve, reject) => {
+          const req = request(new URL('api/summaries', server.url), {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', Authorization: `Bearer ${key}` },
+          });
+          req.on('response', (res) => (res.resume(), resolve(res.statusCode ?? 0)));
+          req.on('error', reject);
+          const s = JSON.stringify(summary({ glossaryTerms: ['x'.repeat(size)] }));
+          // Written in pieces: no Content-Length for the server to trust.
+          for (let i = 0; i < s.length; i += 1000) req.write(s.slice(i, i + 1000));
+          req.end();
+        });
+      expect(await send(100)).toBe(201);
+      expect(await send(300 * 1024)).toBe(413);
+    });
+
     it('stops accepting a revoked key at once', async () => {
       const other = await newKey(server, 'Library tablet');
       expect((await post(server, other, summary())).status).toBe(201);
