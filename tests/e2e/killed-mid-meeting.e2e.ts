@@ -96,7 +96,7 @@ test(`a meeting killed ${KILLS} times at random points (seed ${SEED}) loses noth
   await new MeetingPage(page).tap('Start the first item');
   await page.getByRole('heading', { level: 2, name: ITEMS[0].title }).waitFor();
   const runUrl = page.url();
-  const meetingId = decodeURIComponent(/#\/meetings\/([^/]+)\/run$/.exec(runUrl)![1]!);
+  const meetingId = new MeetingPage(page).meetingId();
 
   // What the screen has confirmed so far.
   const log: Tap[] = [];

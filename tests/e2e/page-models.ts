@@ -119,6 +119,11 @@ export class MeetingPage {
     await expectSaved(this.page);
   }
 
+  /** The id of the meeting whose running screen this is, from the address. */
+  meetingId(): string {
+    return decodeURIComponent(/#\/meetings\/([^/]+)\/run$/.exec(this.page.url())![1]!);
+  }
+
   /** A person's tile (its name is "Name, Perspective"), or "Open discussion" for null; `pressed` to find it only when so. */
   speakerTile(name: string | null, pressed?: boolean) {
     const options = pressed === undefined ? {} : { pressed };

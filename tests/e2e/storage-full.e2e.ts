@@ -31,7 +31,7 @@ test('when the device is full mid-meeting, Heard says so and what to do, claims 
   await context.clock.setFixedTime(START + 70_000);
   await meeting.tapSpeaker('Dr Sam Patel');
   await expectSaved(page);
-  const meetingId = decodeURIComponent(/#\/meetings\/([^/]+)\/run$/.exec(page.url())![1]!);
+  const meetingId = meeting.meetingId();
   const confirmed = [
     { speaker: 'Aoife Byrne', startedAt: START + 10_000 },
     { speaker: 'Dr Sam Patel', startedAt: START + 70_000 },

@@ -51,7 +51,7 @@ test('two tabs tapping one meeting lose no tap and never run two turns at once; 
   await context.clock.setFixedTime(START);
   await new MeetingPage(one).tap('Start meeting');
   await new MeetingPage(one).tap('Start the first item');
-  const meetingId = decodeURIComponent(/#\/meetings\/([^/]+)\/run$/.exec(one.url())![1]!);
+  const meetingId = new MeetingPage(one).meetingId();
   const two = await context.newPage();
   await two.goto(one.url());
   await two.getByRole('heading', { name: 'Who is speaking' }).waitFor();

@@ -89,7 +89,7 @@ test('an update that arrives mid-meeting never reloads the meeting, is offered o
   await meeting.tap('Start the first item');
   await context.clock.setFixedTime(START + 60_000);
   await meeting.tapSpeaker('Aoife Byrne');
-  const meetingId = decodeURIComponent(/#\/meetings\/([^/]+)\/run$/.exec(page.url())![1]!);
+  const meetingId = meeting.meetingId();
   await page.evaluate(() => ((window as unknown as { heardMarker: number }).heardMarker = 1));
 
   // Signal comes back mid-meeting and version B is found: it waits, and says why.
