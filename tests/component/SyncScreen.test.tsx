@@ -6,11 +6,12 @@ import { db } from '../../src/db/connection';
 import { addGroup } from '../../src/db/groups-repo';
 import { writeSyncSettings } from '../../src/db/outbox-repo';
 import { enqueuePrivacyRequest } from '../../src/db/privacy-outbox';
-import type { PrivacyRequest, SummaryOutboxEntry } from '../../src/domain/sync-model';
+import type { PrivacyRequest } from '../../src/domain/sync-model';
 import { SyncStatus } from '../../src/ui/components/SyncStatus';
 import { SyncScreen } from '../../src/ui/screens/SyncScreen';
 import { makeGroup, makePerson } from '../support/fixtures';
 import { useFreshDb } from '../support/fresh-db';
+import { waitingSummary } from '../support/outbox-entries';
 
 useFreshDb();
 
@@ -67,22 +68,7 @@ describe('SyncScreen', () => {
     await addGroup(makeGroup(), [makePerson({ name: 'Aoife Byrne' })]);
     const id = newId();
     const summary = exampleSummary({ id, meetingId: 'm-1', date: '2030-03-12' });
-    const entry: SummaryOutboxEntry = {
-      id,
-      meetingId: 'm-1',
-      status: 'waiting',
-      revision: 1,
-      summary,
-      attempts: 0,
-      lastError: null,
-      nextAttemptAt: AT,
-      leaseUntil: null,
-      sentAt: null,
-      sentRevision: null,
-      createdAt: AT,
-      updatedAt: AT,
-    };
-    await db().outbox.put(entry);
+    await db().outbox.put(waitingSummary(summary, AT));
     await queueRequest({ kind: 'erase-person', groupId: 'group-1', personId: 'person-1', pseudonym: 'Former member 3' }, AT + 1);
     await queueRequest({ kind: 'delete-meeting', groupId: 'group-1', meetingId: 'm-2', summaryId: newId() }, AT + 2);
     await queueRequest({ kind: 'delete-group', groupId: 'group-gone' }, AT + 3);

@@ -10,6 +10,7 @@ import { startStaticServer } from '../../scripts/static-server.mjs';
 import { createKey, revokeKey } from '../../server/src/keys';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { exampleSummary, type Summary } from '../../server/src/summary-schema';
+import { waitingSummary } from '../support/outbox-entries';
 import { expectAccessible, launchChromium, newTablet, type AppServer } from './harness';
 
 /**
@@ -132,21 +133,7 @@ async function queue(page: Page, count: number, overrides: Partial<Summary> = {}
   const at = Date.now();
   const rows = Array.from({ length: count }, (_, i) => {
     const id = randomUUID();
-    return {
-      id,
-      meetingId: `m-${id}`,
-      status: 'waiting',
-      revision: 1,
-      summary: exampleSummary({ id, meetingId: `m-${id}`, ...overrides }),
-      attempts: 0,
-      lastError: null,
-      nextAttemptAt: at,
-      leaseUntil: null,
-      sentAt: null,
-      sentRevision: null,
-      createdAt: at + i,
-      updatedAt: at,
-    };
+    return { ...waitingSummary(exampleSummary({ id, meetingId: `m-${id}`, ...overrides }), at), createdAt: at + i };
   });
   await putInOutbox(page, rows);
   return rows.map((r) => r.id);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useFreshDb } from '../support/fresh-db';
+import { waitingSummary } from '../support/outbox-entries';
 import { exampleSummary } from '../../server/src/summary-schema';
 import { PRIVACY_REQUEST_SCHEMAS } from '../../server/src/privacy-requests';
 import { nextDueAt, writeSyncSettings } from '../../src/db/outbox-repo';
@@ -48,21 +49,7 @@ async function queueSummary(at: number, names = false): Promise<SummaryOutboxEnt
     names,
     ...(names ? { actions: [{ text: 'Draft the letter', due: '2030-04-01', status: 'open' as const, owner: 'Ann Smith', ownerId: 'p-ann' }] } : {}),
   });
-  const entry: SummaryOutboxEntry = {
-    id,
-    meetingId: summary.meetingId,
-    status: 'waiting',
-    revision: 1,
-    summary,
-    attempts: 0,
-    lastError: null,
-    nextAttemptAt: at,
-    leaseUntil: null,
-    sentAt: null,
-    sentRevision: null,
-    createdAt: at,
-    updatedAt: at,
-  };
+  const entry = waitingSummary(summary, at);
   await db().outbox.put(entry);
   return entry;
 }
