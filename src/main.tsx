@@ -7,7 +7,7 @@ import { App } from './ui/App';
 import './ui/styles.css';
 
 recoverFromStaleChunks();
-onVersionChange(() => versionChangedStore.setState({ mustReload: true }));
+onVersionChange((why) => versionChangedStore.setState({ mustReload: why }));
 startRouter();
 render(<App />, document.getElementById('app')!);
 startServiceWorker();

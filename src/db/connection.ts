@@ -1,16 +1,53 @@
 import Dexie from 'dexie';
-import { createHeardDb, type HeardDb } from './schema';
+import { createHeardDb, CURRENT_SCHEMA_VERSION, DB_NAME, type HeardDb } from './schema';
+import { NewerSchemaError } from './storage-errors';
+
+/** Why this page must be reloaded: a newer Heard took the database from it, or had already upgraded it before this page opened it. */
+export type NewerHeard = 'opened-in-another-tab' | 'already-on-device';
 
 let current: HeardDb | null = null;
-const versionChangeListeners = new Set<() => void>();
+const versionChangeListeners = new Set<(why: NewerHeard) => void>();
+
+function tellListeners(why: NewerHeard): void {
+  for (const listener of versionChangeListeners) listener(why);
+}
 
 /** The one connection the app uses. */
 export function db(): HeardDb {
   if (!current) {
-    current = createHeardDb();
+    const { indexedDB, IDBKeyRange } = Dexie.dependencies;
+    current = createHeardDb(DB_NAME, CURRENT_SCHEMA_VERSION, indexedDB ? { indexedDB: refusingNewerSchemas(indexedDB), IDBKeyRange } : undefined);
     watchVersionChange(current);
   }
   return current;
+}
+
+/**
+ * IndexedDB as Dexie sees it, except that Heard never opens a database newer
+ * than the schema it knows. Dexie opens at the declared version (version × 10)
+ * and, when IndexedDB answers VersionError because the stored database is
+ * newer, asks again with no version and takes the newer schema as it finds it,
+ * even adding back stores the newer schema dropped. That second ask is refused
+ * here, before anything is read or written, and the screen says to reload.
+ * (Dexie skips its Safari 14 open workaround for a factory that is not the
+ * global one; Safari 14 is long out of support.)
+ */
+function refusingNewerSchemas(factory: IDBFactory): IDBFactory {
+  const refusing: IDBFactory = {
+    open(name, version) {
+      if (version === undefined) {
+        tellListeners('already-on-device');
+        throw new NewerSchemaError();
+      }
+      return factory.open(name, version);
+    },
+    deleteDatabase: (name) => factory.deleteDatabase(name),
+    cmp: (first, second) => factory.cmp(first, second),
+    databases: () => factory.databases(),
+  };
+  // Dexie keeps its own list of database names where the browser has no databases().
+  if (typeof factory.databases !== 'function') delete (refusing as Partial<IDBFactory>).databases;
+  return refusing;
 }
 
 const takenByNewerVersion = new WeakSet<HeardDb>();
@@ -21,7 +58,7 @@ function watchVersionChange(database: HeardDb): void {
   database.on('versionchange', () => {
     takenByNewerVersion.add(database);
     database.close();
-    for (const listener of versionChangeListeners) listener();
+    tellListeners('opened-in-another-tab');
     return false;
   });
 }
@@ -29,9 +66,9 @@ function watchVersionChange(database: HeardDb): void {
 /**
  * Opens the connection for code that goes to IndexedDB directly (the tap
  * path). Dexie's own calls refuse once a newer Heard in another tab has taken
- * the database; an explicit open() would not (Dexie opens a newer database
- * rather than fail), so this refuses in the same way: old code must never
- * write into a newer schema.
+ * the database; an explicit open() would reopen it (only db()'s connection
+ * refuses a newer schema when opening), so this refuses in the same way: old
+ * code must never write into a newer schema.
  */
 export async function openForDirectWrites(database: HeardDb): Promise<void> {
   if (database.isOpen()) return;
@@ -39,7 +76,7 @@ export async function openForDirectWrites(database: HeardDb): Promise<void> {
   await database.open();
 }
 
-export function onVersionChange(listener: () => void): () => void {
+export function onVersionChange(listener: (why: NewerHeard) => void): () => void {
   versionChangeListeners.add(listener);
   return () => versionChangeListeners.delete(listener);
 }

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Attendee, Group, Meeting, Person } from '../domain/model';
 import type { AgendaItem, GroundRule, MeetingClockEvent } from '../domain/agenda-model';
 import type { GlossaryTerm, QueueEntry, Turn } from '../domain/balance-model';
@@ -112,8 +112,8 @@ export type HeardDb = Dexie & {
 export const DB_NAME = 'heard';
 
 /** Opens Heard's database declared up to `upToVersion` (tests open older versions to make fixtures). */
-export function createHeardDb(name: string = DB_NAME, upToVersion: number = CURRENT_SCHEMA_VERSION): HeardDb {
-  const db = new Dexie(name) as HeardDb;
+export function createHeardDb(name: string = DB_NAME, upToVersion: number = CURRENT_SCHEMA_VERSION, options?: DexieOptions): HeardDb {
+  const db = new Dexie(name, options) as HeardDb;
   for (const entry of SCHEMA_VERSIONS) {
     if (entry.version > upToVersion) break;
     const declared = db.version(entry.version).stores(entry.stores);

@@ -1,11 +1,19 @@
 /** Turns what IndexedDB throws into the few cases a chair needs told apart. */
 
-export type StorageProblem = 'device-full' | 'closed-by-other-tab' | 'blocked' | 'rule' | 'unknown';
+export type StorageProblem = 'device-full' | 'closed-by-other-tab' | 'newer-version' | 'blocked' | 'rule' | 'unknown';
 
 export class RuleError extends Error {
   override name = 'RuleError';
   constructor(readonly code: string) {
     super(code);
+  }
+}
+
+/** Heard refused to open a database that a newer Heard has upgraded (src/db/connection.ts). */
+export class NewerSchemaError extends Error {
+  override name = 'NewerSchemaError';
+  constructor() {
+    super('A newer version of Heard has upgraded this device’s database');
   }
 }
 
@@ -26,6 +34,8 @@ export function classifyStorageError(error: unknown): StorageProblem {
   const all = names(error);
   const message = String((error as { message?: unknown } | null)?.message ?? '');
   if (all.includes('QuotaExceededError') || /quota/i.test(message)) return 'device-full';
+  // Before "closed": Dexie reports a refused open as closed, with the reason inside.
+  if (all.includes('NewerSchemaError')) return 'newer-version';
   if (all.includes('DatabaseClosedError') || all.includes('VersionChangeError')) return 'closed-by-other-tab';
   if (all.includes('BlockedError') || all.includes('InvalidStateError')) return 'blocked';
   return 'unknown';

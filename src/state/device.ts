@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import type { NewerHeard } from '../db/connection';
 import { readSetting, writeSetting } from '../db/settings-repo';
 
 const PERSIST_ASKED = 'persist-asked';
@@ -10,7 +11,8 @@ export interface StorageInfo {
   quota: number | null;
 }
 
-export const versionChangedStore = createStore<{ mustReload: boolean }>(() => ({ mustReload: false }));
+/** Set when a newer Heard has the database: this page must be reloaded to carry on. */
+export const versionChangedStore = createStore<{ mustReload: NewerHeard | null }>(() => ({ mustReload: null }));
 
 /**
  * Asks the browser once to keep Heard's data even when space runs low. Called

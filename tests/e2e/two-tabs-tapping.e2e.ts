@@ -39,7 +39,7 @@ function openNewerSchema(page: Page) {
   });
 }
 
-test('two tabs tapping one meeting lose no tap and never run two turns at once; a schema upgrade in one makes the other say it must reload', async () => {
+test('two tabs tapping one meeting lose no tap and never run two turns at once; a schema upgrade in one makes the other say it must reload, and reloaded old code refuses the newer database', async () => {
   const random = seededRandom(7);
   const { context, page: one } = await offlineTablet(env, { clockAt: START - 10 * 60_000 });
   await new HeardApp(one).prepareMeeting({
@@ -110,5 +110,11 @@ test('two tabs tapping one meeting lose no tap and never run two turns at once; 
   await one.getByRole('alert').filter({ hasText: 'Not saved: Heard was updated in another tab. Reload this page to carry on.' }).waitFor();
   expect(await one.getByText('Saving…').count()).toBe(0);
   expect(bySecond(await storedTurns(two, meetingId))).toEqual(bySecond(tapped));
+
+  // Reloaded with the same (older) code, the tab refuses the newer database rather than open it, and says why.
+  await one.reload();
+  await one.getByRole('alert').filter({ hasText: 'A newer version of Heard is on this device. Reload this page to carry on; everything saved is safe.' }).waitFor();
+  const stored = await one.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'heard')?.version);
+  expect(stored, 'the newer database is left at its version').toBe(upgrade.version);
   await context.close();
 });

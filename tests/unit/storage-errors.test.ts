@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { classifyStorageError, RuleError, type StorageProblem } from '../../src/db/storage-errors';
+import { classifyStorageError, NewerSchemaError, RuleError, type StorageProblem } from '../../src/db/storage-errors';
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
@@ -13,6 +13,8 @@ describe('classifyStorageError', () => {
     ['an error that only says quota in its message', new Error('Write failed: storage quota reached'), 'device-full'],
     ['a DatabaseClosedError', new Dexie.DatabaseClosedError(), 'closed-by-other-tab'],
     ['a VersionChangeError', { name: 'VersionChangeError' }, 'closed-by-other-tab'],
+    ['a refused open of a newer database, as Dexie reports it', new Dexie.DatabaseClosedError(new NewerSchemaError()), 'newer-version'],
+    ['the refusal as a later open reports it', new Dexie.OpenFailedError(new NewerSchemaError()), 'newer-version'],
     ['a BlockedError', { name: 'BlockedError' }, 'blocked'],
     ['an InvalidStateError', new DOMException('not allowed', 'InvalidStateError'), 'blocked'],
     ['a RuleError', new RuleError('perspective-in-use'), 'rule'],

@@ -7,7 +7,7 @@ export function VersionChangedBanner() {
   if (!mustReload) return null;
   return (
     <div class="banner banner--warning" role="alert">
-      <p>{t.versionChanged}</p>
+      <p>{t.versionChanged[mustReload]}</p>
       <button type="button" class="button" onClick={() => location.reload()}>
         {t.reload}
       </button>

@@ -21,12 +21,16 @@ export const en = {
       'device-full':
         'Not saved: this device is full. Free some space (delete photos or other apps’ data), then try again. What was saved before is safe.',
       'closed-by-other-tab': 'Not saved: Heard was updated in another tab. Reload this page to carry on. What was saved before is safe.',
+      'newer-version': 'Not saved: a newer version of Heard is on this device. Reload this page to carry on. What was saved before is safe.',
       blocked: 'Not saved: the browser would not let Heard save. Close other Heard tabs and try again. What was saved before is safe.',
       rule: 'That change was not allowed.',
       unknown: 'Not saved: something went wrong while saving. Try again. What was saved before is safe.',
     },
   },
-  versionChanged: 'A newer Heard was opened in another tab. Reload this page to carry on; everything saved is safe.',
+  versionChanged: {
+    'opened-in-another-tab': 'A newer Heard was opened in another tab. Reload this page to carry on; everything saved is safe.',
+    'already-on-device': 'A newer version of Heard is on this device. Reload this page to carry on; everything saved is safe.',
+  },
   reload: 'Reload',
   update: {
     ready: 'A new version of Heard is ready.',
