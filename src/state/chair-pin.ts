@@ -8,6 +8,17 @@ import type { StoredPin } from '../domain/checkin-model';
  */
 export const PIN_ITERATIONS = 600_000;
 
+/**
+ * New hashes use this count; each stored hash keeps its own, and checking a
+ * PIN reads it from there, so a later, higher count still opens older hashes.
+ */
+let iterations = PIN_ITERATIONS;
+
+/** Tests hash with fewer iterations to stay quick on a busy machine; null puts the real count back. */
+export function setPinIterationsForTests(next: number | null): void {
+  iterations = next ?? PIN_ITERATIONS;
+}
+
 function toBase64(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes));
 }
@@ -27,7 +38,7 @@ async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: nu
   return new Uint8Array(bits);
 }
 
-export async function hashPin(pin: string, iterations = PIN_ITERATIONS): Promise<StoredPin> {
+export async function hashPin(pin: string): Promise<StoredPin> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   return { salt: toBase64(salt), hash: toBase64(await derive(pin, salt, iterations)), iterations };
 }

@@ -15,8 +15,10 @@ import { AppLockScreen } from '../../src/ui/screens/AppLockScreen';
 import { t } from '../../src/ui/strings/all';
 import { makeGroup, makeMeeting, makePerson } from '../support/fixtures';
 import { useFreshDb } from '../support/fresh-db';
+import { useQuickPinHashes } from '../support/quick-pins';
 
 useFreshDb();
+useQuickPinHashes();
 const START = Date.UTC(2030, 2, 14, 10, 0);
 const MINUTE = 60_000;
 let clock = START;
@@ -38,7 +40,7 @@ afterEach(() => {
 
 /** The lock as the settings screen leaves it, with a quick hash (the slow one is proved in the unit tests). */
 async function lockWith(pin: string, idleMinutes: 2 | 5 = 5) {
-  await writeAppLockConfig({ pin: await hashPin(pin, 1000), idleMinutes }, clock);
+  await writeAppLockConfig({ pin: await hashPin(pin), idleMinutes }, clock);
 }
 
 function openApp(hash = '#/') {

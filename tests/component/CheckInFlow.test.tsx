@@ -10,8 +10,10 @@ import { CheckInScreen } from '../../src/ui/screens/CheckInScreen';
 import { t } from '../../src/ui/strings/all';
 import { makeGroup, makeMeeting, makePerson } from '../support/fixtures';
 import { useFreshDb } from '../support/fresh-db';
+import { useQuickPinHashes } from '../support/quick-pins';
 
 const db = useFreshDb();
+useQuickPinHashes();
 const START = new Date(2030, 2, 14, 11, 50).getTime();
 let clock = START;
 const Q = t.checkin.libraryText;

@@ -4,6 +4,7 @@ import { readLock, readPin } from '../../src/db/checkin-repo';
 import { addGroup } from '../../src/db/groups-repo';
 import { saveMeeting } from '../../src/db/meetings-repo';
 import { getRunData } from '../../src/db/run-repo';
+import { setPinIterationsForTests } from '../../src/state/chair-pin';
 import { startCheckIn } from '../../src/state/checkin-actions';
 import { setClockForTests } from '../../src/state/clock';
 import { routeStore, startRouter } from '../../src/state/router';
@@ -12,8 +13,10 @@ import { CheckInLauncher } from '../../src/ui/run/CheckInLauncher';
 import { t } from '../../src/ui/strings/all';
 import { makeGroup, makeMeeting, makePerson } from '../support/fixtures';
 import { useFreshDb } from '../support/fresh-db';
+import { useQuickPinHashes } from '../support/quick-pins';
 
 useFreshDb();
+useQuickPinHashes();
 const START = new Date(2030, 2, 14, 11, 50).getTime();
 let stopRouter: () => void = () => undefined;
 
@@ -77,12 +80,14 @@ describe('starting the check-in', () => {
     expect(await readLock()).toBeNull();
   });
 
-  it('locks with a new PIN, stored only as a hash', async () => {
+  // The one real, slow hash in this file (a quarter of a second idle, many times that on a busy machine).
+  it('locks with a new PIN, stored only as a slow hash', { timeout: 30_000 }, async () => {
+    setPinIterationsForTests(null);
     await openLauncher();
     fill(t.checkin.pin, '246810');
     fill(t.checkin.pinAgain, '246810');
     fireEvent.click(screen.getByRole('button', { name: t.checkin.lockAndStart }));
-    await waitFor(async () => expect(await readLock()).not.toBeNull());
+    await waitFor(async () => expect(await readLock()).not.toBeNull(), { timeout: 25_000 });
     const pin = await readPin();
     expect(JSON.stringify(pin)).not.toContain('246810');
     expect(pin!.iterations).toBeGreaterThanOrEqual(600_000);

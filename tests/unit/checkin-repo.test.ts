@@ -4,13 +4,14 @@ import { promptsForCheckIn } from '../../src/domain/checkin';
 import { getCheckInResults, getParticipantData, readLock, readPin } from '../../src/db/checkin-repo';
 import { addGroup } from '../../src/db/groups-repo';
 import { saveMeeting } from '../../src/db/meetings-repo';
-import { hashPin, pinMatches } from '../../src/state/chair-pin';
 import { endWithoutPin, finishMyCheckIn, startCheckIn, unlockWithPin } from '../../src/state/checkin-actions';
 import { setClockForTests } from '../../src/state/clock';
 import { makeGroup, makeMeeting, makePerson } from '../support/fixtures';
 import { useFreshDb } from '../support/fresh-db';
+import { useQuickPinHashes } from '../support/quick-pins';
 
 const db = useFreshDb();
+useQuickPinHashes();
 const START = Date.UTC(2030, 2, 14, 11, 50);
 let clock = START;
 beforeEach(() => {
@@ -32,18 +33,6 @@ async function lockNow() {
   if (!lock) throw new Error('not locked');
   return lock;
 }
-
-describe('chair PIN hashing', () => {
-  it('stores a salted hash, never the digits, and checks it', async () => {
-    const a = await hashPin('2468', 1000);
-    const b = await hashPin('2468', 1000);
-    expect(JSON.stringify(a)).not.toContain('2468');
-    expect(a.salt).not.toBe(b.salt);
-    expect(a.hash).not.toBe(b.hash);
-    expect(await pinMatches('2468', a)).toBe(true);
-    expect(await pinMatches('2469', a)).toBe(false);
-  });
-});
 
 describe('the stored lock', () => {
   it('survives in the database, keeps waits across wrong tries, and opens with the right PIN', async () => {
