@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible, expectSaved, offlineTablet, useAppAndBrowser } from './harness';
-import { HeardApp, MeetingPage } from './page-models';
+import { CheckInPage, HeardApp, MeetingPage } from './page-models';
 
 const env = useAppAndBrowser();
 
@@ -167,12 +167,9 @@ test('Your information is one tap from the locked check-in and back; the device 
   await meeting.tap('Start meeting');
   await meeting.tap('Start without an agenda');
   await meeting.tap('End the meeting');
-  await page.getByRole('button', { name: 'Start check-in' }).click();
-  await page.getByLabel('Chair PIN', { exact: true }).fill('1357');
-  await page.getByLabel('Chair PIN again').fill('1357');
-  await page.getByRole('button', { name: 'Lock and start check-in' }).click();
-  const participantStart = page.getByRole('heading', { level: 1, name: 'Pass the tablet to the next person' });
-  await participantStart.waitFor();
+  const checkIn = new CheckInPage(page);
+  await checkIn.lock('1357');
+  const participantStart = checkIn.passOn();
 
   // Reopened mid-check-in: the device PIN, then the check-in again, not the chair's screens.
   await page.reload();

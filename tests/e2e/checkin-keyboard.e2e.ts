@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { offlineTablet, useAppAndBrowser } from './harness';
-import { HeardApp, MeetingPage } from './page-models';
+import { CheckInPage, HeardApp, MeetingPage } from './page-models';
 
 const env = useAppAndBrowser();
 
@@ -65,11 +65,7 @@ test('a participant checks in with the keyboard alone, and the chair unlocks wit
   await meeting.tap('Start meeting');
   await meeting.tap('Start without an agenda');
   await meeting.tap('End the meeting');
-  await page.getByRole('button', { name: 'Start check-in' }).click();
-  await page.getByLabel('Chair PIN', { exact: true }).fill('97531');
-  await page.getByLabel('Chair PIN again').fill('97531');
-  await page.getByRole('button', { name: 'Lock and start check-in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Pass the tablet to the next person' }).waitFor();
+  await new CheckInPage(page).lock('97531');
 
   await tabTo(page, (f) => f.name === 'Start my check-in', 'Start my check-in');
   await page.keyboard.press('Enter');

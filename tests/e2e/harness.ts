@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 // @ts-expect-error: a plain .mjs module without type declarations
 import { startStaticServer } from '../../scripts/static-server.mjs';
@@ -69,6 +70,12 @@ export function readStored<T>(page: Page, store: string): Promise<T[]> {
       }),
     store,
   );
+}
+
+/** Clicks a download button (by its whole name) and reads the file the browser saved. */
+export async function downloaded(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [download] = (await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()])) as [Download, unknown];
+  return { name: download.suggestedFilename(), text: await readFile((await download.path())!, 'utf8') };
 }
 
 export async function expectSaved(page: Page): Promise<void> {

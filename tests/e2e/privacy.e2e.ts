@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { expectAccessible, expectSaved, offlineTablet, useAppAndBrowser } from './harness';
-import { HeardApp, MeetingPage, RecordPage } from './page-models';
+import { downloaded, expectAccessible, expectSaved, offlineTablet, useAppAndBrowser } from './harness';
+import { CheckInPage, HeardApp, MeetingPage, RecordPage } from './page-models';
 
 const env = useAppAndBrowser();
 
@@ -37,11 +36,6 @@ async function wholeDatabase(page: Page): Promise<Record<string, unknown[]>> {
         };
       }),
   );
-}
-
-async function downloaded(page: Page, button: string): Promise<{ name: string; text: string }> {
-  const [download] = (await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()])) as [Download, unknown];
-  return { name: download.suggestedFilename(), text: await readFile((await download.path())!, 'utf8') };
 }
 
 /** Every file the record screen offers, downloaded. */
@@ -96,30 +90,20 @@ test('a person who spoke, dissented and checked in by name is erased: the name i
   await meeting.tap('Start meeting');
   await meeting.tap('Start the first item');
   await page.getByRole('heading', { name: 'Who is speaking' }).waitFor();
-  const tile = (name: string) => page.getByRole('button', { name: new RegExp(`^${name}`) }).first();
-  await tile(NAME).click();
-  await expectSaved(page);
+  await meeting.tapSpeaker(NAME);
   await context.clock.setFixedTime(TEN_AM + 3 * MINUTE);
-  await tile('Dr Sam Patel').click();
-  await expectSaved(page);
+  await meeting.tapSpeaker('Dr Sam Patel');
   await context.clock.setFixedTime(TEN_AM + 4 * MINUTE);
-  await tile('Dr Sam Patel').click();
+  await meeting.speakerTile('Dr Sam Patel').click();
   await expectSaved(page);
-  await new RecordPage(page).parkDissent(DISSENT, NAME);
-  await page.getByRole('button', { name: 'Add an action' }).click();
-  await page.getByLabel('What will be done').fill('Ring the ward about the letter');
-  await page.getByLabel('Person who will do it').selectOption({ label: NAME });
-  await page.getByLabel('Due by').fill('2030-04-01');
-  await page.getByRole('button', { name: 'Save action' }).click();
-  await expectSaved(page);
+  const record = new RecordPage(page);
+  await record.parkDissent(DISSENT, NAME);
+  await record.addAction('Ring the ward about the letter', NAME, '2030-04-01');
 
   // She checks in and puts her name to her answers; then the chair closes the meeting.
   await context.clock.setFixedTime(TEN_AM + 15 * MINUTE);
   await meeting.tap('End the meeting');
-  await page.getByRole('button', { name: 'Start check-in' }).click();
-  await page.getByLabel('Chair PIN', { exact: true }).fill('2468');
-  await page.getByLabel('Chair PIN again').fill('2468');
-  await page.getByRole('button', { name: 'Lock and start check-in' }).click();
+  await new CheckInPage(page).lock('2468');
   await checkIn(page);
   await page.getByRole('button', { name: 'Chair: finish the check-in' }).click();
   await page.getByLabel('Chair PIN').fill('2468');

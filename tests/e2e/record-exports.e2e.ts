@@ -1,9 +1,8 @@
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import type { Download, Page } from 'playwright-core';
+import { writeFile, mkdir } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import { expect, test } from 'vitest';
-import { expectAccessible, expectSaved, newTablet, offlineTablet, useAppAndBrowser, waitForOfflineReady } from './harness';
-import { HeardApp, MeetingPage } from './page-models';
+import { downloaded, expectAccessible, expectSaved, newTablet, offlineTablet, useAppAndBrowser, waitForOfflineReady } from './harness';
+import { HeardApp, MeetingPage, RecordPage } from './page-models';
 
 const env = useAppAndBrowser();
 
@@ -11,12 +10,6 @@ const TEN_AM = new Date(2030, 2, 14, 10, 0).getTime();
 const MINUTE = 60_000;
 const AWKWARD_NAME = 'O’Brien, "Siobhán" <b>🌷</b>';
 const ACTION = '=SUM(A1) send the letter, "soon"';
-
-async function downloaded(page: Page, button: string): Promise<{ name: string; text: string }> {
-  const [download] = (await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()])) as [Download, unknown];
-  const path = await download.path();
-  return { name: download.suggestedFilename(), text: await readFile(path!, 'utf8') };
-}
 
 test('a closed meeting’s record: each file downloaded offline, minutes printed to PDF, the group backed up, wiped and restored', async () => {
   const { context, page } = await offlineTablet(env, { clockAt: TEN_AM - 30 * MINUTE });
@@ -41,26 +34,18 @@ test('a closed meeting’s record: each file downloaded offline, minutes printed
   await meeting.tap('Start meeting');
   await meeting.tap('Start the first item');
   await page.getByRole('heading', { name: 'Who is speaking' }).waitFor();
-  const tile = (name: string) => page.getByRole('button', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first();
-  await tile('Dr Sam Patel').click();
-  await expectSaved(page);
+  await meeting.tapSpeaker('Dr Sam Patel');
   await context.clock.setFixedTime(TEN_AM + 3 * MINUTE);
-  await tile(AWKWARD_NAME).click();
-  await expectSaved(page);
+  await meeting.tapSpeaker(AWKWARD_NAME);
   await context.clock.setFixedTime(TEN_AM + 4 * MINUTE);
-  await tile(AWKWARD_NAME).click();
+  await meeting.speakerTile(AWKWARD_NAME).click();
   await expectSaved(page);
 
   await page.getByRole('button', { name: 'Record a decision' }).click();
   await page.getByLabel('What was decided').fill('Use the shorter letter');
   await page.getByRole('button', { name: 'Save decision' }).click();
   await expectSaved(page);
-  await page.getByRole('button', { name: 'Add an action' }).click();
-  await page.getByLabel('What will be done').fill(ACTION);
-  await page.getByLabel('Person who will do it').selectOption({ label: AWKWARD_NAME });
-  await page.getByLabel('Due by').fill('2030-04-01');
-  await page.getByRole('button', { name: 'Save action' }).click();
-  await expectSaved(page);
+  await new RecordPage(page).addAction(ACTION, AWKWARD_NAME, '2030-04-01');
 
   await context.clock.setFixedTime(TEN_AM + 15 * MINUTE);
   await meeting.tap('End the meeting');

@@ -1,5 +1,4 @@
 import { expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { expectAccessible, offlineTablet, useAppAndBrowser } from './harness';
 import { HeardApp, MeetingPage } from './page-models';
 
@@ -7,14 +6,6 @@ const env = useAppAndBrowser();
 
 const MINUTE = 60_000;
 const TEN_AM = Date.UTC(2030, 2, 14, 10, 0);
-
-function tile(page: Page, name: string) {
-  return page.getByRole("button", { name: new RegExp(`^${name} ?,`) });
-}
-
-async function speaking(page: Page): Promise<string[]> {
-  return page.getByRole('button', { pressed: true, name: /,/ }).allInnerTexts();
-}
 
 test('a chair taps through a discussion offline and sees the balance both ways, through a reload, with a least-heard-first queue', async () => {
   const { context, page } = await offlineTablet(env, { clockAt: TEN_AM - 30 * MINUTE });
@@ -35,14 +26,14 @@ test('a chair taps through a discussion offline and sees the balance both ways, 
   await page.getByRole('heading', { name: 'Who is speaking' }).waitFor();
 
   // The professional talks for three minutes, hands over to Aoife for one, who then stops.
-  await tile(page, 'Dr Sam Patel').click();
-  await expect.poll(() => speaking(page)).toEqual([expect.stringContaining('Dr Sam Patel')]);
+  await meeting.tapSpeaker('Dr Sam Patel');
+  await expect.poll(() => meeting.speaking()).toEqual([expect.stringContaining('Dr Sam Patel')]);
   await context.clock.setFixedTime(TEN_AM + 3 * MINUTE);
-  await tile(page, 'Aoife Byrne').click();
-  await expect.poll(() => speaking(page)).toEqual([expect.stringContaining('Aoife Byrne')]);
+  await meeting.tapSpeaker('Aoife Byrne');
+  await expect.poll(() => meeting.speaking()).toEqual([expect.stringContaining('Aoife Byrne')]);
   await context.clock.setFixedTime(TEN_AM + 4 * MINUTE);
-  await tile(page, 'Aoife Byrne').click();
-  await expect.poll(() => speaking(page)).toEqual([]);
+  await meeting.speakerTile('Aoife Byrne').click();
+  await expect.poll(() => meeting.speaking()).toEqual([]);
 
   // Figures by group against a fair share, in words and numbers; four people present, so 25% each.
   await page.getByText('Staff — Well over their fair share').waitFor();
@@ -57,14 +48,14 @@ test('a chair taps through a discussion offline and sees the balance both ways, 
   await expectAccessible(page, 'running screen with speaker tiles and balance');
 
   // Grace starts speaking; the tablet is reloaded a minute and a half into her turn.
-  await tile(page, 'Grace Doherty').click();
   // Shown as speaking only once the tap is stored: the screen reads it back from IndexedDB.
-  await expect.poll(() => speaking(page)).toEqual([expect.stringContaining('Grace Doherty')]);
+  await meeting.tapSpeaker('Grace Doherty');
+  await expect.poll(() => meeting.speaking()).toEqual([expect.stringContaining('Grace Doherty')]);
   await context.clock.setFixedTime(TEN_AM + 5 * MINUTE + 30_000);
   await page.reload();
   await page.getByRole('heading', { name: 'Who is speaking' }).waitFor();
-  await expect.poll(() => speaking(page)).toEqual([expect.stringContaining('Speaking · 1:30')]);
-  await expect.poll(() => speaking(page)).toEqual([expect.stringContaining('Grace Doherty')]);
+  await expect.poll(() => meeting.speaking()).toEqual([expect.stringContaining('Speaking · 1:30')]);
+  await expect.poll(() => meeting.speaking()).toEqual([expect.stringContaining('Grace Doherty')]);
 
   // Three people ask to speak; least heard first puts Malik (nothing yet) before Aoife (1:00) and Sam (3:00).
   for (const [index, name] of ['Dr Sam Patel', 'Aoife Byrne', 'Malik Hassan'].entries()) {
@@ -75,17 +66,17 @@ test('a chair taps through a discussion offline and sees the balance both ways, 
   await page.getByRole('button', { name: 'Next speaker: Dr Sam Patel' }).waitFor();
   await page.getByRole('radio', { name: 'Least heard first' }).check();
   await page.getByRole('button', { name: 'Next speaker: Malik Hassan' }).click();
-  await expect.poll(() => speaking(page)).toEqual([expect.stringContaining('Malik Hassan')]);
+  await expect.poll(() => meeting.speaking()).toEqual([expect.stringContaining('Malik Hassan')]);
   await page.getByRole('button', { name: 'Next speaker: Aoife Byrne' }).waitFor();
 
   // A wrong tap is undone: Grace has the floor again.
   await page.getByRole('button', { name: 'Undo last tap' }).click();
-  await expect.poll(() => speaking(page)).toEqual([expect.stringContaining('Grace Doherty')]);
+  await expect.poll(() => meeting.speaking()).toEqual([expect.stringContaining('Grace Doherty')]);
 
   // Open discussion is counted against nobody.
   await page.getByRole('button', { name: 'Open discussion' }).click();
   await page.getByText('Open discussion is going on').waitFor();
-  await expect.poll(() => speaking(page)).toEqual([]);
+  await expect.poll(() => meeting.speaking()).toEqual([]);
 
   // Jargon: flagged, then explained, in the group's glossary.
   await page.getByRole('button', { name: 'Jargon' }).click();
@@ -111,6 +102,6 @@ test('a chair taps through a discussion offline and sees the balance both ways, 
   await page.getByText('Who is here (4)').click();
   await page.getByRole('button', { name: 'Left: Malik Hassan' }).click();
   await page.getByText('Who is here (3)').waitFor();
-  await expect(tile(page, 'Malik Hassan').count()).resolves.toBe(0);
+  await expect(meeting.speakerTile('Malik Hassan').count()).resolves.toBe(0);
   await context.close();
 });
