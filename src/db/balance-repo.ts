@@ -6,22 +6,24 @@ import { db } from './connection';
 import { RuleError } from './storage-errors';
 import { readLastTurns, tapsWritten } from './tap-store';
 
-export interface BalanceData {
-  turns: Turn[];
+export interface QueueAndGlossary {
   queue: QueueEntry[];
   glossary: GlossaryTerm[];
 }
 
-/** Turns come back settled (see settleTurns): in order, each ending at the latest where the next begins. */
-export async function getBalanceData(meetingId: Id, groupId: Id): Promise<BalanceData> {
+/** A meeting's turns, settled (see settleTurns): in order, each ending at the latest where the next begins. */
+export async function getMeetingTurns(meetingId: Id): Promise<Turn[]> {
+  return settleTurns(await db().turns.where('meetingId').equals(meetingId).toArray());
+}
+
+export async function getQueueAndGlossary(meetingId: Id, groupId: Id): Promise<QueueAndGlossary> {
   const database = db();
-  return database.transaction('r', [database.turns, database.queue, database.glossary], async () => {
-    const [turns, queue, glossary] = await Promise.all([
-      database.turns.where('meetingId').equals(meetingId).toArray().then(settleTurns),
+  return database.transaction('r', [database.queue, database.glossary], async () => {
+    const [queue, glossary] = await Promise.all([
       database.queue.where('meetingId').equals(meetingId).toArray(),
       database.glossary.where('groupId').equals(groupId).toArray(),
     ]);
-    return { turns, queue, glossary };
+    return { queue, glossary };
   });
 }
 

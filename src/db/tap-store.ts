@@ -27,6 +27,20 @@ interface MeetingTaps {
 }
 
 const tapsByDatabase = new WeakMap<HeardDb, Map<Id, MeetingTaps>>();
+
+/** A tap this tab stored, or any other change to the turns (an undo, a correction, another tab). */
+export type TurnsChange = { kind: 'tap-stored'; turn: Turn } | { kind: 'changed-elsewhere' };
+const turnListeners = new Set<(change: TurnsChange) => void>();
+
+/**
+ * For the running screen: its turns follow this tab's taps record by record,
+ * and are read again only when something else changed them.
+ */
+export function watchTurns(listener: (change: TurnsChange) => void): () => void {
+  tapsOf(db());
+  turnListeners.add(listener);
+  return () => turnListeners.delete(listener);
+}
 let ownWrite = false;
 let watching = false;
 
@@ -45,6 +59,7 @@ function tapsOf(database: HeardDb): Map<Id, MeetingTaps> {
       const turnsPart = `idb://${current.name}/turns/`;
       if (!('all' in parts) && !Object.keys(parts).some((key) => key.startsWith(turnsPart))) return;
       for (const [meetingId, taps] of tapsByDatabase.get(current) ?? []) forget(current, meetingId, taps);
+      for (const listener of turnListeners) listener({ kind: 'changed-elsewhere' });
     });
   }
   return taps;
@@ -161,4 +176,5 @@ function announce(database: HeardDb, turn: Turn, queueEntryDone?: QueueEntry): v
   } finally {
     ownWrite = false;
   }
+  for (const listener of turnListeners) listener({ kind: 'tap-stored', turn });
 }

@@ -30,6 +30,23 @@ export function compareTurns(a: Turn, b: Turn): number {
 
 const isInstant = (turn: Turn) => turn.endedAt !== null && turn.endedAt <= turn.startedAt;
 
+/**
+ * Settled turns with one more written turn (a tap's record): the same as
+ * settling the stored turns again, without sorting them all for the usual
+ * case of a tap, which only ever touches the end.
+ */
+export function withTurn(settled: readonly Turn[], turn: Turn): Turn[] {
+  const last = settled[settled.length - 1];
+  if (last && last.id === turn.id) return [...settled.slice(0, -1), turn];
+  if (!last || compareTurns(last, turn) < 0) {
+    const out = settled.slice();
+    if (last && (last.endedAt === null || last.endedAt > turn.startedAt)) out[out.length - 1] = { ...last, endedAt: turn.startedAt };
+    out.push(turn);
+    return out;
+  }
+  return settleTurns([...settled.filter((t) => t.id !== turn.id), turn]);
+}
+
 /** The turn that began last (in the order of settleTurns). */
 export function latestTurn(turns: readonly Turn[]): Turn | undefined {
   let latest: Turn | undefined;

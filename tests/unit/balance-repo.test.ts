@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useFreshDb } from '../support/fresh-db';
 import { db, useDatabaseForTests } from '../../src/db/connection';
 import { createHeardDb } from '../../src/db/schema';
-import { getBalanceData, putTurn } from '../../src/db/balance-repo';
+import { getMeetingTurns, getQueueAndGlossary, putTurn } from '../../src/db/balance-repo';
 import { watch } from '../../src/db/live';
+import { watchTurns } from '../../src/db/tap-store';
 import type { QueueEntry, Turn } from '../../src/domain/balance-model';
 import { computeBalance, turnMs } from '../../src/domain/balance';
 import type { Attendee } from '../../src/domain/model';
@@ -45,7 +46,7 @@ afterEach(() => setClockForTests(null));
 
 /** The meeting's turns as the app reads them back (settled: in order, each ending at the latest where the next begins). */
 async function turnsOf(meetingId = 'm1'): Promise<Turn[]> {
-  return (await getBalanceData(meetingId, 'group-1')).turns;
+  return getMeetingTurns(meetingId);
 }
 const openTurns = async (meetingId = 'm1') => (await turnsOf(meetingId)).filter((t) => t.endedAt === null);
 const queueOf = async (meetingId = 'm1') => db().queue.where('meetingId').equals(meetingId).toArray();
@@ -126,7 +127,7 @@ describe('tapping who is speaking', () => {
     // A tap in m2 does not end m1's running turn.
     expect(await openTurns('m1')).toHaveLength(1);
     expect(await openTurns('m2')).toHaveLength(1);
-    expect((await getBalanceData('m1', 'group-1')).turns.map((t) => t.personId)).toEqual(['a']);
+    expect((await getMeetingTurns('m1')).map((t) => t.personId)).toEqual(['a']);
   });
 });
 
@@ -314,7 +315,7 @@ describe('a reload in the middle of a turn', () => {
     useDatabaseForTests(createHeardDb(db().name));
     later(95);
 
-    const { turns } = await getBalanceData('m1', 'group-1');
+    const turns = await getMeetingTurns('m1');
     const running = turns.find((t) => t.endedAt === null)!;
     expect(running).toMatchObject({ personId: 'b', startedAt: T0 + 25 * SEC });
     expect(turnMs(running, clock)).toBe(95 * SEC);
@@ -386,7 +387,7 @@ describe('the jargon flag', () => {
   it('puts the term in the meeting’s glossary, to be explained, and keeps it for the group', async () => {
     later(12);
     await flagJargon('group-1', 'm1', 'Care Act assessment', 'a');
-    const { glossary } = await getBalanceData('m2', 'group-1');
+    const { glossary } = await getQueueAndGlossary('m2', 'group-1');
     expect(glossary).toEqual([
       {
         id: expect.any(String),
@@ -402,12 +403,12 @@ describe('the jargon flag', () => {
     ]);
     later(60);
     await explainTerm(glossary[0]!, 'A council check of what support someone needs');
-    expect((await getBalanceData('m1', 'group-1')).glossary[0]).toEqual({
+    expect((await getQueueAndGlossary('m1', 'group-1')).glossary[0]).toEqual({
       ...glossary[0],
       explanation: 'A council check of what support someone needs',
       updatedAt: T0 + 72 * SEC,
     });
-    expect((await getBalanceData('m1', 'other-group')).glossary).toEqual([]);
+    expect((await getQueueAndGlossary('m1', 'other-group')).glossary).toEqual([]);
   });
 });
 
@@ -415,8 +416,9 @@ describe('one record per tap', () => {
   it('a tap puts exactly one record, and live views see it at once', async () => {
     const seen: string[][] = [];
     const stop = watch(
-      () => getBalanceData('m1', 'group-1'),
-      (data) => seen.push(data.turns.map((t) => `${t.personId}:${t.endedAt === null ? 'speaking' : 'done'}`)),
+      // As the record's live view reads them: in a transaction of its own.
+      () => db().transaction('r', db().turns, () => getMeetingTurns('m1')),
+      (turns) => seen.push(turns.map((t) => `${t.personId}:${t.endedAt === null ? 'speaking' : 'done'}`)),
       (error) => seen.push([String(error)]),
     );
     try {
@@ -430,6 +432,21 @@ describe('one record per tap', () => {
     // The hand-over wrote b's turn alone: a's record is as its own tap left it.
     const stored = await db().turns.where('meetingId').equals('m1').toArray();
     expect(stored.map((t) => [t.personId, t.endedAt])).toEqual(expect.arrayContaining([['a', null], ['b', null]]));
+  });
+
+  it('the running screen hears of each stored tap record by record, and of any other change to the turns', async () => {
+    await db().open();
+    const heard: string[] = [];
+    const stop = watchTurns((change) => heard.push(change.kind === 'tap-stored' ? `tap ${change.turn.personId}` : 'elsewhere'));
+    try {
+      await tapSpeaker('m1', 'i1', { personId: 'a' });
+      await expect.poll(() => heard).toEqual(['tap a']);
+      later(5);
+      await undoTap('m1');
+      await expect.poll(() => heard).toEqual(['tap a', 'elsewhere']);
+    } finally {
+      stop();
+    }
   });
 
   it('after an undo, a tap on the same person starts a new turn rather than stopping the one taken back', async () => {

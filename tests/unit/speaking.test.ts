@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Turn } from '../../src/domain/balance-model';
 import type { EpochMs } from '../../src/domain/model';
-import { lastTapAt, lastTapUndo, latestTurn, openTurn, settleTurns, shortenTurn, tap, UNDO_WINDOW_MS, type TapTarget, type UndoChange } from '../../src/domain/speaking';
+import { lastTapAt, lastTapUndo, latestTurn, openTurn, settleTurns, shortenTurn, tap, UNDO_WINDOW_MS, withTurn, type TapTarget, type UndoChange } from '../../src/domain/speaking';
 
 const SEC = 1000;
 // An awkward start, not on a whole second, so nothing passes by rounding luck.
@@ -118,6 +118,19 @@ describe('settleTurns', () => {
   });
 });
 
+describe('withTurn', () => {
+  it('adds a new turn at the end, ending the one before where it begins', () => {
+    const settled = settleTurns([turn('t1', 'a', 0, null)]);
+    expect(withTurn(settled, turn('t2', 'b', 30, null))).toEqual([turn('t1', 'a', 0, 30), turn('t2', 'b', 30, null)]);
+  });
+
+  it('replaces the running turn when it is stopped, and a corrected earlier turn in its place', () => {
+    const settled = settleTurns([turn('t1', 'a', 0, 10), turn('t2', 'b', 20, null)]);
+    expect(withTurn(settled, turn('t2', 'b', 20, 25))).toEqual([turn('t1', 'a', 0, 10), turn('t2', 'b', 20, 25)]);
+    expect(withTurn(settled, turn('t1', 'c', 0, 5))).toEqual([turn('t1', 'c', 0, 5), turn('t2', 'b', 20, null)]);
+  });
+});
+
 describe('openTurn and latestTurn', () => {
   it('the running turn is the one that began last, if it has not ended', () => {
     const turns = [turn('t1', 'a', 0, 10), turn('t2', 'b', 10, null), turn('t3', 'a', 5, 8)];
@@ -203,10 +216,14 @@ describe('random taps (seeded)', () => {
       for (let i = 0; i < 60 && problems.length === 0; i += 1) {
         clock += random() < 0.15 ? -random() * 60 : random() * 60;
         const target = TARGETS[Math.floor(random() * TARGETS.length)]!;
+        const turnsBefore = turns;
         turns = tapOn(turns, target, next(`t${i}`, clock));
         if (target === null || who(target) === speaking) speaking = '-';
         else given.push((speaking = who(target)));
         const settled = settleTurns(turns);
+        const written = tap(latestTurn(turnsBefore), target, next(`w${i}`, clock));
+        if (written && JSON.stringify(withTurn(settleTurns(turnsBefore), written)) !== JSON.stringify(settleTurns(store(turnsBefore, written))))
+          problems.push(`tap ${i}: withTurn differs from settling again`);
         if (settled.map(who).join() !== given.join()) problems.push(`tap ${i}: turns ${settled.map(who).join()} not ${given.join()}`);
         if (who(openTurn(settled)) !== speaking) problems.push(`tap ${i}: ${who(openTurn(settled))} speaking, not ${speaking}`);
         if (settled.slice(0, -1).some((t) => t.endedAt === null)) problems.push(`tap ${i}: an earlier turn still running`);

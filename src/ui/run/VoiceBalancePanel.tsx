@@ -1,15 +1,18 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { computeBalance, turnMs } from '../../domain/balance';
 import { itemWindows, meetingWindow } from '../../domain/item-windows';
+import type { QueueEntry, Turn } from '../../domain/balance-model';
 import type { MeetingRun } from '../../domain/meeting-clock';
 import type { Id } from '../../domain/model';
 import { orderQueue } from '../../domain/speaker-queue';
 import { lastTapAt, openTurn, UNDO_WINDOW_MS } from '../../domain/speaking';
-import { getBalanceData } from '../../db/balance-repo';
+import { getQueueAndGlossary } from '../../db/balance-repo';
 import type { RunData } from '../../db/run-repo';
 import { tapSpeaker, undoTap } from '../../state/balance-actions';
 import { DEFAULT_BALANCE_PREFERENCES, readBalancePreferences } from '../../state/preferences';
+import { useMeetingTurns } from '../../state/meeting-turns';
 import { useLive } from '../../state/use-live';
+import { memo } from '../memo';
 import { t } from '../strings/all';
 import { AttendancePanel } from './balance/AttendancePanel';
 import { BalanceSettings } from './balance/BalanceSettings';
@@ -20,6 +23,20 @@ import { SpeakerQueue } from './balance/SpeakerQueue';
 import { SpeakerTiles } from './balance/SpeakerTiles';
 import { TurnCorrections } from './balance/TurnCorrections';
 
+// Between taps the figures move every few seconds, not every second: the clocks on the tiles
+// keep the seconds, and the rest of the screen is not drawn again for nothing (a slow tablet
+// would answer a tap late). After a tap, every figure is worked out at once.
+const FIGURES_EVERY_MS = 5_000;
+
+const MemoGroupBars = memo(GroupBars);
+const MemoFlags = memo(Flags);
+const MemoNotYetHeard = memo(NotYetHeard);
+const MemoPeopleTable = memo(PeopleTable);
+const MemoSpeakerQueue = memo(SpeakerQueue);
+const MemoAttendancePanel = memo(AttendancePanel);
+const MemoBalanceSettings = memo(BalanceSettings);
+const MemoJargonDialog = memo(JargonDialog);
+
 function talkByPerson(turns: readonly { personId: Id | null; crossTalk: boolean; startedAt: number; endedAt: number | null }[], now: number) {
   const totals = new Map<Id, number>();
   for (const turn of turns) {
@@ -28,6 +45,9 @@ function talkByPerson(turns: readonly { personId: Id | null; crossTalk: boolean;
   }
   return totals;
 }
+
+const NO_TURNS: Turn[] = [];
+const NO_QUEUE: QueueEntry[] = [];
 
 /** Takes focus when the room view opens, so a screen reader follows the switch. */
 function RoomTitle() {
@@ -47,34 +67,44 @@ function RoomTitle() {
  */
 export function VoiceBalancePanel({ data, run }: { data: RunData; run: MeetingRun }) {
   const meetingId = data.meeting.id;
-  const live = useLive(() => getBalanceData(meetingId, data.group.id), [meetingId, data.group.id]);
+  const turnsOrNull = useMeetingTurns(meetingId);
+  const live = useLive(() => getQueueAndGlossary(meetingId, data.group.id), [meetingId, data.group.id]);
   const prefs = useLive(readBalancePreferences, []);
   const [scope, setScope] = useState<'item' | 'meeting'>('item');
   const [roomView, setRoomView] = useState(false);
-  if (live.status !== 'ready') return null;
+  const turns = turnsOrNull ?? NO_TURNS;
   const preferences = prefs.status === 'ready' ? prefs.value : DEFAULT_BALANCE_PREFERENCES;
-  const { turns, queue, glossary } = live.value;
   const now = run.effectiveNow;
   const itemId = run.currentItemId;
-
-  const everyone = participants(data);
-  const here = everyone.filter((p) => p.here);
-  const names = new Map(data.people.map((p) => [p.id, p.name]));
-  const itemTurns = turns.filter((turn) => turn.itemId === itemId);
-  const windows = scope === 'item' ? (itemId ? itemWindows(data.events, now).get(itemId) ?? [] : []) : meetingWindow(data.events, now);
-  const balance = computeBalance({
-    people: data.people,
-    perspectives: data.group.perspectives,
-    attendees: data.attendees,
-    turns: scope === 'item' ? itemTurns : turns,
-    windows,
-    now,
-    thresholds: preferences.thresholds,
-  });
-  const itemTalk = talkByPerson(itemTurns, now);
-  const ordered = orderQueue(queue, preferences.queueMode, talkByPerson(turns, now), itemTalk);
-  const queuePlace = new Map(ordered.map((entry, index) => [entry.personId, index + 1]));
   const lastTap = lastTapAt(turns);
+  const figuresAt = Math.max(Math.floor(now / FIGURES_EVERY_MS) * FIGURES_EVERY_MS, Math.min(lastTap ?? 0, now));
+
+  const everyone = useMemo(() => participants(data), [data]);
+  const here = useMemo(() => everyone.filter((p) => p.here), [everyone]);
+  const names = useMemo(() => new Map(data.people.map((p) => [p.id, p.name])), [data.people]);
+  const itemTurns = useMemo(() => turns.filter((turn) => turn.itemId === itemId), [turns, itemId]);
+  const balance = useMemo(() => {
+    const windows = scope === 'item' ? (itemId ? (itemWindows(data.events, figuresAt).get(itemId) ?? []) : []) : meetingWindow(data.events, figuresAt);
+    return computeBalance({
+      people: data.people,
+      perspectives: data.group.perspectives,
+      attendees: data.attendees,
+      turns: scope === 'item' ? itemTurns : turns,
+      windows,
+      now: figuresAt,
+      thresholds: preferences.thresholds,
+    });
+  }, [data, scope, itemId, itemTurns, turns, figuresAt, preferences.thresholds]);
+  const queue = live.status === 'ready' ? live.value.queue : NO_QUEUE;
+  const ordered = useMemo(
+    () => orderQueue(queue, preferences.queueMode, talkByPerson(turns, figuresAt), talkByPerson(itemTurns, figuresAt)),
+    [queue, preferences.queueMode, turns, itemTurns, figuresAt],
+  );
+  if (turnsOrNull === null || live.status !== 'ready') return null;
+  const { glossary } = live.value;
+  // The tiles show each person's time on this item to the second.
+  const itemTalk = talkByPerson(itemTurns, now);
+  const queuePlace = new Map(ordered.map((entry, index) => [entry.personId, index + 1]));
   const canUndo = lastTap !== null && now - lastTap <= UNDO_WINDOW_MS;
   const open = openTurn(turns);
   const scopeLabel = scope === 'item' ? t.balance.scopeItem : t.balance.scopeMeeting;
@@ -96,7 +126,7 @@ export function VoiceBalancePanel({ data, run }: { data: RunData; run: MeetingRu
         <RoomTitle />
         <p>{t.balance.roomHint}</p>
         {scopeSwitch}
-        <GroupBars balance={balance} perspectives={data.group.perspectives} settled={settled} large />
+        <MemoGroupBars balance={balance} perspectives={data.group.perspectives} settled={settled} large />
         <button type="button" class="button" onClick={() => setRoomView(false)}>
           {t.balance.chairView}
         </button>
@@ -126,7 +156,7 @@ export function VoiceBalancePanel({ data, run }: { data: RunData; run: MeetingRu
             {t.balance.undo}
           </button>
         ) : null}
-        <JargonDialog groupId={data.group.id} meetingId={meetingId} glossary={glossary} here={here} />
+        <MemoJargonDialog groupId={data.group.id} meetingId={meetingId} glossary={glossary} here={here} />
         <button type="button" class="button button--secondary" onClick={() => setRoomView(true)}>
           {t.balance.roomView}
         </button>
@@ -145,21 +175,21 @@ export function VoiceBalancePanel({ data, run }: { data: RunData; run: MeetingRu
         softLimitMs={preferences.softLimitMs}
       />
       <div class="balance-columns">
-        <SpeakerQueue meetingId={meetingId} itemId={itemId} ordered={ordered} all={queue} names={names} preferences={preferences} />
-        <NotYetHeard balance={balance} names={names} headingId="heading-not-heard" />
+        <MemoSpeakerQueue meetingId={meetingId} itemId={itemId} ordered={ordered} all={queue} names={names} preferences={preferences} />
+        <MemoNotYetHeard balance={balance} names={names} headingId="heading-not-heard" />
       </div>
       <section aria-labelledby="heading-balance">
         <h3 id="heading-balance">
           {t.balance.balanceTitle}: {scopeLabel}
         </h3>
         {scopeSwitch}
-        <GroupBars balance={balance} perspectives={data.group.perspectives} settled={settled} />
-        <Flags balance={balance} names={names} perspectives={data.group.perspectives} />
-        {balance.totalTalkMs > 0 ? <PeopleTable balance={balance} names={names} perspectives={data.group.perspectives} /> : null}
+        <MemoGroupBars balance={balance} perspectives={data.group.perspectives} settled={settled} />
+        <MemoFlags balance={balance} names={names} perspectives={data.group.perspectives} />
+        {balance.totalTalkMs > 0 ? <MemoPeopleTable balance={balance} names={names} perspectives={data.group.perspectives} /> : null}
       </section>
-      <AttendancePanel data={data} everyone={everyone} />
+      <MemoAttendancePanel data={data} everyone={everyone} />
       <TurnCorrections turns={itemTurns} everyone={everyone} now={now} />
-      <BalanceSettings preferences={preferences} />
+      <MemoBalanceSettings preferences={preferences} />
     </section>
   );
 }
