@@ -37,6 +37,36 @@ const YourInformationScreen = lazyScreen(() => import('./screens/YourInformation
 const AppLockScreen = lazyScreen(() => import('./screens/AppLockScreen').then((m) => m.AppLockScreen));
 const AppLockGate = lazyScreen(() => import('./applock/AppLockGate').then((m) => m.AppLockGate));
 
+// Opened straight at a screen (a reload, a bookmark, a first visit), its code is fetched while the
+// database opens and the locks are read, not only once the screen is about to be drawn.
+const SCREEN_OF: Partial<Record<Route['name'], { preload(): Promise<unknown> }>> = {
+  'new-group': NewGroupScreen,
+  group: GroupScreen,
+  'new-meeting': NewMeetingScreen,
+  meeting: MeetingScreen,
+  'edit-meeting': EditMeetingScreen,
+  rules: GroundRulesScreen,
+  'new-item': AgendaItemScreen,
+  'edit-item': AgendaItemScreen,
+  run: RunScreen,
+  register: DissentRegisterScreen,
+  'you-said-we-did': YouSaidWeDidScreen,
+  checkin: CheckInScreen,
+  record: RecordScreen,
+  'group-review': GroupReviewScreen,
+  sync: SyncScreen,
+  device: DeviceScreen,
+  person: PersonScreen,
+  'delete-meeting': DeleteMeetingScreen,
+  'delete-group': DeleteGroupScreen,
+  retention: RetentionScreen,
+  'your-information': YourInformationScreen,
+  'app-lock': AppLockScreen,
+};
+SCREEN_OF[routeStore.getState().route.name]?.preload().catch(() => {
+  // The screen says so itself when it is drawn and its code still cannot be loaded.
+});
+
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
     case 'home':
