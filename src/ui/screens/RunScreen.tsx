@@ -21,6 +21,7 @@ import { formatDuration, formatMinutes } from '../format-duration';
 import { CheckInLauncher } from '../run/CheckInLauncher';
 import { MattersArising } from '../run/MattersArising';
 import { RecordPanel } from '../run/RecordPanel';
+import { useAfterFirstPaint } from '../run/after-first-paint';
 import { VoiceBalancePanel } from '../run/VoiceBalancePanel';
 import { t } from '../strings/all';
 
@@ -246,11 +247,13 @@ function Running({ data }: { data: RunData }) {
   const run = deriveRun(data.events, data.items, time);
   const live = run.phase === 'running' || run.phase === 'paused';
   const wakeLock = useWakeLock(live);
-  const vibrate = useLive(readVibrateOnOverrun, []);
+  const vibrateLive = useLive(readVibrateOnOverrun, []);
+  const vibrate = vibrateLive.status === 'ready' && vibrateLive.value;
   const [rulesSeen, setRulesSeen] = useState(false);
   const current = data.items.find((i) => i.id === run.currentItemId);
   const anyItemStarted = data.events.some((e) => e.kind === 'item' || (e.kind === 'start' && e.itemId));
   const meetingId = data.meeting.id;
+  const belowTheTop = useAfterFirstPaint();
 
   if (closed) {
     return (
@@ -327,7 +330,7 @@ function Running({ data }: { data: RunData }) {
         </p>
       ) : null}
       {current ? (
-        <CurrentItem data={data} run={run} item={current} vibrate={vibrate.status === 'ready' && vibrate.value} />
+        <CurrentItem data={data} run={run} item={current} vibrate={vibrate} />
       ) : (
         <section class="current-item">
           <p>{run.nextItemId ? t.run.noItem : t.run.allDone}</p>
@@ -336,6 +339,18 @@ function Running({ data }: { data: RunData }) {
           </button>
         </section>
       )}
+      {/* Drawn just after the top of the screen: everything from here on only grows the page below what is already shown. */}
+      {belowTheTop ? <BelowTheTop data={data} run={run} current={current} wakeLock={wakeLock} vibrate={vibrate} /> : null}
+    </>
+  );
+}
+
+type BelowProps = { data: RunData; run: MeetingRun; current: AgendaItem | undefined; wakeLock: ReturnType<typeof useWakeLock>; vibrate: boolean };
+
+function BelowTheTop({ data, run, current, wakeLock, vibrate }: BelowProps) {
+  const meetingId = data.meeting.id;
+  return (
+    <>
       <VoiceBalancePanel data={data} run={run} />
       {current ? <NotesField key={current.id} item={current} /> : null}
       <RecordPanel data={data} run={run} />
@@ -351,7 +366,7 @@ function Running({ data }: { data: RunData }) {
       <label class="checkbox">
         <input
           type="checkbox"
-          checked={vibrate.status === 'ready' && vibrate.value}
+          checked={vibrate}
           onChange={(event) => void setVibrateOnOverrun((event.currentTarget as HTMLInputElement).checked)}
         />
         <span>{t.run.vibrate}</span>
