@@ -34,7 +34,7 @@ export function interactionToNextPaint(entries, interactions) {
   }
   const worst = [...longest.values()].sort((a, b) => b.duration - a.duration);
   const skip = Math.min(Math.floor(interactions / 50), Math.max(0, interactions - 1));
-  return { inp: worst[skip]?.duration ?? 0, max: worst[0]?.duration ?? 0, over16: worst.length, worst: worst.slice(0, 3) };
+  return { inp: worst[skip]?.duration ?? 0, max: worst[0]?.duration ?? 0, over16: worst.length, worst: worst.slice(0, 3), all: worst.map((e) => [Math.round(e.duration), Math.round(e.inputDelay), Math.round(e.processing), Math.round(e.presentation)]) };
 }
 
 /**

@@ -21,7 +21,7 @@ async function openPanel() {
   await putAgendaItems([makeItem({ id: 'item-1', title: 'Discharge letters' })]);
   await db().clockEvents.add({ id: 'e1', meetingId: 'meeting-1', seq: 1, at: T - 60_000, kind: 'start', itemId: 'item-1' });
   const data = (await getRunData('meeting-1'))!;
-  render(<RecordPanel data={data} run={deriveRun(data.events, data.items, T)} />);
+  render(<RecordPanel data={data} currentItemId={deriveRun(data.events, data.items, T).currentItemId} />);
   await screen.findByRole('button', { name: 'Park dissent' });
 }
 

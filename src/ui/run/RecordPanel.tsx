@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { MeetingRun } from '../../domain/meeting-clock';
+import type { Id } from '../../domain/model';
 import { isOpenDissent } from '../../domain/record';
 import type { RunData } from '../../db/run-repo';
 import { getGroupRecord, type GroupRecord } from '../../db/record-repo';
@@ -42,13 +42,13 @@ function ThisMeeting({ record, meetingId }: { record: GroupRecord; meetingId: st
  * Under the current item while the meeting runs: park dissent in two taps,
  * record a decision or an action against the item, and the register one tap away.
  */
-export function RecordPanel({ data, run }: { data: RunData; run: MeetingRun }) {
+export function RecordPanel({ data, currentItemId }: { data: RunData; currentItemId: Id | null }) {
   const groupId = data.group.id;
   const meetingId = data.meeting.id;
   const live = useLive(() => getGroupRecord(groupId), [groupId]);
   const [panel, setPanel] = useState<Panel | null>(null);
   const [message, setMessage] = useState('');
-  const item = data.items.find((i) => i.id === run.currentItemId);
+  const item = data.items.find((i) => i.id === currentItemId);
   const place = { groupId, meetingId, itemId: item?.id ?? null };
   const where = item ? t.record.againstItem(item.title) : t.record.noItem;
   const people = data.people.filter((p) => p.status === 'active' || data.attendees.some((a) => a.personId === p.id));

@@ -23,6 +23,7 @@ import { MattersArising } from '../run/MattersArising';
 import { RecordPanel } from '../run/RecordPanel';
 import { useAfterFirstPaint } from '../run/after-first-paint';
 import { VoiceBalancePanel } from '../run/VoiceBalancePanel';
+import { memo } from '../memo';
 import { t } from '../strings/all';
 
 function RulesPanel({ data }: { data: RunData }) {
@@ -347,13 +348,16 @@ function Running({ data }: { data: RunData }) {
 
 type BelowProps = { data: RunData; run: MeetingRun; current: AgendaItem | undefined; wakeLock: ReturnType<typeof useWakeLock>; vibrate: boolean };
 
+// Drawn again when the record or the current item changes, not with every tick of the clock.
+const MemoRecordPanel = memo(RecordPanel);
+
 function BelowTheTop({ data, run, current, wakeLock, vibrate }: BelowProps) {
   const meetingId = data.meeting.id;
   return (
     <>
       <VoiceBalancePanel data={data} run={run} />
       {current ? <NotesField key={current.id} item={current} /> : null}
-      <RecordPanel data={data} run={run} />
+      <MemoRecordPanel data={data} currentItemId={run.currentItemId} />
       <AgendaProgress data={data} run={run} />
       {current && run.nextItemId ? (
         <div class="actions">
