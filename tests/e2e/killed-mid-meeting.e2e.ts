@@ -22,7 +22,7 @@ import { clockFace, prepareKill, seededRandom, storedTurns, type Kill, type Spok
 const env = useAppAndBrowser();
 
 const SEED = Number(process.env.HEARD_FAULT_SEED || 20300314);
-const TAPS = 120;
+const TAPS = 200;
 const KILLS = 4;
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
