@@ -37,30 +37,33 @@ const turnListeners = new Set<(change: TurnsChange) => void>();
  * and are read again only when something else changed them.
  */
 export function watchTurns(listener: (change: TurnsChange) => void): () => void {
-  tapsOf(db());
+  watchOtherChanges();
   turnListeners.add(listener);
   return () => turnListeners.delete(listener);
 }
 let ownWrite = false;
 let watching = false;
 
+/** Dexie announces every committed change to the turns, in this tab or another: what this tab knew may be stale. */
+function watchOtherChanges(): void {
+  if (watching) return;
+  watching = true;
+  Dexie.on('storagemutated', (parts: ObservabilitySet) => {
+    if (ownWrite) return;
+    const current = db();
+    const turnsPart = `idb://${current.name}/turns/`;
+    if (!('all' in parts) && !Object.keys(parts).some((key) => key.startsWith(turnsPart))) return;
+    for (const [meetingId, taps] of tapsByDatabase.get(current) ?? []) forget(current, meetingId, taps);
+    for (const listener of turnListeners) listener({ kind: 'changed-elsewhere' });
+  });
+}
+
 function tapsOf(database: HeardDb): Map<Id, MeetingTaps> {
+  watchOtherChanges();
   let taps = tapsByDatabase.get(database);
   if (!taps) {
     taps = new Map();
     tapsByDatabase.set(database, taps);
-  }
-  if (!watching) {
-    watching = true;
-    // Dexie announces every committed change to the turns, in this tab or another: what this tab knew may be stale.
-    Dexie.on('storagemutated', (parts: ObservabilitySet) => {
-      if (ownWrite) return;
-      const current = db();
-      const turnsPart = `idb://${current.name}/turns/`;
-      if (!('all' in parts) && !Object.keys(parts).some((key) => key.startsWith(turnsPart))) return;
-      for (const [meetingId, taps] of tapsByDatabase.get(current) ?? []) forget(current, meetingId, taps);
-      for (const listener of turnListeners) listener({ kind: 'changed-elsewhere' });
-    });
   }
   return taps;
 }
@@ -68,9 +71,13 @@ function tapsOf(database: HeardDb): Map<Id, MeetingTaps> {
 /** Reads the truth again, after the writes already asked for. */
 function forget(database: HeardDb, meetingId: Id, taps: MeetingTaps): void {
   taps.known = null;
-  const reading = taps.lastWrite.then(() => readLatest(database, meetingId));
+  knownWhenRead(taps, taps.lastWrite.then(() => readLatest(database, meetingId)));
+}
+
+/** Once `reading` is the last thing this tab waits on for the meeting, the turn it gives is known. */
+function knownWhenRead(taps: MeetingTaps, reading: Promise<Turn | undefined>): void {
   taps.reading = reading;
-  void reading.then(
+  reading.then(
     (latest) => {
       if (taps.reading === reading) Object.assign(taps, { known: { latest }, reading: null });
     },
@@ -114,16 +121,7 @@ export function storeTap(meetingId: Id, decide: (latest: Turn | undefined) => Tu
   const meeting = taps;
   const before = meeting.reading ?? meeting.lastWrite.then(() => readLatest(database, meetingId));
   const record = before.then(decide);
-  const after = record.then((turn) => turn ?? before);
-  meeting.reading = after;
-  after.then(
-    (latest) => {
-      if (meeting.reading === after) Object.assign(meeting, { known: { latest }, reading: null });
-    },
-    () => {
-      if (meeting.reading === after) meeting.reading = null;
-    },
-  );
+  knownWhenRead(meeting, record.then((turn) => turn ?? before));
   return track(database, meetingId, meeting, record.then((turn) => (turn ? put(database, turn, queueEntryDone) : undefined)));
 }
 

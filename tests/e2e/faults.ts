@@ -1,5 +1,6 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { prng } from '../support/prng';
 import { readStored } from './harness';
 
 /**
@@ -8,16 +9,9 @@ import { readStored } from './harness';
  * turns as they are really stored on the device.
  */
 
-/** Mulberry32: the same seed gives the same meeting and the same kills, so a failure can be replayed. */
+/** The same seed gives the same meeting and the same kills, so a failure can be replayed. */
 export function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = prng(seed);
   return {
     next,
     /** A whole number from `min` to `max`, both included. */

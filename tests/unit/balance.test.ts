@@ -15,6 +15,7 @@ import {
 import type { Window } from '../../src/domain/item-windows';
 import type { Attendee, EpochMs, Perspective } from '../../src/domain/model';
 import { DEFAULT_PERSPECTIVES } from '../../src/domain/perspectives';
+import { prng } from '../support/prng';
 
 const SEC = 1000;
 const MIN = 60 * SEC;
@@ -560,18 +561,6 @@ describe('a running turn (endedAt null)', () => {
 });
 
 // ---------------------------------------------------------------- property-style
-
-/** mulberry32: a tiny seeded PRNG, so a failure can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface RandomMeeting {
   input: BalanceInput;

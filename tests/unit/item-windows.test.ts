@@ -3,6 +3,7 @@ import type { AgendaItem, MeetingClockEvent, MeetingClockEventKind } from '../..
 import { newAgendaItem } from '../../src/domain/agenda';
 import { itemWindows, meetingWindow, type Window } from '../../src/domain/item-windows';
 import { deriveRun } from '../../src/domain/meeting-clock';
+import { prng } from '../support/prng';
 
 const MIN = 60_000;
 // An awkward start, not on a whole second, so nothing passes by rounding luck.
@@ -172,18 +173,6 @@ describe('meetingWindow', () => {
 });
 
 // ---------------------------------------------------------------- property-style
-
-/** mulberry32: a tiny seeded PRNG, so a failure can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ITEM_IDS = ['A', 'B', 'C', 'D'];
 const ITEMS: AgendaItem[] = ITEM_IDS.map((id, order) => ({ ...newAgendaItem(id, 'm1', order, 0), title: id, timeboxMinutes: 15 }));

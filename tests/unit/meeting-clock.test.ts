@@ -9,6 +9,7 @@ import {
   normaliseEvents,
   type MeetingRun,
 } from '../../src/domain/meeting-clock';
+import { prng } from '../support/prng';
 
 const SEC = 1000;
 const MIN = 60 * SEC;
@@ -487,18 +488,6 @@ describe('a three-hour meeting with many items and breaks', () => {
 });
 
 // ---------------------------------------------------------------- property-style
-
-/** mulberry32: a tiny seeded PRNG, so a failure can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KINDS: MeetingClockEventKind[] = ['start', 'pause', 'resume', 'item', 'item', 'item', 'defer', 'end-items', 'reopen'];
 

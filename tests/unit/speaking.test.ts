@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Turn } from '../../src/domain/balance-model';
 import type { EpochMs } from '../../src/domain/model';
 import { lastTapAt, lastTapUndo, latestTurn, openTurn, settleTurns, shortenTurn, tap, UNDO_WINDOW_MS, withTurn, type TapTarget, type UndoChange } from '../../src/domain/speaking';
+import { prng } from '../support/prng';
 
 const SEC = 1000;
 // An awkward start, not on a whole second, so nothing passes by rounding luck.
@@ -186,18 +187,6 @@ describe('lastTapUndo', () => {
 });
 
 // ---------------------------------------------------------------- tap and undo together
-
-/** mulberry32: a tiny seeded PRNG, so a failure can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TARGETS: TapTarget[] = [{ personId: 'a' }, { personId: 'b' }, { personId: 'c' }, { crossTalk: true }, null];
 const who = (t: TapTarget | Turn | null | undefined): string =>

@@ -76,7 +76,9 @@ export function VoiceBalancePanel({ data, run }: { data: RunData; run: MeetingRu
   const preferences = prefs.status === 'ready' ? prefs.value : DEFAULT_BALANCE_PREFERENCES;
   const now = run.effectiveNow;
   const itemId = run.currentItemId;
-  const lastTap = lastTapAt(turns);
+  // Each over the whole meeting's turns: worked out when the turns change, not with every tick.
+  const lastTap = useMemo(() => lastTapAt(turns), [turns]);
+  const open = useMemo(() => openTurn(turns), [turns]);
   const figuresAt = Math.max(Math.floor(now / FIGURES_EVERY_MS) * FIGURES_EVERY_MS, Math.min(lastTap ?? 0, now));
 
   const everyone = useMemo(() => participants(data), [data]);
@@ -106,7 +108,6 @@ export function VoiceBalancePanel({ data, run }: { data: RunData; run: MeetingRu
   const itemTalk = talkByPerson(itemTurns, now);
   const queuePlace = new Map(ordered.map((entry, index) => [entry.personId, index + 1]));
   const canUndo = lastTap !== null && now - lastTap <= UNDO_WINDOW_MS;
-  const open = openTurn(turns);
   const scopeLabel = scope === 'item' ? t.balance.scopeItem : t.balance.scopeMeeting;
   const settled = balance.totalTalkMs >= preferences.thresholds.minTalkMs;
 
@@ -167,7 +168,7 @@ export function VoiceBalancePanel({ data, run }: { data: RunData; run: MeetingRu
       <SpeakerTiles
         data={data}
         here={here}
-        turns={turns}
+        open={open}
         itemId={itemId}
         now={now}
         itemTalk={itemTalk}

@@ -1,7 +1,6 @@
 import type { Turn } from '../../../domain/balance-model';
 import type { Id } from '../../../domain/model';
 import { turnMs } from '../../../domain/balance';
-import { openTurn } from '../../../domain/speaking';
 import { askToSpeak, tapSpeaker } from '../../../state/balance-actions';
 import type { RunData } from '../../../db/run-repo';
 import { formatDuration } from '../../format-duration';
@@ -50,7 +49,7 @@ const Tile = memo(function Tile({ meetingId, itemId, personId, name, perspective
 export function SpeakerTiles({
   data,
   here,
-  turns,
+  open,
   itemId,
   now,
   itemTalk,
@@ -59,14 +58,14 @@ export function SpeakerTiles({
 }: {
   data: RunData;
   here: Participant[];
-  turns: Turn[];
+  /** The turn running now, if any. */
+  open: Turn | undefined;
   itemId: Id | null;
   now: number;
   itemTalk: ReadonlyMap<Id, number>;
   queuePlace: ReadonlyMap<Id, number>;
   softLimitMs: number | null;
 }) {
-  const open = openTurn(turns);
   const perspectives = data.group.perspectives;
   const ids = perspectives.map((p) => p.id);
   const meetingId = data.meeting.id;
