@@ -237,3 +237,23 @@ export function deriveRun(
   };
 }
 
+
+/**
+ * What of a run changes only at moments — an event, the current item nearly up
+ * or over — and not with every second: the screen draws its agenda, current
+ * item and panels from this, and only its clocks each second.
+ * `itemElapsedMs` is final for items done or deferred; the current item's
+ * time belongs to a clock.
+ */
+export type RunShape = Pick<MeetingRun, 'phase' | 'currentItemId' | 'nextItemId' | 'itemStatus' | 'itemElapsedMs' | 'currentItemState' | 'endedAt'>;
+
+export function runShape(run: MeetingRun): RunShape {
+  const { phase, currentItemId, nextItemId, itemStatus, itemElapsedMs, currentItemState, endedAt } = run;
+  return { phase, currentItemId, nextItemId, itemStatus, itemElapsedMs, currentItemState, endedAt };
+}
+
+/** Equal for two runs exactly when they have the same shape. */
+export function runShapeKey(run: RunShape): string {
+  const { phase, currentItemId, nextItemId, itemStatus, currentItemState, endedAt } = run;
+  return JSON.stringify([phase, currentItemId, nextItemId, currentItemState, endedAt, itemStatus]);
+}

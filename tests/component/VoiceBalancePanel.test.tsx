@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { putAgendaItems } from '../../src/db/agenda-repo';
 import { addGroup } from '../../src/db/groups-repo';
 import { saveMeeting } from '../../src/db/meetings-repo';
 import { getRunData } from '../../src/db/run-repo';
-import { deriveRun } from '../../src/domain/meeting-clock';
 import { setClockForTests } from '../../src/state/clock';
 import { VoiceBalancePanel } from '../../src/ui/run/VoiceBalancePanel';
 import { makeGroup, makeItem, makeMeeting, makePerson } from '../support/fixtures';
@@ -18,7 +18,18 @@ const db = useFreshDb();
 const T = new Date(2030, 2, 14, 10, 0).getTime();
 const MINUTE = 60_000;
 let clock = T;
-afterEach(() => setClockForTests(null));
+// The screen's clocks run on intervals: these tests move them on with the clock, as time passing would.
+beforeEach(() => vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] }));
+afterEach(() => {
+  vi.useRealTimers();
+  setClockForTests(null);
+});
+
+/** `ms` pass: the clock moves on and the screen's clocks tick. */
+function passTime(ms: number) {
+  clock += ms;
+  act(() => void vi.advanceTimersByTime(ms));
+}
 
 const people = [
   makePerson({ id: 'aoife', name: 'Aoife Byrne', perspectiveId: 'lived' }),
@@ -29,7 +40,7 @@ const people = [
 /** The panel as the running screen shows it: re-rendered with fresh data, as the live query would. */
 async function showPanel() {
   const data = (await getRunData('meeting-1'))!;
-  const view = <VoiceBalancePanel data={data} run={deriveRun(data.events, data.items, clock)} />;
+  const view = <VoiceBalancePanel data={data} itemId="item-1" />;
   return view;
 }
 
@@ -67,7 +78,7 @@ describe('VoiceBalancePanel', () => {
     const refresh = await openMeeting();
     fireEvent.click(tile('Dr Sam Patel'));
     await waitFor(async () => expect(await db().turns.count()).toBe(1));
-    clock = T + 3 * MINUTE;
+    passTime(3 * MINUTE);
     await refresh();
     await waitFor(() => expect(tile('Dr Sam Patel').getAttribute('aria-pressed')).toBe('true'));
     expect(tile('Dr Sam Patel').textContent).toContain('Speaking · 3:00');
@@ -82,11 +93,27 @@ describe('VoiceBalancePanel', () => {
     await waitFor(async () => expect(await runningTurns()).toBe(0));
   });
 
+  it('moves the speaker’s time every second and the figures every five, with no tap; undo goes when its time is up', async () => {
+    await openMeeting();
+    fireEvent.click(tile('Dr Sam Patel'));
+    await waitFor(() => expect(tile('Dr Sam Patel').getAttribute('aria-pressed')).toBe('true'));
+    expect(screen.getByRole('button', { name: 'Undo last tap' })).toBeTruthy();
+    passTime(65_000);
+    expect(tile('Dr Sam Patel').textContent).toContain('Speaking · 1:05');
+    expect(screen.getByText('1:05 · 1 turn · 100% of the talking, fair share 33%')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Undo last tap' })).toBeNull();
+    passTime(3_000);
+    expect(tile('Dr Sam Patel').textContent).toContain('Speaking · 1:08');
+    expect(screen.getByText('1:05 · 1 turn · 100% of the talking, fair share 33%')).toBeTruthy();
+    passTime(2_000);
+    expect(screen.getByText('1:10 · 1 turn · 100% of the talking, fair share 33%')).toBeTruthy();
+  });
+
   it('shows the balance in words and numbers, flags the over-talking group, and lists who has not been heard', async () => {
     const refresh = await openMeeting();
     fireEvent.click(tile('Dr Sam Patel'));
     await waitFor(async () => expect(await db().turns.count()).toBe(1));
-    clock = T + 3 * MINUTE;
+    passTime(3 * MINUTE);
     fireEvent.click(screen.getByRole('button', { name: 'Nobody speaking' }));
     await waitFor(async () => expect(await runningTurns()).toBe(0));
     await refresh();
@@ -112,7 +139,7 @@ describe('VoiceBalancePanel', () => {
     const refresh = await openMeeting();
     fireEvent.click(tile('Aoife Byrne'));
     await waitFor(async () => expect(await db().turns.count()).toBe(1));
-    clock = T + MINUTE;
+    passTime(MINUTE);
     await refresh();
     await screen.findByRole('table');
     fireEvent.click(screen.getByRole('button', { name: 'Show the room' }));

@@ -7,6 +7,8 @@ import {
   itemTimerState,
   nextSeq,
   normaliseEvents,
+  runShape,
+  runShapeKey,
   type MeetingRun,
 } from '../../src/domain/meeting-clock';
 import { prng } from '../support/prng';
@@ -610,6 +612,40 @@ describe('random event sequences (seeded)', () => {
     }
     // The generator really does exercise jumps.
     expect(jumps).toBeGreaterThan(100);
+  });
+});
+
+describe('the shape of a run (what the screen draws without its clocks)', () => {
+  it('stays the same as the seconds pass, and changes when the item is nearly up, then over', () => {
+    const steps: Step[] = [[0, 'start', 'A']];
+    const keys = [0, 1, 5, 7.9].map((minutes) => runShapeKey(runShape(runAt(minutes, ...steps))));
+    expect(new Set(keys).size).toBe(1);
+    const warning = runShapeKey(runShape(runAt(8, ...steps)));
+    const over = runShapeKey(runShape(runAt(10, ...steps)));
+    expect(new Set([keys[0], warning, over, runShapeKey(runShape(runAt(10.5, ...steps)))]).size).toBe(3);
+  });
+
+  it('changes with every event that moves the agenda', () => {
+    const base: Step[] = [[0, 'start', 'A']];
+    const more: Step[][] = [[[1, 'item', 'B']], [[1, 'defer', 'A']], [[1, 'end-items']], [[1, 'pause']]];
+    const keys = [base, ...more.map((step) => [...base, ...step])].map((steps) => runShapeKey(runShape(runAt(2, ...steps))));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('is the same whenever its key is, for random meetings, save the time of the item running now (seeded)', () => {
+    for (let seed = 1; seed <= 200; seed += 1) {
+      const { events: stored, items, now } = generate(seed, false);
+      let before = runShape(deriveRun(stored, items, now));
+      for (let step = 1; step <= 60; step += 1) {
+        const after = runShape(deriveRun(stored, items, now + step * 97 * SEC));
+        if (runShapeKey(after) === runShapeKey(before)) {
+          const current = after.currentItemId;
+          const finished = (shape: typeof after) => Object.fromEntries(Object.entries(shape.itemElapsedMs).filter(([id]) => id !== current));
+          expect({ ...after, itemElapsedMs: finished(after) }).toEqual({ ...before, itemElapsedMs: finished(before) });
+        }
+        before = after;
+      }
+    }
   });
 });
 

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { computeBalance, turnMs } from '../../domain/balance';
 import { itemWindows, meetingWindow } from '../../domain/item-windows';
 import type { QueueEntry, Turn } from '../../domain/balance-model';
-import type { MeetingRun } from '../../domain/meeting-clock';
 import type { Id } from '../../domain/model';
 import { orderQueue } from '../../domain/speaker-queue';
 import { lastTapAt, openTurn, UNDO_WINDOW_MS } from '../../domain/speaking';
@@ -12,6 +11,8 @@ import { tapSpeaker, undoTap } from '../../state/balance-actions';
 import { DEFAULT_BALANCE_PREFERENCES, readBalancePreferences } from '../../state/preferences';
 import { useMeetingTurns } from '../../state/meeting-turns';
 import { useLive } from '../../state/use-live';
+import { now as clockNow } from '../../state/clock';
+import { useNow, useUntil } from '../../state/use-now';
 import { memo } from '../memo';
 import { t } from '../strings/all';
 import { AttendancePanel } from './balance/AttendancePanel';
@@ -23,8 +24,8 @@ import { SpeakerQueue } from './balance/SpeakerQueue';
 import { SpeakerTiles } from './balance/SpeakerTiles';
 import { TurnCorrections } from './balance/TurnCorrections';
 
-// Between taps the figures move every few seconds, not every second: the clocks on the tiles
-// keep the seconds, and the rest of the screen is not drawn again for nothing (a slow tablet
+// Between taps the figures move every few seconds, not every second: the speaker's tile
+// keeps the seconds, and the rest of the screen is not drawn again for nothing (a slow tablet
 // would answer a tap late). After a tap, every figure is worked out at once.
 const FIGURES_EVERY_MS = 5_000;
 
@@ -37,7 +38,7 @@ const MemoAttendancePanel = memo(AttendancePanel);
 const MemoBalanceSettings = memo(BalanceSettings);
 const MemoJargonDialog = memo(JargonDialog);
 
-function talkByPerson(turns: readonly { personId: Id | null; crossTalk: boolean; startedAt: number; endedAt: number | null }[], now: number) {
+function talkByPerson(turns: readonly Turn[], now: number) {
   const totals = new Map<Id, number>();
   for (const turn of turns) {
     if (turn.crossTalk || !turn.personId) continue;
@@ -65,7 +66,7 @@ function RoomTitle() {
  * person and by perspective, both ways — who is dominating and who is not
  * being heard — for this item and the whole meeting.
  */
-export function VoiceBalancePanel({ data, run }: { data: RunData; run: MeetingRun }) {
+export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id | null }) {
   const meetingId = data.meeting.id;
   const turnsOrNull = useMeetingTurns(meetingId);
   const live = useLive(() => getQueueAndGlossary(meetingId, data.group.id), [meetingId, data.group.id]);
@@ -74,17 +75,23 @@ export function VoiceBalancePanel({ data, run }: { data: RunData; run: MeetingRu
   const [roomView, setRoomView] = useState(false);
   const turns = turnsOrNull ?? NO_TURNS;
   const preferences = prefs.status === 'ready' ? prefs.value : DEFAULT_BALANCE_PREFERENCES;
-  const now = run.effectiveNow;
-  const itemId = run.currentItemId;
   // Each over the whole meeting's turns: worked out when the turns change, not with every tick.
   const lastTap = useMemo(() => lastTapAt(turns), [turns]);
   const open = useMemo(() => openTurn(turns), [turns]);
-  const figuresAt = Math.max(Math.floor(now / FIGURES_EVERY_MS) * FIGURES_EVERY_MS, Math.min(lastTap ?? 0, now));
+  const tick = useNow(FIGURES_EVERY_MS);
+  // At the last tick, or at the tap itself when one came since, so a tap moves the figures at once.
+  const figuresAt = useMemo(() => {
+    const time = Math.max(tick, clockNow());
+    return Math.max(Math.floor(time / FIGURES_EVERY_MS) * FIGURES_EVERY_MS, Math.min(lastTap ?? 0, time));
+  }, [tick, lastTap]);
+  const canUndo = useUntil(lastTap === null ? null : lastTap + UNDO_WINDOW_MS);
 
   const everyone = useMemo(() => participants(data), [data]);
   const here = useMemo(() => everyone.filter((p) => p.here), [everyone]);
   const names = useMemo(() => new Map(data.people.map((p) => [p.id, p.name])), [data.people]);
   const itemTurns = useMemo(() => turns.filter((turn) => turn.itemId === itemId), [turns, itemId]);
+  // The tiles show what each person has said on this item, less the turn running now: the speaker's tile counts that one itself.
+  const itemTalk = useMemo(() => talkByPerson(itemTurns.filter((turn) => turn.endedAt !== null), 0), [itemTurns]);
   const balance = useMemo(() => {
     const windows = scope === 'item' ? (itemId ? (itemWindows(data.events, figuresAt).get(itemId) ?? []) : []) : meetingWindow(data.events, figuresAt);
     return computeBalance({
@@ -104,10 +111,7 @@ export function VoiceBalancePanel({ data, run }: { data: RunData; run: MeetingRu
   );
   if (turnsOrNull === null || live.status !== 'ready') return null;
   const { glossary } = live.value;
-  // The tiles show each person's time on this item to the second.
-  const itemTalk = talkByPerson(itemTurns, now);
-  const queuePlace = new Map(ordered.map((entry, index) => [entry.personId, index + 1]));
-  const canUndo = lastTap !== null && now - lastTap <= UNDO_WINDOW_MS;
+  const queuePlace = useMemo(() => new Map(ordered.map((entry, index) => [entry.personId, index + 1])), [ordered]);
   const scopeLabel = scope === 'item' ? t.balance.scopeItem : t.balance.scopeMeeting;
   const settled = balance.totalTalkMs >= preferences.thresholds.minTalkMs;
 
@@ -170,7 +174,6 @@ export function VoiceBalancePanel({ data, run }: { data: RunData; run: MeetingRu
         here={here}
         open={open}
         itemId={itemId}
-        now={now}
         itemTalk={itemTalk}
         queuePlace={queuePlace}
         softLimitMs={preferences.softLimitMs}
@@ -179,7 +182,7 @@ export function VoiceBalancePanel({ data, run }: { data: RunData; run: MeetingRu
         <MemoSpeakerQueue meetingId={meetingId} itemId={itemId} ordered={ordered} all={queue} names={names} preferences={preferences} />
         <MemoNotYetHeard balance={balance} names={names} headingId="heading-not-heard" />
       </div>
-      <section aria-labelledby="heading-balance">
+      <section class="balance-figures" aria-labelledby="heading-balance">
         <h3 id="heading-balance">
           {t.balance.balanceTitle}: {scopeLabel}
         </h3>
@@ -189,7 +192,7 @@ export function VoiceBalancePanel({ data, run }: { data: RunData; run: MeetingRu
         {balance.totalTalkMs > 0 ? <MemoPeopleTable balance={balance} names={names} perspectives={data.group.perspectives} /> : null}
       </section>
       <MemoAttendancePanel data={data} everyone={everyone} />
-      <TurnCorrections turns={itemTurns} everyone={everyone} now={now} />
+      <TurnCorrections turns={itemTurns} everyone={everyone} now={figuresAt} />
       <MemoBalanceSettings preferences={preferences} />
     </section>
   );

@@ -2,14 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AgendaItem } from '../../domain/agenda-model';
 import { itemPapersStatus, timeboxMs } from '../../domain/agenda';
 import { formatClock } from '../../domain/dates';
-import { deriveRun, type MeetingRun } from '../../domain/meeting-clock';
+import { deriveRun, runShape, runShapeKey, type RunShape } from '../../domain/meeting-clock';
 import { localMoment } from '../../domain/meeting-schedule';
 import { getRunData, type RunData } from '../../db/run-repo';
 import { readVibrateOnOverrun, setVibrateOnOverrun } from '../../state/preferences';
 import { pathOf } from '../../state/router';
 import { clockTap, close, saveNotes } from '../../state/run-actions';
 import { useLive } from '../../state/use-live';
-import { useNow } from '../../state/use-now';
+import { useDerivedFromNow, useNow } from '../../state/use-now';
 import { useWakeLock } from '../../state/wake-lock';
 import { TextArea } from '../components/fields';
 import { LiveView } from '../components/LiveView';
@@ -71,7 +71,7 @@ function NotesField({ item }: { item: AgendaItem }) {
 }
 
 /** Speaks only at the thresholds (nearly up, over), and vibrates at over if the chair asked. */
-function useThresholdAnnouncement(run: MeetingRun, item: AgendaItem | undefined, vibrate: boolean): string {
+function useThresholdAnnouncement(run: RunShape, item: AgendaItem | undefined, vibrate: boolean): string {
   const [message, setMessage] = useState('');
   const last = useRef<string | null>(null);
   const key = item ? `${item.id}:${run.currentItemState}` : null;
@@ -87,7 +87,13 @@ function useThresholdAnnouncement(run: MeetingRun, item: AgendaItem | undefined,
   return message;
 }
 
-function ItemClock({ run, item }: { run: MeetingRun; item: AgendaItem }) {
+/** The run as it is this second, for the clocks: the only parts of the screen drawn every second. */
+function useRunNow(data: RunData) {
+  return deriveRun(data.events, data.items, useNow(1000));
+}
+
+function ItemClock({ data, item }: { data: RunData; item: AgendaItem }) {
+  const run = useRunNow(data);
   const elapsed = run.itemElapsedMs[item.id] ?? 0;
   const remaining = run.currentItemRemainingMs ?? 0;
   const state = run.currentItemState ?? 'ok';
@@ -107,7 +113,7 @@ function ItemClock({ run, item }: { run: MeetingRun; item: AgendaItem }) {
   );
 }
 
-function CurrentItem({ data, run, item, vibrate }: { data: RunData; run: MeetingRun; item: AgendaItem; vibrate: boolean }) {
+function CurrentItem({ data, run, item, vibrate }: { data: RunData; run: RunShape; item: AgendaItem; vibrate: boolean }) {
   const lead = data.people.find((p) => p.id === item.leadId);
   const next = data.items.find((i) => i.id === run.nextItemId);
   const papers = itemPapersStatus(item, data.meeting.date);
@@ -132,7 +138,7 @@ function CurrentItem({ data, run, item, vibrate }: { data: RunData; run: Meeting
       {papers && papers !== 'on-time' ? (
         <p class="badge badge--warning">{papers === 'late' ? t.agenda.paperLate : t.agenda.paperNotSent}</p>
       ) : null}
-      <ItemClock run={run} item={item} />
+      <ItemClock data={data} item={item} />
       <p class="visually-hidden" aria-live="polite">
         {announcement}
       </p>
@@ -154,7 +160,7 @@ function CurrentItem({ data, run, item, vibrate }: { data: RunData; run: Meeting
   );
 }
 
-function AgendaProgress({ data, run }: { data: RunData; run: MeetingRun }) {
+function AgendaProgress({ data, run }: { data: RunData; run: RunShape }) {
   const pending = data.items.filter((i) => run.itemStatus[i.id] === 'pending');
   const finished = data.items.filter((i) => run.itemStatus[i.id] === 'done' || run.itemStatus[i.id] === 'deferred');
   return (
@@ -215,7 +221,8 @@ function AgendaProgress({ data, run }: { data: RunData; run: MeetingRun }) {
   );
 }
 
-function MeetingStrip({ data, run }: { data: RunData; run: MeetingRun }) {
+function MeetingStrip({ data }: { data: RunData }) {
+  const run = useRunNow(data);
   const plannedEnd = localMoment(data.meeting.date, data.meeting.endTime);
   const late = run.projectedFinish !== null && run.projectedFinish > plannedEnd;
   return (
@@ -244,8 +251,8 @@ function MeetingStrip({ data, run }: { data: RunData; run: MeetingRun }) {
 
 function Running({ data }: { data: RunData }) {
   const closed = data.meeting.state === 'closed';
-  const time = useNow(1000, !closed);
-  const run = deriveRun(data.events, data.items, time);
+  // Drawn again when the shape of the run changes (an item starts, is nearly up, is over), not every second.
+  const run = useDerivedFromNow((time) => runShape(deriveRun(data.events, data.items, time)), runShapeKey, [data.events, data.items], 1000, !closed);
   const live = run.phase === 'running' || run.phase === 'paused';
   const wakeLock = useWakeLock(live);
   const vibrateLive = useLive(readVibrateOnOverrun, []);
@@ -312,7 +319,7 @@ function Running({ data }: { data: RunData }) {
 
   return (
     <>
-      <MeetingStrip data={data} run={run} />
+      <MeetingStrip data={data} />
       <div class="actions">
         <RulesPanel data={data} />
         {run.phase === 'paused' ? (
@@ -346,16 +353,16 @@ function Running({ data }: { data: RunData }) {
   );
 }
 
-type BelowProps = { data: RunData; run: MeetingRun; current: AgendaItem | undefined; wakeLock: ReturnType<typeof useWakeLock>; vibrate: boolean };
+type BelowProps = { data: RunData; run: RunShape; current: AgendaItem | undefined; wakeLock: ReturnType<typeof useWakeLock>; vibrate: boolean };
 
-// Drawn again when the record or the current item changes, not with every tick of the clock.
 const MemoRecordPanel = memo(RecordPanel);
+const MemoVoiceBalancePanel = memo(VoiceBalancePanel);
 
 function BelowTheTop({ data, run, current, wakeLock, vibrate }: BelowProps) {
   const meetingId = data.meeting.id;
   return (
     <>
-      <VoiceBalancePanel data={data} run={run} />
+      <MemoVoiceBalancePanel data={data} itemId={run.currentItemId} />
       {current ? <NotesField key={current.id} item={current} /> : null}
       <MemoRecordPanel data={data} currentItemId={run.currentItemId} />
       <AgendaProgress data={data} run={run} />

@@ -5,6 +5,7 @@ import { askToSpeak, tapSpeaker } from '../../../state/balance-actions';
 import type { RunData } from '../../../db/run-repo';
 import { formatDuration } from '../../format-duration';
 import { memo } from '../../memo';
+import { useNow } from '../../../state/use-now';
 import { t } from '../../strings/all';
 import { perspectiveTone, type Participant } from './people';
 
@@ -14,15 +15,28 @@ interface TileProps {
   personId: Id;
   name: string;
   perspective: string;
-  speaking: boolean;
-  /** What the tile says of their time, to the second. */
+  /** Their turn, while they are speaking. */
+  turn: Turn | undefined;
+  /** What they have said on this item, when they are not speaking. */
   time: string;
-  long: boolean;
+  softLimitMs: number | null;
   place: number | undefined;
 }
 
-/** Drawn again only when what it shows changes: each second, that is the speaker's tile alone. */
-const Tile = memo(function Tile({ meetingId, itemId, personId, name, perspective, speaking, time, long, place }: TileProps) {
+/** The one part of the tiles that moves every second: how long the speaker has been speaking. */
+function SpeakingFor({ turn, softLimitMs }: { turn: Turn; softLimitMs: number | null }) {
+  const length = turnMs(turn, useNow(1000));
+  return (
+    <>
+      <span class="tile__meta">{t.balance.speakingFor(formatDuration(length))}</span>
+      {softLimitMs !== null && length > softLimitMs ? <span class="tile__cue">{t.balance.softLimitPassed}</span> : null}
+    </>
+  );
+}
+
+/** Drawn again only when what it shows changes: a tap, or a place in the queue. */
+const Tile = memo(function Tile({ meetingId, itemId, personId, name, perspective, turn, time, softLimitMs, place }: TileProps) {
+  const speaking = turn !== undefined;
   return (
     <li class={speaking ? 'tile tile--speaking' : 'tile'}>
       <button type="button" class="tile__main" aria-pressed={speaking} onClick={() => void tapSpeaker(meetingId, itemId, { personId })}>
@@ -30,8 +44,7 @@ const Tile = memo(function Tile({ meetingId, itemId, personId, name, perspective
           {name}
           <span class="visually-hidden">, {perspective}</span>
         </span>
-        <span class="tile__meta">{time}</span>
-        {long ? <span class="tile__cue">{t.balance.softLimitPassed}</span> : null}
+        {turn ? <SpeakingFor turn={turn} softLimitMs={softLimitMs} /> : <span class="tile__meta">{time}</span>}
       </button>
       <button
         type="button"
@@ -51,7 +64,6 @@ export function SpeakerTiles({
   here,
   open,
   itemId,
-  now,
   itemTalk,
   queuePlace,
   softLimitMs,
@@ -61,7 +73,7 @@ export function SpeakerTiles({
   /** The turn running now, if any. */
   open: Turn | undefined;
   itemId: Id | null;
-  now: number;
+  /** Each person's time on this item in turns that have ended. */
   itemTalk: ReadonlyMap<Id, number>;
   queuePlace: ReadonlyMap<Id, number>;
   softLimitMs: number | null;
@@ -83,7 +95,6 @@ export function SpeakerTiles({
             <ul class="tile-grid">
               {members.map(({ person }) => {
                 const speaking = open !== undefined && !open.crossTalk && open.personId === person.id;
-                const turnLength = speaking && open ? turnMs(open, now) : 0;
                 return (
                   <Tile
                     key={person.id}
@@ -92,9 +103,9 @@ export function SpeakerTiles({
                     personId={person.id}
                     name={person.name}
                     perspective={perspective.label}
-                    speaking={speaking}
-                    time={speaking ? t.balance.speakingFor(formatDuration(turnLength)) : t.balance.thisItem(formatDuration(itemTalk.get(person.id) ?? 0))}
-                    long={speaking && softLimitMs !== null && turnLength > softLimitMs}
+                    turn={speaking ? open : undefined}
+                    time={t.balance.thisItem(formatDuration(itemTalk.get(person.id) ?? 0))}
+                    softLimitMs={softLimitMs}
                     place={queuePlace.get(person.id)}
                   />
                 );
