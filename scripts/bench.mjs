@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { anyOver, failed, printTable, report, writeJson } from './bench-report.mjs';
 import { measureTappingInp } from './inp-bench.mjs';
-import { heardPages, lighthouseVersion, runLighthouse } from './lighthouse-bench.mjs';
+import { heardPages, lighthouseVersion, runLighthouse, serveOverHttps } from './lighthouse-bench.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const KB = 1024;
@@ -173,13 +173,15 @@ function describeInteraction(e) {
   return `${e.name} ${e.duration} ms (waiting ${Math.round(e.inputDelay)}, handling ${Math.round(e.processing)}, to paint ${Math.round(e.presentation)})`;
 }
 
-// ---- Lighthouse: the production build, served as `npm start` serves it, fully offline
+// ---- Lighthouse: the production build, served by `npm start`'s server over HTTPS (HTTP/2), as any
+// host a tablet installs Heard from must serve it; fully offline
 {
-  const server = await startStaticServer({ root: DIST });
+  let served = null;
   try {
-    const pages = await runLighthouse({ url: server.url, chromePath: CHROMIUM, pages: heardPages() });
-    details.lighthouse = { version: lighthouseVersion(), pages };
-    console.log(`      Lighthouse ${lighthouseVersion()}, mobile settings (simulated slow 4G, 4× slower CPU), Chromium at ${CHROMIUM}`);
+    served = await serveOverHttps(DIST);
+    const pages = await runLighthouse({ url: served.server.url, chromePath: CHROMIUM, pages: heardPages(), trustSpki: served.trustSpki });
+    details.lighthouse = { version: lighthouseVersion(), transport: 'HTTPS, HTTP/2', pages };
+    console.log(`      Lighthouse ${lighthouseVersion()}, mobile settings (simulated slow 4G, 4× slower CPU), over HTTPS (HTTP/2), Chromium at ${CHROMIUM}`);
     for (const page of pages) {
       for (const [category, score] of Object.entries(page.scores)) {
         const failing = page.failing[category].map((a) => `${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`).join('; ');
@@ -195,7 +197,7 @@ function describeInteraction(e) {
   } catch (error) {
     failed('Lighthouse', error);
   } finally {
-    await server.close();
+    await served?.server.close();
   }
 }
 

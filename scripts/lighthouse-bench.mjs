@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import { launch as launchChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
+import { startStaticServer } from './static-server.mjs';
+import { throwawayCertificate } from './throwaway-cert.mjs';
 
 export const lighthouseVersion = () => createRequire(import.meta.url)('lighthouse/package.json').version;
 
@@ -52,11 +54,23 @@ async function audit(href, port, name) {
 }
 
 /**
+ * The build in `root`, served by `npm start`'s server over HTTPS (HTTP/2), as a host a tablet can
+ * install Heard from must serve it; `trustSpki` is the key Chromium is told to trust for it.
+ */
+export async function serveOverHttps(root) {
+  const { key, cert, spkiHash } = throwawayCertificate();
+  const server = await startStaticServer({ root, tls: { key, cert } });
+  return { server, trustSpki: spkiHash };
+}
+
+/**
  * Runs Lighthouse on each of `pages` in one Chromium profile. `prepare(page, url)` runs first
  * in that profile through Playwright (to store data the page shows, as a chair would have).
+ * `trustSpki` (from serveOverHttps) trusts that server's certificate and no other.
  */
-export async function runLighthouse({ url, pages, runsPerPage = 3, chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium' }) {
-  const chrome = await launchChrome({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+export async function runLighthouse({ url, pages, runsPerPage = 3, chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium', trustSpki = null }) {
+  const chromeFlags = trustSpki ? [...CHROME_FLAGS, `--ignore-certificate-errors-spki-list=${trustSpki}`] : CHROME_FLAGS;
+  const chrome = await launchChrome({ chromePath, chromeFlags, logLevel: 'silent' });
   const origin = new URL(url).origin;
   const results = [];
   try {

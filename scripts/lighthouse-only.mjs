@@ -4,18 +4,17 @@
 // `--runs N` changes the runs per page (default 3, the median kept, as the bench).
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { heardPages, lighthouseVersion, runLighthouse } from './lighthouse-bench.mjs';
-import { startStaticServer } from './static-server.mjs';
+import { heardPages, lighthouseVersion, runLighthouse, serveOverHttps } from './lighthouse-bench.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, runs: { type: 'string', default: '3' } } });
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const dist = values.dist ?? 'bench-results/dist-lighthouse';
 if (!values.dist) execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', dist, '--emptyOutDir'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
-const server = await startStaticServer({ root: dist });
+const { server, trustSpki } = await serveOverHttps(dist);
 try {
-  const pages = await runLighthouse({ url: server.url, chromePath: CHROMIUM, pages: heardPages(), runsPerPage: Number(values.runs) });
-  console.log(`Lighthouse ${lighthouseVersion()}, mobile settings, ${values.runs} runs a page, the median kept`);
+  const pages = await runLighthouse({ url: server.url, chromePath: CHROMIUM, pages: heardPages(), runsPerPage: Number(values.runs), trustSpki });
+  console.log(`Lighthouse ${lighthouseVersion()}, mobile settings, over HTTPS (HTTP/2), ${values.runs} runs a page, the median kept`);
   for (const page of pages) {
     const scores = Object.entries(page.scores).map(([category, score]) => `${category} ${score}`).join(', ');
     console.log(`\n${page.name}: ${scores} (performance in each run: ${page.runs.join(', ')})`);

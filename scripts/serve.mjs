@@ -1,12 +1,30 @@
 // `npm start`: serves the built app, starts the sync server (programme office) on its embedded
 // database, and prints both addresses.
+import { readFileSync } from 'node:fs';
 import { startStaticServer } from './static-server.mjs';
 import { startSyncServer } from '../server/dist/main.js';
 
 const port = Number(process.env.PORT ?? 4173);
 const host = process.env.HOST ?? '127.0.0.1';
 const shownHost = host === '0.0.0.0' ? 'localhost' : host;
-const appOrigin = `http://${shownHost}:${port}`;
+// With a certificate (PEM files), the app is served over HTTPS and HTTP/2: what a tablet needs to
+// install Heard from this machine, as a service worker works only over HTTPS away from localhost.
+const tls = readTls(process.env.HEARD_TLS_CERT, process.env.HEARD_TLS_KEY);
+const appOrigin = `${tls ? 'https' : 'http'}://${shownHost}:${port}`;
+
+function readTls(certPath, keyPath) {
+  if (!certPath && !keyPath) return null;
+  if (!certPath || !keyPath) {
+    console.error('Set both HEARD_TLS_CERT and HEARD_TLS_KEY (PEM files) to serve over HTTPS, or neither.');
+    process.exit(1);
+  }
+  try {
+    return { cert: readFileSync(certPath), key: readFileSync(keyPath) };
+  } catch (error) {
+    console.error(`Could not read the certificate or its key: ${error.message}`);
+    process.exit(1);
+  }
+}
 
 let sync = null;
 try {
@@ -32,7 +50,7 @@ const allowed = (process.env.HEARD_SYNC_ORIGIN ?? '')
   })
   .filter(Boolean);
 const connectSrc = allowed.length ? allowed : syncOrigin ? [syncOrigin] : [];
-const app = await startStaticServer({ root: 'dist', port, host, connectSrc });
+const app = await startStaticServer({ root: 'dist', port, host, connectSrc, tls });
 
 console.log('');
 console.log(`Heard is running at ${app.url}`);

@@ -1,5 +1,6 @@
 // Serves the built app: the one web server `npm start` and the browser tests use.
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -76,11 +77,15 @@ function compressor() {
   };
 }
 
-export async function startStaticServer({ root = 'dist', port = 0, host = '127.0.0.1', connectSrc = [] } = {}) {
+/**
+ * `tls` ({ key, cert }, PEM) serves HTTPS, over HTTP/2 where the browser speaks it, as any host a
+ * tablet installs Heard from must (a service worker needs HTTPS everywhere but localhost).
+ */
+export async function startStaticServer({ root = 'dist', port = 0, host = '127.0.0.1', connectSrc = [], tls = null } = {}) {
   let base = resolve(root);
   const csp = contentSecurityPolicy(connectSrc);
   const compress = compressor();
-  const server = createServer(async (req, res) => {
+  const handle = async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       let path = normalize(join(base, decodeURIComponent(url.pathname)));
@@ -102,10 +107,13 @@ export async function startStaticServer({ root = 'dist', port = 0, host = '127.0
     } catch {
       res.writeHead(500, { 'Content-Type': 'text/plain' }).end('Server error');
     }
-  });
+  };
+  const server = tls ? createSecureServer({ ...tls, allowHTTP1: true }, handle) : createServer(handle);
+  const sessions = new Set();
+  server.on('session', (session) => (sessions.add(session), session.on('close', () => sessions.delete(session))));
   await new Promise((done) => server.listen(port, host, done));
   const address = server.address();
-  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}/`;
+  const url = `${tls ? 'https' : 'http'}://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}/`;
   return {
     url,
     /** Serves another build from the same origin, as a deployment of a new version would. */
@@ -115,6 +123,7 @@ export async function startStaticServer({ root = 'dist', port = 0, host = '127.0
     close: () =>
       new Promise((done) => {
         server.closeAllConnections?.();
+        for (const session of sessions) session.destroy();
         server.close(() => done());
       }),
   };
