@@ -68,7 +68,7 @@ export async function serveOverHttps(root) {
  * in that profile through Playwright (to store data the page shows, as a chair would have).
  * `trustSpki` (from serveOverHttps) trusts that server's certificate and no other.
  */
-export async function runLighthouse({ url, pages, runsPerPage = 3, chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium', trustSpki = null }) {
+export async function runLighthouse({ url, pages, runsPerPage = 5, chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium', trustSpki = null }) {
   const chromeFlags = trustSpki ? [...CHROME_FLAGS, `--ignore-certificate-errors-spki-list=${trustSpki}`] : CHROME_FLAGS;
   const chrome = await launchChrome({ chromePath, chromeFlags, logLevel: 'silent' });
   const origin = new URL(url).origin;

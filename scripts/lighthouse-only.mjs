@@ -1,12 +1,12 @@
 // `npm run bench:lighthouse`: only the Lighthouse part of `npm run bench`, the same pages and
 // settings, for trying a change without the whole bench. Builds into a folder of its own
 // (bench-results/dist-lighthouse), or measures `--dist <folder>` as it is.
-// `--runs N` changes the runs per page (default 3, the median kept, as the bench).
+// `--runs N` changes the runs per page (default 5, the median kept, as the bench).
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { heardPages, lighthouseVersion, runLighthouse, serveOverHttps } from './lighthouse-bench.mjs';
 
-const { values } = parseArgs({ options: { dist: { type: 'string' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { dist: { type: 'string' }, runs: { type: 'string', default: '5' } } });
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const dist = values.dist ?? 'bench-results/dist-lighthouse';
 if (!values.dist) execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', dist, '--emptyOutDir'], { stdio: ['ignore', 'ignore', 'inherit'] });
