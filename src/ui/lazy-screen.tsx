@@ -8,8 +8,9 @@ export type LazyScreen<P extends object> = ComponentType<P> & {
 };
 
 /**
- * Loads a screen's code when it is first opened, keeping the first screen
- * small. Without preact/compat's lazy, which would cost more than it saves.
+ * Loads a screen's code (or a large part of one) when it is first drawn,
+ * keeping the first screen small. Without preact/compat's lazy, which would
+ * cost more than it saves.
  */
 export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyScreen<P> {
   let loaded: ComponentType<P> | null = null;

@@ -1,30 +1,31 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AgendaItem } from '../../domain/agenda-model';
-import { itemPapersStatus, timeboxMs } from '../../domain/agenda';
+import { itemPapersStatus } from '../../domain/agenda';
 import { formatClock } from '../../domain/dates';
 import { deriveRun, runShape, runShapeKey, type RunShape } from '../../domain/meeting-clock';
 import { localMoment } from '../../domain/meeting-schedule';
 import { getRunData, type RunData } from '../../db/run-repo';
-import { readVibrateOnOverrun, setVibrateOnOverrun } from '../../state/preferences';
+import { readVibrateOnOverrun } from '../../state/preferences';
 import { pathOf } from '../../state/router';
-import { clockTap, close, saveNotes } from '../../state/run-actions';
+import { clockTap, close } from '../../state/run-actions';
 import { useLive } from '../../state/use-live';
 import { useDerivedFromNow, useNow } from '../../state/use-now';
 import { useWakeLock } from '../../state/wake-lock';
-import { TextArea } from '../components/fields';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
 import { RulesInForce } from '../components/RulesInForce';
 import { MeetingCoverage } from '../components/AreInCoverage';
-import { formatDuration, formatMinutes } from '../format-duration';
+import { formatDuration } from '../format-duration';
 import { CheckInLauncher } from '../run/CheckInLauncher';
 import { MattersArising } from '../run/MattersArising';
-import { RecordPanel } from '../run/RecordPanel';
 import { useAfterFirstPaint } from '../run/after-first-paint';
-import { VoiceBalancePanel } from '../run/VoiceBalancePanel';
-import { memo } from '../memo';
+import { AgendaProgress } from '../run/AgendaProgress';
+import { lazyScreen } from '../lazy-screen';
 import { t } from '../strings/all';
+
+// Fetched once the top of the screen has been drawn: see BelowTheTop.
+const BelowTheTop = lazyScreen(() => import('../run/BelowTheTop').then((m) => m.BelowTheTop));
 
 function RulesPanel({ data }: { data: RunData }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -41,32 +42,6 @@ function RulesPanel({ data }: { data: RunData }) {
         </button>
       </dialog>
     </>
-  );
-}
-
-function NotesField({ item }: { item: AgendaItem }) {
-  const [text, setText] = useState(item.notes);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const flush = (value: string) => {
-    clearTimeout(timer.current);
-    if (value !== item.notes) void saveNotes(item.id, value);
-  };
-  // Typing is saved shortly after it pauses, and at once when the field is left.
-  useEffect(() => () => clearTimeout(timer.current), []);
-  return (
-    <TextArea
-      id={`notes-${item.id}`}
-      label={t.run.notes}
-      hint={t.run.notesHint}
-      value={text}
-      rows={3}
-      onInput={(value) => {
-        setText(value);
-        clearTimeout(timer.current);
-        timer.current = setTimeout(() => flush(value), 800);
-      }}
-      onBlur={() => flush(text)}
-    />
   );
 }
 
@@ -157,67 +132,6 @@ function CurrentItem({ data, run, item, vibrate }: { data: RunData; run: RunShap
         </button>
       </div>
     </section>
-  );
-}
-
-function AgendaProgress({ data, run }: { data: RunData; run: RunShape }) {
-  const pending = data.items.filter((i) => run.itemStatus[i.id] === 'pending');
-  const finished = data.items.filter((i) => run.itemStatus[i.id] === 'done' || run.itemStatus[i.id] === 'deferred');
-  return (
-    <div class="progress-lists">
-      <section aria-labelledby="heading-to-come">
-        <h2 id="heading-to-come">{t.run.agendaLeft}</h2>
-        {pending.length === 0 ? (
-          <p class="empty">{t.run.noNext}</p>
-        ) : (
-          <ol class="list">
-            {pending.map((item) => (
-              <li key={item.id} class="list-row">
-                <span class="list-row__title">{item.title}</span>
-                <span class="list-row__meta">{t.agenda.minutes(item.timeboxMinutes)}</span>
-                {run.phase !== 'closing' ? (
-                  <div class="actions actions--row">
-                    <button
-                      type="button"
-                      class="button button--secondary button--small"
-                      aria-label={t.run.startItemNamed(item.title)}
-                      onClick={() => void clockTap(data.meeting.id, 'item', item.id)}
-                    >
-                      {t.run.startItemNow}
-                    </button>
-                    <button
-                      type="button"
-                      class="button button--secondary button--small"
-                      aria-label={t.run.deferNamed(item.title)}
-                      onClick={() => void clockTap(data.meeting.id, 'defer', item.id)}
-                    >
-                      {t.run.defer}
-                    </button>
-                  </div>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
-      {finished.length > 0 ? (
-        <section aria-labelledby="heading-done">
-          <h2 id="heading-done">{t.run.doneItems}</h2>
-          <ol class="list">
-            {finished.map((item) => (
-              <li key={item.id} class="list-row">
-                <span class="list-row__title">{item.title}</span>
-                <span class="list-row__meta">
-                  {run.itemStatus[item.id] === 'deferred'
-                    ? t.run.deferred
-                    : t.run.usedOfPlanned(formatMinutes(run.itemElapsedMs[item.id] ?? 0), formatMinutes(timeboxMs(item.timeboxMinutes)))}
-                </span>
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
-    </div>
   );
 }
 
@@ -349,39 +263,6 @@ function Running({ data }: { data: RunData }) {
       )}
       {/* Drawn just after the top of the screen: everything from here on only grows the page below what is already shown. */}
       {belowTheTop ? <BelowTheTop data={data} run={run} current={current} wakeLock={wakeLock} vibrate={vibrate} /> : null}
-    </>
-  );
-}
-
-type BelowProps = { data: RunData; run: RunShape; current: AgendaItem | undefined; wakeLock: ReturnType<typeof useWakeLock>; vibrate: boolean };
-
-const MemoRecordPanel = memo(RecordPanel);
-const MemoVoiceBalancePanel = memo(VoiceBalancePanel);
-
-function BelowTheTop({ data, run, current, wakeLock, vibrate }: BelowProps) {
-  const meetingId = data.meeting.id;
-  return (
-    <>
-      <MemoVoiceBalancePanel data={data} itemId={run.currentItemId} />
-      {current ? <NotesField key={current.id} item={current} /> : null}
-      <MemoRecordPanel data={data} currentItemId={run.currentItemId} />
-      <AgendaProgress data={data} run={run} />
-      {current && run.nextItemId ? (
-        <div class="actions">
-          <button type="button" class="button button--secondary" onClick={() => void clockTap(meetingId, 'end-items')}>
-            {t.run.endDiscussion}
-          </button>
-        </div>
-      ) : null}
-      <p class="field__hint">{wakeLock === 'unsupported' ? t.run.wakeLockUnsupported : wakeLock === 'on' ? t.run.wakeLockOn : ''}</p>
-      <label class="checkbox">
-        <input
-          type="checkbox"
-          checked={vibrate}
-          onChange={(event) => void setVibrateOnOverrun((event.currentTarget as HTMLInputElement).checked)}
-        />
-        <span>{t.run.vibrate}</span>
-      </label>
     </>
   );
 }
