@@ -6,7 +6,7 @@ import { cp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from './chromium.mjs';
 import { build } from 'vite';
 import { anyOver, failed, printTable, report, writeJson } from './bench-report.mjs';
 import { measureTappingInp } from './inp-bench.mjs';
@@ -15,7 +15,6 @@ import { startStaticServer } from './static-server.mjs';
 
 const KB = 1024;
 const DIST = 'bench-results/dist';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const details = {};
 
 const round = (value) => Math.round(value * 100) / 100;
@@ -32,16 +31,9 @@ async function filesUnder(dir) {
 }
 
 /** The JavaScript a real browser fetches to show the first screen, measured by loading it. */
-function launch() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}
-
 async function firstScreenJs() {
   const server = await startStaticServer({ root: DIST });
-  const browser = await launch();
+  const browser = await launchChromium();
   const page = await browser.newPage();
   const scripts = new Set();
   page.on('request', (request) => {
@@ -112,7 +104,7 @@ await cp(DIST, SITE, { recursive: true });
 await cp('bench-results/.web', SITE, { recursive: true });
 {
   const server = await startStaticServer({ root: SITE });
-  const browser = await launch();
+  const browser = await launchChromium();
   // One browser context, so the app page below sees the meeting the bench page stored.
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
   const page = await context.newPage();
@@ -179,9 +171,9 @@ function describeInteraction(e) {
   let served = null;
   try {
     served = await serveOverHttps(DIST);
-    const pages = await runLighthouse({ url: served.server.url, chromePath: CHROMIUM, pages: heardPages(), trustSpki: served.trustSpki });
+    const pages = await runLighthouse({ url: served.server.url, pages: heardPages(), trustSpki: served.trustSpki });
     details.lighthouse = { version: lighthouseVersion(), transport: 'HTTPS, HTTP/2', pages };
-    console.log(`      Lighthouse ${lighthouseVersion()}, mobile settings (simulated slow 4G, 4× slower CPU), over HTTPS (HTTP/2), Chromium at ${CHROMIUM}`);
+    console.log(`      Lighthouse ${lighthouseVersion()}, mobile settings (simulated slow 4G, 4× slower CPU), over HTTPS (HTTP/2), Chromium at ${CHROMIUM_PATH}`);
     for (const page of pages) {
       for (const [category, score] of Object.entries(page.scores)) {
         const failing = page.failing[category].map((a) => `${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`).join('; ');
@@ -217,7 +209,7 @@ function describeInteraction(e) {
 }
 
 printTable();
-await writeJson('bench-results/latest.json', { chromium: execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(), details });
+await writeJson('bench-results/latest.json', { chromium: execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(), details });
 if (anyOver()) {
   console.log('\nAt least one figure is over its budget.');
   process.exit(1);

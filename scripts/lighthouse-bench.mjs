@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { launch as launchChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { startStaticServer } from './static-server.mjs';
 import { throwawayCertificate } from './throwaway-cert.mjs';
 
@@ -12,12 +13,7 @@ export const lighthouseVersion = () => createRequire(import.meta.url)('lighthous
 
 export const CHROME_FLAGS = [
   '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...CHROMIUM_ARGS,
   // Nothing but the loopback server may be reached: any other host fails to resolve.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
@@ -68,7 +64,7 @@ export async function serveOverHttps(root) {
  * in that profile through Playwright (to store data the page shows, as a chair would have).
  * `trustSpki` (from serveOverHttps) trusts that server's certificate and no other.
  */
-export async function runLighthouse({ url, pages, runsPerPage = 5, chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium', trustSpki = null }) {
+export async function runLighthouse({ url, pages, runsPerPage = 5, chromePath = CHROMIUM_PATH, trustSpki = null }) {
   const chromeFlags = trustSpki ? [...CHROME_FLAGS, `--ignore-certificate-errors-spki-list=${trustSpki}`] : CHROME_FLAGS;
   const chrome = await launchChrome({ chromePath, chromeFlags, logLevel: 'silent' });
   const origin = new URL(url).origin;

@@ -7,13 +7,12 @@ import { parseArgs } from 'node:util';
 import { heardPages, lighthouseVersion, runLighthouse, serveOverHttps } from './lighthouse-bench.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, runs: { type: 'string', default: '5' } } });
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const dist = values.dist ?? 'bench-results/dist-lighthouse';
 if (!values.dist) execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', dist, '--emptyOutDir'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 const { server, trustSpki } = await serveOverHttps(dist);
 try {
-  const pages = await runLighthouse({ url: server.url, chromePath: CHROMIUM, pages: heardPages(), runsPerPage: Number(values.runs), trustSpki });
+  const pages = await runLighthouse({ url: server.url, pages: heardPages(), runsPerPage: Number(values.runs), trustSpki });
   console.log(`Lighthouse ${lighthouseVersion()}, mobile settings, over HTTPS (HTTP/2), ${values.runs} runs a page, the median kept`);
   for (const page of pages) {
     const scores = Object.entries(page.scores).map(([category, score]) => `${category} ${score}`).join(', ');

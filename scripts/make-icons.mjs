@@ -1,12 +1,9 @@
 // Renders the app icons from their SVG sources with Debian's Chromium.
 // Run by hand when the icon changes: node scripts/make-icons.mjs
 import { readFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 const jobs = [
   ['public/icons/icon.svg', 'public/icons/icon-192.png', 192],
   ['public/icons/icon.svg', 'public/icons/icon-512.png', 512],

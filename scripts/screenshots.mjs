@@ -1,16 +1,13 @@
 // Screenshots of the main screens at tablet sizes, for a person to look at.
 // Usage: npm run build && node scripts/screenshots.mjs [outDir]
 import { mkdir } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const out = process.argv[2] ?? 'test-results/screens';
 await mkdir(out, { recursive: true });
 const server = await startStaticServer({ root: 'dist' });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 for (const [label, viewport] of [['landscape', { width: 1024, height: 768 }], ['portrait', { width: 768, height: 1024 }]]) {
   const page = await browser.newPage({ viewport, locale: 'en-GB' });
   await page.goto(server.url);

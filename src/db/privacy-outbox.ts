@@ -1,5 +1,6 @@
 import type { EpochMs, Id } from '../domain/model';
 import type { PrivacyRequest, RequestOutboxEntry } from '../domain/sync-model';
+import { newDelivery } from '../domain/sync-rules';
 import type { HeardDb } from './schema';
 
 /**
@@ -9,21 +10,7 @@ import type { HeardDb } from './schema';
  * reports, or not at all.
  */
 export async function enqueuePrivacyRequest(database: HeardDb, request: PrivacyRequest, at: EpochMs, newId: () => Id): Promise<RequestOutboxEntry> {
-  const entry: RequestOutboxEntry = {
-    kind: 'request',
-    id: newId(),
-    request,
-    status: 'waiting',
-    revision: 1,
-    attempts: 0,
-    lastError: null,
-    nextAttemptAt: at,
-    leaseUntil: null,
-    sentAt: null,
-    sentRevision: null,
-    createdAt: at,
-    updatedAt: at,
-  };
+  const entry: RequestOutboxEntry = { kind: 'request', id: newId(), request, revision: 1, ...newDelivery(at) };
   await database.outbox.put(entry);
   return entry;
 }

@@ -1,6 +1,7 @@
 import type { EpochMs, Id } from '../domain/model';
 import type { OutboxEntry, SyncSettings } from '../domain/sync-model';
 import { buildSummary } from '../domain/summary';
+import { newDelivery } from '../domain/sync-rules';
 import { db } from './connection';
 import { meetingSourceTables, readMeetingSources } from './meeting-sources';
 import type { HeardDb } from './schema';
@@ -49,19 +50,15 @@ export async function enqueueSummary(database: HeardDb, meetingId: Id, at: Epoch
     now: at,
   });
   const entry: OutboxEntry = {
+    ...newDelivery(at),
     id,
     meetingId,
-    status: 'waiting',
     revision,
     summary,
-    attempts: 0,
-    lastError: null,
-    nextAttemptAt: at,
-    leaseUntil: null,
+    // A rebuild keeps what was sent before, so the server's older revision stays known.
     sentAt: existing?.sentAt ?? null,
     sentRevision: existing?.sentRevision ?? null,
     createdAt: existing?.createdAt ?? at,
-    updatedAt: at,
   };
   await database.outbox.put(entry);
   return entry;

@@ -68,7 +68,7 @@ export type PrivacyRequest =
   /** Delete every summary of the group from the server. */
   | { kind: 'delete-group'; groupId: Id };
 
-interface OutboxEntryBase {
+export interface OutboxEntryBase {
   /** The summary's (or request's) id, made on the device: also the server's idempotency key. */
   id: Id;
   status: OutboxStatus;

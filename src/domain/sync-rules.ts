@@ -1,5 +1,5 @@
 import type { EpochMs } from './model';
-import { isSummaryEntry, STALE_AFTER_MS, type OutboxEntry, type SyncProblem, type SyncSettings, type SyncSummary } from './sync-model';
+import { isSummaryEntry, STALE_AFTER_MS, type OutboxEntry, type OutboxEntryBase, type SyncProblem, type SyncSettings, type SyncSummary } from './sync-model';
 
 export { STALE_AFTER_MS };
 
@@ -131,4 +131,9 @@ export function maskKey(key: string): string {
 export function withoutNames(summary: SyncSummary): SyncSummary {
   const { groupName: _groupName, ...rest } = summary;
   return { ...rest, names: false, actions: summary.actions.map(({ owner: _owner, ownerId: _ownerId, ...action }) => action) };
+}
+
+/** The delivery state of an entry put in the outbox at `at`: waiting, never tried, never sent. */
+export function newDelivery(at: EpochMs): Omit<OutboxEntryBase, 'id' | 'revision'> {
+  return { status: 'waiting', attempts: 0, lastError: null, nextAttemptAt: at, leaseUntil: null, sentAt: null, sentRevision: null, createdAt: at, updatedAt: at };
 }

@@ -1,6 +1,7 @@
 import type { GroupHoldings, RowChanges } from '../../src/domain/group-holdings';
 import type { HeardDb } from '../../src/db/schema';
 import type { SummaryOutboxEntry, SyncSummary } from '../../src/domain/sync-model';
+import { newDelivery } from '../../src/domain/sync-rules';
 import { makeGroup, makeItem, makeMeeting, makePerson } from './fixtures';
 
 /**
@@ -49,17 +50,9 @@ export function outboxSummary(overrides: Partial<SummaryOutboxEntry> & { names?:
     kind: 'summary',
     id,
     meetingId,
-    status: 'waiting',
     revision: 1,
     summary: summary(id, meetingId, names),
-    attempts: 0,
-    lastError: null,
-    nextAttemptAt: T0,
-    leaseUntil: null,
-    sentAt: null,
-    sentRevision: null,
-    createdAt: T0,
-    updatedAt: T0,
+    ...newDelivery(T0),
     ...rest,
   };
 }

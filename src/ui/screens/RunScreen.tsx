@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AgendaItem } from '../../domain/agenda-model';
 import { itemPapersStatus } from '../../domain/agenda';
 import { formatClock } from '../../domain/dates';
-import { deriveRun, runShape, runShapeKey, type RunShape } from '../../domain/meeting-clock';
+import { deriveRun, runShape, runShapeKey, type MeetingRun, type RunShape } from '../../domain/meeting-clock';
 import { localMoment } from '../../domain/meeting-schedule';
 import { getRunData, type RunData } from '../../db/run-repo';
 import { readVibrateOnOverrun } from '../../state/preferences';
@@ -62,9 +62,17 @@ function useThresholdAnnouncement(run: RunShape, item: AgendaItem | undefined, v
   return message;
 }
 
+// The strip, the item clock and the shape of the run all ask for the run at the same tick (one
+// shared timer): it is worked out once a tick, not once for each of them.
+let lastRun: { data: RunData; time: number; run: MeetingRun } | null = null;
+function runAt(data: RunData, time: number): MeetingRun {
+  if (lastRun?.data !== data || lastRun.time !== time) lastRun = { data, time, run: deriveRun(data.events, data.items, time) };
+  return lastRun.run;
+}
+
 /** The run as it is this second, for the clocks: the only parts of the screen drawn every second. */
 function useRunNow(data: RunData) {
-  return deriveRun(data.events, data.items, useNow(1000));
+  return runAt(data, useNow(1000));
 }
 
 function ItemClock({ data, item }: { data: RunData; item: AgendaItem }) {
@@ -166,7 +174,7 @@ function MeetingStrip({ data }: { data: RunData }) {
 function Running({ data }: { data: RunData }) {
   const closed = data.meeting.state === 'closed';
   // Drawn again when the shape of the run changes (an item starts, is nearly up, is over), not every second.
-  const run = useDerivedFromNow((time) => runShape(deriveRun(data.events, data.items, time)), runShapeKey, [data.events, data.items], 1000, !closed);
+  const run = useDerivedFromNow((time) => runShape(runAt(data, time)), runShapeKey, [data], 1000, !closed);
   const live = run.phase === 'running' || run.phase === 'paused';
   const wakeLock = useWakeLock(live);
   const vibrateLive = useLive(readVibrateOnOverrun, []);
