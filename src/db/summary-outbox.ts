@@ -1,6 +1,6 @@
 import type { EpochMs, Id } from '../domain/model';
 import type { OutboxEntry, SyncSettings } from '../domain/sync-model';
-import { buildSummary } from '../domain/summary';
+import { buildSummary, type SummaryWords } from '../domain/summary';
 import { newDelivery } from '../domain/sync-rules';
 import { db } from './connection';
 import { meetingSourceTables, readMeetingSources } from './meeting-sources';
@@ -19,7 +19,7 @@ export function summaryTables(database: HeardDb) {
  * the id (the server's idempotency key); after that the same id goes out again
  * with the next revision, so the office never gets a second summary of one meeting.
  */
-export async function enqueueSummary(database: HeardDb, meetingId: Id, at: EpochMs, newId: () => Id): Promise<OutboxEntry> {
+export async function enqueueSummary(database: HeardDb, meetingId: Id, at: EpochMs, newId: () => Id, words: SummaryWords): Promise<OutboxEntry> {
   const sources = await readMeetingSources(database, meetingId);
   if (!sources) throw new RuleError('meeting-missing');
   const { meeting, group, people, attendees, items, events, turns, groupDissent: dissent, decisions, actions, glossary, groupReviews: reviews } = sources;
@@ -48,6 +48,7 @@ export async function enqueueSummary(database: HeardDb, meetingId: Id, at: Epoch
     glossary,
     review,
     now: at,
+    words,
   });
   const entry: OutboxEntry = {
     ...newDelivery(at),
@@ -65,7 +66,7 @@ export async function enqueueSummary(database: HeardDb, meetingId: Id, at: Epoch
 }
 
 /** "Send again": the meeting's summary rebuilt from what is stored now (later changes to actions), same id, next revision. */
-export async function resendSummary(meetingId: Id, at: EpochMs, newId: () => Id): Promise<OutboxEntry> {
+export async function resendSummary(meetingId: Id, at: EpochMs, newId: () => Id, words: SummaryWords): Promise<OutboxEntry> {
   const database = db();
-  return database.transaction('rw', summaryTables(database), () => enqueueSummary(database, meetingId, at, newId));
+  return database.transaction('rw', summaryTables(database), () => enqueueSummary(database, meetingId, at, newId, words));
 }

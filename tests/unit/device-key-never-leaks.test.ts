@@ -12,6 +12,7 @@ import { save } from '../../src/state/save-status';
 import { drainOutbox, type DrainDeps } from '../../src/sync/outbox-client';
 import { requestDrain } from '../../src/sync/sync-runner';
 import { actionsCsv, attendanceCsv, backupFile, balanceCsv, calendarIcs, minutesMarkdown, recordWords } from '../../src/ui/record/record-files';
+import { t } from '../../src/ui/strings/all';
 
 /**
  * The sync device key is a secret between this tablet and the programme
@@ -86,7 +87,7 @@ async function setUpDevice(serverUrl: string) {
   const saved = await save(() => writeSyncSettings({ serverUrl, deviceKey: KEY, names: true }));
   expect(saved.ok).toBe(true);
   expect((await readSyncSettings()).deviceKey).toBe(KEY);
-  await closeMeeting('meeting-1', T0 + 70 * MIN);
+  await closeMeeting('meeting-1', T0 + 70 * MIN, t.sync.summaryWords);
 }
 
 const deps = (at: number): DrainDeps => ({ fetch: (...args) => globalThis.fetch(...args), now: () => at, random: () => 0, baseMs: 1, timeoutMs: 300 });

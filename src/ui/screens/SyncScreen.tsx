@@ -18,7 +18,7 @@ const w = t.sync;
 
 /** The summary builder is the record's code, not the Sync screen's: loaded when the chair asks for it. */
 function sendAgain(meetingId: string) {
-  return save(async () => (await import('../../db/summary-outbox')).resendSummary(meetingId, now(), newId));
+  return save(async () => (await import('../../db/summary-outbox')).resendSummary(meetingId, now(), newId, w.summaryWords));
 }
 
 async function readScreen() {

@@ -1,5 +1,25 @@
+import type { Perspective } from '../../../domain/model';
+import type { SummaryWords } from '../../../domain/summary';
+
+/** A person's name in a summary sent with names off: their perspective, by its id (the label may be renamed). */
+const STAND_INS: Record<string, string> = {
+  lived: 'someone with lived experience',
+  carer: 'a carer',
+  staff: 'a member of staff',
+  manager: 'a manager or commissioner',
+  voluntary: 'someone from the voluntary sector',
+  other: 'a member',
+};
+
+const summaryWords: SummaryWords = {
+  standIn: (perspective: Perspective | undefined) =>
+    !perspective ? 'a member' : (STAND_INS[perspective.id] ?? (perspective.label.trim() ? `a member (${perspective.label.trim()})` : 'a member')),
+};
+
 /** Words for sending summaries to the programme office. Part of the en-GB catalogue. */
 export const sync = {
+  /** Put in the summary itself, for the office to read. */
+  summaryWords,
   title: 'Sending to the office',
   intro:
     'When a meeting is closed, Heard keeps a short summary for the programme office: figures and counts, no names unless you choose them. It waits on this device and is sent when there is a connection.',
