@@ -1,5 +1,5 @@
 import type { EpochMs, Id } from '../domain/model';
-import type { OutboxEntry, SyncSettings } from '../domain/sync-model';
+import { isSummaryEntry, type OutboxEntry, type SyncSettings } from '../domain/sync-model';
 import { buildSummary, type SummaryWords } from '../domain/summary';
 import { newDelivery } from '../domain/sync-rules';
 import { db } from './connection';
@@ -69,4 +69,20 @@ export async function enqueueSummary(database: HeardDb, meetingId: Id, at: Epoch
 export async function resendSummary(meetingId: Id, at: EpochMs, newId: () => Id, words: SummaryWords): Promise<OutboxEntry> {
   const database = db();
   return database.transaction('rw', summaryTables(database), () => enqueueSummary(database, meetingId, at, newId, words));
+}
+
+/**
+ * Saves the settings for sending. With names off, every summary not yet sent
+ * that was built with names is rebuilt without them (same id, next revision)
+ * in the same transaction: a name typed in its words must not leave, and only
+ * the records can say whose name a word is.
+ */
+export async function saveSyncSettings(settings: SyncSettings, at: EpochMs, newId: () => Id, words: SummaryWords): Promise<void> {
+  const database = db();
+  await database.transaction('rw', summaryTables(database), async () => {
+    await database.settings.put({ key: SYNC_SETTINGS_KEY, value: settings });
+    if (settings.names) return;
+    const named = (await database.outbox.toArray()).filter(isSummaryEntry).filter((entry) => entry.status !== 'sent' && entry.summary.names);
+    for (const entry of named) await enqueueSummary(database, entry.meetingId, at, newId, words);
+  });
 }

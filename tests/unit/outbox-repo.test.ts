@@ -3,7 +3,7 @@ import { useFreshDb } from '../support/fresh-db';
 import { SummarySchema } from '../../server/src/summary-schema';
 import { addSample } from '../../src/db/groups-repo';
 import { claimDue, markFailed, markSent, writeSyncSettings } from '../../src/db/outbox-repo';
-import { resendSummary } from '../../src/db/summary-outbox';
+import { resendSummary, saveSyncSettings } from '../../src/db/summary-outbox';
 import { closeMeeting } from '../../src/db/run-repo';
 import { readSyncGlance } from '../../src/db/settings-repo';
 import { syncMeeting, T0 } from '../support/sync-meeting';
@@ -70,6 +70,28 @@ describe('the outbox', () => {
     await writeSyncSettings({ serverUrl: 'http://127.0.0.1:1/', deviceKey: 'heard_x', names: true });
     await resendSummary(s.meeting.id, s.endAt + 1, newId, t.sync.summaryWords);
     expect((await summaryRows())[0]!.summary.groupName).toBe(s.group.name);
+  });
+
+  it('turning names off rebuilds a summary not yet sent that holds names in its words; one already sent is left', async () => {
+    const s = await storedMeeting();
+    const aoife = s.people[0]!;
+    await db().decisions.update(s.decisions[0]!.id, { text: `${aoife.name} will lead the pilot` });
+    await writeSyncSettings({ serverUrl: 'https://office.example.org/', deviceKey: 'heard_x', names: true });
+    await closeMeeting(s.meeting.id, s.endAt, t.sync.summaryWords, newId);
+    const [built] = await summaryRows();
+    expect(JSON.stringify(built!.summary)).toContain(aoife.name);
+    await saveSyncSettings({ serverUrl: 'https://office.example.org/', deviceKey: 'heard_x', names: false }, s.endAt + 1, newId, t.sync.summaryWords);
+    const [rebuilt] = await summaryRows();
+    // Same id, next revision, and the name gone from its words as well as from the owners.
+    expect(rebuilt).toMatchObject({ id: built!.id, revision: 2, status: 'waiting' });
+    expect(rebuilt!.summary.names).toBe(false);
+    expect(rebuilt!.summary.decisions[0]!.text).toBe('someone with lived experience will lead the pilot');
+    expect(JSON.stringify(rebuilt!.summary)).not.toContain(aoife.name);
+    // Sent already: turning names off does not send it again (erasure does that, for a person's name).
+    await db().outbox.update(built!.id, { status: 'sent', sentAt: s.endAt + 2, sentRevision: 2 });
+    await saveSyncSettings({ serverUrl: 'https://office.example.org/', deviceKey: 'heard_x', names: true }, s.endAt + 3, newId, t.sync.summaryWords);
+    await saveSyncSettings({ serverUrl: 'https://office.example.org/', deviceKey: 'heard_x', names: false }, s.endAt + 4, newId, t.sync.summaryWords);
+    expect((await summaryRows())[0]).toMatchObject({ revision: 2, status: 'sent' });
   });
 
   it('lets one claimer at a time take a summary, and another take it over only after the lease', async () => {
