@@ -99,7 +99,7 @@ describe('the sync device key', () => {
     const files = [];
     for (const names of [true, false]) {
       const record = buildMeetingRecord(source, { names, now: T0 + 120 * MIN, words: recordWords });
-      files.push(minutesMarkdown(record), actionsCsv(record), attendanceCsv(record), balanceCsv(record), calendarIcs(record, T0 + 120 * MIN));
+      files.push(minutesMarkdown(record, true), actionsCsv(record), attendanceCsv(record), balanceCsv(record, true), calendarIcs(record, T0 + 120 * MIN));
     }
     const groupBackup = (await makeGroupBackup('group-1'))!;
     const meetingBackup = (await makeMeetingBackup('meeting-1'))!;
