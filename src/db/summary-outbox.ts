@@ -1,5 +1,5 @@
 import type { EpochMs, Id } from '../domain/model';
-import { isSummaryEntry, type OutboxEntry, type SyncSettings } from '../domain/sync-model';
+import { isSummaryEntry, type OutboxEntry, type SummaryOutboxEntry, type SyncSettings } from '../domain/sync-model';
 import { buildSummary, type SummaryWords } from '../domain/summary';
 import { newDelivery } from '../domain/sync-rules';
 import { db } from './connection';
@@ -20,6 +20,13 @@ export function summaryTables(database: HeardDb) {
  * with the next revision, so the office never gets a second summary of one meeting.
  */
 export async function enqueueSummary(database: HeardDb, meetingId: Id, at: EpochMs, newId: () => Id, words: SummaryWords): Promise<OutboxEntry> {
+  const entry = await nextSummaryEntry(database, meetingId, at, newId, words);
+  await database.outbox.put(entry);
+  return entry;
+}
+
+/** The meeting's summary built afresh from what is stored, as the next revision, not yet written. */
+export async function nextSummaryEntry(database: HeardDb, meetingId: Id, at: EpochMs, newId: () => Id, words: SummaryWords): Promise<SummaryOutboxEntry> {
   const sources = await readMeetingSources(database, meetingId);
   if (!sources) throw new RuleError('meeting-missing');
   const { meeting, group, people, attendees, items, events, turns, groupDissent: dissent, decisions, actions, glossary, groupReviews: reviews } = sources;
@@ -50,7 +57,7 @@ export async function enqueueSummary(database: HeardDb, meetingId: Id, at: Epoch
     now: at,
     words,
   });
-  const entry: OutboxEntry = {
+  return {
     ...newDelivery(at),
     id,
     meetingId,
@@ -61,8 +68,6 @@ export async function enqueueSummary(database: HeardDb, meetingId: Id, at: Epoch
     sentRevision: existing?.sentRevision ?? null,
     createdAt: existing?.createdAt ?? at,
   };
-  await database.outbox.put(entry);
-  return entry;
 }
 
 /** "Send again": the meeting's summary rebuilt from what is stored now (later changes to actions), same id, next revision. */

@@ -109,9 +109,8 @@ describe('SyncScreen', () => {
     });
     await db().outbox.put(waitingSummary(summary, AT));
     await openScreen();
-    const disclosure = await screen.findByText('See what is sent', { exact: false, selector: 'summary' });
-    disclosure.click();
-    const shown = await screen.findByLabelText('See what is sent: Meeting · 2025-03-12', { selector: 'pre' });
+    (await screen.findByLabelText('See what is sent: Meeting · 2025-03-12', { selector: 'summary' })).click();
+    const shown = await screen.findByLabelText('What is sent: Meeting · 2025-03-12', { selector: 'pre' });
     // What the screen shows is the very body the sender posts: the server's schema, names taken out.
     expect(JSON.parse(shown.textContent!)).toEqual(withoutNames(summary));
     expect(shown.textContent).toContain('Draft the letter');

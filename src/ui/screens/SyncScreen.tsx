@@ -181,12 +181,9 @@ function SettingsForm({ settings, setMessage }: { settings: Partial<SyncSettings
 function WhatIsSent({ row, names, what }: { row: OutboxEntry; names: boolean; what: string }) {
   return (
     <details class="what-is-sent">
-      <summary>
-        {w.seeWhatIsSent}
-        <span class="visually-hidden">: {what}</span>
-      </summary>
+      <summary aria-label={w.seeWhatIsSentFor(what)}>{w.seeWhatIsSent}</summary>
       <p class="field__hint">{w.seeWhatIsSentHint}</p>
-      <pre tabIndex={0} aria-label={w.seeWhatIsSentFor(what)}>
+      <pre tabIndex={0} aria-label={w.whatIsSentFor(what)}>
         {JSON.stringify(outgoing(row, names).body, null, 2)}
       </pre>
     </details>
@@ -279,8 +276,8 @@ export function SyncScreen() {
                   type="button"
                   class="button button--secondary button--small"
                   aria-label={w.tryAgainFor(titleOf(row))}
-                  // A summary goes again rebuilt, with the next revision (what a 409 asks for); a request goes again as it is.
-                  onClick={() => void (row.kind === 'request' ? save(() => retrySetAside(now(), row.id)) : sendAgain(row.meetingId)).then(() => syncNow())}
+                  // Tried again as it is; a summary the office has another copy of at this revision (409) is made afresh, as the next revision.
+                  onClick={() => void (row.kind !== 'request' && row.lastStatus === 409 ? sendAgain(row.meetingId) : save(() => retrySetAside(now(), row.id))).then(() => syncNow())}
                 >
                   {w.tryAgain}
                 </button>

@@ -39,6 +39,7 @@ export const sync = {
     'It has figures and counts (who came and how long each kind of member spoke, disagreements, check-in answers counted), and the words of the agenda items, decisions, actions, check-in questions and words to explain. Names off: every name of the group’s people in those words is changed to what kind of member they are, such as “a carer”. What people said in disagreements, written check-in answers and one-to-one requests are never sent.',
   seeWhatIsSent: 'See what is sent',
   seeWhatIsSentFor: (what: string) => `See what is sent: ${what}`,
+  whatIsSentFor: (what: string) => `What is sent: ${what}`,
   seeWhatIsSentHint: 'Exactly what goes to the office, as the server receives it.',
   notSetUp: 'Not set up: nothing is sent from this device. Summaries wait here until you add the office’s server.',
   settingsTitle: 'The office’s server',
@@ -100,7 +101,7 @@ export const sync = {
   },
   setAsideTitle: 'Set aside',
   setAsideHint:
-    'The office server refused these, or failed on them again and again. They are kept on this device and are not deleted; everything else is still sent. “Try again” sends a summary again made afresh from this tablet’s records. Saving the server settings tries them all again.',
+    'The office server refused these, or failed on them again and again. They are kept on this device and are not deleted; everything else is still sent. “Try again” sends it again; one the office has a different copy of is made afresh from this tablet’s records. Saving the server settings tries them all again.',
   /** Why the server refused it: the HTTP status, and what it means in words. */
   setAsideWhy: (status: number | null, attempts: number) =>
     status !== null && status >= 400 && status < 500
