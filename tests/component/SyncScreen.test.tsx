@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { SummarySchema, exampleSummary } from '../../server/src/summary-schema';
@@ -121,7 +121,8 @@ describe('SyncScreen', () => {
   });
 
   it('lists what the server refused under "Set aside", with the status in words and "Try again"; the header says so; axe finds nothing', async () => {
-    await writeSyncSettings({ serverUrl: 'https://office.example.org/', deviceKey: 'heard_secret-key-1234', names: false });
+    // "Try again" sends at once: to nothing that listens on this machine, never to the internet.
+    await writeSyncSettings({ serverUrl: 'http://127.0.0.1:9/', deviceKey: 'heard_secret-key-1234', names: false });
     const summary = exampleSummary({ id: newId(), meetingId: 'm-1', date: '2030-03-12' });
     await db().outbox.put({ ...waitingSummary(summary, AT), status: 'set-aside', lastError: 'refused', lastStatus: 409, attempts: 1 });
     await queueRequest({ kind: 'delete-group', groupId: 'group-gone' }, AT + 1);
@@ -145,6 +146,11 @@ describe('SyncScreen', () => {
     expect(screen.getByText('Nothing waiting.')).toBeTruthy();
     expect((await screen.findByRole('link', { name: /set aside/ })).textContent).toBe('2 set aside');
     await expectNoAxeViolations();
+    // "Try again" on the request puts it back in line as it was (and the send it starts finds nobody there: still in line).
+    const request = (await db().outbox.toArray()).find((e) => e.kind === 'request')!;
+    fireEvent.click(within(list).getByRole('button', { name: /^Try again: A request to delete/ }));
+    await waitFor(async () => expect(['waiting', 'sending']).toContain((await db().outbox.get(request.id))!.status));
+    expect((await db().outbox.get(request.id))!).toMatchObject({ id: request.id, kind: 'request', request: request.request });
   });
 
   it.each([
