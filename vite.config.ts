@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { manifest } from './src/pwa/manifest.ts';
 import pkg from './package.json' with { type: 'json' };
+// @ts-expect-error: a plain .mjs module without type declarations
+import { metaContentSecurityPolicy, syncOriginsFrom } from './scripts/static-server.mjs';
 
 const version = [pkg.version, process.env.HEARD_BUILD_LABEL].filter(Boolean).join('+');
 
@@ -12,6 +14,20 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(version) },
   plugins: [
     preact(),
+    {
+      // The Content Security Policy as a <meta>, for hosts that send no header
+      // (scripts/static-server.mjs sends the header; see metaContentSecurityPolicy there). Build only:
+      // Vite's dev server injects scripts a strict policy would stop.
+      name: 'heard-csp-meta',
+      apply: 'build',
+      // Right after the charset, before anything the policy covers.
+      transformIndexHtml: (html: string) =>
+        html.replace(
+          /<meta charset="utf-8" \/>/,
+          (charset) =>
+            `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy(syncOriginsFrom(process.env.HEARD_SYNC_ORIGIN))}" />`,
+        ),
+    },
     VitePWA({
       // Prompt, never autoUpdate: an update must not reload a running meeting.
       registerType: 'prompt',

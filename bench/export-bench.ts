@@ -22,7 +22,7 @@ export function runExportBench(runs = 20): Timing & { bytes: number } {
   for (let i = 0; i < runs + 3; i++) {
     const started = performance.now();
     const record = buildMeetingRecord(source, { names: false, now: m.endsAt, words: recordWords });
-    const files = [minutesMarkdown(record), actionsCsv(record), attendanceCsv(record), balanceCsv(record), calendarIcs(record, m.endsAt)];
+    const files = [minutesMarkdown(record, true), actionsCsv(record), attendanceCsv(record), balanceCsv(record, true), calendarIcs(record, m.endsAt)];
     const elapsed = performance.now() - started;
     bytes = files.reduce((sum, f) => sum + f.text.length, 0);
     if (record.balance.people.length === 0) throw new Error('unexpected result');

@@ -1,7 +1,7 @@
 // `npm start`: serves the built app, starts the sync server (programme office) on its embedded
 // database, and prints both addresses.
 import { readFileSync } from 'node:fs';
-import { startStaticServer } from './static-server.mjs';
+import { startStaticServer, syncOriginsFrom } from './static-server.mjs';
 import { startSyncServer } from '../server/dist/main.js';
 
 const port = Number(process.env.PORT ?? 4173);
@@ -37,18 +37,7 @@ const syncOrigin = sync ? new URL(sync.url).origin : null;
 // The app's CSP lets it reach the sync server(s), and nothing else. HEARD_SYNC_ORIGIN lists the
 // origins a chair may enter on the Sync screen (space- or comma-separated, e.g. the office's
 // https://office.example.org); without it, only the local sync server started here.
-const allowed = (process.env.HEARD_SYNC_ORIGIN ?? '')
-  .split(/[\s,]+/)
-  .filter(Boolean)
-  .map((origin) => {
-    try {
-      return new URL(origin).origin;
-    } catch {
-      console.error(`HEARD_SYNC_ORIGIN: "${origin}" is not a web address; left out.`);
-      return null;
-    }
-  })
-  .filter(Boolean);
+const allowed = syncOriginsFrom(process.env.HEARD_SYNC_ORIGIN);
 const connectSrc = allowed.length ? allowed : syncOrigin ? [syncOrigin] : [];
 const app = await startStaticServer({ root: 'dist', port, host, connectSrc, tls });
 

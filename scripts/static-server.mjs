@@ -40,6 +40,41 @@ export function contentSecurityPolicy(connectSrc = []) {
   ].join('; ');
 }
 
+/**
+ * The origins in HEARD_SYNC_ORIGIN (space- or comma-separated), each checked as a web address;
+ * one that is not is said on the console and left out.
+ */
+export function syncOriginsFrom(text = '') {
+  return text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((origin) => {
+      try {
+        return new URL(origin).origin;
+      } catch {
+        console.error(`HEARD_SYNC_ORIGIN: "${origin}" is not a web address; left out.`);
+        return null;
+      }
+    })
+    .filter(Boolean);
+}
+
+/**
+ * The policy index.html carries as a <meta>, for a host that sends no header: the same directives,
+ * but frame-ancestors, which a <meta> policy cannot carry (browsers ignore it there: only the header
+ * stops Heard being framed). Built with HEARD_SYNC_ORIGIN set, connect-src names those origins;
+ * without it the build cannot know the office's server, so it allows any https origin and a
+ * server on the tablet itself (http only there, as the Sync screen requires). Where a host sends the
+ * header too, a browser applies both, and the header's narrower connect-src wins.
+ */
+export function metaContentSecurityPolicy(syncOrigins = []) {
+  const connectSrc = syncOrigins.length ? syncOrigins : ['https:', 'http://localhost:*', 'http://127.0.0.1:*'];
+  return contentSecurityPolicy(connectSrc)
+    .split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+}
+
 function headersFor(path, csp) {
   const headers = {
     'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',

@@ -7,7 +7,7 @@ const REQUEST_WORDS: Record<PrivacyRequestKind, { summary: string; description: 
   'erase-person': {
     summary: 'Erase a person from the stored summaries (idempotent by id)',
     description:
-      'In every stored summary of the group, the name of the person whose device id is `personId` is replaced by `pseudonym`: as the owner of their actions (found by `ownerId`, sent only with names) and anywhere else that name appears, in any case or spacing. Summaries sent without names hold no name, so there may be nothing to change.',
+      'In every stored summary of the group, the name of the person whose device id is `personId` is replaced by `pseudonym`: as the owner of their actions (found by `ownerId`, sent only with names). Words (decisions, actions, item titles) are not searched for the name: the device sends each summary that held it again, as a new revision without it, before this request. Summaries sent without names hold no name, so there may be nothing to change.',
     schema: 'ErasePersonRequest',
   },
   'delete-meeting': {

@@ -77,13 +77,12 @@ const CARRY_OUT: Record<PrivacyRequestKind, (tx: Queryable, request: AnyBody) =>
     const rows = await tx.query<{ id: string; body: unknown }>('SELECT id, body FROM summaries WHERE group_id = $1 ORDER BY id FOR UPDATE', [
       request.groupId,
     ]);
-    const bodies = rows.map((row) => ({ id: row.id, body: parseJson(row.body) as StoredBody }));
-    const names = namesOf(bodies.map((b) => b.body), request.personId!);
     let affected = 0;
-    for (const { id, body } of bodies) {
-      const erased = erasePerson(body, request.personId!, names, request.pseudonym!);
+    for (const row of rows) {
+      const body = parseJson(row.body) as StoredBody;
+      const erased = erasePerson(body, request.personId!, request.pseudonym!);
       if (JSON.stringify(erased) === JSON.stringify(body)) continue;
-      await tx.query('UPDATE summaries SET body = $2::jsonb, updated_at = now() WHERE id = $1', [id, JSON.stringify(erased)]);
+      await tx.query('UPDATE summaries SET body = $2::jsonb, updated_at = now() WHERE id = $1', [row.id, JSON.stringify(erased)]);
       affected += 1;
     }
     return affected;
@@ -106,42 +105,14 @@ interface StoredBody {
   [field: string]: unknown;
 }
 
-/** Every name the summaries gave the person as an action owner (names are sent with the owner's id). */
-export function namesOf(bodies: readonly StoredBody[], personId: string): string[] {
-  const names = new Set<string>();
-  for (const body of bodies) {
-    for (const action of body.actions ?? []) {
-      if (action.ownerId === personId && action.owner?.trim()) names.add(action.owner.trim());
-    }
-  }
-  return [...names];
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The name in any case and with any spacing between its words, as a whole word (not inside another). */
-export function namePattern(name: string): RegExp | null {
-  const words = name.trim().split(/\s+/u).filter(Boolean).map(escapeRegExp);
-  if (words.length === 0) return null;
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`, 'giu');
-}
-
 /**
- * The summary with the person's name replaced by the pseudonym: as the owner of their actions, and
- * anywhere else it was typed (a decision's text, an item's title), in any case or spacing.
+ * The summary with the person, as the owner of their actions (found by their device id), named by
+ * the pseudonym. Free text is not searched for the name: a pattern cannot tell the name Will from
+ * the word "will" ("We will pilot" became "We Former member 3 pilot"). The device, which knows its
+ * records, sends each summary that held the name again as a new revision without it, before this
+ * request; this catches only what it could not (a summary the device no longer has).
  */
-export function erasePerson(body: StoredBody, personId: string, names: readonly string[], pseudonym: string): StoredBody {
-  const patterns = names.map(namePattern).filter((p): p is RegExp => p !== null);
-  const scrubText = (text: string) => patterns.reduce((out, pattern) => out.replace(pattern, () => pseudonym), text);
-  const scrub = (value: unknown): unknown => {
-    if (typeof value === 'string') return scrubText(value);
-    if (Array.isArray(value)) return value.map(scrub);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, v]) => [scrubText(key), scrub(v)]));
-    return value;
-  };
-  const scrubbed = scrub(body) as StoredBody;
-  if (scrubbed.actions) {
-    scrubbed.actions = scrubbed.actions.map((action) => (action.ownerId === personId ? { ...action, owner: pseudonym } : action));
-  }
-  return scrubbed;
+export function erasePerson(body: StoredBody, personId: string, pseudonym: string): StoredBody {
+  if (!body.actions?.some((action) => action.ownerId === personId)) return body;
+  return { ...body, actions: body.actions.map((action) => (action.ownerId === personId ? { ...action, owner: pseudonym } : action)) };
 }

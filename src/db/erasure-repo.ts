@@ -2,15 +2,19 @@ import { officeMayHoldNames, planErasure, type ErasurePlan, type ErasureWords, t
 import type { EpochMs, Id } from '../domain/model';
 import { isInProgress } from '../domain/privacy-rules';
 import { buildSubjectAccess, type SubjectAccess, type SubjectWords } from '../domain/subject-access';
-import type { SyncSettings } from '../domain/sync-model';
+import type { SummaryWords } from '../domain/summary';
+import { isSummaryEntry, type SyncSettings, type SyncSummary } from '../domain/sync-model';
+import { reachedOffice } from '../domain/privacy-rules';
 import { db } from './connection';
 import { holdingTables, readGroupHoldings, writeChanges } from './group-holdings';
 import { enqueuePrivacyRequest } from './privacy-outbox';
 import type { HeardDb } from './schema';
 import { SYNC_SETTINGS_KEY } from './settings-repo';
 import { RuleError } from './storage-errors';
+import { nextSummaryEntry, summaryTables } from './summary-outbox';
 
-const erasureTables = (database: HeardDb) => [...holdingTables(database), database.settings];
+/** Everything a person's records are in, and everything a summary is rebuilt from. */
+const erasureTables = (database: HeardDb) => [...new Set([...holdingTables(database), database.settings, ...summaryTables(database)])];
 
 async function namesSetting(database: HeardDb): Promise<boolean> {
   return ((await database.settings.get(SYNC_SETTINGS_KEY))?.value as Partial<SyncSettings> | undefined)?.names === true;
@@ -54,13 +58,20 @@ export async function readPersonPage(groupId: Id, personId: Id, now: EpochMs, wo
   });
 }
 
+/** The same document, whatever its revision. */
+const sameSummary = (a: SyncSummary, b: SyncSummary) => JSON.stringify({ ...a, revision: 0 }) === JSON.stringify({ ...b, revision: 0 });
+
 /**
  * Erases a person from every table of the device in one transaction, the
- * outbox's waiting summaries included; and if the office may hold their name,
- * queues a request (with the pseudonym, never the name) for it to do the same.
- * Returns the pseudonym. Erasing twice changes nothing the second time.
+ * outbox's waiting summaries included. Every summary the office has (or is
+ * being sent) that the erasure changes is sent again, as its next revision
+ * made from the rewritten records: only the device can tell their
+ * name from a word in the text. And if the office may hold their name, a
+ * request (the pseudonym, never the name) goes after those summaries for it
+ * to do the same by their id. Returns the pseudonym. Erasing twice changes
+ * nothing the second time.
  */
-export async function erasePerson(groupId: Id, personId: Id, choice: WordsChoice, at: EpochMs, newId: () => Id, words: ErasureWords): Promise<string> {
+export async function erasePerson(groupId: Id, personId: Id, choice: WordsChoice, at: EpochMs, newId: () => Id, words: ErasureWords & SummaryWords): Promise<string> {
   const database = db();
   return database.transaction('rw', erasureTables(database), async () => {
     const [holdings, names] = await Promise.all([readGroupHoldings(database, groupId), namesSetting(database)]);
@@ -72,6 +83,12 @@ export async function erasePerson(groupId: Id, personId: Id, choice: WordsChoice
     if (plan.alreadyErased) return plan.pseudonym;
     const tellOffice = officeMayHoldNames(holdings.outbox, names);
     await writeChanges(database, plan.changes);
+    // What the office has, made again from the rewritten records: where it differs (their name, or
+    // with names off, "a carer" now their pseudonym), it goes again as the next revision.
+    for (const sent of holdings.outbox.filter(isSummaryEntry).filter(reachedOffice)) {
+      const next = await nextSummaryEntry(database, sent.meetingId, at, newId, words);
+      if (!sameSummary(next.summary, sent.summary)) await database.outbox.put(next);
+    }
     if (tellOffice) await enqueuePrivacyRequest(database, { kind: 'erase-person', groupId, personId, pseudonym: plan.pseudonym }, at, newId);
     return plan.pseudonym;
   });

@@ -1,6 +1,6 @@
 import type { EpochMs, Id } from '../domain/model';
 import { isSummaryEntry, type OutboxEntry, type RequestOutboxEntry, type SummaryOutboxEntry, type SyncLast, type SyncProblem, type SyncSettings } from '../domain/sync-model';
-import { isDue, isHeldBack } from '../domain/sync-rules';
+import { isDue, isHeldBack, setsAside } from '../domain/sync-rules';
 import { db } from './connection';
 import type { HeardDb } from './schema';
 import { SYNC_LAST_KEY, SYNC_SETTINGS_KEY } from './settings-repo';
@@ -85,17 +85,56 @@ export async function markSent(id: Id, revision: number, at: EpochMs): Promise<v
   });
 }
 
-/** Back to waiting, with the problem and when to try again. */
-export async function markFailed(id: Id, problem: SyncProblem, countsAsAttempt: boolean, nextAttemptAt: (attempts: number) => EpochMs, at: EpochMs): Promise<void> {
+/**
+ * Back to waiting, with the problem and when to try again; or set aside, when
+ * the server refused it or failed on it again and again (setsAside). Returns
+ * whether it was set aside. `httpStatus` is the answer's status, if any.
+ */
+export async function markFailed(
+  id: Id,
+  problem: SyncProblem,
+  countsAsAttempt: boolean,
+  nextAttemptAt: (attempts: number) => EpochMs,
+  at: EpochMs,
+  httpStatus: number | null = null,
+): Promise<boolean> {
   const database = db();
-  await database.transaction('rw', [database.outbox, database.settings], async () => {
+  return database.transaction('rw', [database.outbox, database.settings], async () => {
     const entry = await database.outbox.get(id);
+    let setAside = false;
     if (entry && entry.status === 'sending') {
       const attempts = entry.attempts + (countsAsAttempt ? 1 : 0);
-      await database.outbox.put({ ...entry, status: 'waiting', attempts, lastError: problem, leaseUntil: null, nextAttemptAt: nextAttemptAt(Math.max(1, attempts)), updatedAt: at });
+      setAside = setsAside(problem, attempts);
+      await database.outbox.put({
+        ...entry,
+        status: setAside ? 'set-aside' : 'waiting',
+        attempts,
+        lastError: problem,
+        lastStatus: httpStatus,
+        leaseUntil: null,
+        nextAttemptAt: nextAttemptAt(Math.max(1, attempts)),
+        updatedAt: at,
+      });
     }
     const last = (await database.settings.get(SYNC_LAST_KEY))?.value as SyncLast | undefined;
     await writeLast(database, { lastError: problem, lastSentAt: last?.lastSentAt ?? null, lastAttemptAt: at });
+    return setAside;
+  });
+}
+
+/**
+ * What was set aside is tried again: one entry (the chair's "Try again"), or
+ * all of them (new server settings may be what it needed). Kept as it was
+ * built; a summary the office has another copy of at its revision needs "Send
+ * again" instead, which rebuilds it with the next revision.
+ */
+export async function retrySetAside(at: EpochMs, id?: Id): Promise<void> {
+  const database = db();
+  await database.transaction('rw', database.outbox, async () => {
+    const entries = id ? [await database.outbox.get(id)] : await database.outbox.where('status').equals('set-aside').toArray();
+    for (const entry of entries) {
+      if (entry?.status === 'set-aside') await database.outbox.put({ ...entry, status: 'waiting', attempts: 0, nextAttemptAt: at, updatedAt: at });
+    }
   });
 }
 

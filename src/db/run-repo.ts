@@ -1,5 +1,6 @@
 import type { AgendaItem, GroundRule, MeetingClockEvent, MeetingClockEventKind } from '../domain/agenda-model';
 import type { EpochMs, Id, MeetingState } from '../domain/model';
+import type { SummaryWords } from '../domain/summary';
 import { nextSeq } from '../domain/meeting-clock';
 import { sortByOrder } from '../domain/reorder';
 import { rulesInForce } from '../domain/ground-rules';
@@ -76,14 +77,14 @@ export async function appendClockEvent(
  * never be left behind by a crash. Closing again sends the same summary id
  * with the next revision.
  */
-export async function closeMeeting(meetingId: Id, at: EpochMs, newId: () => Id = randomId): Promise<void> {
+export async function closeMeeting(meetingId: Id, at: EpochMs, words: SummaryWords, newId: () => Id = randomId): Promise<void> {
   const database = db();
   await database.transaction('rw', summaryTables(database), async () => {
     const meeting = await database.meetings.get(meetingId);
     if (!meeting) throw new RuleError('meeting-missing');
     await database.meetings.update(meetingId, { state: 'closed', updatedAt: at });
     await carryDeferredItems(database, meeting.groupId, at);
-    await enqueueSummary(database, meetingId, at, newId);
+    await enqueueSummary(database, meetingId, at, newId, words);
   });
 }
 

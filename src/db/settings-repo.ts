@@ -43,8 +43,9 @@ export const SYNC_LAST_KEY = 'sync-last';
 /** The always-visible sync status, read by the app's frame without the sync code. */
 export async function readSyncGlance(): Promise<SyncGlance> {
   const database = db();
-  const [waiting, settings, last] = await Promise.all([
+  const [waiting, setAside, settings, last] = await Promise.all([
     database.outbox.where('status').anyOf('waiting', 'sending').toArray(),
+    database.outbox.where('status').equals('set-aside').count(),
     database.settings.get(SYNC_SETTINGS_KEY),
     database.settings.get(SYNC_LAST_KEY),
   ]);
@@ -53,6 +54,7 @@ export async function readSyncGlance(): Promise<SyncGlance> {
   return {
     waiting: waiting.length,
     requests: waiting.filter((e) => e.kind === 'request').length,
+    setAside,
     oldestWaitingSince: waiting.length ? Math.min(...waiting.map((e) => e.createdAt)) : null,
     lastError: l?.lastError ?? null,
     lastSentAt: l?.lastSentAt ?? null,

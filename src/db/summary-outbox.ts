@@ -1,6 +1,6 @@
 import type { EpochMs, Id } from '../domain/model';
-import type { OutboxEntry, SyncSettings } from '../domain/sync-model';
-import { buildSummary } from '../domain/summary';
+import { isSummaryEntry, type OutboxEntry, type SummaryOutboxEntry, type SyncSettings } from '../domain/sync-model';
+import { buildSummary, type SummaryWords } from '../domain/summary';
 import { newDelivery } from '../domain/sync-rules';
 import { db } from './connection';
 import { meetingSourceTables, readMeetingSources } from './meeting-sources';
@@ -19,7 +19,14 @@ export function summaryTables(database: HeardDb) {
  * the id (the server's idempotency key); after that the same id goes out again
  * with the next revision, so the office never gets a second summary of one meeting.
  */
-export async function enqueueSummary(database: HeardDb, meetingId: Id, at: EpochMs, newId: () => Id): Promise<OutboxEntry> {
+export async function enqueueSummary(database: HeardDb, meetingId: Id, at: EpochMs, newId: () => Id, words: SummaryWords): Promise<OutboxEntry> {
+  const entry = await nextSummaryEntry(database, meetingId, at, newId, words);
+  await database.outbox.put(entry);
+  return entry;
+}
+
+/** The meeting's summary built afresh from what is stored, as the next revision, not yet written. */
+export async function nextSummaryEntry(database: HeardDb, meetingId: Id, at: EpochMs, newId: () => Id, words: SummaryWords): Promise<SummaryOutboxEntry> {
   const sources = await readMeetingSources(database, meetingId);
   if (!sources) throw new RuleError('meeting-missing');
   const { meeting, group, people, attendees, items, events, turns, groupDissent: dissent, decisions, actions, glossary, groupReviews: reviews } = sources;
@@ -48,8 +55,9 @@ export async function enqueueSummary(database: HeardDb, meetingId: Id, at: Epoch
     glossary,
     review,
     now: at,
+    words,
   });
-  const entry: OutboxEntry = {
+  return {
     ...newDelivery(at),
     id,
     meetingId,
@@ -60,12 +68,26 @@ export async function enqueueSummary(database: HeardDb, meetingId: Id, at: Epoch
     sentRevision: existing?.sentRevision ?? null,
     createdAt: existing?.createdAt ?? at,
   };
-  await database.outbox.put(entry);
-  return entry;
 }
 
 /** "Send again": the meeting's summary rebuilt from what is stored now (later changes to actions), same id, next revision. */
-export async function resendSummary(meetingId: Id, at: EpochMs, newId: () => Id): Promise<OutboxEntry> {
+export async function resendSummary(meetingId: Id, at: EpochMs, newId: () => Id, words: SummaryWords): Promise<OutboxEntry> {
   const database = db();
-  return database.transaction('rw', summaryTables(database), () => enqueueSummary(database, meetingId, at, newId));
+  return database.transaction('rw', summaryTables(database), () => enqueueSummary(database, meetingId, at, newId, words));
+}
+
+/**
+ * Saves the settings for sending. With names off, every summary not yet sent
+ * that was built with names is rebuilt without them (same id, next revision)
+ * in the same transaction: a name typed in its words must not leave, and only
+ * the records can say whose name a word is.
+ */
+export async function saveSyncSettings(settings: SyncSettings, at: EpochMs, newId: () => Id, words: SummaryWords): Promise<void> {
+  const database = db();
+  await database.transaction('rw', summaryTables(database), async () => {
+    await database.settings.put({ key: SYNC_SETTINGS_KEY, value: settings });
+    if (settings.names) return;
+    const named = (await database.outbox.toArray()).filter(isSummaryEntry).filter((entry) => entry.status !== 'sent' && entry.summary.names);
+    for (const entry of named) await enqueueSummary(database, entry.meetingId, at, newId, words);
+  });
 }

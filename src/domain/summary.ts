@@ -7,18 +7,26 @@ import type { CheckInAnswers } from './checkin-model';
 import { summarise } from './checkin';
 import { meetingWindow } from './item-windows';
 import { deriveRun } from './meeting-clock';
-import type { Attendee, EpochMs, Group, Id, Meeting, Person } from './model';
+import type { Attendee, EpochMs, Group, Id, Meeting, Person, Perspective } from './model';
+import { namesReplacer } from './name-match';
 import type { ActionItem, Decision, DissentEntry } from './record-model';
 import { sortByOrder } from './reorder';
 import type { SyncSummary } from './sync-model';
 
 /**
  * The meeting summary for the programme office (schemaVersion 1; fields in
- * server/README.md). Aggregates and the device's own ids only: no person's
- * name, no dissent words, no check-in free text, no one-to-one contact, no
- * review comments. Names — the group's and action owners' — only when the
- * chair chose them (`names`).
+ * server/README.md). Aggregates, the device's own ids, and the words of item
+ * titles, decisions, actions, check-in questions and glossary terms: no
+ * dissent words, no check-in answers' words, no one-to-one contact, no review
+ * comments. Names — the group's and action owners' — only when the chair chose
+ * them (`names`); with names off, a name of the group's people typed in any of
+ * those words is replaced by their perspective ("a carer") before it is put in.
  */
+export interface SummaryWords {
+  /** What stands in for a person's name when names are off: their perspective in words, "a carer"; without one, "a member". */
+  standIn: (perspective: Perspective | undefined) => string;
+}
+
 export interface SummaryInput {
   id: Id;
   revision: number;
@@ -43,19 +51,56 @@ export interface SummaryInput {
   /** The group's review held at this meeting, if any. */
   review: GroupReview | null;
   now: EpochMs;
+  words: SummaryWords;
 }
 
 const MAX_MINUTES = 24 * 60;
 const MAX_SECONDS = 24 * 3600;
 
 const clamp = (value: number, max: number) => Math.min(max, Math.max(0, Math.round(Number.isFinite(value) ? value : 0)));
-/** Trimmed and cut to the schema's limit, so one long entry never makes the whole summary refused. */
-const cut = (text: string, max: number) => text.trim().replace(/\s+/g, ' ').slice(0, max).trim();
+/**
+ * Text as the server takes it: trimmed, spaces folded, NUL taken out and a
+ * half of a broken character (a lone surrogate) made U+FFFD, which a database
+ * refuses; then cut to the schema's limit (counted in UTF-16 units, as the
+ * server counts) without splitting a character. So one entry never makes the
+ * whole summary refused.
+ */
+export function sendableText(text: string, max: number): string {
+  const clean = text
+    .replace(/\u0000/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (clean.length <= max) return clean;
+  const high = clean.charCodeAt(max - 1);
+  // The last unit kept would be the first half of a pair: stop before it.
+  return clean.slice(0, high >= 0xd800 && high <= 0xdbff ? max - 1 : max).trim();
+}
+
+/**
+ * With names off, every name of the group's people (guests and those who left
+ * included; an erased person's is already a pseudonym) is replaced by their
+ * perspective's words; with names on, the text is as typed.
+ */
+function nameHider(input: SummaryInput): (text: string) => string {
+  if (input.names) return (text) => text;
+  const perspectiveOf = new Map(input.group.perspectives.map((p) => [p.id, p]));
+  const named = input.people.filter((p) => p.erasedAt === undefined);
+  // A name inside a perspective's own label stands as "a member": the label is what stands in for everyone else.
+  const inLabels = namesReplacer(named.map((p) => ({ name: p.name, by: input.words.standIn(undefined) })));
+  const standIn = (id: Id) => {
+    const perspective = perspectiveOf.get(id);
+    return input.words.standIn(perspective && { ...perspective, label: inLabels(perspective.label) });
+  };
+  return namesReplacer(named.map((p) => ({ name: p.name, by: standIn(p.perspectiveId) })));
+}
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function buildSummary(input: SummaryInput): SyncSummary {
   const { meeting, group } = input;
-  const labelOf = new Map(group.perspectives.map((p) => [p.id, cut(p.label, 80) || p.id.slice(0, 80)]));
+  const hide = nameHider(input);
+  const cut = (text: string, max: number) => sendableText(hide(text), max);
+  const labelOf = new Map(group.perspectives.map((p) => [p.id, cut(p.label, 80) || cut(p.id, 80)]));
   const personOf = new Map(input.people.map((p) => [p.id, p]));
 
   const run = deriveRun(input.events, input.items, input.now);

@@ -35,7 +35,7 @@ export interface SyncSummary {
 
 /** Why the last try to send did not work, as the screen puts it in words. */
 export type SyncProblem =
-  /** 401/403: the server did not accept the device key. */
+  /** 401: the server did not accept the device key. */
   | 'key'
   /** No connection: offline, or the server down. */
   | 'network'
@@ -43,17 +43,21 @@ export type SyncProblem =
   | 'timeout'
   /** The page's Content Security Policy does not allow this server. */
   | 'blocked'
-  /** 5xx, or an answer that made no sense. */
+  /** 5xx, 408, 429, or an answer that made no sense. */
   | 'server'
-  /** 400, 409, 413, 415: the server refused this summary; sending it again as it is will not help. */
+  /** Any other 4xx (400, 403, 404, 409, 413…): the server refused this one; sending it again as it is will not help. */
   | 'refused';
 
 /**
  * waiting → sending (leased to one tab, until `leaseUntil`) → sent. A sent
  * summary goes back to waiting, same id, higher revision, when the meeting is
  * closed again or the chair sends it again after later changes.
+ * sending → set-aside when the server refused it (a 4xx) or failed on it
+ * SET_ASIDE_AFTER times in a row: kept on the device, never deleted, not tried
+ * again by itself (until the chair does, or changes the server's settings),
+ * and never holding anything behind it.
  */
-export type OutboxStatus = 'waiting' | 'sending' | 'sent';
+export type OutboxStatus = 'waiting' | 'sending' | 'sent' | 'set-aside';
 
 /**
  * What the chair asked the office to forget (UK GDPR). Sent through the same
@@ -77,6 +81,8 @@ export interface OutboxEntryBase {
   /** Tries since the last success or rebuild: the backoff grows with it. */
   attempts: number;
   lastError: SyncProblem | null;
+  /** The HTTP status of the last failed answer, when there was one: said in words once the entry is set aside. */
+  lastStatus?: number | null;
   /** Not tried again before this. */
   nextAttemptAt: EpochMs;
   /** While 'sending': another tab may take it over after this (the tab that had it closed). */
@@ -124,6 +130,8 @@ export interface SyncGlance {
   waiting: number;
   /** Of those, how many are erasure or deletion requests. */
   requests: number;
+  /** Set aside after the server refused them or failed on them again and again: not counted in `waiting`. */
+  setAside: number;
   /** When the oldest waiting summary was first closed. */
   oldestWaitingSince: EpochMs | null;
   lastError: SyncProblem | null;

@@ -23,14 +23,26 @@ export function backoffMs(attempts: number, random: number, baseMs = BACKOFF_BAS
   return Math.round(step * (0.75 + 0.25 * r));
 }
 
-/** What an HTTP answer means for a summary. */
+/** A summary or request the server failed on this many times in a row (5xx) is set aside. */
+export const SET_ASIDE_AFTER = 5;
+
+/**
+ * What an HTTP answer means for a summary. 401 is this key, for everything;
+ * 408 and 429 say "later". Any other 4xx is about this one entry (403: this
+ * key may not change that group; 409: another body at the same revision):
+ * sending it again as it is would only be refused again.
+ */
 export function problemOfStatus(status: number): SyncProblem | null {
   if (status >= 200 && status < 300) return null;
-  if (status === 401 || status === 403) return 'key';
-  if (status >= 500) return 'server';
-  // A 404 or 405 means the address is not a Heard server (or the wrong path): worth retrying later, as a server problem.
-  if (status === 404 || status === 405 || status === 408 || status === 429) return 'server';
-  return 'refused';
+  if (status === 401) return 'key';
+  if (status >= 500 || status === 408 || status === 429) return 'server';
+  if (status >= 400) return 'refused';
+  return 'server';
+}
+
+/** Refused, or failed on by the server again and again: set aside, so what comes after it still goes. */
+export function setsAside(problem: SyncProblem, attempts: number): boolean {
+  return problem === 'refused' || (problem === 'server' && attempts >= SET_ASIDE_AFTER);
 }
 
 /** Key and policy problems do not get better by themselves: wait the longest, until the chair changes something. */
@@ -52,12 +64,12 @@ export function isDue(entry: Pick<OutboxEntry, 'status' | 'nextAttemptAt' | 'lea
 
 /**
  * An erasure or deletion request goes after the summaries that were waiting
- * before it, so it never overtakes the summary it is about. A summary the
- * server refused does not hold it back: that one would never go.
+ * before it, so it never overtakes the summary it is about. A summary set
+ * aside does not hold it back: that one may never go.
  */
 export function isHeldBack(entry: OutboxEntry, unsent: readonly OutboxEntry[]): boolean {
   if (isSummaryEntry(entry)) return false;
-  return unsent.some((other) => isSummaryEntry(other) && other.status !== 'sent' && other.lastError !== 'refused' && other.createdAt <= entry.createdAt);
+  return unsent.some((other) => isSummaryEntry(other) && (other.status === 'waiting' || other.status === 'sending') && other.createdAt <= entry.createdAt);
 }
 
 /** Where an entry goes and what is sent: a request carries ids and a pseudonym, never a name. */
@@ -74,7 +86,7 @@ export function isStale(oldestWaitingSince: EpochMs | null, now: EpochMs): boole
   return oldestWaitingSince !== null && now - oldestWaitingSince > STALE_AFTER_MS;
 }
 
-export type LinkProblem = 'empty' | 'not-a-link' | 'no-key' | 'not-http';
+export type LinkProblem = 'empty' | 'not-a-link' | 'no-key' | 'not-http' | 'not-https';
 
 /**
  * Reads what the office gives a tablet, as a link or a QR code's text:
@@ -95,13 +107,16 @@ export function parseSyncLink(raw: string): { serverUrl: string; deviceKey: stri
   return { serverUrl, deviceKey };
 }
 
-const LINK_PROBLEMS: readonly string[] = ['empty', 'not-a-link', 'no-key', 'not-http'];
+const LINK_PROBLEMS: readonly string[] = ['empty', 'not-a-link', 'no-key', 'not-http', 'not-https'];
 
 export function isLinkProblem(value: unknown): value is LinkProblem {
   return typeof value === 'string' && LINK_PROBLEMS.includes(value);
 }
 
-/** An http(s) address with its path ending in "/", so `api/summaries` resolves under it. */
+/** Plain http only to this machine: anywhere else the key and the summaries would cross the network readable. */
+const LOCAL_HOSTS: readonly string[] = ['localhost', '127.0.0.1'];
+
+/** An https address (http only for localhost and 127.0.0.1) with its path ending in "/", so `api/summaries` resolves under it. */
 export function normaliseServerUrl(raw: string): string | Exclude<LinkProblem, 'no-key'> {
   const text = raw.trim();
   if (!text) return 'empty';
@@ -112,6 +127,7 @@ export function normaliseServerUrl(raw: string): string | Exclude<LinkProblem, '
     return 'not-a-link';
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'not-http';
+  if (url.protocol === 'http:' && !LOCAL_HOSTS.includes(url.hostname)) return 'not-https';
   url.hash = '';
   url.search = '';
   if (!url.pathname.endsWith('/')) url.pathname += '/';

@@ -1,6 +1,7 @@
 import { buildCheckInRecords, promptFromLibrary, promptsForCheckIn, type CheckInDraft, type LibraryEntry } from '../domain/checkin';
 import type { CheckInLock, CheckInPrompt } from '../domain/checkin-model';
 import type { Id } from '../domain/model';
+import type { SummaryWords } from '../domain/summary';
 import * as repo from '../db/checkin-repo';
 import { lockNow } from './app-lock-actions';
 import { now } from './clock';
@@ -53,8 +54,8 @@ export function finishMyCheckIn(draft: CheckInDraft, lock: CheckInLock) {
   return save(() => repo.saveCheckIn(buildCheckInRecords(draft, lock, newId)));
 }
 
-export function closeMeetingAfterCheckIn(meetingId: Id) {
-  return close(meetingId);
+export function closeMeetingAfterCheckIn(meetingId: Id, words: SummaryWords) {
+  return close(meetingId, words);
 }
 
 /** Saves the group's questions as given, in order: the first edit copies the defaults in. */

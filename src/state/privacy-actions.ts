@@ -1,13 +1,14 @@
 import type { ErasureWords, WordsChoice } from '../domain/erasure';
 import type { Id, RetentionMonths } from '../domain/model';
+import type { SummaryWords } from '../domain/summary';
 import * as deletion from '../db/deletion-repo';
 import { erasePerson as erase } from '../db/erasure-repo';
 import { now } from './clock';
 import { newId } from './ids';
 import { save } from './save-status';
 
-/** `words` are the catalogue's: the pseudonym and what stands in for deleted words are stored. */
-export function erasePerson(groupId: Id, personId: Id, choice: WordsChoice, words: ErasureWords) {
+/** `words` are the catalogue's: the pseudonym and what stands in for deleted words are stored; summaries sent again are built with them. */
+export function erasePerson(groupId: Id, personId: Id, choice: WordsChoice, words: ErasureWords & SummaryWords) {
   return save(() => erase(groupId, personId, choice, now(), newId, words));
 }
 

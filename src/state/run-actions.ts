@@ -1,5 +1,6 @@
 import type { MeetingClockEventKind } from '../domain/agenda-model';
 import type { Id } from '../domain/model';
+import type { SummaryWords } from '../domain/summary';
 import { appendClockEvent, closeMeeting, saveItemNotes } from '../db/run-repo';
 import { now } from './clock';
 import { newId } from './ids';
@@ -11,8 +12,9 @@ export function clockTap(meetingId: Id, kind: MeetingClockEventKind, itemId?: Id
   return save(() => appendClockEvent(meetingId, event));
 }
 
-export function close(meetingId: Id) {
-  return save(() => closeMeeting(meetingId, now()));
+/** `words` are the catalogue's: what stands in for a name in the summary. */
+export function close(meetingId: Id, words: SummaryWords) {
+  return save(() => closeMeeting(meetingId, now(), words));
 }
 
 export function saveNotes(itemId: Id, notes: string) {

@@ -48,7 +48,7 @@ async function drainHeld(settings: SyncSettings, deps: DrainDeps, exclusive: boo
   for (let i = 0; i < MAX_PER_DRAIN; i += 1) {
     const [entry] = await claimDue(deps.now(), LEASE_MS, 1, exclusive);
     if (!entry) break;
-    const result = await sendOne(entry, settings, deps);
+    const { problem: result, status } = await sendOne(entry, settings, deps);
     if (result === null) {
       await markSent(entry.id, entry.revision, deps.now());
       sent += 1;
@@ -57,14 +57,14 @@ async function drainHeld(settings: SyncSettings, deps: DrainDeps, exclusive: boo
     }
     problem = result;
     const at = deps.now();
-    await markFailed(entry.id, result, true, (attempts) => nextAttemptAfter(result, attempts, at, deps.random(), deps.baseMs), at);
-    // The next summary would meet the same key, policy or dead network: stop, and wait for the timer.
-    if (result !== 'refused') break;
+    const setAside = await markFailed(entry.id, result, true, (attempts) => nextAttemptAfter(result, attempts, at, deps.random(), deps.baseMs), at, status);
+    // Set aside, it holds nothing back: go on to the next. Otherwise the next would meet the same key, policy or dead network: stop, and wait for the timer.
+    if (!setAside) break;
   }
   return { kind: 'done', sent, problem };
 }
 
-async function sendOne(entry: OutboxEntry, settings: SyncSettings, deps: DrainDeps): Promise<SyncProblem | null> {
+async function sendOne(entry: OutboxEntry, settings: SyncSettings, deps: DrainDeps): Promise<{ problem: SyncProblem | null; status: number | null }> {
   const { path, body } = outgoing(entry, settings.names);
   const url = new URL(path, settings.serverUrl);
   const violations = watchPolicy(url.origin);
@@ -78,11 +78,11 @@ async function sendOne(entry: OutboxEntry, settings: SyncSettings, deps: DrainDe
       referrerPolicy: 'no-referrer',
       signal: AbortSignal.timeout(deps.timeoutMs),
     });
-    return problemOfStatus(response.status);
+    return { problem: problemOfStatus(response.status), status: response.status };
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'TimeoutError') return 'timeout';
+    if (error instanceof DOMException && error.name === 'TimeoutError') return { problem: 'timeout', status: null };
     // A fetch the page's policy blocks fails just like a dead network; the policy says so in an event of its own.
-    return (await violations.blocked()) ? 'blocked' : 'network';
+    return { problem: (await violations.blocked()) ? 'blocked' : 'network', status: null };
   } finally {
     violations.stop();
   }

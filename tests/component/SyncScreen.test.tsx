@@ -1,10 +1,11 @@
-import { render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import { exampleSummary } from '../../server/src/summary-schema';
+import { SummarySchema, exampleSummary } from '../../server/src/summary-schema';
 import { db } from '../../src/db/connection';
 import { addGroup } from '../../src/db/groups-repo';
-import { writeSyncSettings } from '../../src/db/outbox-repo';
+import { readSyncSettings, writeSyncSettings } from '../../src/db/outbox-repo';
+import { withoutNames } from '../../src/domain/sync-rules';
 import { enqueuePrivacyRequest } from '../../src/db/privacy-outbox';
 import type { PrivacyRequest } from '../../src/domain/sync-model';
 import { SyncStatus } from '../../src/ui/components/SyncStatus';
@@ -95,5 +96,75 @@ describe('SyncScreen', () => {
     expect((await screen.findByRole('link', { name: /waiting to send/ })).textContent).toBe('1 summary and 3 requests waiting to send · not set up');
     expect(document.body.textContent).not.toContain('Aoife');
     await expectNoAxeViolations();
+  });
+
+  it('shows, for each waiting summary, exactly what will go: with names off, not the owner’s name it was built with', async () => {
+    await writeSyncSettings({ serverUrl: 'https://office.example.org/', deviceKey: 'heard_secret-key-1234', names: false });
+    const summary = exampleSummary({
+      id: newId(),
+      meetingId: 'm-1',
+      names: true,
+      groupName: 'Riverside group',
+      actions: [{ text: 'Draft the letter', due: '2030-04-01', status: 'open', owner: 'Ann Smith', ownerId: 'p-ann' }],
+    });
+    await db().outbox.put(waitingSummary(summary, AT));
+    await openScreen();
+    (await screen.findByLabelText('See what is sent: Meeting · 2025-03-12', { selector: 'summary' })).click();
+    const shown = await screen.findByLabelText('What is sent: Meeting · 2025-03-12', { selector: 'pre' });
+    // What the screen shows is the very body the sender posts: the server's schema, names taken out.
+    expect(JSON.parse(shown.textContent!)).toEqual(withoutNames(summary));
+    expect(shown.textContent).toContain('Draft the letter');
+    expect(shown.textContent).not.toContain('Ann Smith');
+    expect(shown.textContent).not.toContain('Riverside group');
+    expect(SummarySchema.safeParse(JSON.parse(shown.textContent!)).success).toBe(true);
+    await expectNoAxeViolations();
+  });
+
+  it('lists what the server refused under "Set aside", with the status in words and "Try again"; the header says so; axe finds nothing', async () => {
+    // "Try again" sends at once: to nothing that listens on this machine, never to the internet.
+    await writeSyncSettings({ serverUrl: 'http://127.0.0.1:9/', deviceKey: 'heard_secret-key-1234', names: false });
+    const summary = exampleSummary({ id: newId(), meetingId: 'm-1', date: '2030-03-12' });
+    await db().outbox.put({ ...waitingSummary(summary, AT), status: 'set-aside', lastError: 'refused', lastStatus: 409, attempts: 1 });
+    await queueRequest({ kind: 'delete-group', groupId: 'group-gone' }, AT + 1);
+    await db().outbox.update((await db().outbox.toArray()).find((e) => e.kind === 'request')!.id, { status: 'set-aside', lastStatus: 403, attempts: 1 });
+    render(
+      <>
+        <header>
+          <SyncStatus />
+        </header>
+        <main>
+          <SyncScreen />
+        </main>
+      </>,
+    );
+    const list = await screen.findByRole('list', { name: 'Set aside' });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.textContent).toContain('The office server refused it (409: it already has a different copy of this version).');
+    expect(rows[1]!.textContent).toContain('The office server refused it (403: this device key may not change that group).');
+    expect(within(list).getByRole('button', { name: 'Try again: Meeting · 2030-03-12' })).toBeTruthy();
+    expect(screen.getByText('Nothing waiting.')).toBeTruthy();
+    expect((await screen.findByRole('link', { name: /set aside/ })).textContent).toBe('2 set aside');
+    await expectNoAxeViolations();
+    // "Try again" on the request puts it back in line as it was (and the send it starts finds nobody there: still in line).
+    const request = (await db().outbox.toArray()).find((e) => e.kind === 'request')!;
+    fireEvent.click(within(list).getByRole('button', { name: /^Try again: A request to delete/ }));
+    await waitFor(async () => expect(['waiting', 'sending']).toContain((await db().outbox.get(request.id))!.status));
+    expect((await db().outbox.get(request.id))!).toMatchObject({ id: request.id, kind: 'request', request: request.request });
+  });
+
+  it.each([
+    ['http://office.example.org/', 'The address must start with https://, so the device key and summaries cannot be read on the way. http:// is only for a server on this tablet (localhost or 127.0.0.1).'],
+    ['https://new-office.example.org/', 'Enter the device key for the new address: the saved key is only sent to the server it was saved for'],
+  ])('will not save %s over the saved server without what it needs, and says why', async (address, message) => {
+    const saved = { serverUrl: 'https://office.example.org/', deviceKey: 'heard_secret-key-1234', names: false };
+    await writeSyncSettings(saved);
+    await openScreen();
+    const field = (await screen.findByLabelText('Server address')) as HTMLInputElement;
+    fireEvent.input(field, { target: { value: address } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('link', { name: message })).toBeTruthy();
+    // Nothing saved: the old server and its key stay as they were.
+    expect(await readSyncSettings()).toEqual(saved);
   });
 });

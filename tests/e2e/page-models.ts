@@ -162,6 +162,15 @@ export class RecordPage {
     await this.page.getByText(words).first().waitFor();
   }
 
+  /** A decision reached the default way; "Decision recorded." shows only once it is stored. */
+  async recordDecision(text: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Record a decision' }).click();
+    await this.page.getByLabel('What was decided').fill(text);
+    await this.page.getByRole('button', { name: 'Save decision' }).click();
+    await this.page.getByText('Decision recorded.').waitFor();
+    await expectSaved(this.page);
+  }
+
   /** "Action added." shows only once the action is stored. */
   async addAction(what: string, owner: string, due: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Add an action' }).click();

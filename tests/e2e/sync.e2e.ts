@@ -25,7 +25,9 @@ type Mode =
   | { kind: 'fail'; times: number }
   | { kind: 'drop-after-store'; times: number }
   /** Takes the connection, stores on the server, and never answers. */
-  | { kind: 'silent' };
+  | { kind: 'silent' }
+  /** Answers `status` to a POST of one of `ids`, as a server refusing that one would; passes the rest. */
+  | { kind: 'refuse'; status: number; ids: string[] };
 
 let mode: Mode = { kind: 'pass' };
 /** Every summary id POSTed through the proxy, in order: what the device actually sent. */
@@ -60,6 +62,10 @@ async function startProxy(): Promise<void> {
       const isPost = req.method === 'POST';
       const id = isPost ? (JSON.parse(body.toString('utf8')) as { id: string }).id : '';
       if (isPost) posted.push(id);
+      if (isPost && mode.kind === 'refuse' && mode.ids.includes(id)) {
+        res.writeHead(mode.status, { 'Access-Control-Allow-Origin': appOrigin, 'Content-Type': 'application/json' }).end('{"error":"refused"}');
+        return;
+      }
       if (isPost && mode.kind === 'fail' && mode.times > 0) {
         mode.times -= 1;
         res.writeHead(500, { 'Access-Control-Allow-Origin': appOrigin, 'Content-Type': 'application/json' }).end('{"error":"boom"}');
@@ -194,10 +200,10 @@ describe('sending summaries to the office', () => {
     const [id] = await queue(page, 1, {
       groupId: group,
       names: true,
-      decisions: [{ text: 'Ann Smith will pilot the letter', how: 'consensus' }],
-      actions: [{ text: 'Draft the letter', due: '2025-04-09', status: 'open', owner: 'Ann Smith', ownerId: 'p-ann' }],
+      decisions: [{ text: 'We will pilot the letter', how: 'consensus' }],
+      actions: [{ text: 'Draft the letter', due: '2025-04-09', status: 'open', owner: 'Will', ownerId: 'p-will' }],
     });
-    const erasure = await queueRequest(page, { kind: 'erase-person', groupId: group, personId: 'p-ann', pseudonym: 'Former member 3' });
+    const erasure = await queueRequest(page, { kind: 'erase-person', groupId: group, personId: 'p-will', pseudonym: 'Former member 3' });
     await page.reload();
     // Not set up yet: nothing is ever sent.
     await expect.poll(() => status(page)).toContain('1 summary and 1 request waiting to send · not set up');
@@ -215,11 +221,13 @@ describe('sending summaries to the office', () => {
     mode = { kind: 'pass' };
     await expect.poll(() => status(page), { timeout: 15_000 }).toBe('All summaries sent');
     expect((await serverRows()).filter((r) => r.id === id)).toHaveLength(1);
-    // The request went after the summary it is about, and the office's copy no longer names her.
+    // The request went after the summary it is about; the office's copy names the owner by the pseudonym
+    // and leaves the words alone: "We will pilot" is not "We Former member 3 pilot".
     expect(posted.filter((p) => p === id || p === erasure)).toEqual([id, erasure]);
     const stored = JSON.stringify((await serverRows()).find((r) => r.id === id));
-    expect(stored).toContain('Former member 3 will pilot the letter');
-    expect(stored.toLowerCase()).not.toContain('ann smith');
+    expect(stored).toContain('"owner":"Former member 3"');
+    expect(stored).toContain('We will pilot the letter');
+    expect(stored).not.toContain('Will');
     await context.close();
   });
 
@@ -304,6 +312,10 @@ describe('sending summaries to the office', () => {
     expect(await page.getByTestId('sync-problem').innerText()).toContain('Ask whoever set up Heard to allow this server.');
     expect((await serverRows()).filter((r) => r.id === id)).toHaveLength(0);
     await page.getByLabel('Server address').fill(proxyOrigin);
+    // A new address is given its key again: the saved one only goes where it was saved for.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('link', { name: /^Enter the device key for the new address/ }).waitFor();
+    await page.getByLabel('New device key').fill(key);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => status(page), { timeout: 10_000 }).toBe('All summaries sent');
     expect((await serverRows()).filter((r) => r.id === id)).toHaveLength(1);
@@ -342,6 +354,41 @@ describe('sending summaries to the office', () => {
     expect(await status(page)).toBe('All summaries sent');
     expect(await statusOnDevice(page, id!)).toBe('sent');
     expect(posted.length).toBe(before);
+    await context.close();
+  });
+
+  test.each([400, 409])('a summary the server refuses with %d is set aside, kept and said in words; the summary and request after it still go', async (code) => {
+    mode = { kind: 'down' };
+    const { context, page } = await tablet();
+    const key = (await createKey(sync.db, `Refused ${code}`)).secret;
+    await setUp(page, key);
+    const group = `grp-${randomUUID()}`;
+    const [refused, later] = await queue(page, 2, { groupId: group });
+    const request = await queueRequest(page, { kind: 'delete-group', groupId: `${group}-gone` });
+    mode = { kind: 'refuse', status: code, ids: [refused!] };
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => status(page), { timeout: 15_000 }).toBe('1 set aside');
+    // The one after it and the request went, in one pass, without waiting for the refused one.
+    const rows = await serverRows();
+    expect(rows.filter((r) => r.id === later)).toHaveLength(1);
+    expect(rows.filter((r) => r.id === refused)).toHaveLength(0);
+    expect(posted.indexOf(request)).toBeGreaterThan(posted.indexOf(refused!));
+    expect(await statusOnDevice(page, request)).toBe('sent');
+    // Kept on the device, set aside, not tried again by itself.
+    expect(await statusOnDevice(page, refused!)).toBe('set-aside');
+    const setAside = page.getByRole('list', { name: 'Set aside' });
+    await setAside.getByText(`The office server refused it (${code}:`, { exact: false }).waitFor();
+    await expectAccessible(page, `sync screen with a summary set aside (${code})`);
+    const tries = posted.filter((p) => p === refused).length;
+    await page.reload();
+    await page.getByRole('list', { name: 'Set aside' }).waitFor();
+    expect(posted.filter((p) => p === refused).length).toBe(tries);
+    // Once the server takes it, saving the settings again tries what was set aside, and the list empties.
+    // (A 409's "Try again" makes the summary afresh from the meeting's records, which this planted one has not.)
+    mode = { kind: 'pass' };
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => status(page), { timeout: 15_000 }).toBe('All summaries sent');
+    expect((await serverRows()).filter((r) => r.id === refused)).toHaveLength(1);
     await context.close();
   });
 });

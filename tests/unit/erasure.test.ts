@@ -170,6 +170,20 @@ describe('finding a name in free text', () => {
     expect(replaceName('Sea\u0301n o\u0301 briain came', matcher, 'X')).toBe('X came');
   });
 
+  it.each([
+    ['We will pilot it', 'We will pilot it'],
+    ['Will agreed to pilot it', 'X agreed to pilot it'],
+    ['ask WILL', 'ask X'],
+    ['Will’s idea; we will see', 'X’s idea; we will see'],
+    ['Willow and goodwill', 'Willow and goodwill'],
+  ])('erasing Will: %j becomes %j (the word "will" in lower case is not the name)', (text, expected) => {
+    expect(replaceName(text, nameMatcher('Will'), 'X')).toBe(expected);
+  });
+
+  it('finds a name with an apostrophe typed straight or curly', () => {
+    expect(replaceName('Ask O’Brien and o\'brien', nameMatcher("O'Brien"), 'X')).toBe('Ask X and X');
+  });
+
   it('keeps special characters of a name literal', () => {
     expect(replaceName('Ask A.B. (Ben) now', nameMatcher('A.B. (Ben)'), 'X')).toBe('Ask X now');
     expect(replaceName('Ask AxB (Ben) now', nameMatcher('A.B. (Ben)'), 'X')).toBe('Ask AxB (Ben) now');

@@ -81,9 +81,29 @@ describe('CSV', () => {
     expect(attendance).toContainEqual([AWKWARD.rtl, 'Carer', 'No', 'Yes', '10:10', '10:40', '30']);
     expect(attendance).toContainEqual(['Sam Patel', 'Lived experience', 'No', 'No', '', '', '0']);
     expect(attendance).toContainEqual([AWKWARD.name, 'Carer', 'No', 'Yes', '10:00', '10:50', '50']);
-    const balance = parseCsv(balanceCsv(r).text.slice(1));
+    const balance = parseCsv(balanceCsv(r, true).text.slice(1));
     expect(balance).toContainEqual(['Person', 'Carer 1', 'Carer', '6', '1', expect.any(String), '50']);
-    expect(balanceCsv(r).text).not.toContain(AWKWARD.name);
+    expect(balanceCsv(r, true).text).not.toContain(AWKWARD.name);
+  });
+
+  it('leaves per-person rows out of the voice-balance file and the minutes unless "per person" is ticked, as the screen does', async () => {
+    const r = await record(true);
+    const people = r.balance.people.map((p) => p.who);
+    expect(people.length).toBeGreaterThan(0);
+    const groupsOnly = parseCsv(balanceCsv(r, false).text.slice(1));
+    // The header and one row per perspective group: not one row of a person.
+    expect(groupsOnly.slice(1).map((row) => row[0])).toEqual(r.balance.groups.map(() => 'Perspective'));
+    const withPeople = parseCsv(balanceCsv(r, true).text.slice(1));
+    expect(withPeople.filter((row) => row[0] === 'Person').map((row) => row[1])).toEqual(people);
+    const minutesOff = minutesMarkdown(r, false).text;
+    const minutesOn = minutesMarkdown(r, true).text;
+    const balanceOf = (text: string) => text.slice(text.indexOf('## Voice balance'), text.indexOf('## Check-in'));
+    expect(balanceOf(minutesOn)).toContain('| Person |');
+    expect(balanceOf(minutesOff)).not.toContain('| Person |');
+    for (const who of people) {
+      expect(balanceOf(minutesOn)).toContain(`| ${mdCell(who)} |`);
+      expect(balanceOf(minutesOff)).not.toContain(`| ${mdCell(who)} |`);
+    }
   });
 });
 
@@ -159,7 +179,7 @@ describe('Markdown', () => {
 
   it('writes minutes where nothing typed becomes markup, and names only when chosen', async () => {
     const r = await record(false);
-    const text = minutesMarkdown(r).text;
+    const text = minutesMarkdown(r, true).text;
     expect(text).toContain('# Planning meeting');
     expect(text).toContain('\\# Discharge \\*letters\\*');
     expect(text).toContain('\\<img src=x onerror=alert\\(1\\)\\>Bob');
@@ -168,7 +188,7 @@ describe('Markdown', () => {
     expect(text).toContain('Raised by Carer 2');
     expect(text).not.toContain(AWKWARD.rtl + ')');
     expect(text).toContain('1 request for a one-to-one');
-    const named = minutesMarkdown(buildMeetingRecord((await getRecordSource('meeting-1'))!, { names: true, now: T0, words: recordWords })).text;
+    const named = minutesMarkdown(buildMeetingRecord((await getRecordSource('meeting-1'))!, { names: true, now: T0, words: recordWords }), true).text;
     expect(named).toContain(`Raised by ${AWKWARD.rtl}`);
   });
 });

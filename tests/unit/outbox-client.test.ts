@@ -119,15 +119,49 @@ describe('sending erasure and deletion requests', () => {
     expect(await stored(request.id)).toMatchObject({ status: 'sent' });
   });
 
-  it('is not held back by a summary the server refused: that one would never go', async () => {
+  it.each([400, 403, 404, 409, 413, 422])('is not held back by a summary the server refused with %d: that one is set aside, kept, with its status', async (status) => {
+    await setUp();
+    const summary = await queueSummary(T - 1000);
+    const later = await queueSummary(T - 500);
+    const request = await queueRequest(erase, T);
+    const { sent, fetch } = server([status]);
+    expect(await drainOutbox(deps(fetch))).toEqual({ kind: 'done', sent: 2, problem: null });
+    // The refused one went first; the summary after it and the request still went, in one drain.
+    expect(sent.map((s) => s.url)).toEqual([`${SERVER}api/summaries`, `${SERVER}api/summaries`, `${SERVER}api/requests/erase-person`]);
+    expect(await stored(summary.id)).toMatchObject({ status: 'set-aside', lastError: 'refused', lastStatus: status, summary: summary.summary });
+    expect(await stored(later.id)).toMatchObject({ status: 'sent' });
+    expect(await stored(request.id)).toMatchObject({ status: 'sent' });
+    expect(await readSyncGlance()).toMatchObject({ waiting: 0, setAside: 1 });
+    // Set aside, it is not tried again by itself: nothing is due.
+    expect(await nextDueAt()).toBeNull();
+  });
+
+  it('sets aside a summary the server fails on again and again, and the request behind it then goes', async () => {
     await setUp();
     const summary = await queueSummary(T - 1000);
     const request = await queueRequest(erase, T);
-    const { sent, fetch } = server([400]);
-    expect(await drainOutbox(deps(fetch))).toEqual({ kind: 'done', sent: 1, problem: null });
-    expect(sent.map((s) => s.url)).toEqual([`${SERVER}api/summaries`, `${SERVER}api/requests/erase-person`]);
-    expect(await stored(summary.id)).toMatchObject({ status: 'waiting', lastError: 'refused' });
+    const failing = server([500, 500, 500, 500, 500]);
+    const outcomes = [];
+    // Each drain an hour later, past the backoff: the same summary fails each time and holds the request back…
+    for (let i = 0; i < 4; i += 1) outcomes.push(await drainOutbox(deps(failing.fetch, T + i * 3_600_000)));
+    expect(failing.sent.map((s) => s.url)).toEqual(Array(4).fill(`${SERVER}api/summaries`));
+    expect(await stored(request.id)).toMatchObject({ status: 'waiting' });
+    // …until the fifth failure sets it aside, and the request goes in the same drain.
+    expect(await drainOutbox(deps(failing.fetch, T + 4 * 3_600_000))).toEqual({ kind: 'done', sent: 1, problem: null });
+    expect(failing.sent.at(-1)!.url).toBe(`${SERVER}api/requests/erase-person`);
+    expect(await stored(summary.id)).toMatchObject({ status: 'set-aside', lastError: 'server', lastStatus: 500, attempts: 5 });
     expect(await stored(request.id)).toMatchObject({ status: 'sent' });
+  });
+
+  it('a request the server refuses is set aside too and holds nothing', async () => {
+    await setUp();
+    const first = await queueRequest(erase, T - 1);
+    const second = await queueRequest({ kind: 'delete-group', groupId: 'g-1' }, T);
+    const { sent, fetch } = server([403]);
+    expect(await drainOutbox(deps(fetch))).toEqual({ kind: 'done', sent: 1, problem: null });
+    expect(sent).toHaveLength(2);
+    expect(await stored(first.id)).toMatchObject({ status: 'set-aside', lastStatus: 403 });
+    expect(await stored(second.id)).toMatchObject({ status: 'sent' });
   });
 
   it('keeps a request the server refused the key for, with the problem, and sends it on the next try', async () => {

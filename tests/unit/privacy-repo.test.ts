@@ -5,15 +5,19 @@ import { deleteGroup, deleteMeeting, deleteReviewedMeetings, readGroupDeletion, 
 import { deleteSampleGroup } from '../../src/db/group-removal';
 import { SYNC_SETTINGS_KEY } from '../../src/db/settings-repo';
 import type { ErasureWords } from '../../src/domain/erasure';
+import type { SummaryWords } from '../../src/domain/summary';
+import { isHeldBack } from '../../src/domain/sync-rules';
+import { t } from '../../src/ui/strings/all';
 import type { SubjectWords } from '../../src/domain/subject-access';
-import type { OutboxEntry } from '../../src/domain/sync-model';
+import type { OutboxEntry, SummaryOutboxEntry } from '../../src/domain/sync-model';
 import { RuleError } from '../../src/db/storage-errors';
 import { makeGroup, makeMeeting, makePerson } from '../support/fixtures';
 import { NAME, outboxSummary, PRIYA, seedHoldings, T0, tracesOf } from '../support/privacy-holdings';
 
 const db = useFreshDb();
 
-const WORDS: ErasureWords & SubjectWords = {
+const WORDS: ErasureWords & SubjectWords & SummaryWords = {
+  standIn: t.sync.summaryWords.standIn,
   pseudonym: (n) => `Former member ${n}`,
   wordsDeleted: '(Words deleted)',
   personStatus: { active: 'In the group', left: 'Left' },
@@ -73,6 +77,27 @@ describe('erasing a person, in the database', () => {
     const before = await everyTable();
     expect(await erasePerson('group-1', PRIYA, 'keep', AT + 1, newId, WORDS)).toBe('Former member 1');
     expect(await everyTable()).toEqual(before);
+  });
+
+  it('sends again, as its next revision made from the rewritten records, every summary the office has that held the name; the request goes after it', async () => {
+    await seedHoldings(db());
+    await namesOn();
+    const sent = (await db().outbox.get('out-1')) as SummaryOutboxEntry;
+    expect(sent).toMatchObject({ status: 'sent', revision: 1 });
+    expect(tracesOf(sent, NAME).length).toBeGreaterThan(0);
+    await erasePerson('group-1', PRIYA, 'keep', AT, newId, WORDS);
+    const again = (await db().outbox.get('out-1')) as SummaryOutboxEntry;
+    // Same id, next revision, waiting to go; the office's revision 1 is still known.
+    expect(again).toMatchObject({ status: 'waiting', revision: 2, sentRevision: 1, nextAttemptAt: AT });
+    expect(again.summary).toMatchObject({ id: 'out-1', revision: 2, names: true });
+    expect(tracesOf(again, NAME)).toEqual([]);
+    // Made from the records, not patched: the owner of her action is now her pseudonym, from the roster.
+    expect(again.summary.actions.filter((a) => a.ownerId === PRIYA).map((a) => a.owner)).toEqual(['Former member 1']);
+    expect(again.summary.decisions.map((d) => d.text)).toEqual(['Use Former member 1’s letter']);
+    // The request waits behind it: the office gets the rewritten summary first.
+    const [request] = await requests();
+    const unsent = (await db().outbox.toArray()).filter((e) => e.status !== 'sent');
+    expect(isHeldBack(request!, unsent)).toBe(true);
   });
 
   it('without names sent, rewrites the waiting summary and asks the office nothing', async () => {

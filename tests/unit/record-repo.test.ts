@@ -16,6 +16,7 @@ import {
   resolveDissent,
   revisitDissent,
 } from '../../src/domain/record';
+import { t } from '../../src/ui/strings/all';
 
 const db = useFreshDb();
 const T = new Date(2030, 2, 14, 10, 0).getTime();
@@ -65,7 +66,7 @@ describe('the record in storage', () => {
 
   it('adds nothing to a closed meeting', async () => {
     await twoMeetings();
-    await closeMeeting('march', T + 60_000);
+    await closeMeeting('march', T + 60_000, t.sync.summaryWords);
     await expect(addDissent(dissent('late'))).rejects.toMatchObject({ code: 'meeting-closed' });
     const item = makeAction({ id: 'a', groupId: 'g', meetingId: 'march', itemId: null, what: 'x', owner: { kind: 'organisation', name: 'Council' }, due: '2030-04-01', at: T });
     await expect(addAction(item)).rejects.toMatchObject({ code: 'meeting-closed' });
@@ -76,7 +77,7 @@ describe('the record in storage', () => {
     await twoMeetings();
     await addDissent(dissent('d1'));
     await addAction(makeAction({ id: 'a1', groupId: 'g', meetingId: 'march', itemId: null, what: 'Ask the trust', owner: { kind: 'person', personId: 'p' }, due: '2030-04-01', at: T }));
-    await closeMeeting('march', T + 60_000);
+    await closeMeeting('march', T + 60_000, t.sync.summaryWords);
     const april = (await db().meetings.get('april'))!;
     await saveMeeting({ ...april, title: 'April, renamed' }, []);
     await saveMeeting({ ...april, title: 'April, renamed' }, []);

@@ -7,6 +7,7 @@ import { saveMeeting } from '../../src/db/meetings-repo';
 import { appendClockEvent, closeMeeting, getRunData } from '../../src/db/run-repo';
 import { RuleError } from '../../src/db/storage-errors';
 import type { MeetingClockEventKind } from '../../src/domain/agenda-model';
+import { t } from '../../src/ui/strings/all';
 
 const db = useFreshDb();
 const T0 = new Date(2030, 2, 14, 10, 0).getTime();
@@ -40,7 +41,7 @@ describe('the meeting clock in storage', () => {
       [2, 'item'],
       [3, 'end-items'],
     ]);
-    await closeMeeting('m1', T0 + 1000);
+    await closeMeeting('m1', T0 + 1000, t.sync.summaryWords);
     expect((await db().meetings.get('m1'))?.state).toBe('closed');
     // A closed meeting's clock is part of the record and takes no more taps.
     await expect(tap('m1', 'reopen')).rejects.toBeInstanceOf(RuleError);
@@ -73,7 +74,7 @@ describe('deferred items', () => {
     await tap('first', 'defer', 'b');
     await tap('first', 'pause');
     await tap('first', 'resume');
-    await closeMeeting('first', T0 + 60_000);
+    await closeMeeting('first', T0 + 60_000, t.sync.summaryWords);
 
     const second = await getRunData('second');
     expect(second?.items.map((i) => [i.title, i.carriedFromItemId])).toEqual([['Transport', 'b']]);
@@ -86,7 +87,7 @@ describe('deferred items', () => {
     await putAgendaItems([makeItem({ id: 'a', meetingId: 'first' })]);
     await tap('first', 'start');
     await tap('first', 'defer', 'a');
-    await closeMeeting('first', T0 + 60_000);
+    await closeMeeting('first', T0 + 60_000, t.sync.summaryWords);
     await saveMeeting(makeMeeting({ id: 'later', date: '2030-04-11', startsAt: new Date(2030, 3, 11, 10).getTime() }), []);
     await saveMeeting(makeMeeting({ id: 'later', date: '2030-04-11', startsAt: new Date(2030, 3, 11, 10).getTime(), title: 'Renamed' }), []);
     expect((await getRunData('later'))?.items.map((i) => i.carriedFromItemId)).toEqual(['a']);

@@ -3,6 +3,7 @@ import { SummarySchema, fieldErrors } from '../../server/src/summary-schema';
 import { buildSummary, type SummaryInput } from '../../src/domain/summary';
 import { withoutNames } from '../../src/domain/sync-rules';
 import { syncMeeting } from '../support/sync-meeting';
+import { t } from '../../src/ui/strings/all';
 
 const ID = '0b9a4c1e-5f2d-4e7a-8c3b-1d2e3f4a5b6c';
 
@@ -28,6 +29,7 @@ function inputFor(names: boolean): SummaryInput {
     glossary: s.glossary,
     review: s.review,
     now: s.endAt + 5 * 60_000,
+    words: t.sync.summaryWords,
   };
 }
 

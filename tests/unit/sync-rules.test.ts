@@ -7,6 +7,7 @@ import {
   isStale,
   maskKey,
   nextAttemptAfter,
+  normaliseServerUrl,
   parseSyncLink,
   problemOfStatus,
 } from '../../src/domain/sync-rules';
@@ -60,11 +61,13 @@ describe('what an answer means', () => {
     [200, null],
     [201, null],
     [401, 'key'],
-    [403, 'key'],
+    // 403 is "this key may not change that group": about this one entry, not the key for everything.
+    [403, 'refused'],
     [500, 'server'],
     [503, 'server'],
-    [404, 'server'],
+    [408, 'server'],
     [429, 'server'],
+    [404, 'refused'],
     [400, 'refused'],
     [409, 'refused'],
     [413, 'refused'],
@@ -103,8 +106,27 @@ describe('the link from the office', () => {
     ['https://office.example.org/#', 'no-key'],
     ['not a link#heard_abc', 'not-a-link'],
     ['ftp://office.example.org/#heard_abc', 'not-http'],
+    // Plain http would carry the key and the summaries readable across the network: only to this machine.
+    ['http://office.example.org/#heard_abc', 'not-https'],
+    ['heard-sync:HTTP://office.example.org/#heard_abc', 'not-https'],
+    ['http://192.168.1.20:8787/#heard_abc', 'not-https'],
+    ['http://localhost.example.org/#heard_abc', 'not-https'],
+    ['http://127.0.0.1.nip.io/#heard_abc', 'not-https'],
+    ['http://localhost:8787/#heard_abc', { serverUrl: 'http://localhost:8787/', deviceKey: 'heard_abc' }],
   ])('%s', (raw, expected) => {
     expect(parseSyncLink(raw)).toEqual(expected);
+  });
+
+  it.each([
+    ['https://office.example.org', 'https://office.example.org/'],
+    ['http://127.0.0.1:8787', 'http://127.0.0.1:8787/'],
+    ['http://LOCALHOST:1/x', 'http://localhost:1/x/'],
+    ['http://office.example.org', 'not-https'],
+    ['http://10.0.0.1', 'not-https'],
+    ['http://[::1]:8787', 'not-https'],
+    ['ws://office.example.org', 'not-http'],
+  ])('the address %s is %s', (raw, expected) => {
+    expect(normaliseServerUrl(raw)).toBe(expected);
   });
 
   it('shows only the key’s last four characters', () => {

@@ -111,7 +111,7 @@ function ResultsBody({ results }: { results: Results }) {
             type="button"
             class="button button--start"
             onClick={async () => {
-              const result = await closeMeetingAfterCheckIn(meetingId);
+              const result = await closeMeetingAfterCheckIn(meetingId, t.sync.summaryWords);
               if (result.ok) go({ name: 'run', meetingId });
             }}
           >

@@ -22,13 +22,15 @@ export function SyncStatus() {
   const g = live.value;
   const w = t.syncStatus;
   const stale = g.oldestWaitingSince !== null && now() - g.oldestWaitingSince > STALE_AFTER_MS;
-  const parts = [g.waiting ? w.waiting(g.waiting - g.requests, g.requests) : g.lastSentAt ? w.allSent : w.none];
+  // Set aside and nothing else waiting: not "all sent".
+  const parts = [g.waiting ? w.waiting(g.waiting - g.requests, g.requests) : g.setAside ? '' : g.lastSentAt ? w.allSent : w.none];
   if (g.waiting && !g.configured) parts.push(w.notSetUp);
   else if (g.waiting && g.lastError) parts.push(w.problem[g.lastError]);
+  if (g.setAside) parts.push(w.setAside(g.setAside));
   if (stale) parts.push(w.stale);
   return (
-    <a href="#/sync" class={`sync-status${stale || (g.waiting && g.lastError) ? ' sync-status--warn' : ''}`} data-sync-waiting={g.waiting}>
-      {parts.join(' · ')}
+    <a href="#/sync" class={`sync-status${stale || g.setAside || (g.waiting && g.lastError) ? ' sync-status--warn' : ''}`} data-sync-waiting={g.waiting}>
+      {parts.filter(Boolean).join(' · ')}
     </a>
   );
 }

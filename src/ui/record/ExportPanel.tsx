@@ -16,13 +16,13 @@ interface Export {
 }
 
 /** Every file the record can be saved as: a download, or the share sheet where the tablet offers it. */
-export function ExportPanel({ record }: { record: MeetingRecord }) {
+export function ExportPanel({ record, perPerson }: { record: MeetingRecord; perPerson: boolean }) {
   const [message, setMessage] = useState('');
   const exportsList: Export[] = [
-    { key: 'markdown', label: w.markdown, make: () => minutesMarkdown(record) },
+    { key: 'markdown', label: w.markdown, make: () => minutesMarkdown(record, perPerson) },
     { key: 'actions', label: w.actionsCsv, make: () => actionsCsv(record) },
     { key: 'attendance', label: w.attendanceCsv, make: () => attendanceCsv(record) },
-    { key: 'balance', label: w.balanceCsv, make: () => balanceCsv(record) },
+    { key: 'balance', label: w.balanceCsv, make: () => balanceCsv(record, perPerson) },
     { key: 'ics', label: w.ics, make: () => calendarIcs(record, now()) },
     {
       key: 'backup',

@@ -69,11 +69,15 @@ export function attendanceCsv(record: MeetingRecord): RecordFile {
   return { name: `${base(record)}-attendance.csv`, type: 'text/csv;charset=utf-8', text: toCsv(w.csv.attendance, rows) };
 }
 
-export function balanceCsv(record: MeetingRecord): RecordFile {
+/**
+ * `perPerson`: the chair's "Also show voice balance per person", as on the
+ * screen and in print; without it a file holds the perspective groups only.
+ */
+export function balanceCsv(record: MeetingRecord, perPerson: boolean): RecordFile {
   const tenth = (ms: number) => Math.round(ms / 6_000) / 10;
   const rows = [
     ...record.balance.groups.map((g) => [w.csv.group, g.who, g.perspective, tenth(g.talkMs), g.turns, tenth(g.fairMs), g.share]),
-    ...record.balance.people.map((p) => [w.csv.person, p.who, p.perspective, tenth(p.talkMs), p.turns, tenth(p.fairMs), p.share]),
+    ...(perPerson ? record.balance.people : []).map((p) => [w.csv.person, p.who, p.perspective, tenth(p.talkMs), p.turns, tenth(p.fairMs), p.share]),
   ];
   return { name: `${base(record)}-voice-balance.csv`, type: 'text/csv;charset=utf-8', text: toCsv(w.csv.balance, rows) };
 }
@@ -115,7 +119,8 @@ function checkInLabels(kind: string, size: number): readonly string[] {
   return size === 5 ? w.checkIn.faces5 : w.checkIn.faces3;
 }
 
-export function minutesMarkdown(record: MeetingRecord): RecordFile {
+/** `perPerson` as for balanceCsv. */
+export function minutesMarkdown(record: MeetingRecord, perPerson: boolean): RecordFile {
   const out: string[] = [];
   const { meeting, group } = record;
   const s = w.sections;
@@ -181,8 +186,10 @@ export function minutesMarkdown(record: MeetingRecord): RecordFile {
     const b = w.balance;
     out.push(`| ${b.group} | ${b.talk} | ${b.turns} | ${b.fair} | ${b.share} |`, '|---|---|---|---|---|');
     for (const g of record.balance.groups) out.push(`| ${mdCell(g.who)} | ${minutes(g.talkMs)} | ${g.turns} | ${minutes(g.fairMs)} | ${g.share}% |`);
-    out.push('', `| ${b.person} | ${b.talk} | ${b.turns} | ${b.fair} | ${b.share} |`, '|---|---|---|---|---|');
-    for (const p of record.balance.people) out.push(`| ${mdCell(p.who)} | ${minutes(p.talkMs)} | ${p.turns} | ${minutes(p.fairMs)} | ${p.share}% |`);
+    if (perPerson) {
+      out.push('', `| ${b.person} | ${b.talk} | ${b.turns} | ${b.fair} | ${b.share} |`, '|---|---|---|---|---|');
+      for (const p of record.balance.people) out.push(`| ${mdCell(p.who)} | ${minutes(p.talkMs)} | ${p.turns} | ${minutes(p.fairMs)} | ${p.share}% |`);
+    }
   }
   out.push('', `## ${s.checkIn}`, '');
   const c = record.checkIn;

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Response } from '../../domain/checkin-model';
 import { formatIsoDay, isoDay } from '../../domain/dates';
 import type { ErasureWords, WordsChoice } from '../../domain/erasure';
+import type { SummaryWords } from '../../domain/summary';
 import { recordCount, type SubjectAccess, type SubjectWords } from '../../domain/subject-access';
 import { readPersonPage, type PersonPage } from '../../db/erasure-repo';
 import { now } from '../../state/clock';
@@ -31,7 +32,7 @@ function responseWords(response: Response): string {
 }
 
 /** The catalogue's words for what is stored: the pseudonym and the deleted-words note are written into the records. */
-const WORDS: SubjectWords & ErasureWords = {
+const WORDS: SubjectWords & ErasureWords & SummaryWords = {
   personStatus: w.statuses,
   areIn: t.arein.roles,
   dissentStatus: t.record.status,
@@ -40,6 +41,8 @@ const WORDS: SubjectWords & ErasureWords = {
   mention: w.mention,
   pseudonym: w.pseudonym,
   wordsDeleted: w.wordsDeleted,
+  // A summary sent again after the erasure is made with the same words as at a meeting's close.
+  standIn: t.sync.summaryWords.standIn,
 };
 
 const day = (iso: string) => (iso ? formatIsoDay(iso) : '');

@@ -380,7 +380,7 @@ export function RecordScreen({ meetingId }: { meetingId: string }) {
               </label>
             </div>
             <RecordView record={record} perPerson={perPerson} />
-            <ExportPanel record={record} />
+            <ExportPanel record={record} perPerson={perPerson} />
           </div>
         );
       }}

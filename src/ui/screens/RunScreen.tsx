@@ -203,7 +203,7 @@ function Running({ data }: { data: RunData }) {
           <p>{t.run.closingHint}</p>
           <CheckInLauncher data={data} />
           <div class="actions">
-            <button type="button" class="button button--start" onClick={() => void close(meetingId)}>
+            <button type="button" class="button button--start" onClick={() => void close(meetingId, t.sync.summaryWords)}>
               {t.run.closeMeeting}
             </button>
             <button type="button" class="button button--secondary" onClick={() => void clockTap(meetingId, 'reopen')}>

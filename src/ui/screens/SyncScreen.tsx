@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { listOutbox, listRequests, readSyncSettings, writeSyncSettings, type RequestRow } from '../../db/outbox-repo';
+import { listOutbox, listRequests, readSyncSettings, retrySetAside, writeSyncSettings, type OutboxRow, type RequestRow } from '../../db/outbox-repo';
 import { readSyncGlance } from '../../db/settings-repo';
 import { formatDayAndClock } from '../../domain/dates';
 import type { OutboxEntry, SyncSettings } from '../../domain/sync-model';
-import { isConfigured, isLinkProblem, isStale, maskKey, normaliseServerUrl, parseSyncLink, STALE_AFTER_MS } from '../../domain/sync-rules';
+import { isConfigured, isLinkProblem, isStale, maskKey, normaliseServerUrl, outgoing, parseSyncLink, STALE_AFTER_MS } from '../../domain/sync-rules';
 import { now } from '../../state/clock';
 import { newId } from '../../state/ids';
 import { save } from '../../state/save-status';
@@ -18,7 +18,17 @@ const w = t.sync;
 
 /** The summary builder is the record's code, not the Sync screen's: loaded when the chair asks for it. */
 function sendAgain(meetingId: string) {
-  return save(async () => (await import('../../db/summary-outbox')).resendSummary(meetingId, now(), newId));
+  return save(async () => (await import('../../db/summary-outbox')).resendSummary(meetingId, now(), newId, w.summaryWords));
+}
+
+/** Saved settings; names off rebuilds waiting summaries made with names, so the builder is loaded here too. */
+async function saveSettings(settings: SyncSettings) {
+  const at = now();
+  return save(async () => {
+    await (await import('../../db/summary-outbox')).saveSyncSettings(settings, at, newId, w.summaryWords);
+    // New settings may be what the server wanted: what was set aside goes again.
+    await retrySetAside(at);
+  });
 }
 
 async function readScreen() {
@@ -56,14 +66,16 @@ function SettingsForm({ settings, setMessage }: { settings: Partial<SyncSettings
       else next = { ...parsed, names };
     } else {
       const url = normaliseServerUrl(serverUrl);
-      const key = deviceKey.trim() || (configured ? settings.deviceKey! : '');
+      // The saved key goes only to the server it was saved for: a new address must be given its key again.
+      const newAddress = configured && !isLinkProblem(url) && url !== settings.serverUrl;
+      const key = deviceKey.trim() || (configured && !newAddress ? settings.deviceKey! : '');
       if (isLinkProblem(url)) found.push({ fieldId: 'sync-url', message: w.problems[url] });
-      if (!key) found.push({ fieldId: 'sync-key', message: w.problems.keyMissing });
+      if (!key) found.push({ fieldId: 'sync-key', message: newAddress ? w.problems.keyForNewAddress : w.problems.keyMissing });
       if (!isLinkProblem(url) && key) next = { serverUrl: url, deviceKey: key, names };
     }
     setErrors(found);
     if (!next) return;
-    const result = await save(() => writeSyncSettings(next));
+    const result = await saveSettings(next);
     if (!result.ok) return;
     // The key is not kept in the form once saved: it is never shown again.
     setLink('');
@@ -165,6 +177,21 @@ function SettingsForm({ settings, setMessage }: { settings: Partial<SyncSettings
   );
 }
 
+/** Exactly the body that goes to the server, with the names setting as it is now. */
+function WhatIsSent({ row, names, what }: { row: OutboxEntry; names: boolean; what: string }) {
+  return (
+    <details class="what-is-sent">
+      <summary aria-label={w.seeWhatIsSentFor(what)}>{w.seeWhatIsSent}</summary>
+      <p class="field__hint">{w.seeWhatIsSentHint}</p>
+      <pre tabIndex={0} aria-label={w.whatIsSentFor(what)}>
+        {JSON.stringify(outgoing(row, names).body, null, 2)}
+      </pre>
+    </details>
+  );
+}
+
+const titleOf = (row: OutboxRow | RequestRow) => (row.kind === 'request' ? requestWords(row) : w.entry(row.meetingTitle, row.summary.date));
+
 function waitingMeta(row: OutboxEntry): string {
   return [row.kind === 'request' ? '' : w.revision(row.revision), w.waitingSince(formatDayAndClock(row.createdAt)), row.attempts ? w.tries(row.attempts) : '']
     .filter(Boolean)
@@ -179,9 +206,11 @@ export function SyncScreen() {
   if (live.status !== 'ready') return <p class="loading">{live.status === 'error' ? t.loadFailed : t.loading}</p>;
   const { settings, rows, requests, glance } = live.value;
   const at = now();
-  const waiting = rows.filter((r) => r.status !== 'sent');
+  const waiting = rows.filter((r) => r.status === 'waiting' || r.status === 'sending');
   const sent = rows.filter((r) => r.status === 'sent').reverse();
-  const waitingRequests = requests.filter((r) => r.status !== 'sent');
+  const setAside = [...rows, ...requests].filter((r) => r.status === 'set-aside');
+  const waitingRequests = requests.filter((r) => r.status === 'waiting' || r.status === 'sending');
+  const names = settings.names === true;
   const sentRequests = requests.filter((r) => r.status === 'sent').reverse();
   const staleCount = [...waiting, ...waitingRequests].filter((r) => at - r.createdAt > STALE_AFTER_MS).length;
   const configured = isConfigured(settings);
@@ -189,6 +218,7 @@ export function SyncScreen() {
     <>
       <PageTitle text={w.title} />
       <p>{w.intro}</p>
+      <p>{w.whatGoes}</p>
       {isStale(glance.oldestWaitingSince, at) ? (
         <div class="error-summary" role="alert">
           <p>{w.stale(staleCount)}</p>
@@ -218,19 +248,48 @@ export function SyncScreen() {
         <ul class="list" aria-label={w.waitingTitle}>
           {waiting.map((row) => (
             <li class="list-row" key={row.id}>
-              <span class="list-row__title">{w.entry(row.meetingTitle, row.summary.date)}</span>
+              <span class="list-row__title">{titleOf(row)}</span>
               <p class="list-row__meta">{waitingMeta(row)}</p>
+              <WhatIsSent row={row} names={names} what={titleOf(row)} />
             </li>
           ))}
           {/* Requests go after the summaries waiting before them: listed in that order. */}
           {waitingRequests.map((row) => (
             <li class="list-row" key={row.id}>
-              <span class="list-row__title">{requestWords(row)}</span>
+              <span class="list-row__title">{titleOf(row)}</span>
               <p class="list-row__meta">{waitingMeta(row)}</p>
+              <WhatIsSent row={row} names={names} what={titleOf(row)} />
             </li>
           ))}
         </ul>
       )}
+
+      {setAside.length ? (
+        <section aria-labelledby="sync-set-aside">
+          <h2 id="sync-set-aside">{w.setAsideTitle}</h2>
+          <p class="field__hint">{w.setAsideHint}</p>
+          <ul class="list" aria-labelledby="sync-set-aside">
+            {setAside.map((row) => (
+              <li class="list-row" key={row.id}>
+                <span class="list-row__title">{titleOf(row)}</span>
+                <button
+                  type="button"
+                  class="button button--secondary button--small"
+                  aria-label={w.tryAgainFor(titleOf(row))}
+                  // Tried again as it is; a summary the office has another copy of at this revision (409) is made afresh, as the next revision.
+                  onClick={() => void (row.kind !== 'request' && row.lastStatus === 409 ? sendAgain(row.meetingId) : save(() => retrySetAside(now(), row.id))).then(() => syncNow())}
+                >
+                  {w.tryAgain}
+                </button>
+                <p class="list-row__meta">
+                  {w.setAsideWhy(row.lastStatus ?? null, row.attempts)} {waitingMeta(row)}
+                </p>
+                <WhatIsSent row={row} names={names} what={titleOf(row)} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <h2>{w.sentTitle}</h2>
       {sent.length + sentRequests.length === 0 ? (

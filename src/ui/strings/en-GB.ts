@@ -197,6 +197,7 @@ export const en = {
         .filter(Boolean)
         .join(' and ')} waiting to send`,
     stale: 'Waiting more than 5 days: send soon, or the browser may clear it',
+    setAside: (n: number) => `${n} set aside`,
     notSetUp: 'not set up',
     problem: {
       key: 'The server did not accept the device key',
@@ -204,7 +205,7 @@ export const en = {
       timeout: 'The office server did not answer in time',
       server: 'The office server had a problem',
       blocked: 'This page is not allowed to reach the office server',
-      refused: 'The office server refused a summary',
+      refused: 'The office server refused one: set aside',
     },
   },
 } as const;

@@ -61,7 +61,7 @@ export const checkin = {
 
   // The participant's screens.
   passTitle: 'Pass the tablet to the next person',
-  passHint: 'Your answers are private. Nobody after you can see them.',
+  passHint: 'Your answers are private. Nobody after you can see them. From the check-in, the programme office only gets numbers, never your words or your name.',
   startMine: 'Start my check-in',
   chairFinish: 'Chair: finish the check-in',
   whoTitle: 'Who are you?',

@@ -30,17 +30,22 @@ export const lock = {
     sentWhen: 'The summary is made when the chair closes a meeting. It is sent the next time the tablet is online.',
     sentHas:
       'The summary has numbers: how many people came, how long people spoke (added up for each kind of member, such as carers or staff), how many disagreements were written down, and how people answered the check-in questions.',
-    sentAlso: 'It also has the agenda, the decisions, the actions, and words people asked to have explained.',
-    namesOff: 'It does not have your name, or anyone’s name.',
-    namesMaybe: 'It has no names, unless the chair chooses to send them. Then it has the group’s name, and the name of the person who has each action. No other names.',
-    namesOn: 'The chair chose to send names: the group’s name, and the name of the person who has each action. No other names are sent.',
+    sentAlso:
+      'It also has the words of the agenda, the decisions, the actions and the check-in questions, and words people asked to have explained.',
+    namesOff:
+      'It does not have your name, or anyone’s name. If a name was written in those words, it is changed to what kind of member the person is, for example “a carer”.',
+    namesMaybe:
+      'It has no names, unless the chair chooses to send them. Without names, a name written in those words is changed to what kind of member the person is, for example “a carer”. With names, it has the group’s name, the name of the person who has each action, and names as they were written.',
+    namesOn:
+      'The chair chose to send names: the group’s name, the name of the person who has each action, and names as they were written in the agenda, the decisions and the actions.',
     neverSent: 'It never has what you said in your own words, your written check-in answers, or a request for a one-to-one.',
 
     rightsTitle: 'Seeing or erasing your information',
     seeIt: 'You can ask the chair what Heard keeps about you. The chair can show it to you on the tablet, or print it.',
     eraseIt:
       'You can ask the chair to erase you. Heard then takes your name out of everything on this tablet and puts words like “Former member 3” in its place. Numbers, like how long people spoke, stay the same.',
-    eraseSent: 'If names were sent to the programme office, Heard asks the office to take your name out too.',
+    eraseSent:
+      'If names were sent to the programme office, Heard sends the office those summaries again without your name, and asks it to take your name out too.',
     askAnyTime: 'You can ask at any time.',
 
     howLongTitle: 'How long it is kept',

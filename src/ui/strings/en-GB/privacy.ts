@@ -84,7 +84,7 @@ export const privacy = {
     willLeave: 'They are marked as having left the group.',
     willFiles: 'Files saved from Heard before now (backups, minutes, spreadsheets) are outside the tablet’s records and still hold their name: find and delete those too.',
     officeYes: (pseudonym: string) =>
-      `Summaries with names have been sent to the programme office, so Heard also sends the office a request to replace their name with “${pseudonym}” in every summary it holds. The request does not contain their name.`,
+      `Summaries with names have been sent to the programme office, so Heard sends each one that held their name again, made afresh without it, then asks the office to put “${pseudonym}” in their place as the owner of actions. Neither contains their name.`,
     officeNo: 'Nothing is sent to the programme office: no summary with names has been sent, so it never had their name.',
     wordsLegend: (dissent: number, answers: number) =>
       `Words recorded as theirs: ${plural(dissent, 'dissent entry', 'dissent entries')} and ${plural(answers, 'set', 'sets')} of check-in answers with their name`,

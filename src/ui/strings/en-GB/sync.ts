@@ -1,8 +1,46 @@
+import type { Perspective } from '../../../domain/model';
+import type { SummaryWords } from '../../../domain/summary';
+
+/** A person's name in a summary sent with names off: their perspective, by its id (the label may be renamed). */
+const STAND_INS: Record<string, string> = {
+  lived: 'someone with lived experience',
+  carer: 'a carer',
+  staff: 'a member of staff',
+  manager: 'a manager or commissioner',
+  voluntary: 'someone from the voluntary sector',
+  other: 'a member',
+};
+
+const summaryWords: SummaryWords = {
+  standIn: (perspective: Perspective | undefined) =>
+    !perspective ? 'a member' : (STAND_INS[perspective.id] ?? (perspective.label.trim() ? `a member (${perspective.label.trim()})` : 'a member')),
+};
+
+/** What a 4xx from the office server means, for a summary or request set aside. */
+const REFUSED_WORDS: Record<number, string> = {
+  400: 'it could not read it',
+  403: 'this device key may not change that group',
+  404: 'nothing answers for Heard at that address',
+  405: 'nothing answers for Heard at that address',
+  409: 'it already has a different copy of this version',
+  413: 'it is too large',
+  415: 'it could not read it',
+  422: 'it could not accept what it holds',
+};
+
 /** Words for sending summaries to the programme office. Part of the en-GB catalogue. */
 export const sync = {
+  /** Put in the summary itself, for the office to read. */
+  summaryWords,
   title: 'Sending to the office',
   intro:
-    'When a meeting is closed, Heard keeps a short summary for the programme office: figures and counts, no names unless you choose them. It waits on this device and is sent when there is a connection.',
+    'When a meeting is closed, Heard keeps a short summary for the programme office. It waits on this device and is sent when there is a connection.',
+  whatGoes:
+    'It has figures and counts (who came and how long each kind of member spoke, disagreements, check-in answers counted), and the words of the agenda items, decisions, actions, check-in questions and words to explain. Names off: every name of the group’s people in those words is changed to what kind of member they are, such as “a carer”. What people said in disagreements, written check-in answers and one-to-one requests are never sent.',
+  seeWhatIsSent: 'See what is sent',
+  seeWhatIsSentFor: (what: string) => `See what is sent: ${what}`,
+  whatIsSentFor: (what: string) => `What is sent: ${what}`,
+  seeWhatIsSentHint: 'Exactly what goes to the office, as the server receives it.',
   notSetUp: 'Not set up: nothing is sent from this device. Summaries wait here until you add the office’s server.',
   settingsTitle: 'The office’s server',
   link: 'Link from the office',
@@ -14,10 +52,10 @@ export const sync = {
   deviceKeyHint: 'Starts with heard_. It is shown only while you type it.',
   keySaved: (masked: string) => `A device key is saved (${masked}). It is never shown in full.`,
   newKey: 'New device key',
-  newKeyHint: 'Leave empty to keep the saved key.',
+  newKeyHint: 'Leave empty to keep the saved key. A new server address needs its key again.',
   names: 'Include names in summaries',
   namesHint:
-    'Off: the office sees figures only. On: the group’s name and who owns each action are sent too. What people said, and check-in answers, are never sent.',
+    'Off: no name leaves this device; a name typed in an agenda item, decision or action goes as “a carer”, “a member of staff” and so on. On: the group’s name, who owns each action, and names as typed go too. What people said in disagreements, and check-in answers, are never sent.',
   save: 'Save',
   saved: 'Saved. Summaries will be sent from this device.',
   forget: 'Stop sending from this device',
@@ -26,7 +64,10 @@ export const sync = {
     empty: 'Enter the link from the office, or the server address and device key',
     'not-a-link': 'That is not a web address',
     'no-key': 'The link has no device key after the # sign. Ask the office for a new link.',
-    'not-http': 'The address must start with https:// or http://',
+    'not-http': 'The address must start with https://',
+    'not-https':
+      'The address must start with https://, so the device key and summaries cannot be read on the way. http:// is only for a server on this tablet (localhost or 127.0.0.1).',
+    keyForNewAddress: 'Enter the device key for the new address: the saved key is only sent to the server it was saved for',
     keyMissing: 'Enter the device key',
   },
   syncNow: 'Sync now',
@@ -41,7 +82,7 @@ export const sync = {
     server: 'The office server had a problem. Heard will try again by itself.',
     blocked:
       'This page is not allowed to reach that server: the web address Heard is served from only allows its own sync server. Ask whoever set up Heard to allow this server.',
-    refused: 'The office server refused a summary. Heard may be older than the server: update Heard, then send again.',
+    refused: 'The office server refused something it was sent. It is set aside below; everything else is still sent.',
   },
   nextTry: (when: string) => `Next try: ${when}.`,
   stale: (n: number) =>
@@ -58,6 +99,16 @@ export const sync = {
       groupName ? `A request to delete a meeting of ${groupName} from the office’s records` : 'A request to delete a meeting from the office’s records',
     'delete-group': 'A request to delete all of a group’s summaries from the office’s records',
   },
+  setAsideTitle: 'Set aside',
+  setAsideHint:
+    'The office server refused these, or failed on them again and again. They are kept on this device and are not deleted; everything else is still sent. “Try again” sends it again; one the office has a different copy of is made afresh from this tablet’s records. Saving the server settings tries them all again.',
+  /** Why the server refused it: the HTTP status, and what it means in words. */
+  setAsideWhy: (status: number | null, attempts: number) =>
+    status !== null && status >= 400 && status < 500
+      ? `The office server refused it (${status}: ${REFUSED_WORDS[status] ?? 'it could not take it'}).`
+      : `The office server failed on it ${attempts === 1 ? 'once' : `${attempts} times`}${status ? ` (${status})` : ''}.`,
+  tryAgain: 'Try again',
+  tryAgainFor: (what: string) => `Try again: ${what}`,
   revision: (n: number) => `Version ${n}`,
   waitingSince: (when: string) => `Waiting since ${when}`,
   sentAt: (when: string) => `Sent ${when}`,
