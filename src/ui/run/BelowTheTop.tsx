@@ -45,10 +45,9 @@ function ItemDetails({ data, item }: { data: RunData; item: AgendaItem }) {
   const lead = data.people.find((p) => p.id === item.leadId);
   const papers = itemPapersStatus(item, data.meeting.date);
   return (
-    <section class="current-item" aria-labelledby="item-details-title">
-      <h2 id="item-details-title" class="current-item__title">
-        {item.title}
-      </h2>
+    <div class="current-item">
+      {/* In full: the bar at the top may have to cut a long title short. */}
+      <p class="current-item__title">{item.title}</p>
       <p class="agenda__meta">
         {t.agenda.purposes[item.purpose]} · {t.agenda.minutes(item.timeboxMinutes)}
         {lead ? ` · ${t.run.leadIs(lead.name)}` : ''} ·{' '}
@@ -68,7 +67,7 @@ function ItemDetails({ data, item }: { data: RunData; item: AgendaItem }) {
           {t.run.defer}
         </button>
       </div>
-    </section>
+    </div>
   );
 }
 
