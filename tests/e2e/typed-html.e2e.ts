@@ -171,6 +171,7 @@ test('HTML and script typed into names, a rule, an item, dissent, a decision, an
   await page.getByRole('button', { name: 'Dissent register (1 open)' }).click();
   await page.getByRole('heading', { level: 3, name: 'Dissent register' }).waitFor();
   await expectShownAsText(page, [MEETING, ITEM, ANN, BO, CHAIR, DISSENT, DECISION, ACTION], 'the running screen');
+  await meeting.showTab('This item');
   await expect(notes.inputValue()).resolves.toBe(NOTES);
 
   // The check-in, answered on the locked tablet, and what the chair sees after unlocking.

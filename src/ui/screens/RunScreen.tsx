@@ -196,6 +196,19 @@ function RunBar({ data, run, current, vibrate }: { data: RunData; run: RunShape;
   );
 }
 
+/** The meeting's title and the way to its details; while items run, the ground rules one tap away. */
+function RunTitle({ data, rules = false }: { data: RunData; rules?: boolean }) {
+  return (
+    <div class="run-title">
+      <PageTitle text={data.meeting.title} />
+      <p class="breadcrumb">
+        <a href={pathOf({ name: 'meeting', meetingId: data.meeting.id })}>{t.run.details}</a>
+      </p>
+      {rules ? <RulesPanel data={data} /> : null}
+    </div>
+  );
+}
+
 function Running({ data }: { data: RunData }) {
   const closed = data.meeting.state === 'closed';
   // Drawn again when the shape of the run changes (an item starts, is nearly up, is over), not every second.
@@ -213,6 +226,7 @@ function Running({ data }: { data: RunData }) {
   if (closed) {
     return (
       <>
+        <RunTitle data={data} />
         <p class="notice">{t.run.closed}</p>
         <p><a class="button button--start" href={pathOf({ name: 'record', meetingId })}>{t.exports.recordLink}</a></p>
         <AgendaProgress data={data} run={run} />
@@ -223,6 +237,7 @@ function Running({ data }: { data: RunData }) {
   if (run.phase === 'closing') {
     return (
       <>
+        <RunTitle data={data} />
         <section class="current-item" aria-labelledby="closing-title">
           <h2 id="closing-title">{t.run.closing}</h2>
           <p>{t.run.closingHint}</p>
@@ -244,28 +259,32 @@ function Running({ data }: { data: RunData }) {
   if (!anyItemStarted && !rulesSeen) {
     const first = data.items.find((i) => i.id === run.nextItemId);
     return (
-      <section aria-labelledby="rules-step-title" class="rules-step">
-        <h2 id="rules-step-title">{t.run.groundRulesStep}</h2>
-        {data.rules.length === 0 ? <p>{t.run.noRulesYet}</p> : <RulesInForce rules={data.rules} large />}
-        <MattersArising data={data} />
-        <MeetingCoverage data={data} compact />
-        <div class="actions">
-          {first ? (
-            <button type="button" class="button button--start" onClick={() => void clockTap(meetingId, 'item', first.id)}>
-              {t.run.beginFirst}
-            </button>
-          ) : (
-            <button type="button" class="button button--start" onClick={() => setRulesSeen(true)}>
-              {t.run.beginNoItems}
-            </button>
-          )}
-        </div>
-      </section>
+      <>
+        <RunTitle data={data} />
+        <section aria-labelledby="rules-step-title" class="rules-step">
+          <h2 id="rules-step-title">{t.run.groundRulesStep}</h2>
+          {data.rules.length === 0 ? <p>{t.run.noRulesYet}</p> : <RulesInForce rules={data.rules} large />}
+          <MattersArising data={data} />
+          <MeetingCoverage data={data} compact />
+          <div class="actions">
+            {first ? (
+              <button type="button" class="button button--start" onClick={() => void clockTap(meetingId, 'item', first.id)}>
+                {t.run.beginFirst}
+              </button>
+            ) : (
+              <button type="button" class="button button--start" onClick={() => setRulesSeen(true)}>
+                {t.run.beginNoItems}
+              </button>
+            )}
+          </div>
+        </section>
+      </>
     );
   }
 
   return (
     <>
+      <RunTitle data={data} rules />
       <RunBar data={data} run={run} current={current} vibrate={vibrate} />
       {/* Drawn just after the top of the screen: everything from here on only grows the page below what is already shown. */}
       {belowTheTop ? <BelowTheTop data={data} run={run} current={current} wakeLock={wakeLock} vibrate={vibrate} /> : null}
@@ -282,13 +301,6 @@ export function RunScreen({ meetingId }: { meetingId: string }) {
           <NotFound message={t.meeting.notFound} />
         ) : (
           <>
-            <div class="run-title">
-              <PageTitle text={found.meeting.title} />
-              <p class="breadcrumb">
-                <a href={pathOf({ name: 'meeting', meetingId })}>{t.run.details}</a>
-              </p>
-              {found.meeting.state === 'closed' ? null : <RulesPanel data={found} />}
-            </div>
             <Running data={found} />
           </>
         )
