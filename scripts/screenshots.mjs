@@ -9,7 +9,8 @@ await mkdir(out, { recursive: true });
 const server = await startStaticServer({ root: 'dist' });
 const browser = await launchChromium();
 for (const [label, viewport] of [['landscape', { width: 1024, height: 768 }], ['portrait', { width: 768, height: 1024 }]]) {
-  const page = await browser.newPage({ viewport, locale: 'en-GB' });
+  // With touch, as a tablet is used.
+  const page = await browser.newPage({ viewport, locale: 'en-GB', hasTouch: true });
   await page.goto(server.url);
   await page.getByRole('heading', { name: 'Your meetings' }).waitFor();
   await page.screenshot({ path: `${out}/${label}-home-first-run.png`, fullPage: true });
@@ -36,7 +37,14 @@ for (const [label, viewport] of [['landscape', { width: 1024, height: 768 }], ['
   }
   await page.getByRole('button', { name: 'Ask to speak: Tom Reilly' }).click();
   await page.getByRole('button', { name: 'Ask to speak: Malik Hassan' }).click();
+  // What the chair sees without scrolling, then the whole page with each tab under the tiles.
+  await page.screenshot({ path: `${out}/${label}-run-item-screen.png` });
   await page.screenshot({ path: `${out}/${label}-run-item.png`, fullPage: true });
+  for (const [tab, file] of [['Balance and queue', 'balance'], ['Record', 'record'], ['Agenda', 'agenda']]) {
+    await page.getByRole('tab', { name: tab }).click();
+    await page.screenshot({ path: `${out}/${label}-run-item-${file}.png`, fullPage: true });
+  }
+  await page.getByRole('tab', { name: 'This item' }).click();
   await page.getByRole('button', { name: 'Show the room' }).click();
   await page.screenshot({ path: `${out}/${label}-run-room.png`, fullPage: true });
   await page.getByRole('button', { name: 'Back to the chair’s view' }).click();

@@ -122,6 +122,7 @@ test('a chair prepares rules and a three-item agenda offline, runs the meeting i
   await expectAccessible(page, 'ground rules panel');
   await page.getByRole('button', { name: 'Close' }).click();
 
+  await meeting.showTab('Agenda');
   await meeting.tap('Defer to next meeting: Transport');
   await page.getByText('Deferred to the next meeting').waitFor();
   await meeting.tap('End the meeting');

@@ -74,6 +74,9 @@ export interface ItemFields {
   paper?: { title: string; link: string; sent: string };
 }
 
+/** The tabs under the speaker tiles on the running screen. */
+export type RunTab = 'This item' | 'Balance and queue' | 'Record' | 'Agenda';
+
 /** The agenda and the running meeting, in the chair's words. */
 export class MeetingPage {
   constructor(readonly page: Page) {}
@@ -119,6 +122,12 @@ export class MeetingPage {
     await expectSaved(this.page);
   }
 
+  /** Shows one of the running screen's tabs under the speaker tiles, and waits until it is the one chosen. */
+  async showTab(name: RunTab): Promise<void> {
+    await this.page.getByRole('tab', { name, exact: true }).click();
+    await this.page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
+  }
+
   /** The id of the meeting whose running screen this is, from the address. */
   meetingId(): string {
     return decodeURIComponent(/#\/meetings\/([^/]+)\/run$/.exec(this.page.url())![1]!);
@@ -152,8 +161,14 @@ export class MeetingPage {
 export class RecordPage {
   constructor(readonly page: Page) {}
 
+  /** On the running screen, the record is behind its tab. */
+  show(): Promise<void> {
+    return new MeetingPage(this.page).showTab('Record');
+  }
+
   /** Two taps and the words: "Park dissent", then "Park it". `by` null is anonymous. */
   async parkDissent(words: string, by: string | null): Promise<void> {
+    await this.show();
     await this.page.getByRole('button', { name: 'Park dissent' }).click();
     await this.page.getByLabel('What they disagree with', { exact: false }).fill(words);
     await this.page.getByLabel('Who raised it').selectOption({ label: by ?? 'Anonymous' });
@@ -173,6 +188,7 @@ export class RecordPage {
 
   /** "Action added." shows only once the action is stored. */
   async addAction(what: string, owner: string, due: string): Promise<void> {
+    await this.show();
     await this.page.getByRole('button', { name: 'Add an action' }).click();
     await this.page.getByLabel('What will be done').fill(what);
     await this.page.getByLabel('Person who will do it').selectOption({ label: owner });

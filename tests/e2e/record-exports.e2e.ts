@@ -41,6 +41,7 @@ test('a closed meeting’s record: each file downloaded offline, minutes printed
   await meeting.speakerTile(AWKWARD_NAME).click();
   await expectSaved(page);
 
+  await meeting.showTab('Record');
   await page.getByRole('button', { name: 'Record a decision' }).click();
   await page.getByLabel('What was decided').fill('Use the shorter letter');
   await page.getByRole('button', { name: 'Save decision' }).click();

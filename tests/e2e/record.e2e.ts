@@ -36,6 +36,7 @@ test('dissent parked at one meeting, an action and a decision with standing diss
   await page.getByRole('heading', { level: 2, name: 'Discharge letters' }).waitFor();
 
   // Park dissent, named and anonymous: two taps each, and the words.
+  await meeting.showTab('Record');
   await page.getByRole('button', { name: 'Park dissent' }).click();
   await page.getByRole('button', { name: 'Park it' }).click();
   await page.getByRole('link', { name: 'Enter what they disagree with' }).waitFor();

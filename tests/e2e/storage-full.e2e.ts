@@ -48,6 +48,7 @@ test('when the device is full mid-meeting, Heard says so and what to do, claims 
     await expectAccessible(page, 'running screen, device full');
 
     // Dissent typed while full stays in the form, with the reason, and is not listed as parked.
+    await meeting.showTab('Record');
     await page.getByRole('button', { name: 'Park dissent' }).click();
     await page.getByLabel('What they disagree with', { exact: false }).fill(DISSENT);
     await page.getByRole('button', { name: 'Park it' }).click();

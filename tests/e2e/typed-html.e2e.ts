@@ -162,13 +162,16 @@ test('HTML and script typed into names, a rule, an item, dissent, a decision, an
   await page.getByRole('button', { name: 'Save decision' }).click();
   await page.getByText(DECISION).first().waitFor();
   await record.addAction(ACTION, BO, '2030-04-01');
+  await meeting.showTab('This item');
   const notes = page.getByRole('textbox', { name: 'Notes on this item' });
   await notes.fill(NOTES);
   await notes.blur();
   await expect.poll(async () => (await readStored<{ notes: string }>(page, 'agendaItems')).map((item) => item.notes)).toEqual([NOTES]);
+  await meeting.showTab('Record');
   await page.getByRole('button', { name: 'Dissent register (1 open)' }).click();
   await page.getByRole('heading', { level: 3, name: 'Dissent register' }).waitFor();
   await expectShownAsText(page, [MEETING, ITEM, ANN, BO, CHAIR, DISSENT, DECISION, ACTION], 'the running screen');
+  await meeting.showTab('This item');
   await expect(notes.inputValue()).resolves.toBe(NOTES);
 
   // The check-in, answered on the locked tablet, and what the chair sees after unlocking.

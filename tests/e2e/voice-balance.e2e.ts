@@ -36,6 +36,7 @@ test('a chair taps through a discussion offline and sees the balance both ways, 
   await expect.poll(() => meeting.speaking()).toEqual([]);
 
   // Figures by group against a fair share, in words and numbers; four people present, so 25% each.
+  await meeting.showTab('Balance and queue');
   await page.getByText('Staff — Well over their fair share').waitFor();
   await page.getByText('3:00 · 1 turn · 75% of the talking, fair share 25%').waitFor();
   await page.getByText('Carer — Well under their fair share').waitFor();
@@ -56,6 +57,7 @@ test('a chair taps through a discussion offline and sees the balance both ways, 
   await page.getByRole('heading', { name: 'Who is speaking' }).waitFor();
   await expect.poll(() => meeting.speaking()).toEqual([expect.stringContaining('Speaking · 1:30')]);
   await expect.poll(() => meeting.speaking()).toEqual([expect.stringContaining('Grace Doherty')]);
+  await meeting.showTab('Balance and queue');
 
   // Three people ask to speak; least heard first puts Malik (nothing yet) before Aoife (1:00) and Sam (3:00).
   for (const [index, name] of ['Dr Sam Patel', 'Aoife Byrne', 'Malik Hassan'].entries()) {
@@ -99,6 +101,7 @@ test('a chair taps through a discussion offline and sees the balance both ways, 
   await page.getByRole('button', { name: 'Back to the chair’s view' }).click();
 
   // Malik leaves early: his tile goes, and fair shares follow who is in the room.
+  await meeting.showTab('Balance and queue');
   await page.getByText('Who is here (4)').click();
   await page.getByRole('button', { name: 'Left: Malik Hassan' }).click();
   await page.getByText('Who is here (3)').waitFor();

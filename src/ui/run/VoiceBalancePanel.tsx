@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { computeBalance, turnMs } from '../../domain/balance';
 import { itemWindows, meetingWindow } from '../../domain/item-windows';
@@ -47,6 +48,26 @@ function talkByPerson(turns: readonly Turn[], now: number) {
   return totals;
 }
 
+/** The panel in two parts, for the running screen to place: the tiles at the top, the figures further down. */
+export interface BalanceParts {
+  /** The speaker tiles and their buttons; in the room view, the room's figures instead. */
+  speakers: ComponentChildren;
+  /** The queue, who has not been heard, the figures, attendance, corrections and settings; none in the room view. */
+  detail: ComponentChildren;
+  roomView: boolean;
+}
+
+function stacked({ speakers, detail }: BalanceParts) {
+  return (
+    <>
+      {speakers}
+      {detail}
+    </>
+  );
+}
+
+const UNSEEN = { visibility: 'hidden' } as const;
+
 const NO_TURNS: Turn[] = [];
 const NO_QUEUE: QueueEntry[] = [];
 
@@ -66,7 +87,7 @@ function RoomTitle() {
  * person and by perspective, both ways — who is dominating and who is not
  * being heard — for this item and the whole meeting.
  */
-export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id | null }) {
+export function VoiceBalancePanel({ data, itemId, children = stacked }: { data: RunData; itemId: Id | null; children?: (parts: BalanceParts) => ComponentChildren }) {
   const meetingId = data.meeting.id;
   const turnsOrNull = useMeetingTurns(meetingId);
   const live = useLive(() => getQueueAndGlossary(meetingId, data.group.id), [meetingId, data.group.id]);
@@ -126,7 +147,7 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
   );
 
   if (roomView) {
-    return (
+    const room = (
       <section class="room-view" aria-labelledby="room-view-title">
         <RoomTitle />
         <p>{t.balance.roomHint}</p>
@@ -137,12 +158,19 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
         </button>
       </section>
     );
+    return children({ roomView: true, speakers: room, detail: null });
   }
 
-  return (
+  const speakers = (
     <section class="voice-balance" aria-labelledby="heading-speakers">
-      <h2 id="heading-speakers">{t.balance.tilesTitle}</h2>
-      <p class="field__hint">{t.balance.tilesHint}</p>
+      <div class="speakers-head">
+        <h2 id="heading-speakers">{t.balance.tilesTitle}</h2>
+        <p class="field__hint">{t.balance.tilesHint}</p>
+        {/* Always in its place, unseen when there is nothing to undo: nothing moves when it comes or goes. */}
+        <button type="button" class="button button--secondary" style={canUndo ? undefined : UNSEEN} disabled={!canUndo} onClick={() => void undoTap(meetingId)}>
+          {t.balance.undo}
+        </button>
+      </div>
       <div class="actions">
         <button type="button" class="button button--secondary" aria-pressed={open === undefined} onClick={() => void tapSpeaker(meetingId, itemId, null)}>
           {t.balance.nobody}
@@ -156,11 +184,6 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
         >
           {t.balance.crossTalk}
         </button>
-        {canUndo ? (
-          <button type="button" class="button button--secondary" onClick={() => void undoTap(meetingId)}>
-            {t.balance.undo}
-          </button>
-        ) : null}
         <MemoJargonDialog groupId={data.group.id} meetingId={meetingId} glossary={glossary} here={here} />
         <button type="button" class="button button--secondary" onClick={() => setRoomView(true)}>
           {t.balance.roomView}
@@ -178,6 +201,11 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
         queuePlace={queuePlace}
         softLimitMs={preferences.softLimitMs}
       />
+    </section>
+  );
+
+  const detail = (
+    <>
       <div class="balance-columns">
         <MemoSpeakerQueue meetingId={meetingId} itemId={itemId} ordered={ordered} all={queue} names={names} preferences={preferences} />
         <MemoNotYetHeard balance={balance} names={names} headingId="heading-not-heard" />
@@ -194,6 +222,7 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
       <MemoAttendancePanel data={data} everyone={everyone} />
       <TurnCorrections turns={itemTurns} everyone={everyone} now={figuresAt} />
       <MemoBalanceSettings preferences={preferences} />
-    </section>
+    </>
   );
+  return children({ roomView: false, speakers, detail });
 }

@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AgendaItem } from '../../domain/agenda-model';
-import { itemPapersStatus } from '../../domain/agenda';
 import { formatClock } from '../../domain/dates';
 import { deriveRun, runShape, runShapeKey, type MeetingRun, type RunShape } from '../../domain/meeting-clock';
 import { localMoment } from '../../domain/meeting-schedule';
@@ -96,57 +95,11 @@ function ItemClock({ data, item }: { data: RunData; item: AgendaItem }) {
   );
 }
 
-function CurrentItem({ data, run, item, vibrate }: { data: RunData; run: RunShape; item: AgendaItem; vibrate: boolean }) {
-  const lead = data.people.find((p) => p.id === item.leadId);
-  const next = data.items.find((i) => i.id === run.nextItemId);
-  const papers = itemPapersStatus(item, data.meeting.date);
-  const announcement = useThresholdAnnouncement(run, item, vibrate);
-  return (
-    <section class="current-item" aria-labelledby="current-item-title">
-      <p class="current-item__label">{t.run.current}</p>
-      <h2 id="current-item-title" class="current-item__title">
-        {item.title}
-      </h2>
-      <p class="agenda__meta">
-        {t.agenda.purposes[item.purpose]} · {t.agenda.minutes(item.timeboxMinutes)}
-        {lead ? ` · ${t.run.leadIs(lead.name)}` : ''} ·{' '}
-        {t.run.decidedBy(item.decidedBy.kind === 'elsewhere' ? item.decidedBy.who : t.run.thisGroup)}
-      </p>
-      {item.nonNegotiables ? (
-        <div class="non-negotiables">
-          <h3>{t.run.purposeNonNeg}</h3>
-          <p>{item.nonNegotiables}</p>
-        </div>
-      ) : null}
-      {papers && papers !== 'on-time' ? (
-        <p class="badge badge--warning">{papers === 'late' ? t.agenda.paperLate : t.agenda.paperNotSent}</p>
-      ) : null}
-      <ItemClock data={data} item={item} />
-      <p class="visually-hidden" aria-live="polite">
-        {announcement}
-      </p>
-      <div class="actions">
-        {next ? (
-          <button type="button" class="button button--start" onClick={() => void clockTap(data.meeting.id, 'item', next.id)}>
-            {t.run.nextItemNamed(next.title)}
-          </button>
-        ) : (
-          <button type="button" class="button button--start" onClick={() => void clockTap(data.meeting.id, 'end-items')}>
-            {t.run.endDiscussion}
-          </button>
-        )}
-        <button type="button" class="button button--secondary" onClick={() => void clockTap(data.meeting.id, 'defer', item.id)}>
-          {t.run.defer}
-        </button>
-      </div>
-    </section>
-  );
-}
-
 function MeetingStrip({ data }: { data: RunData }) {
   const run = useRunNow(data);
   const plannedEnd = localMoment(data.meeting.date, data.meeting.endTime);
   const late = run.projectedFinish !== null && run.projectedFinish > plannedEnd;
+  const onBreak = run.breakMs > 0 || run.phase === 'paused';
   return (
     <dl class="run-strip">
       <div>
@@ -161,13 +114,98 @@ function MeetingStrip({ data }: { data: RunData }) {
           </dd>
         </div>
       ) : null}
-      {run.breakMs > 0 || run.phase === 'paused' ? (
-        <div>
-          <dt>{t.run.onBreak}</dt>
-          <dd>{formatDuration(run.breakMs)}</dd>
-        </div>
-      ) : null}
+      {/* Its place is kept, unseen, when there is no break: nothing beside it moves when one starts. */}
+      <div style={onBreak ? undefined : UNSEEN} aria-hidden={onBreak ? undefined : 'true'}>
+        <dt>{t.run.onBreak}</dt>
+        <dd>{formatDuration(run.breakMs)}</dd>
+      </div>
     </dl>
+  );
+}
+
+const UNSEEN = { visibility: 'hidden' } as const;
+
+/** Words that change on a button, in a box as wide as the longer of the two: the buttons beside it never move. */
+function SteadyWords({ shown, other }: { shown: string; other: string }) {
+  return (
+    <span class="steady-words">
+      <span>{shown}</span>
+      <span class="steady-words__other" aria-hidden="true">
+        {other}
+      </span>
+    </span>
+  );
+}
+
+/**
+ * The top of the running screen, kept in view while the rest scrolls: the meeting's and the
+ * item's clocks, and the buttons a chair reaches for. Each button keeps its place whatever
+ * appears beside it, and "End the meeting" sits at the far end, away from "Next item".
+ */
+function RunBar({ data, run, current, vibrate }: { data: RunData; run: RunShape; current: AgendaItem | undefined; vibrate: boolean }) {
+  const meetingId = data.meeting.id;
+  const next = data.items.find((i) => i.id === run.nextItemId);
+  const paused = run.phase === 'paused';
+  const announcement = useThresholdAnnouncement(run, current, vibrate);
+  // The ground rules before the first item can be long: the meeting itself starts at the top of the screen.
+  useLayoutEffect(() => window.scrollTo(0, 0), []);
+  return (
+    <div class="run-bar">
+      <div class="run-bar__row">
+        <MeetingStrip data={data} />
+      </div>
+      <div class="run-bar__row run-bar__item">
+        {current ? (
+          <div class="run-bar__title">
+            <span class="current-item__label">{t.run.current}</span>{' '}
+            <h2 id="current-item-title" class="run-bar__heading">
+              {current.title}
+            </h2>
+          </div>
+        ) : (
+          <p class="run-bar__title">{run.nextItemId ? t.run.noItem : t.run.allDone}</p>
+        )}
+        {current ? <ItemClock data={data} item={current} /> : null}
+      </div>
+      <div class="run-bar__row">
+        <button
+          type="button"
+          class={paused ? 'button' : 'button button--secondary'}
+          onClick={() => void clockTap(meetingId, paused ? 'resume' : 'pause')}
+        >
+          <SteadyWords shown={paused ? t.run.resume : t.run.pause} other={paused ? t.run.pause : t.run.resume} />
+        </button>
+        {next ? (
+          <button type="button" class="button button--start run-bar__next" onClick={() => void clockTap(meetingId, 'item', next.id)}>
+            <span class="run-bar__words">{t.run.nextItemNamed(next.title)}</span>
+          </button>
+        ) : current ? (
+          <p class="run-bar__last">{t.run.noNext}</p>
+        ) : null}
+        <button type="button" class="button button--secondary run-bar__end" onClick={() => void clockTap(meetingId, 'end-items')}>
+          {t.run.endDiscussion}
+        </button>
+      </div>
+      <p class="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      <p class="visually-hidden" role="status">
+        {paused ? t.run.onBreak : ''}
+      </p>
+    </div>
+  );
+}
+
+/** The meeting's title and the way to its details; while items run, the ground rules one tap away. */
+function RunTitle({ data, rules = false }: { data: RunData; rules?: boolean }) {
+  return (
+    <div class="run-title">
+      <PageTitle text={data.meeting.title} />
+      <p class="breadcrumb">
+        <a href={pathOf({ name: 'meeting', meetingId: data.meeting.id })}>{t.run.details}</a>
+      </p>
+      {rules ? <RulesPanel data={data} /> : null}
+    </div>
   );
 }
 
@@ -188,6 +226,7 @@ function Running({ data }: { data: RunData }) {
   if (closed) {
     return (
       <>
+        <RunTitle data={data} />
         <p class="notice">{t.run.closed}</p>
         <p><a class="button button--start" href={pathOf({ name: 'record', meetingId })}>{t.exports.recordLink}</a></p>
         <AgendaProgress data={data} run={run} />
@@ -198,6 +237,7 @@ function Running({ data }: { data: RunData }) {
   if (run.phase === 'closing') {
     return (
       <>
+        <RunTitle data={data} />
         <section class="current-item" aria-labelledby="closing-title">
           <h2 id="closing-title">{t.run.closing}</h2>
           <p>{t.run.closingHint}</p>
@@ -219,56 +259,33 @@ function Running({ data }: { data: RunData }) {
   if (!anyItemStarted && !rulesSeen) {
     const first = data.items.find((i) => i.id === run.nextItemId);
     return (
-      <section aria-labelledby="rules-step-title" class="rules-step">
-        <h2 id="rules-step-title">{t.run.groundRulesStep}</h2>
-        {data.rules.length === 0 ? <p>{t.run.noRulesYet}</p> : <RulesInForce rules={data.rules} large />}
-        <MattersArising data={data} />
-        <MeetingCoverage data={data} compact />
-        <div class="actions">
-          {first ? (
-            <button type="button" class="button button--start" onClick={() => void clockTap(meetingId, 'item', first.id)}>
-              {t.run.beginFirst}
-            </button>
-          ) : (
-            <button type="button" class="button button--start" onClick={() => setRulesSeen(true)}>
-              {t.run.beginNoItems}
-            </button>
-          )}
-        </div>
-      </section>
+      <>
+        <RunTitle data={data} />
+        <section aria-labelledby="rules-step-title" class="rules-step">
+          <h2 id="rules-step-title">{t.run.groundRulesStep}</h2>
+          {data.rules.length === 0 ? <p>{t.run.noRulesYet}</p> : <RulesInForce rules={data.rules} large />}
+          <MattersArising data={data} />
+          <MeetingCoverage data={data} compact />
+          <div class="actions">
+            {first ? (
+              <button type="button" class="button button--start" onClick={() => void clockTap(meetingId, 'item', first.id)}>
+                {t.run.beginFirst}
+              </button>
+            ) : (
+              <button type="button" class="button button--start" onClick={() => setRulesSeen(true)}>
+                {t.run.beginNoItems}
+              </button>
+            )}
+          </div>
+        </section>
+      </>
     );
   }
 
   return (
     <>
-      <MeetingStrip data={data} />
-      <div class="actions">
-        <RulesPanel data={data} />
-        {run.phase === 'paused' ? (
-          <button type="button" class="button" onClick={() => void clockTap(meetingId, 'resume')}>
-            {t.run.resume}
-          </button>
-        ) : (
-          <button type="button" class="button button--secondary" onClick={() => void clockTap(meetingId, 'pause')}>
-            {t.run.pause}
-          </button>
-        )}
-      </div>
-      {run.phase === 'paused' ? (
-        <p class="notice" role="status">
-          {t.run.onBreak}
-        </p>
-      ) : null}
-      {current ? (
-        <CurrentItem data={data} run={run} item={current} vibrate={vibrate} />
-      ) : (
-        <section class="current-item">
-          <p>{run.nextItemId ? t.run.noItem : t.run.allDone}</p>
-          <button type="button" class="button button--start" onClick={() => void clockTap(meetingId, 'end-items')}>
-            {t.run.endDiscussion}
-          </button>
-        </section>
-      )}
+      <RunTitle data={data} rules />
+      <RunBar data={data} run={run} current={current} vibrate={vibrate} />
       {/* Drawn just after the top of the screen: everything from here on only grows the page below what is already shown. */}
       {belowTheTop ? <BelowTheTop data={data} run={run} current={current} wakeLock={wakeLock} vibrate={vibrate} /> : null}
     </>
@@ -284,10 +301,6 @@ export function RunScreen({ meetingId }: { meetingId: string }) {
           <NotFound message={t.meeting.notFound} />
         ) : (
           <>
-            <p class="breadcrumb">
-              <a href={pathOf({ name: 'meeting', meetingId })}>{t.run.details}</a>
-            </p>
-            <PageTitle text={found.meeting.title} />
             <Running data={found} />
           </>
         )

@@ -40,9 +40,11 @@ const Tile = memo(function Tile({ meetingId, itemId, personId, name, perspective
   return (
     <li class={speaking ? 'tile tile--speaking' : 'tile'}>
       <button type="button" class="tile__main" aria-pressed={speaking} onClick={() => void tapSpeaker(meetingId, itemId, { personId })}>
-        <span class="tile__name">
-          {name}
-          <span class="visually-hidden">, {perspective}</span>
+        <span class="tile__name">{name}</span>
+        {/* On every tile, in words beside its colour: the tiles are one grid, not a block per group. */}
+        <span class="tile__perspective">
+          <span class="visually-hidden">, </span>
+          {perspective}
         </span>
         {turn ? <SpeakingFor turn={turn} softLimitMs={softLimitMs} /> : <span class="tile__meta">{time}</span>}
       </button>

@@ -31,7 +31,7 @@ export const run = {
   timeUp: 'Time is up for this item',
   meetingElapsed: 'Meeting so far',
   projectedFinish: 'Likely to finish',
-  projectedLate: (time: string, end: string) => `Likely to finish at ${time}, after the planned end (${end})`,
+  projectedLate: (time: string, end: string) => `${time}, after the planned end (${end})`,
   noItem: 'No item is being discussed.',
   allDone: 'All items are done or deferred.',
   endDiscussion: 'End the meeting',
@@ -58,4 +58,9 @@ export const run = {
   announceWarning: (title: string) => `Time is nearly up for ${title}.`,
   announceOver: (title: string) => `Time is up for ${title}.`,
   papers: 'Papers',
+  tabs: 'More about this meeting',
+  tabItem: 'This item',
+  tabBalance: 'Balance and queue',
+  tabRecord: 'Record',
+  tabAgenda: 'Agenda',
 } as const;

@@ -1,0 +1,72 @@
+import type { ComponentChildren } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+
+export interface Tab {
+  key: string;
+  title: string;
+  content: ComponentChildren;
+}
+
+/** Where an arrow key, Home or End moves from tab `index` of `count`, or null for any other key. */
+function movedTo(key: string, index: number, count: number): number | null {
+  if (key === 'ArrowRight') return (index + 1) % count;
+  if (key === 'ArrowLeft') return (index - 1 + count) % count;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return null;
+}
+
+/**
+ * Tabs as the ARIA authoring practices describe them: one tab in the Tab order, the arrow keys
+ * (and Home, End) move between tabs and show each at once. Every panel stays drawn, hidden when
+ * not chosen, so what was typed or opened in one is still there on coming back to it.
+ */
+export function Tabs({ id, label, tabs }: { id: string; label: string; tabs: readonly Tab[] }) {
+  const [chosen, setChosen] = useState(tabs[0]?.key);
+  const buttons = useRef<Array<HTMLButtonElement | null>>([]);
+  const choose = (index: number) => {
+    setChosen(tabs[index]!.key);
+    buttons.current[index]?.focus();
+  };
+  return (
+    <div class="tabs">
+      <div role="tablist" aria-label={label} class="tabs__list">
+        {tabs.map((tab, index) => (
+          <button
+            key={tab.key}
+            ref={(el) => void (buttons.current[index] = el)}
+            type="button"
+            role="tab"
+            id={`${id}-tab-${tab.key}`}
+            class="tabs__tab"
+            aria-selected={tab.key === chosen}
+            aria-controls={`${id}-panel-${tab.key}`}
+            tabIndex={tab.key === chosen ? 0 : -1}
+            onClick={() => choose(index)}
+            onKeyDown={(event) => {
+              const to = movedTo(event.key, index, tabs.length);
+              if (to === null) return;
+              event.preventDefault();
+              choose(to);
+            }}
+          >
+            {tab.title}
+          </button>
+        ))}
+      </div>
+      {tabs.map((tab) => (
+        <div
+          key={tab.key}
+          role="tabpanel"
+          id={`${id}-panel-${tab.key}`}
+          class="tabs__panel"
+          aria-labelledby={`${id}-tab-${tab.key}`}
+          tabIndex={0}
+          hidden={tab.key !== chosen}
+        >
+          {tab.content}
+        </div>
+      ))}
+    </div>
+  );
+}
