@@ -1,4 +1,3 @@
-import { checkNewPin, type PinProblem } from './checkin';
 import type { StoredPin } from './checkin-model';
 import type { EpochMs } from './model';
 
@@ -28,24 +27,6 @@ export function isIdleChoice(value: number): value is IdleMinutes {
   return (IDLE_CHOICES as readonly number[]).includes(value);
 }
 
-export type DevicePinProblem = PinProblem | 'too-easy';
-
-/**
- * 4 to 6 digits, like the chair PIN, typed twice; and not one digit repeated
- * (1111) or a run up or down (1234, 9876), the first codes anyone would try.
- */
-export function checkNewDevicePin(pin: string, again: string): DevicePinProblem | null {
-  const problem = checkNewPin(pin, again);
-  if (problem === 'empty' || problem === 'format') return problem;
-  if (isTooEasy(pin)) return 'too-easy';
-  return problem;
-}
-
-export function isTooEasy(pin: string): boolean {
-  const digits = [...pin].map(Number);
-  const steps = new Set(digits.slice(1).map((d, i) => d - digits[i]!));
-  return steps.size === 1 && [0, 1, -1].includes([...steps][0]!);
-}
 
 /**
  * True once `idleMinutes` have passed since the last touch. Derived from the

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { readAppLockState } from '../../db/app-lock-repo';
-import { checkNewDevicePin, DEFAULT_IDLE, IDLE_CHOICES, type AppLockConfig, type IdleMinutes } from '../../domain/app-lock';
+import { DEFAULT_IDLE, IDLE_CHOICES, type AppLockConfig, type IdleMinutes } from '../../domain/app-lock';
+import { checkNewPin } from '../../domain/checkin';
 import { formatDayAndClock } from '../../domain/dates';
 import { changeAppLockPin, lockNow, setIdleMinutes, turnOffAppLock, turnOnAppLock, type PinChange } from '../../state/app-lock-actions';
 import { canHashPin } from '../../state/chair-pin';
@@ -49,7 +50,7 @@ export function AppLockScreen() {
 type SetMessage = (message: { text: string; on: boolean }) => void;
 
 function pinErrors(fieldId: string, pin: string, again: string): FieldError[] {
-  const problem = checkNewDevicePin(pin, again);
+  const problem = checkNewPin(pin, again);
   if (!problem) return [];
   return [{ fieldId: problem === 'mismatch' ? `${fieldId}-again` : fieldId, message: w.problems[problem] }];
 }

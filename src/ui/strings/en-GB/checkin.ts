@@ -2,6 +2,16 @@
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
+/** One rule for the chair PIN and the device PIN (domain/checkin.ts checkNewPin), so one set of words. */
+export const pinRules = 'Choose 4 to 6 numbers. Not one number repeated, like 1111, and not a run, like 1234.';
+export const pinProblems = {
+  empty: 'Enter a PIN of 4 to 6 numbers',
+  format: 'The PIN must be 4 to 6 numbers, with nothing else',
+  mismatch: 'The two PINs are not the same',
+  'too-easy': 'Choose a PIN that is harder to guess: not one number repeated, like 1111, or a run, like 1234',
+  wrong: 'That PIN is not right',
+};
+
 export const checkin = {
   // The chair, in the meeting's closing step.
   launcherTitle: 'Check-in',
@@ -10,7 +20,7 @@ export const checkin = {
   answersSoFar: (n: number) => `${plural(n, 'person has', 'people have')} checked in so far.`,
   seeAnswers: 'See the check-in answers',
   setPinTitle: 'Set a chair PIN',
-  setPinHint: 'Choose 4 to 6 numbers. You will need them to unlock your screens after the check-in.',
+  setPinHint: `${pinRules} You will need it to unlock your screens after the check-in.`,
   pin: 'Chair PIN',
   pinAgain: 'Chair PIN again',
   enterPinTitle: 'Enter your chair PIN',
@@ -19,12 +29,7 @@ export const checkin = {
   useStoredPin: 'Use my existing PIN',
   lockAndStart: 'Lock and start check-in',
   cancel: 'Cancel',
-  pinProblems: {
-    empty: 'Enter a PIN of 4 to 6 numbers',
-    format: 'The PIN must be 4 to 6 numbers, with nothing else',
-    mismatch: 'The two PINs are not the same',
-    wrong: 'That PIN is not right',
-  },
+  pinProblems,
   cannotHash: 'This tablet cannot lock the check-in here: open Heard from an https address to use a PIN.',
   alreadyLocked: 'A check-in is already running on this tablet.',
 

@@ -1,5 +1,7 @@
 /** Words for the device PIN that locks Heard, and the "Your information" page. Part of the en-GB catalogue. */
 
+import { pinProblems, pinRules } from './checkin';
+
 const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
 
 export const lock = {
@@ -59,7 +61,7 @@ export const lock = {
     statusOff: 'The lock is off. Anyone who opens Heard on this tablet can see everything in it.',
     resetNote: (when: string) => `The PIN was reset on ${when} with “Reset the PIN”. If that was not you, someone else has held this tablet.`,
     cannotHash: 'This tablet cannot lock Heard here: open Heard from an https address to use a PIN.',
-    pinRules: 'Choose 4 to 6 numbers. Not one number repeated, like 1111, and not a run, like 1234.',
+    pinRules,
 
     turnOnTitle: 'Turn on the lock',
     pin: 'Device PIN',
@@ -88,11 +90,7 @@ export const lock = {
     lockNow: 'Lock Heard now',
 
     problems: {
-      empty: 'Enter a PIN of 4 to 6 numbers',
-      format: 'The PIN must be 4 to 6 numbers, with nothing else',
-      mismatch: 'The two PINs are not the same',
-      'too-easy': 'Choose a PIN that is harder to guess: not one number repeated, like 1111, or a run, like 1234',
-      wrong: 'That PIN is not right',
+      ...pinProblems,
       currentEmpty: 'Enter the current PIN',
     },
   },
