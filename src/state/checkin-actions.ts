@@ -2,7 +2,7 @@ import { buildCheckInRecords, promptFromLibrary, promptsForCheckIn, type CheckIn
 import type { CheckInLock, CheckInPrompt } from '../domain/checkin-model';
 import type { Id } from '../domain/model';
 import * as repo from '../db/checkin-repo';
-import { lockNow } from './app-lock-actions';
+import { devicePinMatches, lockNow } from './app-lock-actions';
 import { now } from './clock';
 import { hashPin, pinMatches } from './chair-pin';
 import { newId } from './ids';
@@ -43,10 +43,23 @@ export async function unlockWithPin(pin: string): Promise<UnlockResult> {
 /**
  * Anyone holding the tablet can end the check-in this way, so it must not
  * open the chair's screens past the device PIN: with that lock on, it asks.
+ * Without it, what opens holds counts only: the words are sealed.
  */
 export function endWithoutPin() {
   lockNow();
   return save(() => repo.endCheckInWithoutPin(now()));
+}
+
+/** The chair PIN or, if Heard has one, the device PIN opens the seal; a wrong try is stored, with the same waits. */
+export async function openSealedWithPin(meetingId: Id, pin: string): Promise<UnlockResult> {
+  const right = (await checkPin(pin)) || (await devicePinMatches(pin));
+  const result = await save(() => repo.openSealed(meetingId, right, now()));
+  if (!result.ok) return result.rule === 'must-wait' ? 'must-wait' : 'failed';
+  return result.value === 'opened' ? 'unlocked' : 'wrong';
+}
+
+export function deleteSealedWords(meetingId: Id, typed: string) {
+  return save(() => repo.deleteSealed(meetingId, typed));
 }
 
 export function finishMyCheckIn(draft: CheckInDraft, lock: CheckInLock) {
