@@ -2,7 +2,8 @@ import type { GlossaryTerm } from '../domain/balance-model';
 import { isRefusal, nextLock, type CheckInRecords, type LockEvent } from '../domain/checkin';
 import type { CheckInAnswers, CheckInLock, CheckInMark, CheckInPrompt, OneToOneRequest, StoredPin } from '../domain/checkin-model';
 import type { EpochMs, Id } from '../domain/model';
-import { DELETE_PHRASE, glanceOf, isPhrase, nothingSealed, planSeal, tryUnseal, type SealedGlance } from '../domain/checkin-seal';
+import { typedNameMatches } from '../domain/privacy-rules';
+import { DELETE_PHRASE, glanceOf, nothingSealed, planSeal, tryUnseal, type SealedGlance } from '../domain/checkin-seal';
 import type { Table } from 'dexie';
 import { db } from './connection';
 import type { HeardDb } from './schema';
@@ -123,7 +124,7 @@ export async function openSealed(meetingId: Id, right: boolean, at: EpochMs): Pr
 export async function deleteSealed(meetingId: Id, typed: string): Promise<void> {
   const database = db();
   await database.transaction('rw', database.sealedCheckIns, async () => {
-    if (!isPhrase(typed, DELETE_PHRASE)) throw new RuleError('phrase-mismatch');
+    if (!typedNameMatches(typed, DELETE_PHRASE)) throw new RuleError('name-mismatch');
     if (!(await database.sealedCheckIns.get(meetingId))) throw new RuleError('not-sealed');
     await database.sealedCheckIns.delete(meetingId);
   });

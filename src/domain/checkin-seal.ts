@@ -111,10 +111,5 @@ export function glanceOf(sealed: SealedCheckIn): SealedGlance {
   return glance;
 }
 
-/** The word typed to delete sealed answers, or to erase Heard from a tablet: a deliberate act, never a slip. */
+/** The word typed (privacy-rules.ts typedNameMatches) to delete sealed answers: a deliberate act, never a slip. */
 export const DELETE_PHRASE = 'DELETE';
-export const ERASE_PHRASE = 'ERASE';
-
-export function isPhrase(typed: string, phrase: string): boolean {
-  return typed.trim().toUpperCase() === phrase;
-}

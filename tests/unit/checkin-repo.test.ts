@@ -140,7 +140,7 @@ describe('the stored lock', () => {
     await startCheckIn(meeting, [], text, '2468');
     await finishMyCheckIn({ personId: null, nameToAnswers: false, responses: { 'default-anything-else': { kind: 'text', value: 'quiet words' }, 'default-feeling': { kind: 'faces', value: 2, of: 5 } }, oneToOneContact: 'Sam' }, await lockNow());
     await endWithoutPin();
-    expect(await deleteSealedWords(meeting.id, 'delet')).toMatchObject({ ok: false, rule: 'phrase-mismatch' });
+    expect(await deleteSealedWords(meeting.id, 'delet')).toMatchObject({ ok: false, rule: 'name-mismatch' });
     expect(await readSealedGlance(meeting.id)).not.toBeNull();
     expect((await deleteSealedWords(meeting.id, ' delete ')).ok).toBe(true);
     expect(await readSealedGlance(meeting.id)).toBeNull();
