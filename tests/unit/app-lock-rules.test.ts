@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_IDLE, IDLE_CHOICES, isIdle, isIdleChoice, isResetPhrase } from '../../src/domain/app-lock';
+import { DEFAULT_IDLE, IDLE_CHOICES, isAppLockConfig, isIdle, isIdleChoice } from '../../src/domain/app-lock';
 import { pinWaitRemaining } from '../../src/domain/checkin';
 
 const T = Date.UTC(2030, 2, 14, 10, 0);
@@ -53,12 +53,20 @@ describe('waits after wrong PINs at the lock', () => {
   });
 });
 
-describe('resetting a forgotten PIN', () => {
-  it('needs the word RESET typed out, in any case, spaces around ignored', () => {
-    expect(isResetPhrase('RESET')).toBe(true);
-    expect(isResetPhrase(' reset ')).toBe(true);
-    expect(isResetPhrase('')).toBe(false);
-    expect(isResetPhrase('RESE')).toBe(false);
-    expect(isResetPhrase('RESET PIN')).toBe(false);
+describe('a stored lock', () => {
+  const whole = { pin: { salt: 'c2FsdA==', hash: 'aGFzaA==', iterations: 600_000 }, idleMinutes: 5 };
+  // Only a whole lock is a lock; anything else under its key keeps Heard shut (settings-repo.ts readAppLockOn).
+  it.each([
+    ['a whole lock', whole, true],
+    ['null', null, false],
+    ['a string', 'on', false],
+    ['true', true, false],
+    ['no idle time', { pin: whole.pin }, false],
+    ['an idle time never offered', { ...whole, idleMinutes: 7 }, false],
+    ['no PIN', { idleMinutes: 5 }, false],
+    ['a PIN with no salt', { ...whole, pin: { hash: 'aGFzaA==', iterations: 1 } }, false],
+    ['a PIN with no iterations', { ...whole, pin: { salt: 'c2FsdA==', hash: 'aGFzaA==', iterations: 0 } }, false],
+  ])('%s → %s', (_, value, isLock) => {
+    expect(isAppLockConfig(value)).toBe(isLock);
   });
 });

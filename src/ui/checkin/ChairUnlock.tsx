@@ -72,9 +72,10 @@ export function ChairUnlock({ lock, onBack }: { lock: CheckInLock; onBack: () =>
           ))}
         </ul>
         {devicePin.status === 'ready' && devicePin.value ? (
-          <p>
-            {t.checkin.forgotDevicePin} {t.lock.alsoDevicePin}
-          </p>
+          <>
+            <p>{t.checkin.forgotDevicePin}</p>
+            <p>{t.lock.alsoDevicePin}</p>
+          </>
         ) : null}
         {confirmEnd ? (
           <div class="actions">

@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import { readAppLockState } from '../../db/app-lock-repo';
 import { DEFAULT_IDLE, IDLE_CHOICES, type AppLockConfig, type IdleMinutes } from '../../domain/app-lock';
 import { checkNewPin } from '../../domain/checkin';
-import { formatDayAndClock } from '../../domain/dates';
 import { changeAppLockPin, lockNow, setIdleMinutes, turnOffAppLock, turnOnAppLock, type PinChange } from '../../state/app-lock-actions';
 import { canHashPin } from '../../state/chair-pin';
 import { useLive } from '../../state/use-live';
@@ -37,7 +36,6 @@ export function AppLockScreen() {
           ) : (
             <>
               <p>{w.statusOff}</p>
-              {found.resetAt !== null ? <p class="warning">{w.resetNote(formatDayAndClock(found.resetAt))}</p> : null}
               <TurnOn setMessage={setMessage} />
             </>
           )

@@ -3,6 +3,7 @@
 import { pinProblems, pinRules } from './checkin';
 
 const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
+const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
 export const lock = {
   yourInformation: {
@@ -59,7 +60,6 @@ export const lock = {
       'A device PIN stops someone who picks up this tablet from seeing your groups and meetings. It is not the chair PIN for the check-in.',
     statusOn: (n: number) => `The lock is on. Heard asks for the PIN when it is opened, and after ${minutes(n)} without use.`,
     statusOff: 'The lock is off. Anyone who opens Heard on this tablet can see everything in it.',
-    resetNote: (when: string) => `The PIN was reset on ${when} with “Reset the PIN”. If that was not you, someone else has held this tablet.`,
     cannotHash: 'This tablet cannot lock Heard here: open Heard from an https address to use a PIN.',
     pinRules,
 
@@ -107,17 +107,22 @@ export const lock = {
     mustWait: 'Wait until the time is up, then try again.',
 
     forgotTitle: 'Forgotten the PIN?',
-    forgotHint: 'You can reset it. Nothing is deleted.',
-    resetStart: 'Reset the PIN',
-    resetTitle: 'Reset the PIN',
-    resetExplain: [
-      'Resetting turns the lock off. Nothing is deleted: every group, meeting and answer stays on this tablet.',
-      'Anyone holding the tablet can do this. So the lock stops a casual look, not someone who is determined to get in.',
-      'The chair will see that the PIN was reset, and can set a new one.',
-    ],
-    resetPhrase: (phrase: string) => `Type ${phrase} to reset the PIN`,
-    resetPhraseWrong: (phrase: string) => `Type ${phrase} to reset the PIN, or choose Cancel`,
-    resetConfirm: 'Reset the PIN and open Heard',
+    forgotHint: 'Nobody can open Heard without the PIN. If nobody knows it, the only way to use Heard on this tablet again is to erase everything Heard holds here.',
+    eraseStart: 'Erase Heard on this tablet',
+    eraseTitle: 'Erase Heard on this tablet',
+    eraseWhat: (groups: number, meetings: number) =>
+      `This deletes everything Heard holds on this tablet: ${plural(groups, 'group', 'groups')} and ${plural(meetings, 'meeting', 'meetings')}, with their people, records and check-in answers, and the lock itself.`,
+    eraseUnsent: (n: number) =>
+      n === 0 ? 'Nothing is waiting to be sent to the programme office.' : `${plural(n, 'summary or request', 'summaries or requests')} waiting to go to the programme office will never be sent.`,
+    eraseBackup: 'A backup file saved from Heard (a JSON file) brings them back: after erasing, open This device, then Restore from a backup file. Anything done since that backup is lost.',
+    eraseWords: {
+      label: 'Type ERASE to confirm',
+      hint: (phrase: string) => `Type: ${phrase}`,
+      empty: 'Type ERASE to erase Heard on this tablet',
+      mismatch: (phrase: string) => `Type ${phrase} to erase Heard on this tablet, or choose Cancel`,
+      submit: 'Erase everything on this tablet',
+      cancel: 'Cancel',
+    },
     cancel: 'Cancel',
   },
 
