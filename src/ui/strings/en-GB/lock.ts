@@ -51,6 +51,13 @@ export const lock = {
       `This group keeps meeting records for ${months % 12 === 0 ? `${months / 12} year${months === 12 ? '' : 's'}` : `${months} months`}. After that, the chair looks at the older records and deletes them.`,
     keptUntilDeleted: 'Heard keeps records until the chair deletes them. Each group can choose how long to keep meeting records. After that time, the chair looks at the older records and deletes them.',
     questions: 'If you have a question about your information, ask the chair.',
+
+    checkInTitle: 'Who can see your check-in answers',
+    checkIn: [
+      'Your answers are saved when you tap “Save my answers”. Then they leave the screen. Nobody after you can see them on this tablet.',
+      'Only the chair can see them, after entering the chair’s PIN.',
+      'If the chair ends the check-in without the PIN, the numbers stay, but what you wrote, your name on your answers and any request for a one-to-one are sealed. Nobody can read them until the PIN is entered. If nobody knows it, the chair can delete them.',
+    ],
   },
 
   appLock: {
