@@ -165,6 +165,7 @@ test('no path to an earlier participant’s words without the chair PIN: Thank y
   // Nor in anything the record saves while sealed: minutes, spreadsheets, calendar, the backup.
   await page.evaluate((hash) => (location.hash = `${hash}/record`), meetingHash);
   await page.getByRole('region', { name: 'Save or share this record' }).waitFor();
+  await page.getByText('Some check-in answers of this meeting are sealed: they are not in this record or its files until they are opened.').waitFor();
   await expectNoSecret(page, 'the record, sealed');
   for (const file of await everyRecordExport(page)) for (const secret of SECRETS) expect(file.text, `${secret} in ${file.name}`).not.toContain(secret);
 

@@ -5,6 +5,7 @@ import { formatDayAndClock } from '../../domain/dates';
 import { readSealedGlance } from '../../db/checkin-repo';
 import { readAppLockOn } from '../../db/settings-repo';
 import { deleteSealedWords, openSealedWithPin } from '../../state/checkin-actions';
+import { pathOf } from '../../state/router';
 import { useLive } from '../../state/use-live';
 import { useNow } from '../../state/use-now';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -109,5 +110,16 @@ function Sealed({ glance, onDone }: { glance: SealedGlance; onDone: (message: st
         </button>
       )}
     </section>
+  );
+}
+
+/** On the meeting's record: some of its check-in is sealed, so the record and its files do not hold it. */
+export function SealedNotice({ meetingId }: { meetingId: string }) {
+  const sealed = useLive(() => readSealedGlance(meetingId), [meetingId]);
+  if (sealed.status !== 'ready' || !sealed.value) return null;
+  return (
+    <p class="notice">
+      {w.sealedOnRecord} <a href={pathOf({ name: 'checkin', meetingId })}>{w.sealedOnRecordLink}</a>
+    </p>
   );
 }
