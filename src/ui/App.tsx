@@ -177,6 +177,8 @@ function LockUnreadable() {
       <header class="app-header">
         <span class="app-header__name">{t.appName}</span>
       </header>
+      {/* The commonest reason: a newer Heard has the database, and this page must be reloaded. */}
+      <VersionChangedBanner />
       <main class="app-main" tabIndex={-1}>
         {erasing ? (
           <EraseHeard onCancel={() => setErasing(false)} />
