@@ -1,6 +1,7 @@
 import type { GlossaryTerm } from '../domain/balance-model';
 import { isRefusal, nextLock, type CheckInRecords, type LockEvent } from '../domain/checkin';
-import type { CheckInAnswers, CheckInLock, CheckInMark, CheckInPrompt, OneToOneRequest, StoredPin } from '../domain/checkin-model';
+import type { CheckInAnswers, CheckInLock, CheckInMark, CheckInPrompt, OneToOneRequest, SealedKeys, StoredPin } from '../domain/checkin-model';
+import { readAppLockConfig } from './app-lock-repo';
 import type { EpochMs, Id } from '../domain/model';
 import { typedNameMatches } from '../domain/privacy-rules';
 import { DELETE_PHRASE, glanceOf, nothingSealed, planSeal, tryUnseal, type SealedGlance } from '../domain/checkin-seal';
@@ -81,7 +82,8 @@ export async function endCheckInWithoutPin(at: EpochMs): Promise<void> {
         database.glossary.where('meetingId').equals(meetingId).toArray(),
         database.sealedCheckIns.get(meetingId),
       ]);
-      const plan = planSeal(lock, { answers, oneToOnes, glossary }, before ?? null, at);
+      const keys = { chair: await readPin(), device: (await readAppLockConfig())?.pin ?? null };
+      const plan = planSeal(lock, { answers, oneToOnes, glossary }, before ?? null, keys, at);
       if (nothingSealed(plan.sealed.counts)) return;
       await database.checkinAnswers.bulkPut(plan.openAnswers);
       await database.oneToOnes.bulkDelete(plan.removeOneToOnes);
@@ -98,9 +100,14 @@ export async function readSealedGlance(meetingId: Id): Promise<SealedGlance | nu
   return sealed ? glanceOf(sealed) : null;
 }
 
+/** The hashes of the secrets that open a meeting's seal: read only to check a PIN typed against them. */
+export async function readSealedKeys(meetingId: Id): Promise<SealedKeys | null> {
+  return (await db().sealedCheckIns.get(meetingId))?.keys ?? null;
+}
+
 /**
- * One try at opening the seal: `right` says whether the PIN typed was the
- * chair's or the device's. A right one puts every row back as it was and
+ * One try at opening the seal: `right` says whether the PIN typed was one of
+ * its keys (the chair's or the device's, as they were when it was sealed). A right one puts every row back as it was and
  * removes the seal; a wrong one is stored, so the waits survive a reload.
  */
 export async function openSealed(meetingId: Id, right: boolean, at: EpochMs): Promise<'opened' | 'wrong'> {

@@ -112,8 +112,19 @@ export interface SealedCheckIn {
   sealedAt: EpochMs;
   /** Wrong PINs at the unseal form, oldest first: the same growing waits as the lock's. */
   wrongPinAt: EpochMs[];
+  /**
+   * The secrets in force when it was sealed, as their hashes: only these open
+   * it. A chair PIN or device PIN set afterwards, by whoever then holds the
+   * tablet, opens nothing sealed before it.
+   */
+  keys: SealedKeys;
   counts: SealedCounts;
   words: SealedWords;
+}
+
+export interface SealedKeys {
+  chair: StoredPin | null;
+  device: StoredPin | null;
 }
 
 /** How much is sealed, by kind: what a screen may say without opening anything. */

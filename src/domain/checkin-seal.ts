@@ -1,6 +1,6 @@
 import type { GlossaryTerm } from './balance-model';
 import { pinWaitRemaining } from './checkin';
-import type { CheckInAnswers, OneToOneRequest, SealedCheckIn, SealedCounts, SealedWords, StoredResponse } from './checkin-model';
+import type { CheckInAnswers, OneToOneRequest, SealedCheckIn, SealedCounts, SealedKeys, SealedWords, StoredResponse } from './checkin-model';
 import type { EpochMs, Id } from './model';
 
 /**
@@ -58,11 +58,13 @@ export function nothingSealed(counts: SealedCounts): boolean {
 }
 
 /**
- * Seals one meeting's check-in. A meeting sealed before (the check-in carried
- * on and was ended without the PIN again) keeps what it had and adds the new;
- * its wrong tries stay, so ending again never resets a wait.
+ * Seals one meeting's check-in under the secrets in force now (`keys`). A
+ * meeting sealed before (the check-in carried on and was ended without the
+ * PIN again) keeps what it had and adds the new, under its first keys: a PIN
+ * set in between, by whoever held the tablet, must not open what was sealed
+ * before it. Its wrong tries stay too, so ending again never resets a wait.
  */
-export function planSeal(meeting: { meetingId: Id; groupId: Id }, rows: CheckInRows, before: SealedCheckIn | null, at: EpochMs): SealPlan {
+export function planSeal(meeting: { meetingId: Id; groupId: Id }, rows: CheckInRows, before: SealedCheckIn | null, keys: SealedKeys, at: EpochMs): SealPlan {
   const changed = rows.answers.filter((a) => openPartOf(a) !== a);
   const glossary = rows.glossary.filter((g) => g.source === 'check-in' && g.meetingId === meeting.meetingId);
   const words: SealedWords = {
@@ -79,6 +81,7 @@ export function planSeal(meeting: { meetingId: Id; groupId: Id }, rows: CheckInR
       groupId: meeting.groupId,
       sealedAt: before?.sealedAt ?? at,
       wrongPinAt: before?.wrongPinAt ?? [],
+      keys: before?.keys ?? keys,
       counts: countSealed(words),
       words,
     },
@@ -103,12 +106,12 @@ export function tryUnseal(
   return { wrong: { ...sealed, wrongPinAt: [...sealed.wrongPinAt, now] } };
 }
 
-/** What the screens are given of a sealed check-in: never the words. */
-export type SealedGlance = Omit<SealedCheckIn, 'words'>;
+/** What the screens are given of a sealed check-in: never the words, nor the hashes that open them. */
+export type SealedGlance = Omit<SealedCheckIn, 'words' | 'keys'> & { opensWithDevicePin: boolean };
 
 export function glanceOf(sealed: SealedCheckIn): SealedGlance {
-  const { words: _words, ...glance } = sealed;
-  return glance;
+  const { words: _words, keys, ...glance } = sealed;
+  return { ...glance, opensWithDevicePin: keys.device !== null };
 }
 
 /** The word typed (privacy-rules.ts typedNameMatches) to delete sealed answers: a deliberate act, never a slip. */

@@ -14,8 +14,7 @@ export function lockNow(): void {
   appLockSession.setState({ open: false });
 }
 
-/** Also one of the two secrets that open a sealed check-in (checkin-actions.ts). */
-export async function devicePinMatches(pin: string): Promise<boolean> {
+async function devicePinMatches(pin: string): Promise<boolean> {
   const config = await repo.readAppLockConfig();
   return config !== null && (await pinMatches(pin, config.pin));
 }

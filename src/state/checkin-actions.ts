@@ -1,8 +1,8 @@
 import { buildCheckInRecords, promptFromLibrary, promptsForCheckIn, type CheckInDraft, type LibraryEntry } from '../domain/checkin';
-import type { CheckInLock, CheckInPrompt } from '../domain/checkin-model';
+import type { CheckInLock, CheckInPrompt, StoredPin } from '../domain/checkin-model';
 import type { Id } from '../domain/model';
 import * as repo from '../db/checkin-repo';
-import { devicePinMatches, lockNow } from './app-lock-actions';
+import { lockNow } from './app-lock-actions';
 import { now } from './clock';
 import { hashPin, pinMatches } from './chair-pin';
 import { newId } from './ids';
@@ -50,9 +50,14 @@ export function endWithoutPin() {
   return save(() => repo.endCheckInWithoutPin(now()));
 }
 
-/** The chair PIN or, if Heard has one, the device PIN opens the seal; a wrong try is stored, with the same waits. */
+/**
+ * The chair PIN or, if Heard had one, the device PIN, as they were when the
+ * check-in was sealed, opens it; a wrong try is stored, with the same waits.
+ */
 export async function openSealedWithPin(meetingId: Id, pin: string): Promise<UnlockResult> {
-  const right = (await checkPin(pin)) || (await devicePinMatches(pin));
+  const keys = await repo.readSealedKeys(meetingId);
+  const opensWith = [keys?.chair, keys?.device].filter((key): key is StoredPin => Boolean(key));
+  const right = (await Promise.all(opensWith.map((key) => pinMatches(pin, key)))).some(Boolean);
   const result = await save(() => repo.openSealed(meetingId, right, now()));
   if (!result.ok) return result.rule === 'must-wait' ? 'must-wait' : 'failed';
   return result.value === 'opened' ? 'unlocked' : 'wrong';

@@ -125,6 +125,27 @@ describe('the stored lock', () => {
     expect(byId(after.glossary)).toEqual(byId(before!.glossary));
   });
 
+  it('opens only with the PINs in force when it was sealed: not a chair PIN or device PIN set afterwards', async () => {
+    const meeting = await meetingWithPeople();
+    await startCheckIn(meeting, [], text, '2468');
+    await finishMyCheckIn({ personId: null, nameToAnswers: false, responses: { 'default-anything-else': { kind: 'text', value: 'quiet words' } }, oneToOneContact: null }, await lockNow());
+    await endWithoutPin();
+    // Whoever holds the open tablet now sets a device PIN and a new chair PIN of their own.
+    expect((await turnOnAppLock('9753', 5)).ok).toBe(true);
+    expect((await startCheckIn(meeting, [], text, '1357')).ok).toBe(true);
+    expect(await unlockWithPin('1357')).toBe('unlocked');
+    expect(await readSealedGlance(meeting.id)).toMatchObject({ opensWithDevicePin: false });
+    expect(await openSealedWithPin(meeting.id, '9753')).toBe('wrong');
+    expect(await openSealedWithPin(meeting.id, '1357')).toBe('wrong');
+    // Ended without the PIN again: still under the first keys.
+    expect((await startCheckIn(meeting, [], text, null)).ok).toBe(true);
+    await endWithoutPin();
+    expect(await openSealedWithPin(meeting.id, '1357')).toBe('wrong');
+    expect(JSON.stringify(await db().checkinAnswers.toArray())).not.toContain('quiet words');
+    expect(await openSealedWithPin(meeting.id, '2468')).toBe('unlocked');
+    expect(JSON.stringify(await db().checkinAnswers.toArray())).toContain('quiet words');
+  });
+
   it('opens the seal with the device PIN too, when Heard has one', async () => {
     const meeting = await meetingWithPeople();
     expect((await turnOnAppLock('9753', 5)).ok).toBe(true);

@@ -5,6 +5,7 @@ import { openPartOf, planSeal, tryUnseal } from '../../src/domain/checkin-seal';
 
 const AT = Date.UTC(2030, 2, 14, 12, 0);
 const MEETING = { meetingId: 'm1', groupId: 'g1' };
+const KEYS = { chair: { salt: 'c2FsdA==', hash: 'Y2hhaXI=', iterations: 1 }, device: null };
 
 const face: StoredResponse = { promptId: 'p-face', question: 'Feeling?', response: { kind: 'faces', value: 2, of: 5 } };
 const yes: StoredResponse = { promptId: 'p-choice', question: 'Listened to?', response: { kind: 'choice', value: 'yes' } };
@@ -54,29 +55,31 @@ describe('planning a seal', () => {
   };
 
   it('seals every word, name and request, and only the check-in’s own glossary words', () => {
-    const plan = planSeal(MEETING, rows, null, AT);
+    const plan = planSeal(MEETING, rows, null, KEYS, AT);
     expect(plan.openAnswers.map((a) => a.id)).toEqual([rows.answers[1]!.id, rows.answers[2]!.id]);
     expect(plan.removeOneToOnes).toEqual(['o1']);
     expect(plan.removeGlossary).toEqual(['ICB']);
     expect(plan.sealed.words.answers).toEqual([rows.answers[1], rows.answers[2]]);
     expect(plan.sealed.counts).toEqual({ written: 1, named: 1, oneToOnes: 1, glossary: 1 });
-    expect(plan.sealed).toMatchObject({ ...MEETING, sealedAt: AT, wrongPinAt: [] });
+    expect(plan.sealed).toMatchObject({ ...MEETING, sealedAt: AT, wrongPinAt: [], keys: KEYS });
     expect(JSON.stringify(plan.openAnswers)).not.toContain('bullies');
   });
 
-  it('adds to a seal already there, keeping its time and its wrong tries', () => {
-    const first = planSeal(MEETING, rows, null, AT).sealed;
+  it('adds to a seal already there, keeping its time, its wrong tries and its first keys', () => {
+    const first = planSeal(MEETING, rows, null, KEYS, AT).sealed;
     const tried = { ...first, wrongPinAt: [AT + 1, AT + 2] };
-    const again = planSeal(MEETING, { answers: [answers([written], 'person-3')], oneToOnes: [], glossary: [] }, tried, AT + 60_000).sealed;
+    const again = planSeal(MEETING, { answers: [answers([written], 'person-3')], oneToOnes: [], glossary: [] }, tried, { chair: { salt: 'bmV3', hash: 'bmV3', iterations: 1 }, device: null }, AT + 60_000).sealed;
     expect(again.sealedAt).toBe(AT);
     expect(again.wrongPinAt).toEqual([AT + 1, AT + 2]);
+    // A PIN set in between, by whoever held the tablet, opens nothing sealed before it.
+    expect(again.keys).toEqual(KEYS);
     expect(again.words.answers).toHaveLength(3);
     expect(again.counts).toEqual({ written: 2, named: 2, oneToOnes: 1, glossary: 1 });
   });
 });
 
 describe('a try at opening', () => {
-  const sealed = planSeal(MEETING, { answers: [answers([written])], oneToOnes: [], glossary: [] }, null, AT).sealed;
+  const sealed = planSeal(MEETING, { answers: [answers([written])], oneToOnes: [], glossary: [] }, null, KEYS, AT).sealed;
   const fiveWrong = { ...sealed, wrongPinAt: [1, 2, 3, 4, 5].map((i) => AT + i * 1000) };
 
   it.each([

@@ -3,7 +3,6 @@ import { pinWaitRemaining } from '../../domain/checkin';
 import { DELETE_PHRASE, type SealedGlance } from '../../domain/checkin-seal';
 import { formatDayAndClock } from '../../domain/dates';
 import { readSealedGlance } from '../../db/checkin-repo';
-import { readAppLockOn } from '../../db/settings-repo';
 import { deleteSealedWords, openSealedWithPin } from '../../state/checkin-actions';
 import { pathOf } from '../../state/router';
 import { useLive } from '../../state/use-live';
@@ -41,8 +40,7 @@ function Sealed({ glance, onDone }: { glance: SealedGlance; onDone: (message: st
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const devicePin = useLive(readAppLockOn, []);
-  const withDevice = devicePin.status === 'ready' && devicePin.value;
+  const withDevice = glance.opensWithDevicePin;
   const time = useNow(1000, glance.wrongPinAt.length > 0);
   const wait = pinWaitRemaining(glance.wrongPinAt, time);
 

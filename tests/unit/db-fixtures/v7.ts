@@ -11,6 +11,7 @@ export const v7: { sealed: SealedCheckIn } = {
     groupId: 'v1-group',
     sealedAt: AT,
     wrongPinAt: [AT + 1_000],
+    keys: { chair: { salt: 'c2FsdA==', hash: 'aGFzaA==', iterations: 600_000 }, device: null },
     counts: { written: 1, named: 0, oneToOnes: 1, glossary: 0 },
     words: {
       answers: [
