@@ -1,38 +1,41 @@
-import type { AppLockConfig, AppLockTries, IdleMinutes } from '../domain/app-lock';
+import { ERASE_PHRASE, isAppLockConfig, type AppLockConfig, type AppLockTries, type IdleMinutes } from '../domain/app-lock';
+import { typedNameMatches } from '../domain/privacy-rules';
 import { pinWaitRemaining } from '../domain/checkin';
 import type { EpochMs } from '../domain/model';
 import { db } from './connection';
-import { APP_LOCK_KEY } from './settings-repo';
+import { APP_LOCK_KEY, LockUnreadableError } from './settings-repo';
 import { RuleError } from './storage-errors';
 
 /** Wrong PINs at the prompt: kept apart from the settings, so a wrong try never rewrites the PIN's record. */
 const TRIES_KEY = 'app-lock-tries';
 /** The last touch anywhere in Heard, in any tab. */
 const ACTIVITY_KEY = 'app-lock-activity';
-/** When the PIN was last reset with "Reset the PIN": shown to the chair, who may not have done it. */
-const RESET_KEY = 'app-lock-reset-at';
-
-const KEYS = [APP_LOCK_KEY, TRIES_KEY, ACTIVITY_KEY, RESET_KEY];
+const KEYS = [APP_LOCK_KEY, TRIES_KEY, ACTIVITY_KEY];
 
 export interface AppLockState {
   config: AppLockConfig | null;
   wrongPinAt: EpochMs[];
   lastActivityAt: EpochMs | null;
-  resetAt: EpochMs | null;
+}
+
+/** The lock's config, or null when there is none; a damaged one throws (settings-repo.ts readAppLockOn: fail closed). */
+function configOf(value: unknown): AppLockConfig | null {
+  if (value === undefined || value === null) return null;
+  if (!isAppLockConfig(value)) throw new LockUnreadableError();
+  return value;
 }
 
 export async function readAppLockState(): Promise<AppLockState> {
-  const [config, tries, activity, reset] = await db().settings.bulkGet(KEYS);
+  const [config, tries, activity] = await db().settings.bulkGet(KEYS);
   return {
-    config: (config?.value as AppLockConfig | undefined) ?? null,
+    config: configOf(config?.value),
     wrongPinAt: (tries?.value as AppLockTries | undefined)?.wrongPinAt ?? [],
     lastActivityAt: (activity?.value as EpochMs | undefined) ?? null,
-    resetAt: (reset?.value as EpochMs | undefined) ?? null,
   };
 }
 
 export async function readAppLockConfig(): Promise<AppLockConfig | null> {
-  return ((await db().settings.get(APP_LOCK_KEY))?.value as AppLockConfig | undefined) ?? null;
+  return configOf((await db().settings.get(APP_LOCK_KEY))?.value);
 }
 
 function inSettings<T>(write: () => Promise<T>): Promise<T> {
@@ -40,13 +43,13 @@ function inSettings<T>(write: () => Promise<T>): Promise<T> {
   return database.transaction('rw', database.settings, write);
 }
 
-/** Turning the lock on, or a new PIN: wrong tries and any note of a reset are cleared. */
+/** Turning the lock on, or a new PIN: wrong tries are cleared. */
 export function writeAppLockConfig(config: AppLockConfig, at: EpochMs): Promise<void> {
   return inSettings(async () => {
     const settings = db().settings;
     await settings.put({ key: APP_LOCK_KEY, value: config });
     await settings.put({ key: ACTIVITY_KEY, value: at });
-    await settings.bulkDelete([TRIES_KEY, RESET_KEY]);
+    await settings.delete(TRIES_KEY);
   });
 }
 
@@ -62,11 +65,37 @@ export function removeAppLock(): Promise<void> {
   return inSettings(() => db().settings.bulkDelete(KEYS));
 }
 
-/** "Reset the PIN": off, like turning it off, but the time is kept so the chair can see it happened. */
-export function resetAppLock(at: EpochMs): Promise<void> {
-  return inSettings(async () => {
-    await db().settings.bulkDelete(KEYS);
-    await db().settings.put({ key: RESET_KEY, value: at });
+/** What erasing Heard from the tablet would delete, in numbers: said before it is done. */
+export interface EraseGlance {
+  groups: number;
+  meetings: number;
+  /** Summaries and requests still waiting to go to the programme office: they never will. */
+  unsent: number;
+}
+
+export async function readEraseGlance(): Promise<EraseGlance> {
+  const database = db();
+  return database.transaction('r', [database.groups, database.meetings, database.outbox], async () => {
+    const [groups, meetings, unsent] = await Promise.all([
+      database.groups.count(),
+      database.meetings.count(),
+      database.outbox.where('status').anyOf('waiting', 'sending').count(),
+    ]);
+    return { groups, meetings, unsent };
+  });
+}
+
+/**
+ * The device PIN is forgotten: every row of every table goes, the lock with
+ * it, in one transaction, so a failure leaves everything as it was. The
+ * database itself stays (empty), so another open tab sees the change at once
+ * rather than being blocked by a deletion.
+ */
+export async function eraseEverything(typed: string): Promise<void> {
+  const database = db();
+  await database.transaction('rw', database.tables, async () => {
+    if (!typedNameMatches(typed, ERASE_PHRASE)) throw new RuleError('name-mismatch');
+    await Promise.all(database.tables.map((table) => table.clear()));
   });
 }
 

@@ -1,8 +1,13 @@
 import type { GlossaryTerm } from '../domain/balance-model';
 import { isRefusal, nextLock, type CheckInRecords, type LockEvent } from '../domain/checkin';
-import type { CheckInAnswers, CheckInLock, CheckInMark, CheckInPrompt, OneToOneRequest, StoredPin } from '../domain/checkin-model';
+import type { CheckInAnswers, CheckInLock, CheckInMark, CheckInPrompt, OneToOneRequest, SealedKeys, StoredPin } from '../domain/checkin-model';
+import { readAppLockConfig } from './app-lock-repo';
 import type { EpochMs, Id } from '../domain/model';
+import { typedNameMatches } from '../domain/privacy-rules';
+import { DELETE_PHRASE, glanceOf, nothingSealed, planSeal, tryUnseal, type SealedGlance } from '../domain/checkin-seal';
+import type { Table } from 'dexie';
 import { db } from './connection';
+import type { HeardDb } from './schema';
 import { getMeetingDetail, type MeetingDetail } from './meetings-repo';
 import { CHECKIN_LOCK_KEY as LOCK_KEY, readLock } from './settings-repo';
 import { RuleError } from './storage-errors';
@@ -16,15 +21,21 @@ export async function readPin(): Promise<StoredPin | null> {
 }
 
 /** Moves the stored lock on by one event, in one transaction; a refused move is a RuleError. */
-async function moveLock(event: LockEvent, at: EpochMs, extra?: () => Promise<void>): Promise<CheckInLock | null> {
+async function moveLock(
+  event: LockEvent,
+  at: EpochMs,
+  extra?: (current: CheckInLock) => Promise<void>,
+  moreTables: (database: HeardDb) => Table[] = () => [],
+): Promise<CheckInLock | null> {
   const database = db();
-  return database.transaction('rw', [database.settings, database.meetings], async () => {
+  return database.transaction('rw', [database.settings, database.meetings, ...moreTables(database)], async () => {
     const current = await readLock();
     const next = nextLock(current, event, at);
     if (isRefusal(next)) throw new RuleError(next.refused);
     if (next) await database.settings.put({ key: LOCK_KEY, value: next });
     else await database.settings.delete(LOCK_KEY);
-    await extra?.();
+    // Not refused, so there was a lock.
+    await extra?.(current!);
     return next;
   });
 }
@@ -50,10 +61,79 @@ export async function unlockCheckIn(at: EpochMs): Promise<void> {
   await moveLock({ type: 'right-pin', at }, at);
 }
 
-/** For a forgotten PIN: the check-in ends, every answer stays, and the PIN is forgotten too. */
+const sealTables = (database: HeardDb) => [database.checkinAnswers, database.oneToOnes, database.glossary, database.sealedCheckIns];
+
+/**
+ * For a forgotten PIN: the check-in ends in the same transaction as its words
+ * are sealed (domain/checkin-seal.ts), so there is no moment when the chair's
+ * screens are open and the words still readable. The counts stay; the PIN's
+ * hash is kept, because it is one of the two secrets that open the seal.
+ */
 export async function endCheckInWithoutPin(at: EpochMs): Promise<void> {
-  await moveLock({ type: 'end-without-pin' }, at, async () => {
-    await db().settings.delete(PIN_KEY);
+  const database = db();
+  await moveLock(
+    { type: 'end-without-pin' },
+    at,
+    async (lock) => {
+      const meetingId = lock.meetingId;
+      const [answers, oneToOnes, glossary, before] = await Promise.all([
+        database.checkinAnswers.where('meetingId').equals(meetingId).toArray(),
+        database.oneToOnes.where('meetingId').equals(meetingId).toArray(),
+        database.glossary.where('meetingId').equals(meetingId).toArray(),
+        database.sealedCheckIns.get(meetingId),
+      ]);
+      const keys = { chair: await readPin(), device: (await readAppLockConfig())?.pin ?? null };
+      const plan = planSeal(lock, { answers, oneToOnes, glossary }, before ?? null, keys, at);
+      if (nothingSealed(plan.sealed.counts)) return;
+      await database.checkinAnswers.bulkPut(plan.openAnswers);
+      await database.oneToOnes.bulkDelete(plan.removeOneToOnes);
+      await database.glossary.bulkDelete(plan.removeGlossary);
+      await database.sealedCheckIns.put(plan.sealed);
+    },
+    sealTables,
+  );
+}
+
+/** How much of a meeting's check-in is sealed, never what: the only read of the sealed table a screen makes. */
+export async function readSealedGlance(meetingId: Id): Promise<SealedGlance | null> {
+  const sealed = await db().sealedCheckIns.get(meetingId);
+  return sealed ? glanceOf(sealed) : null;
+}
+
+/** The hashes of the secrets that open a meeting's seal: read only to check a PIN typed against them. */
+export async function readSealedKeys(meetingId: Id): Promise<SealedKeys | null> {
+  return (await db().sealedCheckIns.get(meetingId))?.keys ?? null;
+}
+
+/**
+ * One try at opening the seal: `right` says whether the PIN typed was one of
+ * its keys (the chair's or the device's, as they were when it was sealed). A right one puts every row back as it was and
+ * removes the seal; a wrong one is stored, so the waits survive a reload.
+ */
+export async function openSealed(meetingId: Id, right: boolean, at: EpochMs): Promise<'opened' | 'wrong'> {
+  const database = db();
+  return database.transaction('rw', sealTables(database), async () => {
+    const outcome = tryUnseal((await database.sealedCheckIns.get(meetingId)) ?? null, right, at);
+    if ('refused' in outcome) throw new RuleError(outcome.refused);
+    if ('wrong' in outcome) {
+      await database.sealedCheckIns.put(outcome.wrong);
+      return 'wrong';
+    }
+    await database.checkinAnswers.bulkPut(outcome.opened.answers);
+    await database.oneToOnes.bulkPut(outcome.opened.oneToOnes);
+    await database.glossary.bulkPut(outcome.opened.glossary);
+    await database.sealedCheckIns.delete(meetingId);
+    return 'opened';
+  });
+}
+
+/** Neither PIN is known: the sealed words are deleted, once the chair has typed the phrase. The counts stay. */
+export async function deleteSealed(meetingId: Id, typed: string): Promise<void> {
+  const database = db();
+  await database.transaction('rw', database.sealedCheckIns, async () => {
+    if (!typedNameMatches(typed, DELETE_PHRASE)) throw new RuleError('name-mismatch');
+    if (!(await database.sealedCheckIns.get(meetingId))) throw new RuleError('not-sealed');
+    await database.sealedCheckIns.delete(meetingId);
   });
 }
 

@@ -51,6 +51,8 @@ async function deleteMeetingsOfGroup(database: HeardDb, groupId: Id, meetingIds:
   if (plan === 'missing') throw new RuleError('meeting-missing');
   if (plan === 'in-progress') throw new RuleError('meeting-in-progress');
   await applyPlan(database, plan, at, newId);
+  // Sealed words go with their meeting: nothing would ever open them again.
+  await database.sealedCheckIns.bulkDelete([...meetingIds]);
 }
 
 /** Deletes one meeting once the chair has typed its title; a title that does not match deletes nothing. */

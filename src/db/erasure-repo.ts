@@ -33,6 +33,16 @@ export interface PersonPage {
   tellsOffice: boolean;
   /** A meeting of the group is running: an erasure waits until it is closed. */
   meetingInProgress: boolean;
+  /**
+   * A check-in of the group is sealed: its words could name the person, and
+   * nobody may read them to rewrite them, so an erasure waits until they are
+   * opened with the chair's secret or deleted.
+   */
+  checkInSealed: boolean;
+}
+
+function groupHasSealed(database: HeardDb, groupId: Id): Promise<boolean> {
+  return database.sealedCheckIns.where('groupId').equals(groupId).count().then((n) => n > 0);
 }
 
 /** The person screen: what Heard holds about them, and what erasing them would change. */
@@ -40,7 +50,7 @@ export async function readPersonPage(groupId: Id, personId: Id, now: EpochMs, wo
   const database = db();
   return database.transaction('r', erasureTables(database), async () => {
     // Everything is read before anything is worked out: the transaction must not wait on work outside it.
-    const [holdings, names] = await Promise.all([readGroupHoldings(database, groupId), namesSetting(database)]);
+    const [holdings, names, sealed] = await Promise.all([readGroupHoldings(database, groupId), namesSetting(database), groupHasSealed(database, groupId)]);
     const person = holdings?.people.find((p) => p.id === personId);
     if (!holdings || !person) return null;
     const keep = planErasure(holdings, personId, 'keep', now, words)!;
@@ -54,6 +64,7 @@ export async function readPersonPage(groupId: Id, personId: Id, now: EpochMs, wo
       preview: { keep, delete: planErasure(holdings, personId, 'delete', now, words)! },
       tellsOffice: !keep.alreadyErased && officeMayHoldNames(holdings.outbox, names),
       meetingInProgress: holdings.meetings.some(isInProgress),
+      checkInSealed: sealed,
     };
   });
 }
@@ -78,6 +89,7 @@ export async function erasePerson(groupId: Id, personId: Id, choice: WordsChoice
     if (!holdings) throw new RuleError('group-missing');
     // A running meeting is still writing turns and answers against the name.
     if (holdings.meetings.some(isInProgress)) throw new RuleError('meeting-in-progress');
+    if (await groupHasSealed(database, groupId)) throw new RuleError('checkin-sealed');
     const plan = planErasure(holdings, personId, choice, at, words);
     if (!plan) throw new RuleError('person-missing');
     if (plan.alreadyErased) return plan.pseudonym;

@@ -20,18 +20,20 @@ export async function getRecordSource(meetingId: Id): Promise<RecordSource | nul
 }
 
 /**
- * Tables that describe this device, not a group: never in a backup. The
- * settings hold the chair PIN's hash, the check-in lock and the sync device
- * key; the outbox is what this device still has to send.
+ * Tables never in a backup. The settings hold the chair PIN's hash, the
+ * check-in lock and the sync device key; the outbox is what this device still
+ * has to send; the sealed check-ins hold words that only the chair's secret
+ * opens, and anyone holding the tablet may make a backup. Opened, they are
+ * back in the check-in's own tables, and in every backup made after.
  */
-export const DEVICE_TABLES: readonly string[] = ['settings', 'outbox'];
+export const NEVER_BACKED_UP: readonly string[] = ['settings', 'outbox', 'sealedCheckIns'];
 
 /** Every table a backup holds, with its primary key fields, from the schema itself so a later table is not forgotten. */
 export function backupTables(): Record<string, string[]> {
   const specs: Record<string, string | null> = {};
   for (const version of SCHEMA_VERSIONS) Object.assign(specs, version.stores);
   const tables: Record<string, string[]> = {};
-  for (const [name, spec] of Object.entries(specs)) if (spec !== null && !DEVICE_TABLES.includes(name)) tables[name] = keyPathOf(spec);
+  for (const [name, spec] of Object.entries(specs)) if (spec !== null && !NEVER_BACKED_UP.includes(name)) tables[name] = keyPathOf(spec);
   return tables;
 }
 
@@ -64,7 +66,7 @@ async function rowsOf(table: AnyTable, groupId: Id, meetingIds: readonly Id[], m
 
 async function buildBackup(scope: Backup['scope'], at: EpochMs): Promise<Backup | null> {
   const database = db();
-  const tables = database.tables.filter((table) => !DEVICE_TABLES.includes(table.name)) as unknown as AnyTable[];
+  const tables = database.tables.filter((table) => !NEVER_BACKED_UP.includes(table.name)) as unknown as AnyTable[];
   return database.transaction('r', tables, async () => {
     const group = await database.groups.get(scope.groupId);
     if (!group) return null;

@@ -2,7 +2,7 @@ import Dexie, { type DexieOptions, type EntityTable, type Table, type Transactio
 import type { Attendee, Group, Meeting, Person } from '../domain/model';
 import type { AgendaItem, GroundRule, MeetingClockEvent } from '../domain/agenda-model';
 import type { GlossaryTerm, QueueEntry, Turn } from '../domain/balance-model';
-import type { CheckInAnswers, CheckInMark, CheckInPrompt, OneToOneRequest } from '../domain/checkin-model';
+import type { CheckInAnswers, CheckInMark, CheckInPrompt, OneToOneRequest, SealedCheckIn } from '../domain/checkin-model';
 import type { ActionItem, Decision, DissentEntry } from '../domain/record-model';
 import type { OutboxEntry } from '../domain/sync-model';
 import type { GroupReview } from '../domain/arein-model';
@@ -82,6 +82,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       groupReviews: 'id, groupId',
     },
   },
+  {
+    // A check-in ended without the chair PIN: its words, named answers and one-to-one
+    // requests, sealed in a table no screen reads, one record per meeting.
+    version: 7,
+    stores: {
+      sealedCheckIns: 'meetingId, groupId',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -107,6 +115,7 @@ export type HeardDb = Dexie & {
   checkinPrompts: EntityTable<CheckInPrompt, 'id'>;
   outbox: EntityTable<OutboxEntry, 'id'>;
   groupReviews: EntityTable<GroupReview, 'id'>;
+  sealedCheckIns: EntityTable<SealedCheckIn, 'meetingId'>;
 };
 
 export const DB_NAME = 'heard';

@@ -1,5 +1,6 @@
 import type { CheckInLock } from '../domain/checkin-model';
 import type { SyncGlance, SyncLast } from '../domain/sync-model';
+import { isAppLockConfig } from '../domain/app-lock';
 import { db } from './connection';
 
 export async function readSetting<T>(key: string): Promise<T | undefined> {
@@ -32,9 +33,24 @@ export async function readLock(): Promise<CheckInLock | null> {
 /** The device PIN's settings (domain/app-lock.ts AppLockConfig); absent while Heard is not locked. */
 export const APP_LOCK_KEY = 'app-lock';
 
-/** Whether Heard asks for the device PIN: read by the app's frame, without the lock's own code. */
+/** The lock's record is there but is not a lock Heard can check a PIN against. */
+export class LockUnreadableError extends Error {
+  override name = 'LockUnreadableError';
+  constructor() {
+    super('The device lock’s settings could not be read');
+  }
+}
+
+/**
+ * Whether Heard asks for the device PIN: read by the app's frame, without the
+ * lock's own code. Fails closed: a record that is there but not a whole lock
+ * throws, and the frame stays locked (as it does when the read itself fails).
+ */
 export async function readAppLockOn(): Promise<boolean> {
-  return Boolean((await db().settings.get(APP_LOCK_KEY))?.value);
+  const value = (await db().settings.get(APP_LOCK_KEY))?.value;
+  if (value === undefined || value === null) return false;
+  if (!isAppLockConfig(value)) throw new LockUnreadableError();
+  return true;
 }
 
 export const SYNC_SETTINGS_KEY = 'sync-settings';

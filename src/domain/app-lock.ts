@@ -1,12 +1,12 @@
-import { checkNewPin, type PinProblem } from './checkin';
 import type { StoredPin } from './checkin-model';
 import type { EpochMs } from './model';
 
 /**
- * The device PIN that locks the whole of Heard (issue 11), apart from the
- * check-in's chair PIN. It guards against a casual look at a shared or lost
- * tablet, not a determined person: anyone holding the tablet can reset it,
- * and the data were never encrypted by it.
+ * The device PIN that locks the whole of Heard (issues 11 and 17), apart from
+ * the check-in's chair PIN. Nobody gets past it without the PIN: a forgotten
+ * PIN means erasing Heard's data on the tablet (a backup file restores it).
+ * The data are not yet encrypted under it; the PIN's hash and the lock's
+ * state are kept so that they can be.
  */
 
 /** Minutes without a touch before Heard asks for the PIN again. */
@@ -28,24 +28,6 @@ export function isIdleChoice(value: number): value is IdleMinutes {
   return (IDLE_CHOICES as readonly number[]).includes(value);
 }
 
-export type DevicePinProblem = PinProblem | 'too-easy';
-
-/**
- * 4 to 6 digits, like the chair PIN, typed twice; and not one digit repeated
- * (1111) or a run up or down (1234, 9876), the first codes anyone would try.
- */
-export function checkNewDevicePin(pin: string, again: string): DevicePinProblem | null {
-  const problem = checkNewPin(pin, again);
-  if (problem === 'empty' || problem === 'format') return problem;
-  if (isTooEasy(pin)) return 'too-easy';
-  return problem;
-}
-
-export function isTooEasy(pin: string): boolean {
-  const digits = [...pin].map(Number);
-  const steps = new Set(digits.slice(1).map((d, i) => d - digits[i]!));
-  return steps.size === 1 && [0, 1, -1].includes([...steps][0]!);
-}
 
 /**
  * True once `idleMinutes` have passed since the last touch. Derived from the
@@ -57,9 +39,25 @@ export function isIdle(lastActivityAt: EpochMs, idleMinutes: number, now: EpochM
   return now - lastActivityAt >= idleMinutes * 60_000;
 }
 
-/** The phrase that resets a forgotten PIN, so the reset is never a slip of the finger. */
-export const RESET_PHRASE = 'RESET';
+/** The word typed (privacy-rules.ts typedNameMatches) to erase Heard from the tablet: never a slip of the finger. */
+export const ERASE_PHRASE = 'ERASE';
 
-export function isResetPhrase(typed: string): boolean {
-  return typed.trim().toUpperCase() === RESET_PHRASE;
+/**
+ * A stored lock that is really a lock. Anything else under its key (a
+ * half-written or damaged record) cannot be trusted to open or to stay shut,
+ * so Heard stays locked and says why rather than guess.
+ */
+export function isAppLockConfig(value: unknown): value is AppLockConfig {
+  if (typeof value !== 'object' || value === null) return false;
+  const { pin, idleMinutes } = value as Partial<AppLockConfig>;
+  return (
+    typeof idleMinutes === 'number' &&
+    isIdleChoice(idleMinutes) &&
+    typeof pin === 'object' &&
+    pin !== null &&
+    typeof pin.salt === 'string' &&
+    typeof pin.hash === 'string' &&
+    typeof pin.iterations === 'number' &&
+    pin.iterations > 0
+  );
 }

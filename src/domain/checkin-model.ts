@@ -1,4 +1,5 @@
 import type { EpochMs, Id } from './model';
+import type { GlossaryTerm } from './balance-model';
 
 /**
  * The end-of-meeting check-in (issue 7), as it is stored. Answers, the marks
@@ -93,4 +94,54 @@ export interface StoredPin {
   salt: string;
   hash: string;
   iterations: number;
+}
+
+/**
+ * What a check-in ended without the chair PIN keeps from every screen: the
+ * words people wrote, answers with a name on them, one-to-one requests and
+ * the words raised for the glossary. They are moved out of the tables every
+ * screen, export and summary reads into this record of their own, which the
+ * screens never read; only the counts stay behind. The chair PIN, or the
+ * device PIN if Heard has one, puts them back; if neither is known the chair
+ * may delete them. `words` is the one field to encrypt when the data are
+ * encrypted at rest: nothing else here says what anyone wrote.
+ */
+export interface SealedCheckIn {
+  meetingId: Id;
+  groupId: Id;
+  sealedAt: EpochMs;
+  /** Wrong PINs at the unseal form, oldest first: the same growing waits as the lock's. */
+  wrongPinAt: EpochMs[];
+  /**
+   * The secrets in force when it was sealed, as their hashes: only these open
+   * it. A chair PIN or device PIN set afterwards, by whoever then holds the
+   * tablet, opens nothing sealed before it.
+   */
+  keys: SealedKeys;
+  counts: SealedCounts;
+  words: SealedWords;
+}
+
+export interface SealedKeys {
+  chair: StoredPin | null;
+  device: StoredPin | null;
+}
+
+/** How much is sealed, by kind: what a screen may say without opening anything. */
+export interface SealedCounts {
+  /** Answers written in words (a text answer, or the words after a "yes"). */
+  written: number;
+  /** People who put their name to their answers. */
+  named: number;
+  oneToOnes: number;
+  glossary: number;
+}
+
+/** The rows as they were before sealing, to be put back whole. */
+export interface SealedWords {
+  /** Each person's answers, as given, for those whose answers held words or a name. */
+  answers: CheckInAnswers[];
+  oneToOnes: OneToOneRequest[];
+  /** The check-in's glossary words (GlossaryTerm, source 'check-in'). */
+  glossary: GlossaryTerm[];
 }

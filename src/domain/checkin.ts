@@ -76,14 +76,27 @@ function snapshot(prompt: CheckInPrompt): PromptSnapshot {
 
 /* ---------- The chair PIN: format and waiting times ---------- */
 
-export type PinProblem = 'empty' | 'format' | 'mismatch';
+export type PinProblem = 'empty' | 'format' | 'too-easy' | 'mismatch';
 
-/** 4 to 6 digits: short enough to remember, and typed on a number pad. */
+/**
+ * The one rule for every PIN Heard asks a chair to choose, the chair PIN and
+ * the device PIN alike: 4 to 6 digits (short enough to remember, typed on a
+ * number pad), typed the same twice, and not one digit repeated (1111) or a
+ * run up or down (1234, 9876), the first codes anyone would try. A too-easy
+ * PIN is said before a mismatch, so the chair does not retype it for nothing.
+ */
 export function checkNewPin(pin: string, again: string): PinProblem | null {
   if (pin === '') return 'empty';
   if (!/^\d{4,6}$/.test(pin)) return 'format';
+  if (isTooEasy(pin)) return 'too-easy';
   if (pin !== again) return 'mismatch';
   return null;
+}
+
+export function isTooEasy(pin: string): boolean {
+  const digits = [...pin].map(Number);
+  const steps = new Set(digits.slice(1).map((d, i) => d - digits[i]!));
+  return steps.size === 1 && [0, 1, -1].includes([...steps][0]!);
 }
 
 export function isPinShaped(pin: string): boolean {

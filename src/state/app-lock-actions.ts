@@ -60,11 +60,9 @@ export async function unlockApp(pin: string): Promise<UnlockResult> {
   return 'unlocked';
 }
 
-/** A forgotten PIN: the lock is turned off and nothing else changes. */
-export async function resetForgottenPin() {
-  const result = await save(() => repo.resetAppLock(now()));
-  if (result.ok) openSession();
-  return result;
+/** A forgotten PIN: Heard's data on this tablet are erased, the lock with them; a backup file restores them. */
+export function eraseForgotten(typed: string) {
+  return save(() => repo.eraseEverything(typed));
 }
 
 /** A touch, written at most this often: the idle time is minutes, so a few seconds late is nothing. */

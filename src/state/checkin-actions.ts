@@ -1,5 +1,5 @@
 import { buildCheckInRecords, promptFromLibrary, promptsForCheckIn, type CheckInDraft, type LibraryEntry } from '../domain/checkin';
-import type { CheckInLock, CheckInPrompt } from '../domain/checkin-model';
+import type { CheckInLock, CheckInPrompt, StoredPin } from '../domain/checkin-model';
 import type { Id } from '../domain/model';
 import type { SummaryWords } from '../domain/summary';
 import * as repo from '../db/checkin-repo';
@@ -44,10 +44,28 @@ export async function unlockWithPin(pin: string): Promise<UnlockResult> {
 /**
  * Anyone holding the tablet can end the check-in this way, so it must not
  * open the chair's screens past the device PIN: with that lock on, it asks.
+ * Without it, what opens holds counts only: the words are sealed.
  */
 export function endWithoutPin() {
   lockNow();
   return save(() => repo.endCheckInWithoutPin(now()));
+}
+
+/**
+ * The chair PIN or, if Heard had one, the device PIN, as they were when the
+ * check-in was sealed, opens it; a wrong try is stored, with the same waits.
+ */
+export async function openSealedWithPin(meetingId: Id, pin: string): Promise<UnlockResult> {
+  const keys = await repo.readSealedKeys(meetingId);
+  const opensWith = [keys?.chair, keys?.device].filter((key): key is StoredPin => Boolean(key));
+  const right = (await Promise.all(opensWith.map((key) => pinMatches(pin, key)))).some(Boolean);
+  const result = await save(() => repo.openSealed(meetingId, right, now()));
+  if (!result.ok) return result.rule === 'must-wait' ? 'must-wait' : 'failed';
+  return result.value === 'opened' ? 'unlocked' : 'wrong';
+}
+
+export function deleteSealedWords(meetingId: Id, typed: string) {
+  return save(() => repo.deleteSealed(meetingId, typed));
 }
 
 export function finishMyCheckIn(draft: CheckInDraft, lock: CheckInLock) {

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { readAppLockOn, readLock } from '../db/settings-repo';
 import type { CheckInLock } from '../domain/checkin-model';
 import { appLockSession } from '../state/app-lock-session';
@@ -6,6 +6,7 @@ import { go, routeStore, type Route } from '../state/router';
 import { useLive } from '../state/use-live';
 import { useStore } from '../state/use-store';
 import { NotFound } from './components/NotFound';
+import { PageTitle } from './components/PageTitle';
 import { SaveStatusBar } from './components/SaveStatusBar';
 import { SyncStatus } from './components/SyncStatus';
 import { UpdateBanner } from './components/UpdateBanner';
@@ -36,6 +37,7 @@ const RetentionScreen = lazyScreen(() => import('./screens/RetentionScreen').the
 const YourInformationScreen = lazyScreen(() => import('./screens/YourInformationScreen').then((m) => m.YourInformationScreen));
 const AppLockScreen = lazyScreen(() => import('./screens/AppLockScreen').then((m) => m.AppLockScreen));
 const AppLockGate = lazyScreen(() => import('./applock/AppLockGate').then((m) => m.AppLockGate));
+const EraseHeard = lazyScreen(() => import('./applock/AppLockPrompt').then((m) => m.EraseHeard));
 
 // Opened straight at a screen (a reload, a bookmark, a first visit), its code is fetched while the
 // database opens and the locks are read, not only once the screen is about to be drawn.
@@ -153,6 +155,8 @@ export function App() {
   const open = useStore(appLockSession, (s) => s.open);
   // Until the locks are read, show nothing a participant could use to leave them.
   if (lock.status === 'loading' || appLock.status === 'loading') return <p class="loading">{t.loading}</p>;
+  // A lock that cannot be read is never taken for no lock: Heard stays shut and says why.
+  if (lock.status === 'error' || appLock.status === 'error') return <LockUnreadable />;
   const checkIn = lock.status === 'ready' ? lock.value : null;
   const lockOn = appLock.status === 'ready' && appLock.value;
   // The device PIN covers whatever is open, check-in included, and never removes it: screens keep their state and clocks run on.
@@ -162,6 +166,39 @@ export function App() {
       <div hidden={covered}>{checkIn ? <LockedApp lock={checkIn} route={route} /> : <OpenApp route={route} />}</div>
       {lockOn ? <AppLockGate covered={covered} checkIn={Boolean(checkIn)} /> : null}
     </>
+  );
+}
+
+function LockUnreadable() {
+  const [erasing, setErasing] = useState(false);
+  const w = t.lockUnreadable;
+  return (
+    <div class="app-lock">
+      <header class="app-header">
+        <span class="app-header__name">{t.appName}</span>
+      </header>
+      {/* The commonest reason: a newer Heard has the database, and this page must be reloaded. */}
+      <VersionChangedBanner />
+      <main class="app-main" tabIndex={-1}>
+        {erasing ? (
+          <EraseHeard onCancel={() => setErasing(false)} />
+        ) : (
+          <>
+            <PageTitle text={w.title} />
+            <p class="lede">{w.why}</p>
+            <p>{w.whatToDo}</p>
+            <div class="actions">
+              <button type="button" class="button" onClick={() => location.reload()}>
+                {t.reload}
+              </button>
+              <button type="button" class="button button--warning" onClick={() => setErasing(true)}>
+                {w.erase}
+              </button>
+            </div>
+          </>
+        )}
+      </main>
+    </div>
   );
 }
 

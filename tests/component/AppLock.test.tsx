@@ -145,34 +145,48 @@ describe('the lock prompt', () => {
   });
 });
 
-describe('resetting a forgotten PIN', () => {
-  it('explains what it does, needs RESET typed, then turns the lock off and keeps everything', async () => {
+describe('a forgotten PIN', () => {
+  it('means erasing Heard on the tablet: what goes is counted first, ERASE typed, then nothing is left', async () => {
     await lockWith('2468');
     openApp();
     await screen.findByRole('heading', { level: 1, name: p.title });
-    fireEvent.click(screen.getByRole('button', { name: p.resetStart }));
-    await screen.findByRole('heading', { level: 1, name: p.resetTitle });
-    for (const line of p.resetExplain) expect(screen.getByText(line)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: p.eraseStart }));
+    await screen.findByRole('heading', { level: 1, name: p.eraseTitle });
+    expect(await screen.findByText(p.eraseWhat(1, 0))).toBeTruthy();
+    expect(screen.getByText(p.eraseUnsent(0))).toBeTruthy();
+    expect(screen.getByText(p.eraseBackup)).toBeTruthy();
 
-    fill(p.resetPhrase('RESET'), 'RESTE');
-    fireEvent.click(screen.getByRole('button', { name: p.resetConfirm }));
-    expect(await screen.findByRole('link', { name: p.resetPhraseWrong('RESET') })).toBeTruthy();
+    fill(p.eraseWords.label, 'ERAES');
+    fireEvent.click(screen.getByRole('button', { name: p.eraseWords.submit }));
+    expect(await screen.findByRole('link', { name: p.eraseWords.mismatch('ERASE') })).toBeTruthy();
     expect(await readAppLockOn()).toBe(true);
 
-    fireEvent.click(screen.getByRole('button', { name: p.cancel }));
+    fireEvent.click(screen.getByRole('button', { name: p.eraseWords.cancel }));
     await screen.findByRole('heading', { level: 1, name: p.title });
-    fireEvent.click(screen.getByRole('button', { name: p.resetStart }));
-    fill(p.resetPhrase('RESET'), 'reset');
-    fireEvent.click(screen.getByRole('button', { name: p.resetConfirm }));
-
-    // The chair lands where a new PIN is set, told that the PIN was reset.
-    await screen.findByRole('heading', { level: 1, name: w.title });
-    expect(await readAppLockOn()).toBe(false);
-    await screen.findByText(/^The PIN was reset on/);
-    expect(screen.getByRole('navigation')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: p.eraseStart }));
+    fill(p.eraseWords.label, 'erase');
+    fireEvent.click(screen.getByRole('button', { name: p.eraseWords.submit }));
     const { db } = await import('../../src/db/connection');
-    expect(await db().groups.count()).toBe(1);
-    expect(await db().people.count()).toBe(1);
+    await waitFor(async () => expect(await db().groups.count()).toBe(0));
+    for (const table of db().tables) expect(await table.count(), table.name).toBe(0);
+    expect(await readAppLockOn()).toBe(false);
+  });
+});
+
+describe('a lock that cannot be read', () => {
+  it('keeps Heard locked, whatever the address, and says why', async () => {
+    const { db } = await import('../../src/db/connection');
+    await db().settings.put({ key: 'app-lock', value: { idleMinutes: 5 } });
+    openApp('#/groups/group-1');
+    await screen.findByRole('heading', { level: 1, name: t.lockUnreadable.title });
+    expect(screen.getByText(t.lockUnreadable.why)).toBeTruthy();
+    expect(screen.queryByRole('navigation')).toBeNull();
+    expect(screen.queryAllByRole('link')).toEqual([]);
+    expect(document.body.textContent).not.toContain(makeGroup().name);
+    expect(document.body.textContent).not.toContain(makePerson().name);
+    // The way out is the same as for a forgotten PIN.
+    fireEvent.click(screen.getByRole('button', { name: t.lockUnreadable.erase }));
+    await screen.findByRole('heading', { level: 1, name: p.eraseTitle });
   });
 });
 

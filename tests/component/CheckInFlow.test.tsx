@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getCheckInResults, readLock } from '../../src/db/checkin-repo';
 import { addGroup } from '../../src/db/groups-repo';
 import { saveMeeting } from '../../src/db/meetings-repo';
-import { startCheckIn } from '../../src/state/checkin-actions';
+import { finishMyCheckIn, startCheckIn } from '../../src/state/checkin-actions';
 import { setClockForTests } from '../../src/state/clock';
-import { IDLE_MS, STILL_THERE_MS } from '../../src/ui/checkin/ParticipantFlow';
+import { IDLE_MS, STILL_THERE_MS, THANKS_MS } from '../../src/ui/checkin/ParticipantFlow';
 import { CheckInScreen } from '../../src/ui/screens/CheckInScreen';
 import { t } from '../../src/ui/strings/all';
 import { makeGroup, makeMeeting, makePerson } from '../support/fixtures';
@@ -153,7 +153,7 @@ describe('check-in answers, one question per screen', () => {
 });
 
 describe('passing the tablet on', () => {
-  it('asks for a name or contact for a one-to-one, saves on Done and leaves nothing for the next person', async () => {
+  it('asks for a name or contact for a one-to-one, saves on reaching Thank you and leaves nothing for the next person', async () => {
     render(<CheckInScreen meetingId="meeting-1" />);
     fireEvent.click(await screen.findByRole('button', { name: t.checkin.startMine }));
     await heading(t.checkin.whoTitle);
@@ -168,18 +168,24 @@ describe('passing the tablet on', () => {
     fireEvent.input(screen.getByRole('textbox', { name: t.checkin.yourAnswer }), { target: { value: 'I was talked over' } });
     next();
     await heading(t.checkin.oneToOneTitle);
-    next();
+    const saveMine = () => fireEvent.click(screen.getByRole('button', { name: t.checkin.saveAnswers }));
+    saveMine();
     expect(await screen.findByRole('link', { name: t.checkin.chooseOne })).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: t.checkin.oneToOneYes }));
     const contact = screen.getByRole('textbox', { name: t.checkin.contact }) as HTMLInputElement;
     // Prefilled with the name they picked; emptying it is refused.
     expect(contact.value).toBe('Aoife Byrne');
     fireEvent.input(contact, { target: { value: ' ' } });
-    next();
+    saveMine();
     expect(await screen.findByRole('link', { name: t.checkin.contactEmpty })).toBeTruthy();
+    expect(await db().checkinAnswers.count()).toBe(0);
     fireEvent.input(contact, { target: { value: 'Aoife, after 5pm' } });
-    next();
+    saveMine();
     await heading(t.checkin.doneTitle);
+    // Saved as "Thank you" shows; and "Thank you" has no way back to them.
+    expect(await db().checkinAnswers.count()).toBe(1);
+    expect(screen.queryByRole('button', { name: t.checkin.back })).toBeNull();
+    for (const trace of ['I was talked over', 'Aoife, after 5pm', 'Aoife Byrne']) expect(document.body.textContent).not.toContain(trace);
     fireEvent.click(screen.getByRole('button', { name: t.checkin.done }));
     await heading(t.checkin.passTitle);
 
@@ -195,6 +201,30 @@ describe('passing the tablet on', () => {
     // Anonymous by default: only "I'd rather not say" is chosen until they pick a name.
     expect(screen.getAllByRole('radio').filter((r) => (r as HTMLInputElement).checked).map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual([t.checkin.ratherNotSay]);
     expect(screen.queryByRole('checkbox', { name: t.checkin.nameToAnswers })).toBeNull();
+  });
+
+  it('clears "Thank you" by itself after 30 seconds without a touch, the answers saved', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    await toFirstQuestion();
+    for (const q of ['listened-to', 'not-understood', 'feeling', 'anything-else']) {
+      next();
+      await heading(Q[q]!);
+    }
+    fireEvent.input(screen.getByRole('textbox', { name: t.checkin.yourAnswer }), { target: { value: 'Walked off after saving' } });
+    next();
+    await heading(t.checkin.oneToOneTitle);
+    fireEvent.click(screen.getByRole('radio', { name: t.checkin.oneToOneNo }));
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.saveAnswers }));
+    await heading(t.checkin.doneTitle);
+    // Preact starts a screen's effects (here its watch on touches and the clock) after the next frame, at most 35 ms: let that pass before time moves.
+    await new Promise((done) => setTimeout(done, 100));
+    clock += THANKS_MS - 1000;
+    vi.advanceTimersByTime(1000);
+    expect(screen.getByRole('heading', { level: 1, name: t.checkin.doneTitle })).toBeTruthy();
+    clock += 1000;
+    vi.advanceTimersByTime(1000);
+    await heading(t.checkin.passTitle);
+    expect(JSON.stringify(await db().checkinAnswers.toArray())).toContain('Walked off after saving');
   });
 
   it('asks "Are you still there?" after 2 idle minutes, then clears unfinished answers', async () => {
@@ -258,11 +288,53 @@ describe('the chair’s PIN', () => {
     expect(screen.getByText(t.checkin.noAnswers)).toBeTruthy();
   });
 
-  it('lets a forgotten PIN end the check-in, after a confirmation', async () => {
+  async function endForgotten(secret: string) {
+    const lock = (await readLock())!;
+    await finishMyCheckIn(
+      { personId: null, nameToAnswers: false, responses: { 'default-listened-to': { kind: 'choice', value: 'no' }, 'default-anything-else': { kind: 'text', value: secret } }, oneToOneContact: null },
+      lock,
+    );
     await openUnlock();
+    // What will happen is said before anything does.
+    for (const line of t.checkin.forgotWhat) expect(screen.getByText(line)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: t.checkin.endWithoutPin }));
     fireEvent.click(screen.getByRole('button', { name: t.checkin.confirmEnd }));
     await heading(t.checkin.resultsTitle);
+    await screen.findByRole('heading', { name: t.checkin.sealedTitle });
     expect(await readLock()).toBeNull();
+  }
+
+  it('lets a forgotten PIN end the check-in with the words sealed, and the chair PIN opens them', async () => {
+    const secret = 'my manager bullies me';
+    await endForgotten(secret);
+    expect(screen.getByText(t.checkin.sealedCounts({ written: 1, named: 0, oneToOnes: 0, glossary: 0 }))).toBeTruthy();
+    expect(document.body.textContent).not.toContain(secret);
+    // The counts stay.
+    expect(screen.getByText(t.checkin.checkedIn(1))).toBeTruthy();
+    const openWith = (pin: string) => {
+      fireEvent.input(screen.getByLabelText(t.checkin.sealedPin), { target: { value: pin } });
+      fireEvent.click(screen.getByRole('button', { name: t.checkin.openSealed }));
+    };
+    openWith('1357');
+    expect(await screen.findByRole('link', { name: t.checkin.pinProblems.wrong })).toBeTruthy();
+    expect(document.body.textContent).not.toContain(secret);
+    openWith('2468');
+    expect(await screen.findByText(secret)).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe(t.checkin.sealedOpened);
+    expect(screen.queryByRole('heading', { name: t.checkin.sealedTitle })).toBeNull();
+  });
+
+  it('deletes the sealed words only once DELETE is typed', async () => {
+    await endForgotten('quiet words');
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.deleteSealedStart }));
+    fireEvent.input(screen.getByLabelText(t.checkin.deleteSealedWords.label), { target: { value: 'delte' } });
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.deleteSealedWords.submit }));
+    expect(await screen.findByRole('link', { name: t.checkin.deleteSealedWords.mismatch('DELETE') })).toBeTruthy();
+    expect(await db().sealedCheckIns.count()).toBe(1);
+    fireEvent.input(screen.getByLabelText(t.checkin.deleteSealedWords.label), { target: { value: 'DELETE' } });
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.deleteSealedWords.submit }));
+    expect(await screen.findByText(t.checkin.sealedDeleted)).toBeTruthy();
+    expect(await db().sealedCheckIns.count()).toBe(0);
+    expect(screen.getByText(t.checkin.checkedIn(1))).toBeTruthy();
   });
 });

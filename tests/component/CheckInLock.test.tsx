@@ -67,8 +67,16 @@ describe('starting the check-in', () => {
   }
   const fill = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
-  it('refuses a PIN that is not 4 to 6 digits, or not typed the same twice', async () => {
+  it('refuses a PIN that is not 4 to 6 digits, too easy to guess, or not typed the same twice', async () => {
     await openLauncher();
+    // The device PIN's rule, word for word: 1111 and 1234 are the first codes a participant would try.
+    for (const easy of ['1111', '1234']) {
+      fill(t.checkin.pin, easy);
+      fill(t.checkin.pinAgain, easy);
+      fireEvent.click(screen.getByRole('button', { name: t.checkin.lockAndStart }));
+      expect(await screen.findByRole('link', { name: t.checkin.pinProblems['too-easy'] })).toBeTruthy();
+      expect(t.checkin.pinProblems['too-easy']).toBe(t.lock.appLock.problems['too-easy']);
+    }
     fill(t.checkin.pin, '12a4');
     fill(t.checkin.pinAgain, '12a4');
     fireEvent.click(screen.getByRole('button', { name: t.checkin.lockAndStart }));

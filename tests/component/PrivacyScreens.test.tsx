@@ -5,6 +5,7 @@ import { setClockForTests } from '../../src/state/clock';
 import { DeleteGroupScreen } from '../../src/ui/screens/DeleteGroupScreen';
 import { DeleteMeetingScreen } from '../../src/ui/screens/DeleteMeetingScreen';
 import { PersonScreen } from '../../src/ui/screens/PersonScreen';
+import { t } from '../../src/ui/strings/all';
 import { RetentionScreen } from '../../src/ui/screens/RetentionScreen';
 import { useFreshDb } from '../support/fresh-db';
 import { NAME, PRIYA, seedHoldings, T0, tracesOf } from '../support/privacy-holdings';
@@ -112,6 +113,22 @@ describe('the person screen', () => {
     fireEvent.click(screen.getByRole('button', { name: `Erase ${NAME}` }));
     await screen.findByRole('heading', { level: 1, name: 'Former member 1' });
     expect((await db().dissent.get('d1'))!.words).toBe('Words deleted when the person was erased');
+  });
+
+  it('will not erase while a check-in of the group is sealed: its words could name them, and nobody may read them', async () => {
+    await seedHoldings(db());
+    await db().sealedCheckIns.put({
+      meetingId: 'meeting-2',
+      groupId: 'group-1',
+      sealedAt: T0,
+      wrongPinAt: [],
+      keys: { chair: null, device: null },
+      counts: { written: 0, named: 0, oneToOnes: 1, glossary: 0 },
+      words: { answers: [], oneToOnes: [{ id: 'sealed-o', meetingId: 'meeting-2', contact: NAME, checkInStartedAt: T0 }], glossary: [] },
+    });
+    render(<PersonScreen groupId="group-1" personId={PRIYA} />);
+    await screen.findByText(t.privacy.person.checkInSealed);
+    expect(screen.queryByRole('button', { name: `Erase ${NAME}` })).toBeNull();
   });
 
   it('will not erase while a meeting of the group is running', async () => {

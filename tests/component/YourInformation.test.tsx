@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addGroup } from '../../src/db/groups-repo';
 import { saveMeeting } from '../../src/db/meetings-repo';
@@ -59,6 +59,16 @@ describe('from the locked check-in', () => {
     await screen.findByRole('heading', { level: 1, name: t.checkin.passTitle });
     expect(location.hash).toBe('#/meetings/meeting-1/checkin');
     expect(history.length).toBe(before);
+  });
+});
+
+describe('what it says of the check-in', () => {
+  it('says when answers are saved, who can see them, and what a check-in ended without the PIN seals', async () => {
+    render(<YourInformationScreen />);
+    const section = await screen.findByRole('region', { name: w.checkInTitle });
+    expect(w.checkIn.map((line) => within(section).getByText(line).textContent)).toEqual(w.checkIn);
+    expect(w.checkIn.join(' ')).toContain('Save my answers');
+    expect(w.checkIn.join(' ')).toContain('sealed');
   });
 });
 

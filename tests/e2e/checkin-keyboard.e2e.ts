@@ -49,8 +49,8 @@ async function chooseWithArrows(page: Page, answer: string): Promise<void> {
   throw new Error(`Arrow keys never reached "${answer}": ${trail.join(' | ')}`);
 }
 
-async function next(page: Page, heading: string): Promise<void> {
-  await tabTo(page, (f) => f.tag === 'BUTTON' && f.name === 'Next', 'Next');
+async function next(page: Page, heading: string, button = 'Next'): Promise<void> {
+  await tabTo(page, (f) => f.tag === 'BUTTON' && f.name === button, button);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
@@ -86,7 +86,7 @@ test('a participant checks in with the keyboard alone, and the chair unlocks wit
   await page.keyboard.type('More breaks please');
   await next(page, 'Would you like a one-to-one with the chair?');
   await chooseWithArrows(page, 'No, thank you');
-  await next(page, 'Thank you');
+  await next(page, 'Thank you', 'Save my answers');
   await tabTo(page, (f) => f.name === 'Done — pass it on', 'Done — pass it on');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Pass the tablet to the next person' }).waitFor();

@@ -93,7 +93,7 @@ async function checkIn(page: Page, person: Person, first: boolean) {
   if (person.oneToOne) {
     await page.getByRole('radio', { name: "Yes, I'd like a one-to-one" }).check();
     // The chair must know who: an empty contact is refused.
-    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Save my answers' }).click();
     await page.getByRole('alert').getByText('Enter your name, or a way to contact you').waitFor();
     await expectAccessible(page, 'one-to-one with an error');
     await page.getByRole('textbox', { name: 'Your name, or a way to contact you' }).fill(person.oneToOne);
@@ -101,7 +101,7 @@ async function checkIn(page: Page, person: Person, first: boolean) {
     await page.getByRole('radio', { name: 'No, thank you' }).check();
   }
   if (first) await expectAccessible(page, 'one-to-one');
-  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Save my answers' }).click();
   await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
   if (first) await expectAccessible(page, 'done');
   await page.getByRole('button', { name: 'Done — pass it on' }).click();

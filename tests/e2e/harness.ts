@@ -72,6 +72,29 @@ export function readStored<T>(page: Page, store: string): Promise<T[]> {
   );
 }
 
+/** Every row of every object store of Heard's database, read by the browser itself, not through the app. */
+export async function wholeDatabase(page: Page): Promise<Record<string, unknown[]>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown[]>>((done, fail) => {
+        const open = indexedDB.open('heard');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const database = open.result;
+          const names = Array.from(database.objectStoreNames);
+          const tx = database.transaction(names);
+          const out: Record<string, unknown[]> = {};
+          for (const name of names) {
+            const request = tx.objectStore(name).getAll();
+            request.onsuccess = () => (out[name] = request.result);
+          }
+          tx.oncomplete = () => (database.close(), done(out));
+          tx.onerror = () => (database.close(), fail(tx.error));
+        };
+      }),
+  );
+}
+
 /** Clicks a download button (by its whole name) and reads the file the browser saved. */
 export async function downloaded(page: Page, button: string): Promise<{ name: string; text: string }> {
   const [download] = (await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()])) as [Download, unknown];
@@ -122,4 +145,13 @@ export async function offlineTablet(
   await waitForOfflineReady(page);
   await context.setOffline(true);
   return { context, page };
+}
+
+/** Every file the record screen offers, downloaded. */
+export async function everyRecordExport(page: Page): Promise<{ name: string; text: string }[]> {
+  const labels = await page.getByRole('region', { name: 'Save or share this record' }).getByRole('button', { name: /^Download / }).allTextContents();
+  expect(labels.length).toBeGreaterThanOrEqual(6);
+  const files = [];
+  for (const label of labels) files.push(await downloaded(page, label.trim()));
+  return files;
 }

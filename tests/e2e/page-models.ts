@@ -236,7 +236,7 @@ export class CheckInPage {
     await page.getByRole('textbox', { name: 'Your answer (optional)' }).fill(anythingElse);
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('radio', { name: 'No, thank you' }).check();
-    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Save my answers' }).click();
     await page.getByRole('button', { name: 'Done — pass it on' }).click();
     // The flow moves on only when the answers are stored.
     await this.passOn().waitFor();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { downloaded, expectAccessible, expectSaved, offlineTablet, useAppAndBrowser } from './harness';
+import { downloaded, expectAccessible, expectSaved, offlineTablet, useAppAndBrowser, everyRecordExport, wholeDatabase } from './harness';
 import { CheckInPage, HeardApp, MeetingPage, RecordPage } from './page-models';
 
 const env = useAppAndBrowser();
@@ -14,38 +14,6 @@ const ONE_TO_ONE = 'priya shah, 07700 900123';
 
 /** The name's letters, lower case, without spaces: a search that case and spacing cannot fool. */
 const squash = (text: string) => text.toLocaleLowerCase('en-GB').replace(/\s+/g, '');
-
-/** Every row of every object store of Heard's database, read by the browser itself, not through the app. */
-async function wholeDatabase(page: Page): Promise<Record<string, unknown[]>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, unknown[]>>((done, fail) => {
-        const open = indexedDB.open('heard');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const database = open.result;
-          const names = Array.from(database.objectStoreNames);
-          const tx = database.transaction(names);
-          const out: Record<string, unknown[]> = {};
-          for (const name of names) {
-            const request = tx.objectStore(name).getAll();
-            request.onsuccess = () => (out[name] = request.result);
-          }
-          tx.oncomplete = () => (database.close(), done(out));
-          tx.onerror = () => (database.close(), fail(tx.error));
-        };
-      }),
-  );
-}
-
-/** Every file the record screen offers, downloaded. */
-async function everyRecordExport(page: Page): Promise<{ name: string; text: string }[]> {
-  const labels = await page.getByRole('region', { name: 'Save or share this record' }).getByRole('button', { name: /^Download / }).allTextContents();
-  expect(labels.length).toBeGreaterThanOrEqual(6);
-  const files = [];
-  for (const label of labels) files.push(await downloaded(page, label.trim()));
-  return files;
-}
 
 async function checkIn(page: Page) {
   await page.getByRole('button', { name: 'Start my check-in' }).click();
@@ -64,7 +32,7 @@ async function checkIn(page: Page) {
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('radio', { name: "Yes, I'd like a one-to-one" }).check();
   await page.getByRole('textbox', { name: 'Your name, or a way to contact you' }).fill(ONE_TO_ONE);
-  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Save my answers' }).click();
   await page.getByRole('button', { name: 'Done — pass it on' }).click();
   await page.getByRole('heading', { level: 1, name: 'Pass the tablet to the next person' }).waitFor();
   await expectSaved(page);

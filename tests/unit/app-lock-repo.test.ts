@@ -1,13 +1,14 @@
 import '../support/fresh-db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readAppLockState, writeAppLockConfig } from '../../src/db/app-lock-repo';
+import { readAppLockState, readEraseGlance, writeAppLockConfig } from '../../src/db/app-lock-repo';
+import { saveMeeting } from '../../src/db/meetings-repo';
 import { addGroup } from '../../src/db/groups-repo';
 import { readAppLockOn } from '../../src/db/settings-repo';
-import { changeAppLockPin, noteActivity, resetForgottenPin, setIdleMinutes, turnOffAppLock, turnOnAppLock, unlockApp } from '../../src/state/app-lock-actions';
+import { changeAppLockPin, eraseForgotten, noteActivity, setIdleMinutes, turnOffAppLock, turnOnAppLock, unlockApp } from '../../src/state/app-lock-actions';
 import { appLockSession } from '../../src/state/app-lock-session';
 import { hashPin, PIN_ITERATIONS, setPinIterationsForTests } from '../../src/state/chair-pin';
 import { setClockForTests } from '../../src/state/clock';
-import { makeGroup, makePerson } from '../support/fixtures';
+import { makeGroup, makeMeeting, makePerson } from '../support/fixtures';
 import { useFreshDb } from '../support/fresh-db';
 import { useQuickPinHashes } from '../support/quick-pins';
 
@@ -65,7 +66,7 @@ describe('turning the lock on and off', () => {
     expect(await readAppLockOn()).toBe(true);
     expect(await turnOffAppLock('2468')).toBe('done');
     expect(await readAppLockOn()).toBe(false);
-    expect(await readAppLockState()).toEqual({ config: null, wrongPinAt: [], lastActivityAt: null, resetAt: null });
+    expect(await readAppLockState()).toEqual({ config: null, wrongPinAt: [], lastActivityAt: null });
   });
 });
 
@@ -108,21 +109,42 @@ describe('unlocking', () => {
   });
 });
 
-describe('resetting a forgotten PIN', () => {
-  it('turns the lock off, keeps every record, and leaves a note of when', async () => {
+describe('a forgotten PIN', () => {
+  it('erases every row of every table, the lock with it, only once ERASE is typed; counted first', async () => {
     await addGroup(makeGroup(), [makePerson()]);
+    await saveMeeting(makeMeeting(), ['person-1']);
+    await db().outbox.add({ id: 'waiting-1', status: 'waiting' } as never);
     await lockWith('2468');
-    for (let i = 0; i < 5; i++) await unlockApp('0000');
-    clock += 1000;
-    expect((await resetForgottenPin()).ok).toBe(true);
-    expect(await readAppLockOn()).toBe(false);
-    expect(await readAppLockState()).toEqual({ config: null, wrongPinAt: [], lastActivityAt: null, resetAt: clock });
+    expect(await readEraseGlance()).toEqual({ groups: 1, meetings: 1, unsent: 1 });
+    expect(await eraseForgotten('erse')).toMatchObject({ ok: false, rule: 'name-mismatch' });
+    expect(await readAppLockOn()).toBe(true);
     expect(await db().groups.count()).toBe(1);
-    expect(await db().people.count()).toBe(1);
-    expect(appLockSession.getState().open).toBe(true);
 
-    // A new PIN clears the note.
-    await turnOnAppLock('1357', 5);
-    expect((await readAppLockState()).resetAt).toBeNull();
+    expect((await eraseForgotten(' erase ')).ok).toBe(true);
+    expect(await readAppLockOn()).toBe(false);
+    for (const table of db().tables) expect(await table.count(), table.name).toBe(0);
+    // The session stays shut: there is nothing to open, and a reload starts afresh.
+    expect(appLockSession.getState().open).toBe(false);
+  });
+});
+
+describe('a lock that cannot be read', () => {
+  // Fails closed: anything under the lock's key that is not a whole lock is never taken for "no lock".
+  it.each([
+    ['a string', 'garbage'],
+    ['an empty object', {}],
+    ['no PIN', { idleMinutes: 5 }],
+    ['a PIN without its hash', { pin: { salt: 'c2FsdA==', iterations: 1 }, idleMinutes: 5 }],
+    ['an idle time Heard never offers', { pin: { salt: 'c2FsdA==', hash: 'aGFzaA==', iterations: 1 }, idleMinutes: 7 }],
+  ])('%s: reading it throws, and no PIN opens it', async (_, value) => {
+    await db().settings.put({ key: 'app-lock', value });
+    await expect(readAppLockOn()).rejects.toMatchObject({ name: 'LockUnreadableError' });
+    await expect(readAppLockState()).rejects.toMatchObject({ name: 'LockUnreadableError' });
+    await expect(unlockApp('2468')).rejects.toMatchObject({ name: 'LockUnreadableError' });
+    expect(appLockSession.getState().open).toBe(false);
+  });
+
+  it('nothing under the key is no lock', async () => {
+    expect(await readAppLockOn()).toBe(false);
   });
 });

@@ -1,37 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkNewDevicePin, DEFAULT_IDLE, IDLE_CHOICES, isIdle, isIdleChoice, isResetPhrase, isTooEasy } from '../../src/domain/app-lock';
+import { DEFAULT_IDLE, IDLE_CHOICES, isAppLockConfig, isIdle, isIdleChoice } from '../../src/domain/app-lock';
 import { pinWaitRemaining } from '../../src/domain/checkin';
 
 const T = Date.UTC(2030, 2, 14, 10, 0);
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
-
-describe('a new device PIN', () => {
-  it('is 4 to 6 digits, typed the same twice', () => {
-    expect(checkNewDevicePin('', '')).toBe('empty');
-    expect(checkNewDevicePin('246', '246')).toBe('format');
-    expect(checkNewDevicePin('2468135', '2468135')).toBe('format');
-    expect(checkNewDevicePin('24a8', '24a8')).toBe('format');
-    expect(checkNewDevicePin(' 2468', ' 2468')).toBe('format');
-    expect(checkNewDevicePin('2468', '2469')).toBe('mismatch');
-    expect(checkNewDevicePin('2468', '2468')).toBeNull();
-    expect(checkNewDevicePin('135790', '135790')).toBeNull();
-  });
-
-  it('is not one digit repeated, nor a run up or down', () => {
-    for (const easy of ['0000', '1111', '999999', '1234', '3456', '123456', '4321', '987654', '6543']) {
-      expect(isTooEasy(easy), easy).toBe(true);
-      expect(checkNewDevicePin(easy, easy), easy).toBe('too-easy');
-    }
-    for (const fine of ['2468', '1235', '1122', '7890', '0912', '1357', '112233']) {
-      expect(isTooEasy(fine), fine).toBe(false);
-    }
-  });
-
-  it('says a too-easy PIN before a mismatch, so the chair does not retype it twice for nothing', () => {
-    expect(checkNewDevicePin('1234', '1243')).toBe('too-easy');
-  });
-});
 
 describe('the idle time', () => {
   it('offers 2, 5, 10 and 30 minutes, 5 by default', () => {
@@ -80,12 +53,20 @@ describe('waits after wrong PINs at the lock', () => {
   });
 });
 
-describe('resetting a forgotten PIN', () => {
-  it('needs the word RESET typed out, in any case, spaces around ignored', () => {
-    expect(isResetPhrase('RESET')).toBe(true);
-    expect(isResetPhrase(' reset ')).toBe(true);
-    expect(isResetPhrase('')).toBe(false);
-    expect(isResetPhrase('RESE')).toBe(false);
-    expect(isResetPhrase('RESET PIN')).toBe(false);
+describe('a stored lock', () => {
+  const whole = { pin: { salt: 'c2FsdA==', hash: 'aGFzaA==', iterations: 600_000 }, idleMinutes: 5 };
+  // Only a whole lock is a lock; anything else under its key keeps Heard shut (settings-repo.ts readAppLockOn).
+  it.each([
+    ['a whole lock', whole, true],
+    ['null', null, false],
+    ['a string', 'on', false],
+    ['true', true, false],
+    ['no idle time', { pin: whole.pin }, false],
+    ['an idle time never offered', { ...whole, idleMinutes: 7 }, false],
+    ['no PIN', { idleMinutes: 5 }, false],
+    ['a PIN with no salt', { ...whole, pin: { hash: 'aGFzaA==', iterations: 1 } }, false],
+    ['a PIN with no iterations', { ...whole, pin: { salt: 'c2FsdA==', hash: 'aGFzaA==', iterations: 0 } }, false],
+  ])('%s → %s', (_, value, isLock) => {
+    expect(isAppLockConfig(value)).toBe(isLock);
   });
 });

@@ -1,7 +1,7 @@
 import { useFreshDb } from '../support/fresh-db';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_MAX_BYTES } from '../../src/domain/backup-format';
-import { backupGroup, backupMeeting, backupTables, DEVICE_TABLES, restoreBackup } from '../../src/db/export-repo';
+import { backupGroup, backupMeeting, backupTables, NEVER_BACKED_UP, restoreBackup } from '../../src/db/export-repo';
 import { CURRENT_SCHEMA_VERSION } from '../../src/db/schema';
 import { restoreFromFile } from '../../src/state/export-actions';
 import { seedRecord, T0 } from '../support/record-seed';
@@ -28,8 +28,8 @@ describe('group backup', () => {
     const backup = (await backupGroup('group-1', T0))!;
     expect(backup.format).toBe('heard-backup');
     expect(backup.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
-    // Generic over the schema: a table added later is either backed up or named as the device's own.
-    expect(Object.keys(backup.tables).sort()).toEqual(db().tables.map((t) => t.name).filter((n) => !DEVICE_TABLES.includes(n)).sort());
+    // Generic over the schema: a table added later is either backed up or named as never backed up.
+    expect(Object.keys(backup.tables).sort()).toEqual(db().tables.map((t) => t.name).filter((n) => !NEVER_BACKED_UP.includes(n)).sort());
     for (const name of Object.keys(backup.tables)) expect(backup.tables[name]!.length, name).toBeGreaterThan(0);
     const text = JSON.stringify(backup);
     expect(text).not.toContain('SECRET-PIN-HASH');
@@ -47,7 +47,7 @@ describe('group backup', () => {
     expect(outcome.ok).toBe(true);
     const after = await everyTable();
     for (const name of Object.keys(before)) {
-      if (DEVICE_TABLES.includes(name)) expect(after[name], name).toEqual([]);
+      if (NEVER_BACKED_UP.includes(name)) expect(after[name], name).toEqual([]);
       else expect(after[name], name).toEqual(before[name]);
     }
   });

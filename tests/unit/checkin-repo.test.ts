@@ -1,10 +1,13 @@
 import '../support/fresh-db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { promptsForCheckIn } from '../../src/domain/checkin';
-import { getCheckInResults, getParticipantData, readLock, readPin } from '../../src/db/checkin-repo';
+import { promptsForCheckIn, summarise } from '../../src/domain/checkin';
+import { turnOnAppLock } from '../../src/state/app-lock-actions';
+import { getCheckInResults, getParticipantData, readLock, readPin, readSealedGlance } from '../../src/db/checkin-repo';
+import { deleteMeeting } from '../../src/db/deletion-repo';
+import { erasePerson } from '../../src/db/erasure-repo';
 import { addGroup } from '../../src/db/groups-repo';
 import { saveMeeting } from '../../src/db/meetings-repo';
-import { endWithoutPin, finishMyCheckIn, startCheckIn, unlockWithPin } from '../../src/state/checkin-actions';
+import { deleteSealedWords, endWithoutPin, finishMyCheckIn, openSealedWithPin, startCheckIn, unlockWithPin } from '../../src/state/checkin-actions';
 import { setClockForTests } from '../../src/state/clock';
 import { makeGroup, makeMeeting, makePerson } from '../support/fixtures';
 import { useFreshDb } from '../support/fresh-db';
@@ -66,17 +69,131 @@ describe('the stored lock', () => {
     expect(await db().checkinAnswers.count()).toBe(0);
   });
 
-  it('ends without the PIN: every answer kept, the PIN forgotten', async () => {
+  it('ends without the PIN: the counts stay, the words, names and one-to-ones are sealed; the PIN is kept to open them', async () => {
     const meeting = await meetingWithPeople();
     await startCheckIn(meeting, [], text, '2468');
     const lock = await lockNow();
-    await finishMyCheckIn({ personId: 'person-1', nameToAnswers: false, responses: { 'default-listened-to': { kind: 'choice', value: 'yes' } }, oneToOneContact: 'Aoife' }, lock);
+    const secret = 'my manager bullies me';
+    await finishMyCheckIn(
+      {
+        personId: 'person-1',
+        nameToAnswers: true,
+        responses: {
+          'default-listened-to': { kind: 'choice', value: 'no' },
+          'default-not-understood': { kind: 'choice', value: 'yes', words: 'ICB' },
+          'default-anything-else': { kind: 'text', value: secret },
+        },
+        oneToOneContact: 'Ring Aoife on 07700 900456',
+      },
+      lock,
+    );
+    await finishMyCheckIn({ personId: null, nameToAnswers: false, responses: { 'default-listened-to': { kind: 'choice', value: 'yes' } }, oneToOneContact: null }, lock);
+    const before = await getCheckInResults(meeting.id);
     expect((await endWithoutPin()).ok).toBe(true);
     expect(await readLock()).toBeNull();
-    expect(await readPin()).toBeNull();
-    const results = await getCheckInResults(meeting.id);
-    expect(results!.answers).toHaveLength(1);
-    expect(results!.oneToOnes.map((o) => o.contact)).toEqual(['Aoife']);
+    expect(await readPin()).not.toBeNull();
+
+    // What every screen, export and summary reads: counts, and not one word or name.
+    const open = (await getCheckInResults(meeting.id))!;
+    expect(open.answers).toHaveLength(2);
+    expect(summarise(open.answers).find((q) => q.promptId === 'default-listened-to')!.counts).toEqual([1, 0, 1]);
+    expect(open.oneToOnes).toEqual([]);
+    expect(open.glossary).toEqual([]);
+    expect(open.marks.map((m) => m.personId)).toEqual(['person-1']);
+    const everyOpenTable = JSON.stringify(await Promise.all(db().tables.filter((t) => t.name !== 'sealedCheckIns').map((t) => t.toArray())));
+    for (const word of [secret, 'ICB', '07700 900456']) expect(everyOpenTable).not.toContain(word);
+    expect(open.answers.some((a) => a.personId !== undefined)).toBe(false);
+    // The screens' one read of the seal says how much, never what.
+    const glance = (await readSealedGlance(meeting.id))!;
+    expect(glance.counts).toEqual({ written: 2, named: 1, oneToOnes: 1, glossary: 1 });
+    expect(JSON.stringify(glance)).not.toContain(secret);
+
+    // Wrong PINs wait as the lock's do, and even the right one is refused meanwhile.
+    for (let i = 0; i < 5; i++) {
+      clock += 1000;
+      expect(await openSealedWithPin(meeting.id, '1357')).toBe('wrong');
+    }
+    expect(await openSealedWithPin(meeting.id, '2468')).toBe('must-wait');
+    clock += 30_000;
+    expect(await openSealedWithPin(meeting.id, '2468')).toBe('unlocked');
+    expect(await readSealedGlance(meeting.id)).toBeNull();
+    // Opened: every row exactly as it was before sealing.
+    const after = (await getCheckInResults(meeting.id))!;
+    const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(after.answers)).toEqual(byId(before!.answers));
+    expect(after.oneToOnes).toEqual(before!.oneToOnes);
+    expect(byId(after.glossary)).toEqual(byId(before!.glossary));
+  });
+
+  it('opens only with the PINs in force when it was sealed: not a chair PIN or device PIN set afterwards', async () => {
+    const meeting = await meetingWithPeople();
+    await startCheckIn(meeting, [], text, '2468');
+    await finishMyCheckIn({ personId: null, nameToAnswers: false, responses: { 'default-anything-else': { kind: 'text', value: 'quiet words' } }, oneToOneContact: null }, await lockNow());
+    await endWithoutPin();
+    // Whoever holds the open tablet now sets a device PIN and a new chair PIN of their own.
+    expect((await turnOnAppLock('9753', 5)).ok).toBe(true);
+    expect((await startCheckIn(meeting, [], text, '1357')).ok).toBe(true);
+    expect(await unlockWithPin('1357')).toBe('unlocked');
+    expect(await readSealedGlance(meeting.id)).toMatchObject({ opensWithDevicePin: false });
+    expect(await openSealedWithPin(meeting.id, '9753')).toBe('wrong');
+    expect(await openSealedWithPin(meeting.id, '1357')).toBe('wrong');
+    // Ended without the PIN again: still under the first keys.
+    expect((await startCheckIn(meeting, [], text, null)).ok).toBe(true);
+    await endWithoutPin();
+    expect(await openSealedWithPin(meeting.id, '1357')).toBe('wrong');
+    expect(JSON.stringify(await db().checkinAnswers.toArray())).not.toContain('quiet words');
+    expect(await openSealedWithPin(meeting.id, '2468')).toBe('unlocked');
+    expect(JSON.stringify(await db().checkinAnswers.toArray())).toContain('quiet words');
+  });
+
+  it('opens the seal with the device PIN too, when Heard has one', async () => {
+    const meeting = await meetingWithPeople();
+    expect((await turnOnAppLock('9753', 5)).ok).toBe(true);
+    await startCheckIn(meeting, [], text, '2468');
+    await finishMyCheckIn({ personId: null, nameToAnswers: false, responses: { 'default-anything-else': { kind: 'text', value: 'quiet words' } }, oneToOneContact: null }, await lockNow());
+    await endWithoutPin();
+    expect(await openSealedWithPin(meeting.id, '9753')).toBe('unlocked');
+    expect(JSON.stringify(await db().checkinAnswers.toArray())).toContain('quiet words');
+  });
+
+  it('deletes the sealed words only after DELETE is typed, keeping the counts', async () => {
+    const meeting = await meetingWithPeople();
+    await startCheckIn(meeting, [], text, '2468');
+    await finishMyCheckIn({ personId: null, nameToAnswers: false, responses: { 'default-anything-else': { kind: 'text', value: 'quiet words' }, 'default-feeling': { kind: 'faces', value: 2, of: 5 } }, oneToOneContact: 'Sam' }, await lockNow());
+    await endWithoutPin();
+    expect(await deleteSealedWords(meeting.id, 'delet')).toMatchObject({ ok: false, rule: 'name-mismatch' });
+    expect(await readSealedGlance(meeting.id)).not.toBeNull();
+    expect((await deleteSealedWords(meeting.id, ' delete ')).ok).toBe(true);
+    expect(await readSealedGlance(meeting.id)).toBeNull();
+    expect(await db().sealedCheckIns.count()).toBe(0);
+    const left = (await getCheckInResults(meeting.id))!;
+    expect(left.answers.map((a) => a.responses.map((r) => r.promptId))).toEqual([['default-feeling']]);
+    expect(await openSealedWithPin(meeting.id, '2468')).toBe('failed');
+  });
+
+  it('holds back an erasure in the group while sealed, and goes with its meeting when that is deleted', async () => {
+    const meeting = await meetingWithPeople();
+    await startCheckIn(meeting, [], text, '2468');
+    await finishMyCheckIn({ personId: null, nameToAnswers: false, responses: {}, oneToOneContact: 'Ring Aoife Byrne' }, await lockNow());
+    await endWithoutPin();
+    await db().meetings.update(meeting.id, { state: 'closed' });
+    const words = { pseudonym: (n: number) => `Former member ${n}`, wordsDeleted: 'deleted' };
+    // The sealed request names Aoife; nobody may read it to take her name out.
+    await expect(erasePerson('group-1', 'person-1', 'keep', clock, () => 'new-id', words)).rejects.toMatchObject({ code: 'checkin-sealed' });
+    expect((await db().people.get('person-1'))!.name).toBe('Aoife Byrne');
+    await deleteMeeting(meeting.id, meeting.title, clock, () => 'new-id');
+    expect(await db().sealedCheckIns.count()).toBe(0);
+    await erasePerson('group-1', 'person-1', 'keep', clock, () => 'new-id', words);
+    expect((await db().people.get('person-1'))!.name).toBe('Former member 1');
+  });
+
+  it('seals nothing when nothing was written or named', async () => {
+    const meeting = await meetingWithPeople();
+    await startCheckIn(meeting, [], text, '2468');
+    await finishMyCheckIn({ personId: 'person-1', nameToAnswers: false, responses: { 'default-feeling': { kind: 'faces', value: 2, of: 5 } }, oneToOneContact: null }, await lockNow());
+    await endWithoutPin();
+    expect(await readSealedGlance(meeting.id)).toBeNull();
+    expect(await db().checkinAnswers.count()).toBe(1);
   });
 });
 

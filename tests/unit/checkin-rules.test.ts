@@ -43,16 +43,33 @@ function draft(extra: Partial<CheckInDraft> = {}): CheckInDraft {
   };
 }
 
-describe('chair PIN format', () => {
+// One rule for the chair PIN and the device PIN: both screens call checkNewPin.
+describe('a new PIN, chair or device', () => {
   it.each([
     ['', '', 'empty'],
     ['123', '123', 'format'],
-    ['1234567', '1234567', 'format'],
-    ['12a4', '12a4', 'format'],
-    [' 1234', ' 1234', 'format'],
-    ['1234', '1235', 'mismatch'],
-    ['1234', '1234', null],
-    ['123456', '123456', null],
+    ['2468135', '2468135', 'format'],
+    ['24a8', '24a8', 'format'],
+    [' 2468', ' 2468', 'format'],
+    ['2468', '2469', 'mismatch'],
+    ['2468', '2468', null],
+    ['135790', '135790', null],
+    // The first codes anyone would try: one digit repeated, a run up or down.
+    ['0000', '0000', 'too-easy'],
+    ['1111', '1111', 'too-easy'],
+    ['999999', '999999', 'too-easy'],
+    ['1234', '1234', 'too-easy'],
+    ['3456', '3456', 'too-easy'],
+    ['123456', '123456', 'too-easy'],
+    ['4321', '4321', 'too-easy'],
+    ['987654', '987654', 'too-easy'],
+    // Said before a mismatch, so the chair does not retype it twice for nothing.
+    ['1234', '1243', 'too-easy'],
+    ['1235', '1235', null],
+    ['1122', '1122', null],
+    ['7890', '7890', null],
+    ['0912', '0912', null],
+    ['112233', '112233', null],
   ])('PIN %j again %j → %s', (pin, again, problem) => {
     expect(checkNewPin(pin, again)).toBe(problem);
   });

@@ -1,15 +1,16 @@
 import { useState } from 'preact/hooks';
-import { isResetPhrase, RESET_PHRASE } from '../../domain/app-lock';
+import { readEraseGlance } from '../../db/app-lock-repo';
+import { ERASE_PHRASE } from '../../domain/app-lock';
 import { pinWaitRemaining } from '../../domain/checkin';
 import type { EpochMs } from '../../domain/model';
-import { resetForgottenPin, unlockApp } from '../../state/app-lock-actions';
-import { go } from '../../state/router';
+import { eraseForgotten, unlockApp } from '../../state/app-lock-actions';
+import { useLive } from '../../state/use-live';
 import { useNow } from '../../state/use-now';
 import { PinField, Step } from '../checkin/answers';
 import { waitWords } from '../checkin/ChairUnlock';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { TextField } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
+import { TypedNameConfirm } from '../components/TypedNameConfirm';
 import { t } from '../strings/all';
 
 const w = t.lock.prompt;
@@ -19,12 +20,12 @@ export function AppLockPrompt({ wrongPinAt, checkIn }: { wrongPinAt: readonly Ep
   const [pin, setPin] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const [resetting, setResetting] = useState(false);
+  const [erasing, setErasing] = useState(false);
   const time = useNow(1000, wrongPinAt.length > 0);
   // From the stored wrong tries and the clock: a reload neither resets nor extends the wait.
   const wait = pinWaitRemaining(wrongPinAt, time);
 
-  if (resetting) return <ResetPin checkIn={checkIn} onCancel={() => setResetting(false)} />;
+  if (erasing) return <EraseHeard onCancel={() => setErasing(false)} />;
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -60,44 +61,47 @@ export function AppLockPrompt({ wrongPinAt, checkIn }: { wrongPinAt: readonly Ep
       <section class="details" aria-labelledby="forgot-device-pin">
         <h2 id="forgot-device-pin">{w.forgotTitle}</h2>
         <p>{w.forgotHint}</p>
-        <button type="button" class="button button--secondary" onClick={() => setResetting(true)}>
-          {w.resetStart}
+        <button type="button" class="button button--warning" onClick={() => setErasing(true)}>
+          {w.eraseStart}
         </button>
       </section>
     </Step>
   );
 }
 
-/** A deliberate step: what a reset does and does not do, then the phrase typed out. */
-function ResetPin({ checkIn, onCancel }: { checkIn: boolean; onCancel: () => void }) {
-  const [phrase, setPhrase] = useState('');
-  const [error, setError] = useState('');
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (!isResetPhrase(phrase)) return setError(w.resetPhraseWrong(RESET_PHRASE));
-    const result = await resetForgottenPin();
-    if (!result.ok) return setError(t.loadFailed);
-    // A running check-in stays where it is; otherwise the chair lands where a new PIN is set.
-    if (!checkIn) go({ name: 'app-lock' });
-  };
+/**
+ * A forgotten device PIN: the only way on is to erase Heard's data on this
+ * tablet. Said first in numbers (how many groups and meetings, how many
+ * summaries will never be sent) and that a backup file restores them; then
+ * ERASE typed out. Also reached when the lock's own state cannot be read.
+ */
+export function EraseHeard({ onCancel }: { onCancel: () => void }) {
+  const glance = useLive(readEraseGlance, []);
   return (
     <Step>
-      <ErrorSummary errors={error ? [{ fieldId: 'reset-phrase', message: error }] : []} />
-      <PageTitle text={w.resetTitle} />
-      {w.resetExplain.map((line) => (
-        <p key={line}>{line}</p>
-      ))}
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextField id="reset-phrase" label={w.resetPhrase(RESET_PHRASE)} error={error || undefined} value={phrase} width="short" onInput={setPhrase} />
-        <div class="actions">
-          <button type="submit" class="button button--warning">
-            {w.resetConfirm}
-          </button>
-          <button type="button" class="button button--secondary" onClick={onCancel}>
-            {w.cancel}
-          </button>
-        </div>
-      </form>
+      <PageTitle text={w.eraseTitle} />
+      {glance.status === 'ready' ? (
+        <>
+          <p>{w.eraseWhat(glance.value.groups, glance.value.meetings)}</p>
+          <p>{w.eraseUnsent(glance.value.unsent)}</p>
+        </>
+      ) : null}
+      <p>{w.eraseBackup}</p>
+      <TypedNameConfirm
+        id="erase-phrase"
+        name={ERASE_PHRASE}
+        words={w.eraseWords}
+        onCancel={onCancel}
+        onConfirm={async (typed) => {
+          const result = await eraseForgotten(typed);
+          if (result.ok) {
+            // Nothing is left: Heard starts afresh on its first screen, with nothing of this page's memory kept either.
+            history.replaceState(null, '', '#/');
+            location.reload();
+          }
+          return result;
+        }}
+      />
     </Step>
   );
 }

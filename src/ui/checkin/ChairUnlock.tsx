@@ -66,7 +66,17 @@ export function ChairUnlock({ lock, onBack }: { lock: CheckInLock; onBack: () =>
       <section class="details" aria-labelledby="forgot-title">
         <h2 id="forgot-title">{t.checkin.forgotTitle}</h2>
         <p>{t.checkin.forgotHint}</p>
-        {devicePin.status === 'ready' && devicePin.value ? <p>{t.lock.alsoDevicePin}</p> : null}
+        <ul>
+          {t.checkin.forgotWhat.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        {devicePin.status === 'ready' && devicePin.value ? (
+          <>
+            <p>{t.checkin.forgotDevicePin}</p>
+            <p>{t.lock.alsoDevicePin}</p>
+          </>
+        ) : null}
         {confirmEnd ? (
           <div class="actions">
             <button type="button" class="button button--warning" onClick={() => void endWithoutPin()}>

@@ -10,6 +10,7 @@ import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
 import { Face, faceLabels, faceMood } from './answers';
+import { SealedAnswers } from './SealedAnswers';
 
 function rowsOf(summary: PromptSummary): { label: string; count: number; mood?: number }[] {
   if (summary.kind === 'choice') return CHOICES.map((c, i) => ({ label: t.checkin.choices[c], count: summary.counts[i] ?? 0 }));
@@ -69,6 +70,7 @@ function ResultsBody({ results }: { results: Results }) {
       </p>
       <PageTitle text={t.checkin.resultsTitle} />
       <p class="lede">{detail.meeting.title}</p>
+      <SealedAnswers meetingId={meetingId} />
       {answers.length === 0 ? <p class="empty">{t.checkin.noAnswers}</p> : <p class="current-item__title">{t.checkin.checkedIn(answers.length)}</p>}
       {marked.length > 0 ? <p>{t.checkin.namedMarks(marked.join(', '))}</p> : null}
       {answers.length > 0 && answers.length < 3 ? <p class="warning">{t.checkin.fewWarning}</p> : null}

@@ -17,13 +17,17 @@ import { AnswerControl, ReadAloudButton, spokenPrompt, Step } from './answers';
 /** Two minutes without a touch mid-check-in asks "Are you still there?"; 30 seconds more clears it. */
 export const IDLE_MS = 2 * 60_000;
 export const STILL_THERE_MS = 30_000;
+/** "Thank you" (the answers are saved) clears itself after this long without a touch. */
+export const THANKS_MS = 30_000;
 
 type At = { at: 'start' } | { at: 'who' } | { at: 'prompt'; index: number } | { at: 'one-to-one' } | { at: 'done' };
 
 /**
  * The participant's side of the locked tablet. Each person's check-in is a
  * fresh component (a new key), so nothing they chose or typed survives into
- * the next person's: no state, no form values, no history entries.
+ * the next person's: no state, no form values, no history entries. Answers
+ * are saved as the person reaches "Thank you", which has no way back to them:
+ * it clears at once on "Done", or by itself after THANKS_MS without a touch.
  */
 export function ParticipantFlow({ lock, onChair }: { lock: CheckInLock; onChair: () => void }) {
   const [round, setRound] = useState(0);
@@ -36,11 +40,13 @@ export function ParticipantFlow({ lock, onChair }: { lock: CheckInLock; onChair:
 }
 
 /**
+ * While `active`, calls `tick` every second with the time of the last touch.
  * Watches for touches without re-rendering on each one: a state change inside
  * an input's event would re-render before the field's own handler reads it.
+ * The tick looks at the clock, not at ticks counted, so a throttled or
+ * sleeping tab catches up as soon as it wakes.
  */
-function useIdle(active: boolean, onGone: () => void): { asking: boolean; stillHere: () => void } {
-  const [askedAt, setAskedAt] = useState<number | null>(null);
+function useTouchWatch(active: boolean, tick: (lastTouch: number) => void): { touched: () => void } {
   const lastTouch = useRef(now());
   useEffect(() => {
     if (!active) return;
@@ -50,26 +56,39 @@ function useIdle(active: boolean, onGone: () => void): { asking: boolean; stillH
     };
     const events = ['pointerdown', 'keydown', 'input'] as const;
     for (const name of events) document.addEventListener(name, touched, { capture: true });
-    const timer = setInterval(() => {
-      const at = now();
-      setAskedAt((asked) => {
-        if (asked === null) return at - lastTouch.current >= IDLE_MS ? at : null;
-        if (at - asked >= STILL_THERE_MS) onGone();
-        return asked;
-      });
-    }, 1000);
+    const timer = setInterval(() => tick(lastTouch.current), 1000);
     return () => {
       clearInterval(timer);
       for (const name of events) document.removeEventListener(name, touched, { capture: true });
     };
   }, [active]);
+  return { touched: () => (lastTouch.current = now()) };
+}
+
+function useIdle(active: boolean, onGone: () => void): { asking: boolean; stillHere: () => void } {
+  const [askedAt, setAskedAt] = useState<number | null>(null);
+  const watch = useTouchWatch(active, (lastTouch) => {
+    const at = now();
+    setAskedAt((asked) => {
+      if (asked === null) return at - lastTouch >= IDLE_MS ? at : null;
+      if (at - asked >= STILL_THERE_MS) onGone();
+      return asked;
+    });
+  });
   return {
     asking: askedAt !== null,
     stillHere: () => {
-      lastTouch.current = now();
+      watch.touched();
       setAskedAt(null);
     },
   };
+}
+
+/** "Thank you" clears itself after THANKS_MS without a touch: the person may walk off without tapping Done. */
+function useThanksClears(active: boolean, onGone: () => void) {
+  useTouchWatch(active, (lastTouch) => {
+    if (now() - lastTouch >= THANKS_MS) onGone();
+  });
 }
 
 function OnePerson({ lock, data, onChair, onFinished }: { lock: CheckInLock; data: ParticipantData; onChair: () => void; onFinished: () => void }) {
@@ -82,8 +101,9 @@ function OnePerson({ lock, data, onChair, onFinished }: { lock: CheckInLock; dat
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [failed, setFailed] = useState(false);
   const [saving, setSaving] = useState(false);
-  // Leaving before "Done" keeps nothing: the next person starts clean.
-  const idle = useIdle(step.at !== 'start', onFinished);
+  // Leaving before the answers are saved keeps nothing: the next person starts clean.
+  const idle = useIdle(step.at !== 'start' && step.at !== 'done', onFinished);
+  useThanksClears(step.at === 'done', onFinished);
   const prompts = lock.prompts;
   const personName = data.notYetIn.find((p) => p.id === personId)?.name ?? '';
 
@@ -195,7 +215,7 @@ function OnePerson({ lock, data, onChair, onFinished }: { lock: CheckInLock; dat
       );
     }
     case 'one-to-one': {
-      const next = () => {
+      const next = async () => {
         const found: FieldError[] = [];
         if (wantsOneToOne === '') found.push({ fieldId: 'one-to-one-yes', message: t.checkin.chooseOne });
         if (wantsOneToOne === 'yes') {
@@ -204,7 +224,23 @@ function OnePerson({ lock, data, onChair, onFinished }: { lock: CheckInLock; dat
           if (checked.problem === 'too-long') found.push({ fieldId: 'contact', message: t.checkin.contactTooLong(CONTACT_MAX_LENGTH) });
         }
         setErrors(found);
-        if (found.length === 0) setStep({ at: 'done' });
+        if (found.length > 0 || saving) return;
+        setSaving(true);
+        setFailed(false);
+        const draft: CheckInDraft = {
+          personId,
+          nameToAnswers: personId !== null && nameToAnswers,
+          responses,
+          oneToOneContact: wantsOneToOne === 'yes' ? checkOptionalText(contact, CONTACT_MAX_LENGTH).value : null,
+        };
+        const result = await finishMyCheckIn(draft, lock);
+        setSaving(false);
+        if (!result.ok) return setFailed(true);
+        // Saved: nothing of theirs is kept in this component for "Thank you" to show, or Back to return to.
+        setResponses({});
+        setContact('');
+        setPersonId(null);
+        setStep({ at: 'done' });
       };
       const contactError = errors.find((e) => e.fieldId === 'contact')?.message;
       return (
@@ -234,46 +270,33 @@ function OnePerson({ lock, data, onChair, onFinished }: { lock: CheckInLock; dat
           {wantsOneToOne === 'yes' ? (
             <TextField id="contact" label={t.checkin.contact} hint={t.checkin.contactHint} error={contactError} value={contact} maxLength={CONTACT_MAX_LENGTH} onInput={setContact} />
           ) : null}
-          <div class="checkin-nav">
-            {back(lastPrompt)}
-            <button type="button" class="button" onClick={next}>
-              {t.checkin.next}
-            </button>
-          </div>
-        </Step>
-      );
-    }
-    case 'done': {
-      const finish = async () => {
-        setSaving(true);
-        const draft: CheckInDraft = {
-          personId,
-          nameToAnswers: personId !== null && nameToAnswers,
-          responses,
-          oneToOneContact: wantsOneToOne === 'yes' ? checkOptionalText(contact, CONTACT_MAX_LENGTH).value : null,
-        };
-        const result = await finishMyCheckIn(draft, lock);
-        setSaving(false);
-        if (result.ok) onFinished();
-        else setFailed(true);
-      };
-      return (
-        <Step>
-          <PageTitle text={t.checkin.doneTitle} />
-          <p class="lede">{t.checkin.doneHint}</p>
           {failed ? (
             <p class="field__error" role="alert">
               {t.checkin.saveFailed}
             </p>
           ) : null}
           <div class="checkin-nav">
-            {back({ at: 'one-to-one' })}
-            <button type="button" class="button button--start" disabled={saving} onClick={() => void finish()}>
-              {t.checkin.done}
+            {back(lastPrompt)}
+            <button type="button" class="button button--start" disabled={saving} onClick={() => void next()}>
+              {t.checkin.saveAnswers}
             </button>
           </div>
         </Step>
       );
     }
+    case 'done':
+      // No Back: the answers are saved and gone from this screen.
+      return (
+        <Step>
+          <PageTitle text={t.checkin.doneTitle} />
+          <p class="lede">{t.checkin.doneHint}</p>
+          <p class="field__hint">{t.checkin.doneClears}</p>
+          <div class="checkin-nav">
+            <button type="button" class="button button--start" onClick={onFinished}>
+              {t.checkin.done}
+            </button>
+          </div>
+        </Step>
+      );
   }
 }

@@ -24,12 +24,15 @@ export function TypedNameConfirm({
   name,
   words,
   cancelHref,
+  onCancel,
   onConfirm,
 }: {
   id: string;
   name: string;
   words: TypedNameWords;
-  cancelHref: string;
+  /** Where Cancel leads; or, where the address must not change (a locked screen), what it does. */
+  cancelHref?: string;
+  onCancel?: () => void;
   onConfirm: (typed: string) => Promise<SaveResult<unknown>>;
 }) {
   const [typed, setTyped] = useState('');
@@ -56,9 +59,15 @@ export function TypedNameConfirm({
         <button type="submit" class="button button--warning">
           {words.submit}
         </button>
-        <a class="button button--secondary" href={cancelHref}>
-          {words.cancel}
-        </a>
+        {onCancel ? (
+          <button type="button" class="button button--secondary" onClick={onCancel}>
+            {words.cancel}
+          </button>
+        ) : (
+          <a class="button button--secondary" href={cancelHref}>
+            {words.cancel}
+          </a>
+        )}
       </div>
     </form>
   );

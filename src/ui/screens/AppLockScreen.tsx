@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { readAppLockState } from '../../db/app-lock-repo';
-import { checkNewDevicePin, DEFAULT_IDLE, IDLE_CHOICES, type AppLockConfig, type IdleMinutes } from '../../domain/app-lock';
-import { formatDayAndClock } from '../../domain/dates';
+import { DEFAULT_IDLE, IDLE_CHOICES, type AppLockConfig, type IdleMinutes } from '../../domain/app-lock';
+import { checkNewPin } from '../../domain/checkin';
 import { changeAppLockPin, lockNow, setIdleMinutes, turnOffAppLock, turnOnAppLock, type PinChange } from '../../state/app-lock-actions';
 import { canHashPin } from '../../state/chair-pin';
 import { useLive } from '../../state/use-live';
@@ -36,7 +36,6 @@ export function AppLockScreen() {
           ) : (
             <>
               <p>{w.statusOff}</p>
-              {found.resetAt !== null ? <p class="warning">{w.resetNote(formatDayAndClock(found.resetAt))}</p> : null}
               <TurnOn setMessage={setMessage} />
             </>
           )
@@ -49,7 +48,7 @@ export function AppLockScreen() {
 type SetMessage = (message: { text: string; on: boolean }) => void;
 
 function pinErrors(fieldId: string, pin: string, again: string): FieldError[] {
-  const problem = checkNewDevicePin(pin, again);
+  const problem = checkNewPin(pin, again);
   if (!problem) return [];
   return [{ fieldId: problem === 'mismatch' ? `${fieldId}-again` : fieldId, message: w.problems[problem] }];
 }

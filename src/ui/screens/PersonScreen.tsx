@@ -242,8 +242,8 @@ function Erase({ page, onErased }: { page: PersonPage; onErased: (pseudonym: str
   return (
     <section aria-labelledby="heading-erase" class="record-controls">
       <h2 id="heading-erase">{w.eraseTitle(page.name)}</h2>
-      {page.meetingInProgress ? (
-        <p class="warning">{w.inProgress}</p>
+      {page.meetingInProgress || page.checkInSealed ? (
+        <p class="warning">{page.meetingInProgress ? w.inProgress : w.checkInSealed}</p>
       ) : (
         <form
           noValidate
@@ -252,7 +252,7 @@ function Erase({ page, onErased }: { page: PersonPage; onErased: (pseudonym: str
             setProblem('');
             const result = await erasePerson(page.groupId, page.personId, choice, WORDS);
             if (result.ok) onErased(result.value);
-            else setProblem(result.rule === 'meeting-in-progress' ? w.inProgress : t.privacy.problems.other);
+            else setProblem(result.rule === 'meeting-in-progress' ? w.inProgress : result.rule === 'checkin-sealed' ? w.checkInSealed : t.privacy.problems.other);
           }}
         >
           <p>{w.eraseIntro}</p>

@@ -10,6 +10,7 @@ import { Radios } from '../components/fields';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
+import { SealedNotice } from '../checkin/SealedAnswers';
 import { ExportPanel } from '../record/ExportPanel';
 import { checkInLabels, formatRecordMinutes as minutes, recordWords, whenLine } from '../record/record-files';
 import { methodLine } from '../record/record-words';
@@ -248,6 +249,7 @@ function CheckIn({ record }: { record: MeetingRecord }) {
   const c = record.checkIn;
   return (
     <>
+      <SealedNotice meetingId={record.meeting.id} />
       <p>{c.answers === 0 ? w.checkIn.none : w.checkIn.counts(c.checkedIn, c.answers)}</p>
       <p>{w.checkIn.oneToOnes(c.oneToOnes)}</p>
       {c.prompts.map((prompt, i) => (

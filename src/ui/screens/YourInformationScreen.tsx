@@ -43,6 +43,12 @@ export function YourInformationScreen({ groupId = null, checkInId = null }: { gr
                 <p key={line}>{line}</p>
               ))}
             </section>
+            <section aria-labelledby="info-checkin">
+              <h2 id="info-checkin">{w.checkInTitle}</h2>
+              {w.checkIn.map((line) => (
+                <p key={line}>{line}</p>
+              ))}
+            </section>
             <section aria-labelledby="info-sent">
               <h2 id="info-sent">{w.sentTitle}</h2>
               <p>{found.sending ? w.sendingOn : w.sendingOff}</p>

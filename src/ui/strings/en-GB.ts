@@ -32,6 +32,13 @@ export const en = {
     'already-on-device': 'A newer version of Heard is on this device. Reload this page to carry on; everything saved is safe.',
   },
   reload: 'Reload',
+  /** The locks' own state could not be read: Heard stays shut (fails closed) and says why. Read by the app's frame. */
+  lockUnreadable: {
+    title: 'Heard is locked',
+    why: 'Heard could not read whether it is locked, or what its lock is, so it stays locked to keep what it holds safe. Nothing has been deleted.',
+    whatToDo: 'Reload to try again. If Heard stays locked, the chair can erase Heard on this tablet and restore a backup file.',
+    erase: 'Erase Heard on this tablet',
+  },
   update: {
     ready: 'A new version of Heard is ready.',
     waitingForMeeting: 'A new version of Heard is ready. It will be offered when the meeting is closed.',

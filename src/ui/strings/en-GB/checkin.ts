@@ -2,6 +2,16 @@
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
+/** One rule for the chair PIN and the device PIN (domain/checkin.ts checkNewPin), so one set of words. */
+export const pinRules = 'Choose 4 to 6 numbers. Not one number repeated, like 1111, and not a run, like 1234.';
+export const pinProblems = {
+  empty: 'Enter a PIN of 4 to 6 numbers',
+  format: 'The PIN must be 4 to 6 numbers, with nothing else',
+  mismatch: 'The two PINs are not the same',
+  'too-easy': 'Choose a PIN that is harder to guess: not one number repeated, like 1111, or a run, like 1234',
+  wrong: 'That PIN is not right',
+};
+
 export const checkin = {
   // The chair, in the meeting's closing step.
   launcherTitle: 'Check-in',
@@ -10,7 +20,7 @@ export const checkin = {
   answersSoFar: (n: number) => `${plural(n, 'person has', 'people have')} checked in so far.`,
   seeAnswers: 'See the check-in answers',
   setPinTitle: 'Set a chair PIN',
-  setPinHint: 'Choose 4 to 6 numbers. You will need them to unlock your screens after the check-in.',
+  setPinHint: `${pinRules} You will need it to unlock your screens after the check-in.`,
   pin: 'Chair PIN',
   pinAgain: 'Chair PIN again',
   enterPinTitle: 'Enter your chair PIN',
@@ -19,12 +29,7 @@ export const checkin = {
   useStoredPin: 'Use my existing PIN',
   lockAndStart: 'Lock and start check-in',
   cancel: 'Cancel',
-  pinProblems: {
-    empty: 'Enter a PIN of 4 to 6 numbers',
-    format: 'The PIN must be 4 to 6 numbers, with nothing else',
-    mismatch: 'The two PINs are not the same',
-    wrong: 'That PIN is not right',
-  },
+  pinProblems,
   cannotHash: 'This tablet cannot lock the check-in here: open Heard from an https address to use a PIN.',
   alreadyLocked: 'A check-in is already running on this tablet.',
 
@@ -91,8 +96,10 @@ export const checkin = {
   contactEmpty: 'Enter your name, or a way to contact you',
   contactTooLong: (max: number) => `This must be ${max} characters or fewer`,
   chooseOne: 'Choose yes or no',
+  saveAnswers: 'Save my answers',
   doneTitle: 'Thank you',
-  doneHint: 'Tap the button to save your answers and hand the tablet on. Your answers will leave the screen.',
+  doneHint: 'Your answers are saved. Nobody after you can see them. Tap the button and hand the tablet on.',
+  doneClears: 'This screen clears itself in 30 seconds.',
   done: 'Done — pass it on',
   saveFailed: 'Your answers could not be saved. Please tell the chair.',
   stillThereTitle: 'Are you still there?',
@@ -108,9 +115,15 @@ export const checkin = {
   waitFor: (words: string) => `Too many wrong tries. Try again in ${words}.`,
   wrongTries: (n: number) => `${plural(n, 'wrong try', 'wrong tries')} so far. After 4, each one adds a wait.`,
   forgotTitle: 'Forgotten the PIN?',
-  forgotHint: 'You can end the check-in without it. Every answer given so far is kept, and the PIN is forgotten, so set a new one next time. Nobody can check in after this.',
+  forgotHint: 'You can end the check-in without it. Nobody can check in after this.',
+  forgotWhat: [
+    'The numbers stay: how many people checked in, and how they answered the picture and yes-or-no questions.',
+    'Everything else is sealed: the words people wrote, answers with a name on them, and requests for a one-to-one. Nobody can read them on this tablet until the chair PIN is entered.',
+    'If nobody knows the PIN, the chair can delete the sealed answers.',
+  ],
+  forgotDevicePin: 'Heard is also locked with a device PIN: that PIN opens the sealed answers too.',
   endWithoutPin: 'End the check-in without the PIN',
-  confirmEnd: 'Yes, end the check-in',
+  confirmEnd: 'Yes, end the check-in and seal the answers',
 
   // What the chair sees.
   resultsTitle: 'Check-in answers',
@@ -130,6 +143,40 @@ export const checkin = {
   oneToOnesTitle: 'One-to-one requests',
   noOneToOnes: 'Nobody asked for a one-to-one.',
   startAgain: 'Carry on the check-in',
+
+  // What a check-in ended without the PIN keeps sealed.
+  sealedTitle: 'Sealed answers',
+  sealedWhy: (when: string) => `The check-in was ended without the chair PIN on ${when}, so some answers are sealed. Nobody can read them until the PIN is entered.`,
+  sealedCounts: (c: { written: number; named: number; oneToOnes: number; glossary: number }) =>
+    [
+      c.written > 0 ? plural(c.written, 'written answer', 'written answers') : '',
+      c.named > 0 ? plural(c.named, 'set of answers with a name', 'sets of answers with a name') : '',
+      c.oneToOnes > 0 ? plural(c.oneToOnes, 'request for a one-to-one', 'requests for a one-to-one') : '',
+      c.glossary > 0 ? plural(c.glossary, 'word to explain', 'words to explain') : '',
+    ]
+      .filter(Boolean)
+      .join(', ') + '.',
+  sealedNotIn: 'The numbers below do not include them. Nor do the meeting record, its files or a backup, until the answers are opened.',
+  sealedPin: 'Chair PIN',
+  sealedPinOrDevice: 'Chair PIN or device PIN',
+  sealedPinHint: 'The chair PIN set for this check-in.',
+  sealedPinOrDeviceHint: 'The chair PIN set for this check-in, or the PIN that locks Heard on this tablet.',
+  openSealed: 'Open the sealed answers',
+  sealedOpened: 'The sealed answers are open again.',
+  deleteSealedTitle: 'Nobody knows the PIN?',
+  deleteSealedHint: 'You can delete the sealed answers. They cannot be got back: not from this tablet, and not from a backup file, because sealed answers are never put in one. The numbers stay.',
+  deleteSealedStart: 'Delete the sealed answers',
+  deleteSealedWords: {
+    label: 'Type DELETE to confirm',
+    hint: (phrase: string) => `Type: ${phrase}`,
+    empty: 'Type DELETE to delete the sealed answers',
+    mismatch: (phrase: string) => `Type ${phrase} to delete the sealed answers, or choose Cancel`,
+    submit: 'Delete the sealed answers',
+    cancel: 'Cancel',
+  },
+  sealedDeleted: 'The sealed answers are deleted. The numbers stay.',
+  sealedOnRecord: 'Some check-in answers of this meeting are sealed: they are not in this record or its files until they are opened.',
+  sealedOnRecordLink: 'Open them on the check-in answers',
   closeMeeting: 'Close meeting',
   closed: 'This meeting is closed.',
   notLocked: 'The check-in is not running.',

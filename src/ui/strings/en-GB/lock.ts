@@ -1,6 +1,9 @@
 /** Words for the device PIN that locks Heard, and the "Your information" page. Part of the en-GB catalogue. */
 
+import { pinProblems, pinRules } from './checkin';
+
 const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
+const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
 export const lock = {
   yourInformation: {
@@ -53,6 +56,13 @@ export const lock = {
       `This group keeps meeting records for ${months % 12 === 0 ? `${months / 12} year${months === 12 ? '' : 's'}` : `${months} months`}. After that, the chair looks at the older records and deletes them.`,
     keptUntilDeleted: 'Heard keeps records until the chair deletes them. Each group can choose how long to keep meeting records. After that time, the chair looks at the older records and deletes them.',
     questions: 'If you have a question about your information, ask the chair.',
+
+    checkInTitle: 'Who can see your check-in answers',
+    checkIn: [
+      'Your answers are saved when you tap “Save my answers”. Then they leave the screen. Nobody after you can see them on this tablet.',
+      'Only the chair can see them, after entering the chair’s PIN.',
+      'If the chair ends the check-in without the PIN, the numbers stay, but what you wrote, your name on your answers and any request for a one-to-one are sealed. Nobody can read them until the PIN is entered. If nobody knows it, the chair can delete them.',
+    ],
   },
 
   appLock: {
@@ -62,9 +72,8 @@ export const lock = {
       'A device PIN stops someone who picks up this tablet from seeing your groups and meetings. It is not the chair PIN for the check-in.',
     statusOn: (n: number) => `The lock is on. Heard asks for the PIN when it is opened, and after ${minutes(n)} without use.`,
     statusOff: 'The lock is off. Anyone who opens Heard on this tablet can see everything in it.',
-    resetNote: (when: string) => `The PIN was reset on ${when} with “Reset the PIN”. If that was not you, someone else has held this tablet.`,
     cannotHash: 'This tablet cannot lock Heard here: open Heard from an https address to use a PIN.',
-    pinRules: 'Choose 4 to 6 numbers. Not one number repeated, like 1111, and not a run, like 1234.',
+    pinRules,
 
     turnOnTitle: 'Turn on the lock',
     pin: 'Device PIN',
@@ -93,11 +102,7 @@ export const lock = {
     lockNow: 'Lock Heard now',
 
     problems: {
-      empty: 'Enter a PIN of 4 to 6 numbers',
-      format: 'The PIN must be 4 to 6 numbers, with nothing else',
-      mismatch: 'The two PINs are not the same',
-      'too-easy': 'Choose a PIN that is harder to guess: not one number repeated, like 1111, or a run, like 1234',
-      wrong: 'That PIN is not right',
+      ...pinProblems,
       currentEmpty: 'Enter the current PIN',
     },
   },
@@ -114,17 +119,22 @@ export const lock = {
     mustWait: 'Wait until the time is up, then try again.',
 
     forgotTitle: 'Forgotten the PIN?',
-    forgotHint: 'You can reset it. Nothing is deleted.',
-    resetStart: 'Reset the PIN',
-    resetTitle: 'Reset the PIN',
-    resetExplain: [
-      'Resetting turns the lock off. Nothing is deleted: every group, meeting and answer stays on this tablet.',
-      'Anyone holding the tablet can do this. So the lock stops a casual look, not someone who is determined to get in.',
-      'The chair will see that the PIN was reset, and can set a new one.',
-    ],
-    resetPhrase: (phrase: string) => `Type ${phrase} to reset the PIN`,
-    resetPhraseWrong: (phrase: string) => `Type ${phrase} to reset the PIN, or choose Cancel`,
-    resetConfirm: 'Reset the PIN and open Heard',
+    forgotHint: 'Nobody can open Heard without the PIN. If nobody knows it, the only way to use Heard on this tablet again is to erase everything Heard holds here.',
+    eraseStart: 'Erase Heard on this tablet',
+    eraseTitle: 'Erase Heard on this tablet',
+    eraseWhat: (groups: number, meetings: number) =>
+      `This deletes everything Heard holds on this tablet: ${plural(groups, 'group', 'groups')} and ${plural(meetings, 'meeting', 'meetings')}, with their people, records and check-in answers, and the lock itself.`,
+    eraseUnsent: (n: number) =>
+      n === 0 ? 'Nothing is waiting to be sent to the programme office.' : `${plural(n, 'summary or request', 'summaries or requests')} waiting to go to the programme office will never be sent.`,
+    eraseBackup: 'A backup file saved from Heard (a JSON file) brings them back: after erasing, open This device, then Restore from a backup file. Anything done since that backup is lost.',
+    eraseWords: {
+      label: 'Type ERASE to confirm',
+      hint: (phrase: string) => `Type: ${phrase}`,
+      empty: 'Type ERASE to erase Heard on this tablet',
+      mismatch: (phrase: string) => `Type ${phrase} to erase Heard on this tablet, or choose Cancel`,
+      submit: 'Erase everything on this tablet',
+      cancel: 'Cancel',
+    },
     cancel: 'Cancel',
   },
 

@@ -94,6 +94,8 @@ export const privacy = {
     deleteWordsHint: 'The words are replaced by a note that they were deleted; the number of answers and dissent stays the same.',
     wordsDeleted: 'Words deleted when the person was erased',
     inProgress: 'A meeting of this group is running. Close it before erasing anyone: it is still recording what people say.',
+    checkInSealed:
+      'A check-in of this group is sealed, because it was ended without the chair PIN. Its words could name this person, and nobody can read them to take the name out. Open the sealed answers with the chair PIN (on the meeting’s check-in answers), or delete them there, before erasing anyone.',
     erased: (pseudonym: string) => `Erased. They are now “${pseudonym}” on the roster and in every record.`,
     pseudonym: (n: number) => `Former member ${n}`,
     backToGroup: 'Back to the group',
