@@ -4,10 +4,10 @@ import type { GlossaryTerm, Turn } from './balance-model';
 import { computeBalance, presenceMs } from './balance';
 import type { CheckInAnswers, PromptKind } from './checkin-model';
 import { summarise } from './checkin';
-import { meetingWindow } from './item-windows';
 import { deriveRun } from './meeting-clock';
 import type { Attendee, EpochMs, Group, Id, Meeting, Person } from './model';
 import { perspectiveLabel } from './perspectives';
+import { countTalk, talkWindows } from './talk';
 import type { ActionItem, Decision, DissentEntry } from './record-model';
 
 /**
@@ -144,7 +144,8 @@ export function buildMeetingRecord(source: RecordSource, options: { names: boole
   // A closed meeting stays as it was closed, however long after it is read.
   const now = meeting.state === 'closed' ? Math.min(options.now, meeting.updatedAt) : options.now;
   const run = deriveRun(source.events, source.items, now);
-  const window = meetingWindow(source.events, now);
+  const talk = countTalk(source.turns, run.spans);
+  const window = talkWindows(run.spans);
   const byId = new Map(source.people.map((p) => [p.id, p]));
   const attendeeIds = new Set(source.attendees.map((a) => a.personId));
   const numbered = pseudonymNumbers(source.people.filter((p) => attendeeIds.has(p.id) || !p.guestOfMeetingId));
@@ -215,8 +216,7 @@ export function buildMeetingRecord(source: RecordSource, options: { names: boole
     people: source.people,
     perspectives: group.perspectives,
     attendees: source.attendees,
-    turns: source.turns,
-    windows: window,
+    talk,
     now,
   });
   const total = balance.totalTalkMs;

@@ -5,11 +5,11 @@ import { computeBalance } from './balance';
 import type { GlossaryTerm, Turn } from './balance-model';
 import type { CheckInAnswers } from './checkin-model';
 import { summarise } from './checkin';
-import { meetingWindow } from './item-windows';
 import { deriveRun } from './meeting-clock';
 import type { Attendee, EpochMs, Group, Id, Meeting, Person } from './model';
 import type { ActionItem, Decision, DissentEntry } from './record-model';
 import { sortByOrder } from './reorder';
+import { countTalk } from './talk';
 import type { SyncSummary } from './sync-model';
 
 /**
@@ -82,8 +82,7 @@ export function buildSummary(input: SummaryInput): SyncSummary {
     people: input.people,
     perspectives: group.perspectives,
     attendees: input.attendees,
-    turns: input.turns,
-    windows: meetingWindow(input.events, input.now),
+    talk: countTalk(input.turns, run.spans),
     now: input.now,
   });
   const voiceBalance = balance.groups

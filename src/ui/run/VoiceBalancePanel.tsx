@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { computeBalance, turnMs } from '../../domain/balance';
-import { itemWindows, meetingWindow } from '../../domain/item-windows';
 import type { QueueEntry, Turn } from '../../domain/balance-model';
+import { talkSpans } from '../../domain/meeting-clock';
 import type { Id } from '../../domain/model';
 import { orderQueue } from '../../domain/speaker-queue';
-import { lastTapAt, openTurn, UNDO_WINDOW_MS } from '../../domain/speaking';
+import { lastTapAt, UNDO_WINDOW_MS } from '../../domain/speaking';
+import { countTalk, runningTurn, scopeTurns, spanAt } from '../../domain/talk';
 import { getQueueAndGlossary } from '../../db/balance-repo';
 import type { RunData } from '../../db/run-repo';
-import { tapSpeaker, undoTap } from '../../state/balance-actions';
+import { tapSpeaker, undoTap, type TapContext } from '../../state/balance-actions';
 import { DEFAULT_BALANCE_PREFERENCES, readBalancePreferences } from '../../state/preferences';
 import { useMeetingTurns } from '../../state/meeting-turns';
 import { useLive } from '../../state/use-live';
@@ -38,7 +39,7 @@ const MemoAttendancePanel = memo(AttendancePanel);
 const MemoBalanceSettings = memo(BalanceSettings);
 const MemoJargonDialog = memo(JargonDialog);
 
-function talkByPerson(turns: readonly Turn[], now: number) {
+function talkByPerson(turns: readonly Turn[], now: number): Map<Id, number> {
   const totals = new Map<Id, number>();
   for (const turn of turns) {
     if (turn.crossTalk || !turn.personId) continue;
@@ -75,9 +76,12 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
   const [roomView, setRoomView] = useState(false);
   const turns = turnsOrNull ?? NO_TURNS;
   const preferences = prefs.status === 'ready' ? prefs.value : DEFAULT_BALANCE_PREFERENCES;
+  // When talk counts changes only with the clock's events; the turns as they count, with the turns.
+  const spans = useMemo(() => talkSpans(data.events, data.items), [data.events, data.items]);
+  const talk = useMemo(() => countTalk(turns, spans), [turns, spans]);
   // Each over the whole meeting's turns: worked out when the turns change, not with every tick.
   const lastTap = useMemo(() => lastTapAt(turns), [turns]);
-  const open = useMemo(() => openTurn(turns), [turns]);
+  const open = useMemo(() => runningTurn(talk), [talk]);
   const tick = useNow(FIGURES_EVERY_MS);
   // At the last tick, or at the tap itself when one came since, so a tap moves the figures at once.
   const figuresAt = useMemo(() => {
@@ -89,26 +93,30 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
   const everyone = useMemo(() => participants(data), [data]);
   const here = useMemo(() => everyone.filter((p) => p.here), [everyone]);
   const names = useMemo(() => new Map(data.people.map((p) => [p.id, p.name])), [data.people]);
-  const itemTurns = useMemo(() => turns.filter((turn) => turn.itemId === itemId), [turns, itemId]);
+  const itemTurns = useMemo(() => scopeTurns(talk, itemId), [talk, itemId]);
   // The tiles show what each person has said on this item, less the turn running now: the speaker's tile counts that one itself.
   const itemTalk = useMemo(() => talkByPerson(itemTurns.filter((turn) => turn.endedAt !== null), 0), [itemTurns]);
-  const balance = useMemo(() => {
-    const windows = scope === 'item' ? (itemId ? (itemWindows(data.events, figuresAt).get(itemId) ?? []) : []) : meetingWindow(data.events, figuresAt);
-    return computeBalance({
-      people: data.people,
-      perspectives: data.group.perspectives,
-      attendees: data.attendees,
-      turns: scope === 'item' ? itemTurns : turns,
-      windows,
-      now: figuresAt,
-      thresholds: preferences.thresholds,
-    });
-  }, [data, scope, itemId, itemTurns, turns, figuresAt, preferences.thresholds]);
+  const balance = useMemo(
+    () =>
+      computeBalance({
+        people: data.people,
+        perspectives: data.group.perspectives,
+        attendees: data.attendees,
+        talk,
+        ...(scope === 'item' ? { itemId } : {}),
+        now: figuresAt,
+        thresholds: preferences.thresholds,
+      }),
+    [data, scope, itemId, talk, figuresAt, preferences.thresholds],
+  );
   const queue = live.status === 'ready' ? live.value.queue : NO_QUEUE;
   const ordered = useMemo(
-    () => orderQueue(queue, preferences.queueMode, talkByPerson(turns, figuresAt), talkByPerson(itemTurns, figuresAt)),
-    [queue, preferences.queueMode, turns, itemTurns, figuresAt],
+    () => orderQueue(queue, preferences.queueMode, talkByPerson(talk.turns, figuresAt), talkByPerson(itemTurns, figuresAt)),
+    [queue, preferences.queueMode, talk, itemTurns, figuresAt],
   );
+  const tapContext: TapContext = useMemo(() => ({ spans, queue }), [spans, queue]);
+  // On a break (or once the discussion has ended) nobody's talk counts: the screen says so.
+  const counting = spanAt(spans, Math.max(figuresAt, spans.at(-1)?.from ?? 0)) !== undefined;
   if (turnsOrNull === null || live.status !== 'ready') return null;
   const { glossary } = live.value;
   const queuePlace = useMemo(() => new Map(ordered.map((entry, index) => [entry.personId, index + 1])), [ordered]);
@@ -144,7 +152,7 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
       <h2 id="heading-speakers">{t.balance.tilesTitle}</h2>
       <p class="field__hint">{t.balance.tilesHint}</p>
       <div class="actions">
-        <button type="button" class="button button--secondary" aria-pressed={open === undefined} onClick={() => void tapSpeaker(meetingId, itemId, null)}>
+        <button type="button" class="button button--secondary" aria-pressed={open === undefined} onClick={() => void tapSpeaker(meetingId, null, tapContext)}>
           {t.balance.nobody}
         </button>
         <button
@@ -152,7 +160,7 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
           class="button button--secondary"
           aria-pressed={open?.crossTalk === true}
           aria-describedby="cross-talk-hint"
-          onClick={() => void tapSpeaker(meetingId, itemId, { crossTalk: true })}
+          onClick={() => void tapSpeaker(meetingId, { crossTalk: true }, tapContext)}
         >
           {t.balance.crossTalk}
         </button>
@@ -173,13 +181,13 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
         data={data}
         here={here}
         open={open}
-        itemId={itemId}
+        tapContext={tapContext}
         itemTalk={itemTalk}
         queuePlace={queuePlace}
         softLimitMs={preferences.softLimitMs}
       />
       <div class="balance-columns">
-        <MemoSpeakerQueue meetingId={meetingId} itemId={itemId} ordered={ordered} all={queue} names={names} preferences={preferences} />
+        <MemoSpeakerQueue meetingId={meetingId} tapContext={tapContext} ordered={ordered} all={queue} names={names} preferences={preferences} />
         <MemoNotYetHeard balance={balance} names={names} headingId="heading-not-heard" />
       </div>
       <section class="balance-figures" aria-labelledby="heading-balance">

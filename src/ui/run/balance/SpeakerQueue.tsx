@@ -1,21 +1,21 @@
 import type { QueueEntry } from '../../../domain/balance-model';
 import type { Id } from '../../../domain/model';
 import type { QueueMode } from '../../../domain/speaker-queue';
-import { clearQueueOrder, giveFloor, leaveQueue, moveQueueEntry } from '../../../state/balance-actions';
+import { clearQueueOrder, giveFloor, leaveQueue, moveQueueEntry, type TapContext } from '../../../state/balance-actions';
 import { saveBalancePreferences, type BalancePreferences } from '../../../state/preferences';
 import { Radios } from '../../components/fields';
 import { t } from '../../strings/all';
 
 export function SpeakerQueue({
   meetingId,
-  itemId,
+  tapContext,
   ordered,
   all,
   names,
   preferences,
 }: {
   meetingId: Id;
-  itemId: Id | null;
+  tapContext: TapContext;
   ordered: QueueEntry[];
   all: QueueEntry[];
   names: ReadonlyMap<Id, string>;
@@ -43,7 +43,7 @@ export function SpeakerQueue({
       ) : (
         <>
           {top ? (
-            <button type="button" class="button button--start" onClick={() => void giveFloor(meetingId, itemId, top)}>
+            <button type="button" class="button button--start" onClick={() => void giveFloor(meetingId, top, tapContext)}>
               {t.balance.nextSpeaker(names.get(top.personId) ?? '')}
             </button>
           ) : null}
