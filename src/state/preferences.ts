@@ -25,8 +25,11 @@ export interface BalancePreferences {
 const BALANCE_KEY = 'balance-preferences';
 export const DEFAULT_BALANCE_PREFERENCES: BalancePreferences = { thresholds: DEFAULT_THRESHOLDS, queueMode: 'asked', softLimitMs: null };
 
-export async function readBalancePreferences(): Promise<BalancePreferences> {
-  const stored = await readSetting<Partial<BalancePreferences>>(BALANCE_KEY);
+/** Kept per group, as each group agrees what counts as heard; a group with none yet starts from this device's last. */
+const groupKey = (groupId: string) => `${BALANCE_KEY}:${groupId}`;
+
+export async function readBalancePreferences(groupId: string): Promise<BalancePreferences> {
+  const stored = (await readSetting<Partial<BalancePreferences>>(groupKey(groupId))) ?? (await readSetting<Partial<BalancePreferences>>(BALANCE_KEY));
   return {
     ...DEFAULT_BALANCE_PREFERENCES,
     ...stored,
@@ -34,6 +37,6 @@ export async function readBalancePreferences(): Promise<BalancePreferences> {
   };
 }
 
-export function saveBalancePreferences(preferences: BalancePreferences) {
-  return save(() => writeSetting(BALANCE_KEY, preferences));
+export function saveBalancePreferences(groupId: string, preferences: BalancePreferences) {
+  return save(() => writeSetting(groupKey(groupId), preferences));
 }

@@ -5,7 +5,7 @@ import { talkSpans } from '../../domain/meeting-clock';
 import type { Id } from '../../domain/model';
 import { orderQueue } from '../../domain/speaker-queue';
 import { lastTapAt, UNDO_WINDOW_MS } from '../../domain/speaking';
-import { countTalk, runningTurn, scopeTurns, spanAt } from '../../domain/talk';
+import { countTalk, runningTurn, scopeTurns } from '../../domain/talk';
 import { getQueueAndGlossary } from '../../db/balance-repo';
 import type { RunData } from '../../db/run-repo';
 import { tapSpeaker, undoTap, type TapContext } from '../../state/balance-actions';
@@ -18,7 +18,7 @@ import { memo } from '../memo';
 import { t } from '../strings/all';
 import { AttendancePanel } from './balance/AttendancePanel';
 import { BalanceSettings } from './balance/BalanceSettings';
-import { Flags, GroupBars, NotYetHeard, PeopleTable } from './balance/BalanceView';
+import { Flags, GroupBars, NotYetHeard, PeopleTable, RoomBars } from './balance/BalanceView';
 import { JargonDialog } from './balance/JargonDialog';
 import { participants } from './balance/people';
 import { SpeakerQueue } from './balance/SpeakerQueue';
@@ -31,6 +31,7 @@ import { TurnCorrections } from './balance/TurnCorrections';
 const FIGURES_EVERY_MS = 5_000;
 
 const MemoGroupBars = memo(GroupBars);
+const MemoRoomBars = memo(RoomBars);
 const MemoFlags = memo(Flags);
 const MemoNotYetHeard = memo(NotYetHeard);
 const MemoPeopleTable = memo(PeopleTable);
@@ -71,7 +72,7 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
   const meetingId = data.meeting.id;
   const turnsOrNull = useMeetingTurns(meetingId);
   const live = useLive(() => getQueueAndGlossary(meetingId, data.group.id), [meetingId, data.group.id]);
-  const prefs = useLive(readBalancePreferences, []);
+  const prefs = useLive(() => readBalancePreferences(data.group.id), [data.group.id]);
   const [scope, setScope] = useState<'item' | 'meeting'>('item');
   const [roomView, setRoomView] = useState(false);
   const turns = turnsOrNull ?? NO_TURNS;
@@ -83,11 +84,13 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
   const lastTap = useMemo(() => lastTapAt(turns), [turns]);
   const open = useMemo(() => runningTurn(talk), [talk]);
   const tick = useNow(FIGURES_EVERY_MS);
-  // At the last tick, or at the tap itself when one came since, so a tap moves the figures at once.
+  // At the last tick, or at the tap itself when one came since, so a tap moves the figures at once;
+  // never before the clock's last change, so an item's first moment is already in it.
+  const lastChange = spans.at(-1)?.to ?? spans.at(-1)?.from ?? 0;
   const figuresAt = useMemo(() => {
     const time = Math.max(tick, clockNow());
-    return Math.max(Math.floor(time / FIGURES_EVERY_MS) * FIGURES_EVERY_MS, Math.min(lastTap ?? 0, time));
-  }, [tick, lastTap]);
+    return Math.max(Math.floor(time / FIGURES_EVERY_MS) * FIGURES_EVERY_MS, Math.min(lastTap ?? 0, time), lastChange);
+  }, [tick, lastTap, lastChange]);
   const canUndo = useUntil(lastTap === null ? null : lastTap + UNDO_WINDOW_MS);
 
   const everyone = useMemo(() => participants(data), [data]);
@@ -116,12 +119,13 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
   );
   const tapContext: TapContext = useMemo(() => ({ spans, queue }), [spans, queue]);
   // On a break (or once the discussion has ended) nobody's talk counts: the screen says so.
-  const counting = spanAt(spans, Math.max(figuresAt, spans.at(-1)?.from ?? 0)) !== undefined;
+  const counting = spans.at(-1)?.to === null;
   if (turnsOrNull === null || live.status !== 'ready') return null;
   const { glossary } = live.value;
   const queuePlace = useMemo(() => new Map(ordered.map((entry, index) => [entry.personId, index + 1])), [ordered]);
   const scopeLabel = scope === 'item' ? t.balance.scopeItem : t.balance.scopeMeeting;
-  const settled = balance.totalTalkMs >= preferences.thresholds.minTalkMs;
+  const cut = talk.cut;
+  const cutName = cut ? (cut.turn.crossTalk || !cut.turn.personId ? t.balance.openDiscussion : (names.get(cut.turn.personId) ?? '')) : '';
 
   const scopeSwitch = (
     <div class="segmented" role="group" aria-label={t.balance.scope}>
@@ -139,7 +143,7 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
         <RoomTitle />
         <p>{t.balance.roomHint}</p>
         {scopeSwitch}
-        <MemoGroupBars balance={balance} perspectives={data.group.perspectives} settled={settled} large />
+        <MemoRoomBars balance={balance} perspectives={data.group.perspectives} thresholds={preferences.thresholds} />
         <button type="button" class="button" onClick={() => setRoomView(false)}>
           {t.balance.chairView}
         </button>
@@ -177,6 +181,10 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
       <p id="cross-talk-hint" class="field__hint">
         {open?.crossTalk ? t.balance.crossTalkOn : t.balance.crossTalkHint}
       </p>
+      {/* Said when the clock, not a tap, ended the last turn: until the next tap. */}
+      <p class="notice" role="status" hidden={!cut && counting}>
+        {cut ? t.balance.turnEnded[cut.by](cutName) : ''} {counting ? '' : t.balance.onBreakHint}
+      </p>
       <SpeakerTiles
         data={data}
         here={here}
@@ -187,21 +195,28 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
         softLimitMs={preferences.softLimitMs}
       />
       <div class="balance-columns">
-        <MemoSpeakerQueue meetingId={meetingId} tapContext={tapContext} ordered={ordered} all={queue} names={names} preferences={preferences} />
-        <MemoNotYetHeard balance={balance} names={names} headingId="heading-not-heard" />
+        <MemoSpeakerQueue meetingId={meetingId} groupId={data.group.id} tapContext={tapContext} ordered={ordered} all={queue} names={names} preferences={preferences} />
+        <MemoNotYetHeard
+          balance={balance}
+          names={names}
+          headingId="heading-not-heard"
+          heardAfterMs={preferences.thresholds.heardAfterMs}
+          scopeLabel={scopeLabel}
+          anyoneHere={here.length > 0}
+        />
       </div>
       <section class="balance-figures" aria-labelledby="heading-balance">
         <h3 id="heading-balance">
           {t.balance.balanceTitle}: {scopeLabel}
         </h3>
         {scopeSwitch}
-        <MemoGroupBars balance={balance} perspectives={data.group.perspectives} settled={settled} />
+        <MemoGroupBars balance={balance} perspectives={data.group.perspectives} />
         <MemoFlags balance={balance} names={names} perspectives={data.group.perspectives} />
         {balance.totalTalkMs > 0 ? <MemoPeopleTable balance={balance} names={names} perspectives={data.group.perspectives} /> : null}
       </section>
       <MemoAttendancePanel data={data} everyone={everyone} />
       <TurnCorrections turns={itemTurns} everyone={everyone} now={figuresAt} />
-      <MemoBalanceSettings preferences={preferences} />
+      <MemoBalanceSettings groupId={data.group.id} preferences={preferences} />
     </section>
   );
 }

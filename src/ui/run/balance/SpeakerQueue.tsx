@@ -8,6 +8,7 @@ import { t } from '../../strings/all';
 
 export function SpeakerQueue({
   meetingId,
+  groupId,
   tapContext,
   ordered,
   all,
@@ -15,6 +16,7 @@ export function SpeakerQueue({
   preferences,
 }: {
   meetingId: Id;
+  groupId: Id;
   tapContext: TapContext;
   ordered: QueueEntry[];
   all: QueueEntry[];
@@ -35,7 +37,7 @@ export function SpeakerQueue({
         ]}
         onChange={async (mode) => {
           await clearQueueOrder(all);
-          await saveBalancePreferences({ ...preferences, queueMode: mode as QueueMode });
+          await saveBalancePreferences(groupId, { ...preferences, queueMode: mode as QueueMode });
         }}
       />
       {ordered.length === 0 ? (

@@ -3,7 +3,7 @@ import type { Id } from '../../../domain/model';
 import { turnMs } from '../../../domain/balance';
 import { askToSpeak, tapSpeaker, type TapContext } from '../../../state/balance-actions';
 import type { RunData } from '../../../db/run-repo';
-import { formatDuration } from '../../format-duration';
+import { formatDuration, formatLength } from '../../format-duration';
 import { memo } from '../../memo';
 import { useNow } from '../../../state/use-now';
 import { t } from '../../strings/all';
@@ -104,7 +104,7 @@ export function SpeakerTiles({
                     name={person.name}
                     perspective={perspective.label}
                     turn={speaking ? open : undefined}
-                    time={t.balance.thisItem(formatDuration(itemTalk.get(person.id) ?? 0))}
+                    time={t.balance.thisItem(formatLength(itemTalk.get(person.id) ?? 0))}
                     softLimitMs={softLimitMs}
                     place={queuePlace.get(person.id)}
                   />

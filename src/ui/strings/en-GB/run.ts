@@ -12,7 +12,6 @@ export const run = {
   next: 'Next',
   nextItem: 'Next item',
   finishLast: 'Finish this item',
-  noNext: 'This is the last item.',
   pause: 'Pause for a break',
   resume: 'End the break',
   onBreak: 'On a break',
@@ -50,7 +49,9 @@ export const run = {
   leadIs: (name: string) => `Lead: ${name}`,
   decidedBy: (who: string) => `Who decides: ${who}`,
   thisGroup: 'this group',
-  minutesShort: (n: number) => `${n} min`,
+  /** The one way a length of time is written out: whole seconds, rounded down, as the clocks count them. */
+  length: (hours: number, minutes: number, seconds: number) =>
+    [hours ? `${hours} h` : '', minutes ? `${minutes} min` : '', seconds || (!hours && !minutes) ? `${seconds} s` : ''].filter(Boolean).join(' '),
   usedOfPlanned: (used: string, planned: string) => `${used} of ${planned}`,
   startItemNow: 'Start now',
   startItemNamed: (title: string) => `Start now: ${title}`,
