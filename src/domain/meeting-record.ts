@@ -1,9 +1,9 @@
 import type { AgendaItem, AgendaItemStatus, MeetingClockEvent } from './agenda-model';
 import { timeboxMs } from './agenda';
 import type { GlossaryTerm, Turn } from './balance-model';
-import { computeBalance, presenceMs } from './balance';
+import { computeBalance, presenceMs, type ShareBand } from './balance';
 import type { CheckInAnswers, PromptKind } from './checkin-model';
-import { summarise } from './checkin';
+import { checkedInCount, summarise } from './checkin';
 import { deriveRun } from './meeting-clock';
 import type { Attendee, EpochMs, Group, Id, Meeting, Person } from './model';
 import { perspectiveLabel } from './perspectives';
@@ -89,8 +89,8 @@ export interface BalanceRow {
   talkMs: number;
   turns: number;
   fairMs: number;
-  /** Whole per cent of all talk (cross-talk aside). */
-  share: number;
+  /** Against their fair share, in the one measure every screen uses. */
+  band: ShareBand | null;
 }
 
 export interface CheckInRow {
@@ -116,7 +116,8 @@ export interface MeetingRecord {
   actions: ActionRow[];
   glossary: GlossaryTerm[];
   balance: { totalTalkMs: number; crossTalkMs: number; groups: BalanceRow[]; people: BalanceRow[] };
-  checkIn: { checkedIn: number; answers: number; oneToOnes: number; prompts: CheckInRow[] };
+  /** People who checked in (one set of answers each), and how many of them put their name to it. */
+  checkIn: { checkedIn: number; named: number; oneToOnes: number; prompts: CheckInRow[] };
   nextMeeting: Meeting | null;
 }
 
@@ -137,7 +138,17 @@ export function pseudonymNumbers(people: readonly Pick<Person, 'id' | 'perspecti
   return numbers;
 }
 
-const share = (part: number, total: number) => (total > 0 ? Math.round((part * 100) / total) : 0);
+/** A term flagged more than once (at the meeting and again at the check-in) is one entry: its first explanation given. */
+export function uniqueTerms(terms: readonly GlossaryTerm[]): GlossaryTerm[] {
+  const byTerm = new Map<string, GlossaryTerm>();
+  for (const term of [...terms].sort((a, b) => a.createdAt - b.createdAt)) {
+    const key = term.term.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
+    const kept = byTerm.get(key);
+    if (!kept) byTerm.set(key, term);
+    else if (!kept.explanation.trim() && term.explanation.trim()) byTerm.set(key, { ...kept, explanation: term.explanation });
+  }
+  return [...byTerm.values()];
+}
 
 export function buildMeetingRecord(source: RecordSource, options: { names: boolean; now: EpochMs; words: RecordWords }): MeetingRecord {
   const { meeting, group, names, words } = { ...source, ...options };
@@ -219,14 +230,13 @@ export function buildMeetingRecord(source: RecordSource, options: { names: boole
     talk,
     now,
   });
-  const total = balance.totalTalkMs;
   const groups: BalanceRow[] = balance.groups.map((g) => ({
     who: perspectiveLabel(group.perspectives, g.perspectiveId),
     perspective: perspectiveLabel(group.perspectives, g.perspectiveId),
     talkMs: g.talkMs,
     turns: g.turns,
     fairMs: g.fairMs,
-    share: share(g.talkMs, total),
+    band: g.band,
   }));
   const people: BalanceRow[] = balance.people
     .filter((p) => p.presentMs > 0 || p.talkMs > 0)
@@ -236,7 +246,7 @@ export function buildMeetingRecord(source: RecordSource, options: { names: boole
       talkMs: p.talkMs,
       turns: p.turns,
       fairMs: p.fairMs,
-      share: share(p.talkMs, total),
+      band: p.band,
     }))
     .sort((a, b) => b.talkMs - a.talkMs || a.who.localeCompare(b.who, 'en-GB'));
 
@@ -262,9 +272,9 @@ export function buildMeetingRecord(source: RecordSource, options: { names: boole
     decisions,
     dissent,
     actions,
-    glossary: [...source.glossary].sort((a, b) => a.createdAt - b.createdAt),
+    glossary: uniqueTerms(source.glossary),
     balance: { totalTalkMs: balance.totalTalkMs, crossTalkMs: balance.crossTalkMs, groups, people },
-    checkIn: { checkedIn: source.checkedIn, answers: source.checkinAnswers.length, oneToOnes: source.oneToOnes, prompts },
+    checkIn: { checkedIn: checkedInCount(source.checkinAnswers), named: source.checkedIn, oneToOnes: source.oneToOnes, prompts },
     nextMeeting: source.nextMeeting,
   };
 }

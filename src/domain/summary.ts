@@ -4,7 +4,7 @@ import { PRINCIPLE_KEYS } from './arein-model';
 import { computeBalance } from './balance';
 import type { GlossaryTerm, Turn } from './balance-model';
 import type { CheckInAnswers } from './checkin-model';
-import { summarise } from './checkin';
+import { checkedInCount, summarise } from './checkin';
 import { deriveRun } from './meeting-clock';
 import type { Attendee, EpochMs, Group, Id, Meeting, Person } from './model';
 import type { ActionItem, Decision, DissentEntry } from './record-model';
@@ -49,6 +49,8 @@ const MAX_MINUTES = 24 * 60;
 const MAX_SECONDS = 24 * 3600;
 
 const clamp = (value: number, max: number) => Math.min(max, Math.max(0, Math.round(Number.isFinite(value) ? value : 0)));
+/** Whole seconds or minutes, rounded down as every screen's clock counts them, so the office reads the same numbers. */
+const whole = (ms: number, unit: number, max: number) => clamp(Math.floor((Number.isFinite(ms) ? ms : 0) / unit), max);
 /** Trimmed and cut to the schema's limit, so one long entry never makes the whole summary refused. */
 const cut = (text: string, max: number) => text.trim().replace(/\s+/g, ' ').slice(0, max).trim();
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -75,7 +77,7 @@ export function buildSummary(input: SummaryInput): SyncSummary {
     .map((item, index) => ({
       title: cut(item.title, 200) || `Item ${index + 1}`,
       plannedMinutes: clamp(item.timeboxMinutes, MAX_MINUTES),
-      usedMinutes: clamp((run.itemElapsedMs[item.id] ?? 0) / 60_000, MAX_MINUTES),
+      usedMinutes: whole(run.itemElapsedMs[item.id] ?? 0, 60_000, MAX_MINUTES),
     }));
 
   const balance = computeBalance({
@@ -90,9 +92,9 @@ export function buildSummary(input: SummaryInput): SyncSummary {
     .slice(0, 50)
     .map((g) => ({
       perspective: labelOf.get(g.perspectiveId)!,
-      talkSeconds: clamp(g.talkMs / 1000, MAX_SECONDS),
+      talkSeconds: whole(g.talkMs, 1000, MAX_SECONDS),
       turns: clamp(g.turns, 1_000_000),
-      fairShareSeconds: clamp(g.fairMs / 1000, MAX_SECONDS),
+      fairShareSeconds: whole(g.fairMs, 1000, MAX_SECONDS),
     }));
 
   const dissent = { parked: 0, resolved: 0, standing: 0 };
@@ -158,14 +160,14 @@ export function buildSummary(input: SummaryInput): SyncSummary {
     groupId: group.id,
     meetingId: meeting.id,
     date: meeting.date,
-    durationMinutes: clamp(run.meetingElapsedMs / 60_000, MAX_MINUTES),
+    durationMinutes: whole(run.meetingElapsedMs, 60_000, MAX_MINUTES),
     presentByPerspective,
     items,
     voiceBalance,
     dissent,
     decisions,
     actions,
-    checkIn: { checkedIn: clamp(input.checkedIn, 1e6), oneToOneRequests: clamp(input.oneToOneRequests, 1e6), prompts },
+    checkIn: { checkedIn: clamp(checkedInCount(input.checkInAnswers), 1e6), oneToOneRequests: clamp(input.oneToOneRequests, 1e6), prompts },
     glossaryTerms,
     names: input.names,
   };

@@ -78,11 +78,12 @@ describe('CSV', () => {
     expect(actions[1]).toEqual([AWKWARD.multiline, AWKWARD.name, '2030-04-01', 'Open', '# Discharge *letters*', 'Planning meeting']);
     expect(actions[2]!.slice(0, 2)).toEqual(["'+44 7700 900123 to ring", '\'@Trust, "Estates"']);
     const attendance = parseCsv(attendanceCsv(r).text.slice(1));
-    expect(attendance).toContainEqual([AWKWARD.rtl, 'Carer', 'No', 'Yes', '10:10', '10:40', '30']);
+    // Times in whole seconds, the CSV's one unit.
+    expect(attendance).toContainEqual([AWKWARD.rtl, 'Carer', 'No', 'Yes', '10:10', '10:40', String(30 * 60)]);
     expect(attendance).toContainEqual(['Sam Patel', 'Lived experience', 'No', 'No', '', '', '0']);
-    expect(attendance).toContainEqual([AWKWARD.name, 'Carer', 'No', 'Yes', '10:00', '10:50', '50']);
+    expect(attendance).toContainEqual([AWKWARD.name, 'Carer', 'No', 'Yes', '10:00', '10:50', String(50 * 60)]);
     const balance = parseCsv(balanceCsv(r).text.slice(1));
-    expect(balance).toContainEqual(['Person', 'Carer 1', 'Carer', '6', '1', expect.any(String), '50']);
+    expect(balance).toContainEqual(['Person', 'Carer 1', 'Carer', String(6 * 60), '1', expect.any(String), expect.stringMatching(/share$/)]);
     expect(balanceCsv(r).text).not.toContain(AWKWARD.name);
   });
 });

@@ -161,7 +161,7 @@ function MeetingStrip({ data }: { data: RunData }) {
           </dd>
         </div>
       ) : null}
-      {run.breakMs > 0 || run.phase === 'paused' ? (
+      {run.phase === 'paused' ? (
         <div>
           <dt>{t.run.onBreak}</dt>
           <dd>{formatDuration(run.breakMs)}</dd>

@@ -1,15 +1,12 @@
 import { roomGroups, type Balance, type BalanceThresholds, type ShareBand } from '../../../domain/balance';
 import type { Id, Perspective } from '../../../domain/model';
+import { bandWords } from '../../band-words';
 import { formatLength } from '../../format-duration';
 import { t } from '../../strings/all';
 import { perspectiveTone } from './people';
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0);
 
-/** The one measure against a fair share, in words; "too early" until enough has been said. */
-export function bandWords(band: ShareBand | null): string {
-  return band === null ? t.balance.tooEarly : t.balance.bands[band];
-}
 
 interface BarRow {
   key: string;
