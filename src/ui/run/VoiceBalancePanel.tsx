@@ -182,9 +182,10 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
         {open?.crossTalk ? t.balance.crossTalkOn : t.balance.crossTalkHint}
       </p>
       {/* Said when the clock, not a tap, ended the last turn: until the next tap. */}
-      <p class="notice" role="status" hidden={!cut && counting}>
-        {cut ? t.balance.turnEnded[cut.by](cutName) : ''} {counting ? '' : t.balance.onBreakHint}
+      <p class={cut ? 'notice' : undefined} role="status">
+        {cut ? t.balance.turnEnded[cut.by](cutName) : ''}
       </p>
+      {counting ? null : <p class="field__hint">{t.balance.onBreakHint}</p>}
       <SpeakerTiles
         data={data}
         here={here}
