@@ -124,7 +124,8 @@ export function buildSubjectAccess(holdings: GroupHoldings, personId: Id, now: E
         chair,
         expected: attendee?.expected ?? false,
         came: attendee !== undefined && attendee.arrivedAt !== null && meeting.state !== 'not-started',
-        talkSeconds: Math.round((mine?.talkMs ?? 0) / 1000),
+        // Whole seconds, rounded down, as every screen and file gives them.
+        talkSeconds: Math.floor((mine?.talkMs ?? 0) / 1000),
         turns: mine?.turns ?? 0,
         askedToSpeak: byMeeting(holdings.queue, meeting.id).filter((q) => q.personId === personId).length,
         checkedIn: byMeeting(holdings.checkinMarks, meeting.id).some((m) => m.personId === personId),
