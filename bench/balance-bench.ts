@@ -1,7 +1,7 @@
 import { computeBalance, turnMs } from '../src/domain/balance';
 import { talkSpans } from '../src/domain/meeting-clock';
 import { orderQueue } from '../src/domain/speaker-queue';
-import { lastTapUndo } from '../src/domain/speaking';
+import { lastTapUndo, latestTurn } from '../src/domain/speaking';
 import { countTalk, scopeTurns } from '../src/domain/talk';
 import { syntheticMeeting } from './synthetic-meeting';
 
@@ -40,7 +40,7 @@ export function runBalanceBench(runs = 400): Timing {
     const talk = new Map<string, number>();
     for (const turn of scopeTurns(counted)) if (turn.personId) talk.set(turn.personId, (talk.get(turn.personId) ?? 0) + turnMs(turn, now));
     const order = orderQueue(m.queue, 'least-heard', talk, talk);
-    const undo = lastTapUndo(m.turns);
+    const undo = lastTapUndo(latestTurn(m.turns));
     const elapsed = performance.now() - started;
     // Use the results so the work cannot be optimised away.
     if (item.totalTalkMs < 0 || meeting.people.length !== 40 || order.length === 0 || !undo) throw new Error('unexpected result');
