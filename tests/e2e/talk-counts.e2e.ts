@@ -85,6 +85,8 @@ test('offline, a turn ends at a break, the next item, a defer and the end, and e
   await at(90 * SEC);
   await meeting.tap('End the meeting');
   await page.getByRole('heading', { name: 'Check-in and close' }).waitFor();
+  await status.getByText('Malik Hassan’s turn ended with the meeting.').waitFor();
+  await expectAccessible(page, 'closing step, a turn ended by the end of the meeting');
 
   // Four minutes of check-in later, back to the meeting: Malik's turn stopped at the end.
   await at(5 * MINUTE);

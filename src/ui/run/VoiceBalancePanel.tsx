@@ -24,6 +24,7 @@ import { participants } from './balance/people';
 import { SpeakerQueue } from './balance/SpeakerQueue';
 import { SpeakerTiles } from './balance/SpeakerTiles';
 import { TurnCorrections } from './balance/TurnCorrections';
+import { TurnEnded } from './TurnEnded';
 
 // Between taps the figures move every few seconds, not every second: the speaker's tile
 // keeps the seconds, and the rest of the screen is not drawn again for nothing (a slow tablet
@@ -124,8 +125,6 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
   const { glossary } = live.value;
   const queuePlace = useMemo(() => new Map(ordered.map((entry, index) => [entry.personId, index + 1])), [ordered]);
   const scopeLabel = scope === 'item' ? t.balance.scopeItem : t.balance.scopeMeeting;
-  const cut = talk.cut;
-  const cutName = cut ? (cut.turn.crossTalk || !cut.turn.personId ? t.balance.openDiscussion : (names.get(cut.turn.personId) ?? '')) : '';
 
   const scopeSwitch = (
     <div class="segmented" role="group" aria-label={t.balance.scope}>
@@ -181,10 +180,7 @@ export function VoiceBalancePanel({ data, itemId }: { data: RunData; itemId: Id 
       <p id="cross-talk-hint" class="field__hint">
         {open?.crossTalk ? t.balance.crossTalkOn : t.balance.crossTalkHint}
       </p>
-      {/* Said when the clock, not a tap, ended the last turn: until the next tap. */}
-      <p class={cut ? 'notice' : undefined} role="status">
-        {cut ? t.balance.turnEnded[cut.by](cutName) : ''}
-      </p>
+      <TurnEnded talk={talk} names={names} />
       {counting ? null : <p class="field__hint">{t.balance.onBreakHint}</p>}
       <SpeakerTiles
         data={data}

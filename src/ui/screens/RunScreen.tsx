@@ -26,6 +26,8 @@ import { t } from '../strings/all';
 
 // Fetched once the top of the screen has been drawn: see BelowTheTop.
 const BelowTheTop = lazyScreen(() => import('../run/BelowTheTop').then((m) => m.BelowTheTop));
+// The closing step's word on a turn the end stopped: with the turns' code, which the top does not need.
+const TurnEndedAtClose = lazyScreen(() => import('../run/TurnEnded').then((m) => m.TurnEndedAtClose));
 
 function RulesPanel({ data }: { data: RunData }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -201,6 +203,7 @@ function Running({ data }: { data: RunData }) {
         <section class="current-item" aria-labelledby="closing-title">
           <h2 id="closing-title">{t.run.closing}</h2>
           <p>{t.run.closingHint}</p>
+          <TurnEndedAtClose data={data} />
           <CheckInLauncher data={data} />
           <div class="actions">
             <button type="button" class="button button--start" onClick={() => void close(meetingId)}>
