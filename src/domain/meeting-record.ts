@@ -1,7 +1,7 @@
 import type { AgendaItem, AgendaItemStatus, MeetingClockEvent } from './agenda-model';
 import { timeboxMs } from './agenda';
 import type { GlossaryTerm, Turn } from './balance-model';
-import { computeBalance, presenceMs, type ShareBand } from './balance';
+import { computeBalance, presenceMs, type BalanceThresholds, type ShareBand } from './balance';
 import type { CheckInAnswers, PromptKind } from './checkin-model';
 import { checkedInCount, summarise } from './checkin';
 import { deriveRun } from './meeting-clock';
@@ -36,6 +36,8 @@ export interface RecordSource {
   oneToOnes: number;
   /** The group's next meeting after this one, if one is set. */
   nextMeeting: Meeting | null;
+  /** The group's balance settings, so fair-share words match the running screen's; absent: the defaults. */
+  thresholds?: BalanceThresholds;
 }
 
 export interface RecordWords {
@@ -229,6 +231,7 @@ export function buildMeetingRecord(source: RecordSource, options: { names: boole
     attendees: source.attendees,
     talk,
     now,
+    ...(source.thresholds ? { thresholds: source.thresholds } : {}),
   });
   const groups: BalanceRow[] = balance.groups.map((g) => ({
     who: perspectiveLabel(group.perspectives, g.perspectiveId),
