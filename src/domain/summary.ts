@@ -6,6 +6,7 @@ import type { GlossaryTerm, Turn } from './balance-model';
 import type { CheckInAnswers } from './checkin-model';
 import { checkedInCount, summarise } from './checkin';
 import { deriveRun } from './meeting-clock';
+import { uniqueTerms } from './meeting-record';
 import type { Attendee, EpochMs, Group, Id, Meeting, Person } from './model';
 import type { ActionItem, Decision, DissentEntry } from './record-model';
 import { sortByOrder } from './reorder';
@@ -149,8 +150,9 @@ export function buildSummary(input: SummaryInput): SyncSummary {
       return { prompt: cut(p.question, 300), counts };
     });
 
+  // Each term once, as the record lists it, however many times it was flagged.
   const glossaryTerms = [
-    ...new Set(input.glossary.filter((g) => g.meetingId === meeting.id).map((g) => cut(g.term, 120)).filter(Boolean)),
+    ...new Set(uniqueTerms(input.glossary.filter((g) => g.meetingId === meeting.id)).map((g) => cut(g.term, 120)).filter(Boolean)),
   ].slice(0, 500);
 
   const summary: SyncSummary = {
