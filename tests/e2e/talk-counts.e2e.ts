@@ -16,8 +16,12 @@ const TEN_AM = new Date(2030, 2, 14, 10, 0).getTime();
  * stopped ends at a break, at the next item, at a defer and at the end, and
  * one meeting's figures are the same number on every screen and in every file.
  */
-test('offline, a turn ends at a break, the next item, a defer and the end, and every screen and file agrees number by number', async () => {
+test.each([
+  ['landscape', { width: 1024, height: 768 }],
+  ['portrait', { width: 768, height: 1024 }],
+])('offline, in %s, a turn ends at a break, the next item, a defer and the end, and every screen and file agrees number by number', async (_orientation, viewport) => {
   const { context, page } = await offlineTablet(env, { clockAt: TEN_AM - 30 * MINUTE });
+  await page.setViewportSize(viewport);
   const app = new HeardApp(page);
   const meeting = new MeetingPage(page);
   const at = (ms: number) => context.clock.setFixedTime(TEN_AM + ms);
