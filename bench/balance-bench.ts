@@ -1,7 +1,8 @@
 import { computeBalance, turnMs } from '../src/domain/balance';
-import { itemWindows, meetingWindow } from '../src/domain/item-windows';
+import { talkSpans } from '../src/domain/meeting-clock';
 import { orderQueue } from '../src/domain/speaker-queue';
-import { lastTapUndo } from '../src/domain/speaking';
+import { lastTapUndo, latestTurn } from '../src/domain/speaking';
+import { countTalk, scopeTurns } from '../src/domain/talk';
 import { syntheticMeeting } from './synthetic-meeting';
 
 export interface Timing {
@@ -21,7 +22,9 @@ export function summarise(samples: number[]): Timing {
 
 /**
  * Everything the running screen recomputes after a tap: both balances (this
- * item and the meeting), who is not yet heard, the queue's order and the undo.
+ * item and the meeting), who is not yet heard, the queue's order and the undo,
+ * with the turns counted again by the rule (countTalk). The spans change only
+ * with the clock's events, not with a tap, but are worked out here too.
  */
 export function runBalanceBench(runs = 400): Timing {
   const m = syntheticMeeting();
@@ -29,16 +32,15 @@ export function runBalanceBench(runs = 400): Timing {
   const samples: number[] = [];
   for (let i = 0; i < runs + 20; i++) {
     const started = performance.now();
-    const windows = itemWindows(m.events, now);
+    const counted = countTalk(m.turns, talkSpans(m.events, m.items));
     const currentItem = 'item11';
-    const itemTurns = m.turns.filter((turn) => turn.itemId === currentItem);
-    const common = { people: m.people, perspectives: m.group.perspectives, attendees: m.attendees, now };
-    const item = computeBalance({ ...common, turns: itemTurns, windows: windows.get(currentItem) ?? [] });
-    const meeting = computeBalance({ ...common, turns: m.turns, windows: meetingWindow(m.events, now) });
+    const common = { people: m.people, perspectives: m.group.perspectives, attendees: m.attendees, now, talk: counted };
+    const item = computeBalance({ ...common, itemId: currentItem });
+    const meeting = computeBalance(common);
     const talk = new Map<string, number>();
-    for (const turn of m.turns) if (turn.personId) talk.set(turn.personId, (talk.get(turn.personId) ?? 0) + turnMs(turn, now));
+    for (const turn of scopeTurns(counted)) if (turn.personId) talk.set(turn.personId, (talk.get(turn.personId) ?? 0) + turnMs(turn, now));
     const order = orderQueue(m.queue, 'least-heard', talk, talk);
-    const undo = lastTapUndo(m.turns);
+    const undo = lastTapUndo(latestTurn(m.turns));
     const elapsed = performance.now() - started;
     // Use the results so the work cannot be optimised away.
     if (item.totalTalkMs < 0 || meeting.people.length !== 40 || order.length === 0 || !undo) throw new Error('unexpected result');

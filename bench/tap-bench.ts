@@ -4,6 +4,7 @@
 // against a raw IndexedDB put of the same record.
 import { db } from '../src/db/connection';
 import { tapSpeaker } from '../src/state/balance-actions';
+import { talkSpans } from '../src/domain/meeting-clock';
 import { summarise } from './balance-bench';
 import { syntheticMeeting } from './synthetic-meeting';
 import { runBackupBench } from './backup-bench';
@@ -49,13 +50,14 @@ async function measure(taps: number) {
   const raw = await openRaw();
   const heard: number[] = [];
   const plain: number[] = [];
+  const context = { spans: talkSpans(meeting.events, meeting.items), queue: meeting.queue };
   for (let i = 0; i < taps + 10; i++) {
     const person = meeting.people[i % meeting.people.length]!;
     // Alternate the two so a slow moment of the machine falls on both alike, and let
     // the page settle before each, so work one leaves behind is never timed in the other.
     await settle();
     let started = performance.now();
-    const result = await tapSpeaker(meeting.meeting.id, 'item11', { personId: person.id });
+    const result = await tapSpeaker(meeting.meeting.id, { personId: person.id }, context);
     const tapMs = performance.now() - started;
     if (!result.ok) throw new Error(`tap failed: ${result.problem}`);
     const record = { id: `raw-${i}`, meetingId: meeting.meeting.id, itemId: 'item11', personId: person.id, crossTalk: false, startedAt: Date.now(), endedAt: null };

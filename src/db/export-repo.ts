@@ -1,6 +1,8 @@
 import type { Table } from 'dexie';
 import { BACKUP_FORMAT, checkBackup, keyPathOf, restoreChoice, type Backup, type BackupCheck, type Row } from '../domain/backup-format';
+import { DEFAULT_THRESHOLDS, type BalanceThresholds } from '../domain/balance';
 import type { RecordSource } from '../domain/meeting-record';
+import { readBalanceSettings } from './settings-repo';
 import type { EpochMs, Id } from '../domain/model';
 import { db } from './connection';
 import { meetingSourceTables, readMeetingSources } from './meeting-sources';
@@ -9,13 +11,15 @@ import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, type HeardDb } from './schema'
 /** Everything the record of one meeting is made from, read in one transaction. */
 export async function getRecordSource(meetingId: Id): Promise<RecordSource | null> {
   const database = db();
-  return database.transaction('r', meetingSourceTables(database), async () => {
+  return database.transaction('r', [...meetingSourceTables(database), database.settings], async () => {
     const sources = await readMeetingSources(database, meetingId);
     if (!sources) return null;
     const { meeting, groupDissent, groupMeetings, groupReviews: _reviews, ...rest } = sources;
     const dissent = groupDissent.filter((d) => d.meetingId === meetingId || d.history.some((h) => h.meetingId === meetingId));
     const nextMeeting = groupMeetings.filter((m) => m.startsAt > meeting.startsAt && m.id !== meetingId).sort((a, b) => a.startsAt - b.startsAt)[0] ?? null;
-    return { ...rest, meeting, dissent, nextMeeting };
+    // The group's own measure of a fair share, so the record's words are the running screen's.
+    const settings = await readBalanceSettings<{ thresholds?: Partial<BalanceThresholds> }>(meeting.groupId);
+    return { ...rest, meeting, dissent, nextMeeting, thresholds: { ...DEFAULT_THRESHOLDS, ...settings?.thresholds } };
   });
 }
 

@@ -7,6 +7,21 @@ export async function readSetting<T>(key: string): Promise<T | undefined> {
   return (await db().settings.get(key))?.value as T | undefined;
 }
 
+const BALANCE_KEY = 'balance-preferences';
+
+/**
+ * A group's balance settings (what counts as heard, over or under a fair
+ * share, the queue's order), kept per group; a group with none yet starts
+ * from the ones this device used last, before they were kept per group.
+ */
+export async function readBalanceSettings<T>(groupId: string): Promise<T | undefined> {
+  return (await readSetting<T>(`${BALANCE_KEY}:${groupId}`)) ?? (await readSetting<T>(BALANCE_KEY));
+}
+
+export function writeBalanceSettings(groupId: string, value: unknown): Promise<void> {
+  return writeSetting(`${BALANCE_KEY}:${groupId}`, value);
+}
+
 export async function writeSetting(key: string, value: unknown): Promise<void> {
   const database = db();
   await database.transaction('rw', database.settings, async () => {

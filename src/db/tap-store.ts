@@ -106,7 +106,11 @@ async function readLatest(database: HeardDb, meetingId: Id): Promise<Turn | unde
  * the promise settles when this tap's transaction has committed. When this tab
  * knows the last turn, the transaction starts before this function returns.
  */
-export function storeTap(meetingId: Id, decide: (latest: Turn | undefined) => Turn | null, queueEntryDone?: (turn: Turn) => QueueEntry): Promise<void> {
+export function storeTap(
+  meetingId: Id,
+  decide: (latest: Turn | undefined) => Turn | null,
+  queueEntryDone?: (turn: Turn) => QueueEntry | undefined,
+): Promise<void> {
   const database = db();
   const all = tapsOf(database);
   let taps = all.get(meetingId);
@@ -137,7 +141,7 @@ export function tapsWritten(meetingId: Id): Promise<void> {
   return tapsByDatabase.get(db())?.get(meetingId)?.lastWrite ?? Promise.resolve();
 }
 
-async function put(database: HeardDb, turn: Turn, withQueueEntry?: (turn: Turn) => QueueEntry): Promise<void> {
+async function put(database: HeardDb, turn: Turn, withQueueEntry?: (turn: Turn) => QueueEntry | undefined): Promise<void> {
   // Opened by the screen's reads long before any tap; opening here only for a tap with nothing read first.
   await openForDirectWrites(database);
   const idb = database.backendDB();

@@ -1,5 +1,5 @@
 import type { Turn } from './balance-model';
-import type { Window } from './item-windows';
+import { scopeTurns, talkWindows, type Talk, type Window } from './talk';
 import type { Attendee, EpochMs, Id, Perspective, Person } from './model';
 
 /** How far from a fair share counts as out of balance. The chair can change these. */
@@ -26,6 +26,7 @@ export interface PersonBalance {
   /** How long they were in the room during the scope: the weight of their fair share. */
   presentMs: number;
   fairMs: number;
+  band: ShareBand | null;
   flag: BalanceFlag;
 }
 
@@ -36,6 +37,7 @@ export interface GroupBalance {
   talkMs: number;
   turns: number;
   fairMs: number;
+  band: ShareBand | null;
   flag: BalanceFlag;
 }
 
@@ -52,10 +54,10 @@ export interface BalanceInput {
   people: readonly Pick<Person, 'id' | 'perspectiveId' | 'name'>[];
   perspectives: readonly Perspective[];
   attendees: readonly Attendee[];
-  /** Turns in the scope (all of the meeting's, or one item's). */
-  turns: readonly Turn[];
-  /** When the scope ran: the meeting, or the windows of one item. */
-  windows: readonly Window[];
+  /** The meeting's talk as it counts (countTalk): the turns and when the meeting ran. */
+  talk: Talk;
+  /** The scope: one item's talk (null: between items), or absent for the whole meeting. */
+  itemId?: Id | null;
   now: EpochMs;
   thresholds?: BalanceThresholds;
 }
@@ -104,10 +106,30 @@ export function isHereAt(attendee: Attendee, now: EpochMs): boolean {
   return attendee.leftAt === undefined || attendee.leftAt === null || attendee.leftAt > now;
 }
 
-function flagFor(talk: number, fair: number, total: number, t: BalanceThresholds, canBeUnder: boolean): BalanceFlag {
-  if (total < t.minTalkMs || fair <= 0) return null;
-  if (talk > fair * t.overFactor) return 'over';
-  if (canBeUnder && talk < fair * t.underFactor) return 'under';
+/**
+ * Talk against a fair share in one measure, in words a chair reads at a
+ * glance. "Well over" and "well under" are the flags' own thresholds; within
+ * a quarter of the share either way is "about their share". Null until enough
+ * has been said in the scope for it to mean anything, or with no share to
+ * measure against.
+ */
+export type ShareBand = 'well-under' | 'under' | 'about' | 'over' | 'well-over';
+
+/** Within this fraction of a fair share either way is "about" it. */
+export const ABOUT_SHARE = 0.25;
+
+export function shareBand(talkMs: number, fairMs: number, totalTalkMs: number, t: BalanceThresholds): ShareBand | null {
+  if (totalTalkMs < t.minTalkMs || fairMs <= 0) return null;
+  if (talkMs > fairMs * t.overFactor) return 'well-over';
+  if (talkMs < fairMs * t.underFactor) return 'well-under';
+  if (talkMs > fairMs * Math.min(1 + ABOUT_SHARE, t.overFactor)) return 'over';
+  if (talkMs < fairMs * Math.max(1 - ABOUT_SHARE, t.underFactor)) return 'under';
+  return 'about';
+}
+
+function flagFor(band: ShareBand | null, canBeUnder: boolean): BalanceFlag {
+  if (band === 'well-over') return 'over';
+  if (canBeUnder && band === 'well-under') return 'under';
   return null;
 }
 
@@ -126,7 +148,9 @@ export function computeBalance(input: BalanceInput): Balance {
   const count = new Map<Id, number>();
   let totalTalkMs = 0;
   let crossTalkMs = 0;
-  for (const turn of input.turns) {
+  const turns = scopeTurns(input.talk, input.itemId);
+  const windows = talkWindows(input.talk.spans, input.itemId);
+  for (const turn of turns) {
     const ms = turnMs(turn, input.now);
     if (turn.crossTalk || turn.personId === null) {
       crossTalkMs += ms;
@@ -137,13 +161,14 @@ export function computeBalance(input: BalanceInput): Balance {
     count.set(turn.personId, (count.get(turn.personId) ?? 0) + 1);
   }
 
-  const present = new Map(inScope.map((p) => [p.id, presenceMs(attendeeOf.get(p.id)!, input.windows, input.now)]));
+  const present = new Map(inScope.map((p) => [p.id, presenceMs(attendeeOf.get(p.id)!, windows, input.now)]));
   const totalPresence = [...present.values()].reduce((sum, ms) => sum + ms, 0);
   const fairOf = (personId: Id) => (totalPresence > 0 ? (totalTalkMs * (present.get(personId) ?? 0)) / totalPresence : 0);
 
   const people: PersonBalance[] = inScope.map((p) => {
     const talkMs = talk.get(p.id) ?? 0;
     const fairMs = fairOf(p.id);
+    const band = shareBand(talkMs, fairMs, totalTalkMs, t);
     return {
       personId: p.id,
       perspectiveId: p.perspectiveId,
@@ -151,8 +176,9 @@ export function computeBalance(input: BalanceInput): Balance {
       turns: count.get(p.id) ?? 0,
       presentMs: present.get(p.id) ?? 0,
       fairMs,
+      band,
       // A single person saying little is the "not yet heard" list's business, not a flag.
-      flag: flagFor(talkMs, fairMs, totalTalkMs, t, false),
+      flag: flagFor(band, false),
     };
   });
 
@@ -160,23 +186,72 @@ export function computeBalance(input: BalanceInput): Balance {
     const members = people.filter((p) => p.perspectiveId === perspective.id);
     const talkMs = members.reduce((sum, p) => sum + p.talkMs, 0);
     const fairMs = members.reduce((sum, p) => sum + p.fairMs, 0);
+    const band = shareBand(talkMs, fairMs, totalTalkMs, t);
     return {
       perspectiveId: perspective.id,
       headcount: members.filter((p) => p.presentMs > 0).length,
       talkMs,
       turns: members.reduce((sum, p) => sum + p.turns, 0),
       fairMs,
-      flag: flagFor(talkMs, fairMs, totalTalkMs, t, true),
+      band,
+      flag: flagFor(band, true),
     };
   });
 
   const names = new Map(input.people.map((p) => [p.id, p.name]));
   // A scope still running takes in everyone here now, even in its first moment, before anyone has any time in it.
-  const running = input.windows.some(([from, to]) => from <= input.now && to >= input.now);
+  const running = windows.some(([from, to]) => from <= input.now && to >= input.now);
+  // Whoever is speaking is being heard, whatever their time so far.
+  const speaking = turns.length > 0 && turns[turns.length - 1]!.endedAt === null ? turns[turns.length - 1]!.personId : null;
   const notYetHeard = people
-    .filter((p) => isHereAt(attendeeOf.get(p.personId)!, input.now) && (running || p.presentMs > 0) && p.talkMs < t.heardAfterMs)
+    .filter(
+      (p) =>
+        p.personId !== speaking && isHereAt(attendeeOf.get(p.personId)!, input.now) && (running || p.presentMs > 0) && p.talkMs < t.heardAfterMs,
+    )
     .sort((a, b) => a.talkMs - b.talkMs || (names.get(a.personId) ?? '').localeCompare(names.get(b.personId) ?? '', 'en-GB'))
     .map((p) => p.personId);
 
   return { totalTalkMs, crossTalkMs, people, groups, notYetHeard };
+}
+
+/** "Show the room" never shows a perspective of fewer than this many people on its own. */
+export const ROOM_MIN_PEOPLE = 3;
+
+export interface RoomGroup {
+  /** The perspective, or null for "other perspectives": the small ones together. */
+  perspectiveId: Id | null;
+  headcount: number;
+  talkMs: number;
+  fairMs: number;
+  band: ShareBand | null;
+  /** Fewer than ROOM_MIN_PEOPLE even together: its figures are not shown, so nobody's own can be read off them. */
+  hidden: boolean;
+}
+
+/**
+ * The groups as the room sees them, where nobody's own figures may show: a
+ * perspective with fewer than three people here is put with the other small
+ * ones as "other perspectives", and hidden if even those are fewer than three.
+ */
+export function roomGroups(balance: Balance, thresholds: BalanceThresholds = DEFAULT_THRESHOLDS): RoomGroup[] {
+  const shown: RoomGroup[] = [];
+  const other: RoomGroup = { perspectiveId: null, headcount: 0, talkMs: 0, fairMs: 0, band: null, hidden: false };
+  for (const group of balance.groups) {
+    if (group.headcount === 0) continue;
+    if (group.headcount >= ROOM_MIN_PEOPLE) {
+      shown.push({ perspectiveId: group.perspectiveId, headcount: group.headcount, talkMs: group.talkMs, fairMs: group.fairMs, band: group.band, hidden: false });
+    } else {
+      other.headcount += group.headcount;
+      other.talkMs += group.talkMs;
+      other.fairMs += group.fairMs;
+    }
+  }
+  if (other.headcount === 0) return shown;
+  const hidden = other.headcount < ROOM_MIN_PEOPLE;
+  return [
+    ...shown,
+    hidden
+      ? { ...other, talkMs: 0, fairMs: 0, hidden }
+      : { ...other, band: shareBand(other.talkMs, other.fairMs, balance.totalTalkMs, thresholds) },
+  ];
 }

@@ -297,3 +297,13 @@ export function summarise(answers: readonly CheckInAnswers[]): PromptSummary[] {
 export function choiceIndex(choice: Choice): number {
   return CHOICES.indexOf(choice);
 }
+
+/**
+ * How many people checked in: one set of answers each, named or not. Picking
+ * a name is optional (anonymous by default), so the marks of who checked in
+ * count only those who gave their name; every screen and the office's
+ * summary give this one number.
+ */
+export function checkedInCount(answers: readonly unknown[]): number {
+  return answers.length;
+}

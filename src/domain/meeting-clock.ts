@@ -2,6 +2,7 @@ import type { EpochMs, Id } from './model';
 import type { AgendaItem, AgendaItemStatus, MeetingClockEvent } from './agenda-model';
 import { timeboxMs } from './agenda';
 import { sortByOrder } from './reorder';
+import type { TalkCut, TalkSpan } from './talk';
 
 /**
  * The running meeting, derived from the stored clock events and `now` only.
@@ -32,6 +33,12 @@ export interface MeetingRun {
   projectedFinish: EpochMs | null;
   /** When the discussion ended ('end-items'); null unless closing. */
   endedAt: EpochMs | null;
+  /**
+   * The stretches in which the meeting was running, each with the item under
+   * discussion: the only time in which talk counts (see talk.ts). Every
+   * elapsed time above is their length.
+   */
+  spans: TalkSpan[];
   /**
    * The moment all of this was worked out at: `now`, or the last event's time
    * when the tablet's clock is behind it.
@@ -115,30 +122,43 @@ export function deriveRun(
   let current: Id | null = null;
   // The item that was current when the discussion ended, for 'reopen'.
   let currentBeforeClosing: Id | null = null;
-  let meetingElapsedMs = 0;
   let breakMs = 0;
   let lastAt = Number.NEGATIVE_INFINITY;
+  const spans: TalkSpan[] = [];
+  let span: TalkSpan | null = null;
 
   // Events about an item that is no longer on the agenda (deleted mid-meeting)
   // are ignored rather than leaving the clock pointing at nothing.
   const known = (id: Id | undefined): id is Id => id !== undefined && byId.has(id);
 
-  const makeCurrent = (id: Id): void => {
+  // Talk counts only while the meeting runs, one item (or none) at a time: a span opens when the
+  // meeting runs on an item and closes, with its reason, when either stops.
+  const openSpan = (at: EpochMs): void => {
+    span = { from: at, to: null, itemId: current, endedBy: null };
+    spans.push(span);
+  };
+  const closeSpan = (at: EpochMs, endedBy: TalkCut): void => {
+    if (span === null) return;
+    span.to = at;
+    span.endedBy = endedBy;
+    span = null;
+  };
+
+  const makeCurrent = (id: Id, at: EpochMs): void => {
     if (current !== null) itemStatus[current] = 'done';
     current = id;
     itemStatus[id] = 'current';
+    if (phase === 'running') {
+      closeSpan(at, 'next-item');
+      openSpan(at);
+    }
   };
 
-  // Hands the time since the last event to whatever was happening in it.
+  // Break time, counted between events; running time is the spans' own.
   const advance = (to: EpochMs): void => {
-    const span = lastAt === Number.NEGATIVE_INFINITY ? 0 : to - lastAt;
+    const gap = lastAt === Number.NEGATIVE_INFINITY ? 0 : to - lastAt;
     lastAt = to;
-    if (span <= 0) return;
-    if (phase === 'paused') breakMs += span;
-    else if (phase === 'running') {
-      meetingElapsedMs += span;
-      if (current !== null) itemElapsedMs[current] = (itemElapsedMs[current] ?? 0) + span;
-    }
+    if (gap > 0 && phase === 'paused') breakMs += gap;
   };
 
   for (const event of ordered) {
@@ -149,7 +169,8 @@ export function deriveRun(
         if (phase !== 'not-started') break;
         phase = 'running';
         startedAt = event.at;
-        if (known(event.itemId)) makeCurrent(event.itemId);
+        if (known(event.itemId)) makeCurrent(event.itemId, event.at);
+        else openSpan(event.at);
         break;
       case 'item':
         if (!known(event.itemId) || phase === 'closing' || event.itemId === current) break;
@@ -159,23 +180,34 @@ export function deriveRun(
           startedAt = event.at;
         }
         // Chosen during a break, the new item waits for the break to end: time stays break time.
-        makeCurrent(event.itemId);
+        makeCurrent(event.itemId, event.at);
         break;
       case 'defer':
         if (!known(event.itemId)) break;
         itemStatus[event.itemId] = 'deferred';
-        if (event.itemId === current) current = null;
+        if (event.itemId === current) {
+          current = null;
+          if (phase === 'running') {
+            closeSpan(event.at, 'deferred');
+            openSpan(event.at);
+          }
+        }
         if (event.itemId === currentBeforeClosing) currentBeforeClosing = null;
         break;
       case 'pause':
         // Only a running meeting can pause, so a second tap never starts a second break.
-        if (phase === 'running') phase = 'paused';
+        if (phase !== 'running') break;
+        phase = 'paused';
+        closeSpan(event.at, 'break');
         break;
       case 'resume':
-        if (phase === 'paused') phase = 'running';
+        if (phase !== 'paused') break;
+        phase = 'running';
+        openSpan(event.at);
         break;
       case 'end-items':
         if (phase !== 'running' && phase !== 'paused') break;
+        closeSpan(event.at, 'ended');
         phase = 'closing';
         endedAt = event.at;
         currentBeforeClosing = current;
@@ -191,12 +223,20 @@ export function deriveRun(
           itemStatus[current] = 'current';
         }
         currentBeforeClosing = null;
+        openSpan(event.at);
         break;
     }
   }
 
   const effectiveNow = Number.isFinite(now) ? Math.max(now, lastAt) : lastAt;
   advance(effectiveNow);
+
+  let meetingElapsedMs = 0;
+  for (const { from, to, itemId } of spans) {
+    const length = Math.max(0, (to ?? effectiveNow) - from);
+    meetingElapsedMs += length;
+    if (itemId !== null) itemElapsedMs[itemId] = (itemElapsedMs[itemId] ?? 0) + length;
+  }
 
   const orderedItems = sortByOrder(items);
   const nextItemId = orderedItems.find((item) => itemStatus[item.id] === 'pending')?.id ?? null;
@@ -232,11 +272,17 @@ export function deriveRun(
     currentItemState,
     projectedFinish,
     endedAt,
+    spans,
     // Only with no events and no usable now is there no moment at all.
     effectiveNow: Number.isFinite(effectiveNow) ? effectiveNow : 0,
   };
 }
 
+
+/** When talk counts (see talk.ts): the run's spans, which change only with the clock's events, never with the time. */
+export function talkSpans(events: readonly MeetingClockEvent[], items: readonly AgendaItem[]): TalkSpan[] {
+  return deriveRun(events, items, Number.NaN).spans;
+}
 
 /**
  * What of a run changes only at moments — an event, the current item nearly up

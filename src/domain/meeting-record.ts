@@ -1,13 +1,13 @@
 import type { AgendaItem, AgendaItemStatus, MeetingClockEvent } from './agenda-model';
 import { timeboxMs } from './agenda';
 import type { GlossaryTerm, Turn } from './balance-model';
-import { computeBalance, presenceMs } from './balance';
+import { computeBalance, presenceMs, type BalanceThresholds, type ShareBand } from './balance';
 import type { CheckInAnswers, PromptKind } from './checkin-model';
-import { summarise } from './checkin';
-import { meetingWindow } from './item-windows';
+import { checkedInCount, summarise } from './checkin';
 import { deriveRun } from './meeting-clock';
 import type { Attendee, EpochMs, Group, Id, Meeting, Person } from './model';
 import { perspectiveLabel } from './perspectives';
+import { countTalk, talkWindows } from './talk';
 import type { ActionItem, Decision, DissentEntry } from './record-model';
 
 /**
@@ -36,6 +36,8 @@ export interface RecordSource {
   oneToOnes: number;
   /** The group's next meeting after this one, if one is set. */
   nextMeeting: Meeting | null;
+  /** The group's balance settings, so fair-share words match the running screen's; absent: the defaults. */
+  thresholds?: BalanceThresholds;
 }
 
 export interface RecordWords {
@@ -89,8 +91,8 @@ export interface BalanceRow {
   talkMs: number;
   turns: number;
   fairMs: number;
-  /** Whole per cent of all talk (cross-talk aside). */
-  share: number;
+  /** Against their fair share, in the one measure every screen uses. */
+  band: ShareBand | null;
 }
 
 export interface CheckInRow {
@@ -116,7 +118,8 @@ export interface MeetingRecord {
   actions: ActionRow[];
   glossary: GlossaryTerm[];
   balance: { totalTalkMs: number; crossTalkMs: number; groups: BalanceRow[]; people: BalanceRow[] };
-  checkIn: { checkedIn: number; answers: number; oneToOnes: number; prompts: CheckInRow[] };
+  /** People who checked in (one set of answers each), and how many of them put their name to it. */
+  checkIn: { checkedIn: number; named: number; oneToOnes: number; prompts: CheckInRow[] };
   nextMeeting: Meeting | null;
 }
 
@@ -137,14 +140,25 @@ export function pseudonymNumbers(people: readonly Pick<Person, 'id' | 'perspecti
   return numbers;
 }
 
-const share = (part: number, total: number) => (total > 0 ? Math.round((part * 100) / total) : 0);
+/** A term flagged more than once (at the meeting and again at the check-in) is one entry: its first explanation given. */
+export function uniqueTerms(terms: readonly GlossaryTerm[]): GlossaryTerm[] {
+  const byTerm = new Map<string, GlossaryTerm>();
+  for (const term of [...terms].sort((a, b) => a.createdAt - b.createdAt)) {
+    const key = term.term.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
+    const kept = byTerm.get(key);
+    if (!kept) byTerm.set(key, term);
+    else if (!kept.explanation.trim() && term.explanation.trim()) byTerm.set(key, { ...kept, explanation: term.explanation });
+  }
+  return [...byTerm.values()];
+}
 
 export function buildMeetingRecord(source: RecordSource, options: { names: boolean; now: EpochMs; words: RecordWords }): MeetingRecord {
   const { meeting, group, names, words } = { ...source, ...options };
   // A closed meeting stays as it was closed, however long after it is read.
   const now = meeting.state === 'closed' ? Math.min(options.now, meeting.updatedAt) : options.now;
   const run = deriveRun(source.events, source.items, now);
-  const window = meetingWindow(source.events, now);
+  const talk = countTalk(source.turns, run.spans);
+  const window = talkWindows(run.spans);
   const byId = new Map(source.people.map((p) => [p.id, p]));
   const attendeeIds = new Set(source.attendees.map((a) => a.personId));
   const numbered = pseudonymNumbers(source.people.filter((p) => attendeeIds.has(p.id) || !p.guestOfMeetingId));
@@ -215,18 +229,17 @@ export function buildMeetingRecord(source: RecordSource, options: { names: boole
     people: source.people,
     perspectives: group.perspectives,
     attendees: source.attendees,
-    turns: source.turns,
-    windows: window,
+    talk,
     now,
+    ...(source.thresholds ? { thresholds: source.thresholds } : {}),
   });
-  const total = balance.totalTalkMs;
   const groups: BalanceRow[] = balance.groups.map((g) => ({
     who: perspectiveLabel(group.perspectives, g.perspectiveId),
     perspective: perspectiveLabel(group.perspectives, g.perspectiveId),
     talkMs: g.talkMs,
     turns: g.turns,
     fairMs: g.fairMs,
-    share: share(g.talkMs, total),
+    band: g.band,
   }));
   const people: BalanceRow[] = balance.people
     .filter((p) => p.presentMs > 0 || p.talkMs > 0)
@@ -236,7 +249,7 @@ export function buildMeetingRecord(source: RecordSource, options: { names: boole
       talkMs: p.talkMs,
       turns: p.turns,
       fairMs: p.fairMs,
-      share: share(p.talkMs, total),
+      band: p.band,
     }))
     .sort((a, b) => b.talkMs - a.talkMs || a.who.localeCompare(b.who, 'en-GB'));
 
@@ -262,9 +275,9 @@ export function buildMeetingRecord(source: RecordSource, options: { names: boole
     decisions,
     dissent,
     actions,
-    glossary: [...source.glossary].sort((a, b) => a.createdAt - b.createdAt),
+    glossary: uniqueTerms(source.glossary),
     balance: { totalTalkMs: balance.totalTalkMs, crossTalkMs: balance.crossTalkMs, groups, people },
-    checkIn: { checkedIn: source.checkedIn, answers: source.checkinAnswers.length, oneToOnes: source.oneToOnes, prompts },
+    checkIn: { checkedIn: checkedInCount(source.checkinAnswers), named: source.checkedIn, oneToOnes: source.oneToOnes, prompts },
     nextMeeting: source.nextMeeting,
   };
 }

@@ -2,7 +2,9 @@ import type { AreInRole } from './arein-model';
 import { computeBalance } from './balance';
 import type { Response } from './checkin-model';
 import type { GroupHoldings } from './group-holdings';
-import { meetingWindow } from './item-windows';
+import { deriveRun } from './meeting-clock';
+import { settleTurns } from './speaking';
+import { countTalk } from './talk';
 import type { EpochMs, Id, Meeting, PersonStatus } from './model';
 import { mentionsName, nameMatcher } from './name-match';
 import { perspectiveLabel } from './perspectives';
@@ -110,8 +112,7 @@ export function buildSubjectAccess(holdings: GroupHoldings, personId: Id, now: E
       people: holdings.people,
       perspectives: group.perspectives,
       attendees,
-      turns: byMeeting(holdings.turns, meeting.id),
-      windows: meetingWindow(events, at),
+      talk: countTalk(settleTurns(byMeeting(holdings.turns, meeting.id)), deriveRun(events, byMeeting(holdings.agendaItems, meeting.id), at).spans),
       now: at,
     });
     const mine = balance.people.find((p) => p.personId === personId);
@@ -123,7 +124,8 @@ export function buildSubjectAccess(holdings: GroupHoldings, personId: Id, now: E
         chair,
         expected: attendee?.expected ?? false,
         came: attendee !== undefined && attendee.arrivedAt !== null && meeting.state !== 'not-started',
-        talkSeconds: Math.round((mine?.talkMs ?? 0) / 1000),
+        // Whole seconds, rounded down, as every screen and file gives them.
+        talkSeconds: Math.floor((mine?.talkMs ?? 0) / 1000),
         turns: mine?.turns ?? 0,
         askedToSpeak: byMeeting(holdings.queue, meeting.id).filter((q) => q.personId === personId).length,
         checkedIn: byMeeting(holdings.checkinMarks, meeting.id).some((m) => m.personId === personId),

@@ -4,13 +4,14 @@ import { PRINCIPLE_KEYS } from './arein-model';
 import { computeBalance } from './balance';
 import type { GlossaryTerm, Turn } from './balance-model';
 import type { CheckInAnswers } from './checkin-model';
-import { summarise } from './checkin';
-import { meetingWindow } from './item-windows';
+import { checkedInCount, summarise } from './checkin';
 import { deriveRun } from './meeting-clock';
+import { uniqueTerms } from './meeting-record';
 import type { Attendee, EpochMs, Group, Id, Meeting, Person, Perspective } from './model';
 import { namesReplacer } from './name-match';
 import type { ActionItem, Decision, DissentEntry } from './record-model';
 import { sortByOrder } from './reorder';
+import { countTalk } from './talk';
 import type { SyncSummary } from './sync-model';
 
 /**
@@ -94,6 +95,9 @@ function nameHider(input: SummaryInput): (text: string) => string {
   };
   return namesReplacer(named.map((p) => ({ name: p.name, by: standIn(p.perspectiveId) })));
 }
+
+/** Whole seconds or minutes, rounded down as every screen's clock counts them, so the office reads the same numbers. */
+const whole = (ms: number, unit: number, max: number) => clamp(Math.floor((Number.isFinite(ms) ? ms : 0) / unit), max);
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function buildSummary(input: SummaryInput): SyncSummary {
@@ -120,15 +124,14 @@ export function buildSummary(input: SummaryInput): SyncSummary {
     .map((item, index) => ({
       title: cut(item.title, 200) || `Item ${index + 1}`,
       plannedMinutes: clamp(item.timeboxMinutes, MAX_MINUTES),
-      usedMinutes: clamp((run.itemElapsedMs[item.id] ?? 0) / 60_000, MAX_MINUTES),
+      usedMinutes: whole(run.itemElapsedMs[item.id] ?? 0, 60_000, MAX_MINUTES),
     }));
 
   const balance = computeBalance({
     people: input.people,
     perspectives: group.perspectives,
     attendees: input.attendees,
-    turns: input.turns,
-    windows: meetingWindow(input.events, input.now),
+    talk: countTalk(input.turns, run.spans),
     now: input.now,
   });
   const voiceBalance = balance.groups
@@ -136,9 +139,9 @@ export function buildSummary(input: SummaryInput): SyncSummary {
     .slice(0, 50)
     .map((g) => ({
       perspective: labelOf.get(g.perspectiveId)!,
-      talkSeconds: clamp(g.talkMs / 1000, MAX_SECONDS),
+      talkSeconds: whole(g.talkMs, 1000, MAX_SECONDS),
       turns: clamp(g.turns, 1_000_000),
-      fairShareSeconds: clamp(g.fairMs / 1000, MAX_SECONDS),
+      fairShareSeconds: whole(g.fairMs, 1000, MAX_SECONDS),
     }));
 
   const dissent = { parked: 0, resolved: 0, standing: 0 };
@@ -193,8 +196,9 @@ export function buildSummary(input: SummaryInput): SyncSummary {
       return { prompt: cut(p.question, 300), counts };
     });
 
+  // Each term once, as the record lists it, however many times it was flagged.
   const glossaryTerms = [
-    ...new Set(input.glossary.filter((g) => g.meetingId === meeting.id).map((g) => cut(g.term, 120)).filter(Boolean)),
+    ...new Set(uniqueTerms(input.glossary.filter((g) => g.meetingId === meeting.id)).map((g) => cut(g.term, 120)).filter(Boolean)),
   ].slice(0, 500);
 
   const summary: SyncSummary = {
@@ -204,14 +208,14 @@ export function buildSummary(input: SummaryInput): SyncSummary {
     groupId: group.id,
     meetingId: meeting.id,
     date: meeting.date,
-    durationMinutes: clamp(run.meetingElapsedMs / 60_000, MAX_MINUTES),
+    durationMinutes: whole(run.meetingElapsedMs, 60_000, MAX_MINUTES),
     presentByPerspective,
     items,
     voiceBalance,
     dissent,
     decisions,
     actions,
-    checkIn: { checkedIn: clamp(input.checkedIn, 1e6), oneToOneRequests: clamp(input.oneToOneRequests, 1e6), prompts },
+    checkIn: { checkedIn: clamp(checkedInCount(input.checkInAnswers), 1e6), oneToOneRequests: clamp(input.oneToOneRequests, 1e6), prompts },
     glossaryTerms,
     names: input.names,
   };

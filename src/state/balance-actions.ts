@@ -2,7 +2,8 @@ import type { GlossaryTerm, QueueEntry, Turn } from '../domain/balance-model';
 import type { Attendee, Id } from '../domain/model';
 import { arriveAt } from '../domain/balance';
 import { moveInQueue } from '../domain/speaker-queue';
-import { openTurn, shortenTurn, tap, type TapTarget } from '../domain/speaking';
+import { openTurn, shortenTurn, type TapTarget } from '../domain/speaking';
+import { latestAsCounted, tapInSpans, type TalkSpan } from '../domain/talk';
 import * as repo from '../db/balance-repo';
 import { storeTap } from '../db/tap-store';
 import { RuleError } from '../db/storage-errors';
@@ -10,23 +11,42 @@ import { now } from './clock';
 import { newId } from './ids';
 import { save } from './save-status';
 
-/** One tap on the speaker tiles (or "Nobody speaking", or cross-talk), stored at the moment of the tap. */
-export function tapSpeaker(meetingId: Id, itemId: Id | null, target: TapTarget) {
-  const next = { id: newId(), meetingId, itemId, at: now() };
-  return save(() => storeTap(meetingId, (latest) => tap(latest, target, next)));
+/** What the running screen knows when a tile is tapped: when talk counts, and who waits to speak. */
+export interface TapContext {
+  spans: readonly TalkSpan[];
+  queue: readonly QueueEntry[];
+}
+
+/** Whoever starts speaking leaves the queue, in the tap's own write: undoing the tap puts them back. */
+function leavesQueue(queue: readonly QueueEntry[], personId: Id) {
+  const waiting = queue.find((entry) => entry.personId === personId && entry.doneAt === null);
+  if (!waiting) return undefined;
+  return (turn: Turn): QueueEntry | undefined =>
+    turn.endedAt === null && !turn.crossTalk && turn.personId === personId ? { ...waiting, doneAt: turn.startedAt, floorTurnId: turn.id } : undefined;
+}
+
+/**
+ * One tap on the speaker tiles (or "Nobody speaking", or cross-talk), stored
+ * at the moment of the tap. Nothing is read first: the turn that began last
+ * is known to the tap store, and when talk counts to the screen.
+ */
+export function tapSpeaker(meetingId: Id, target: TapTarget, context: TapContext) {
+  const next = { id: newId(), meetingId, at: now() };
+  const leaving = target && 'personId' in target ? leavesQueue(context.queue, target.personId) : undefined;
+  return save(() => storeTap(meetingId, (latest) => tapInSpans(latest, target, next, context.spans), leaving));
 }
 
 /** "Next speaker": the top of the queue gets the floor and leaves the queue, in one step. */
-export function giveFloor(meetingId: Id, itemId: Id | null, entry: QueueEntry) {
-  const next = { id: newId(), meetingId, itemId, at: now() };
+export function giveFloor(meetingId: Id, entry: QueueEntry, context: TapContext) {
+  const next = { id: newId(), meetingId, at: now() };
   return save(() =>
     storeTap(
       meetingId,
       (latest) => {
-        const running = openTurn(latest ? [latest] : []);
+        const running = openTurn(latest ? [latestAsCounted(latest, context.spans)!] : []);
         // Already speaking (the chair tapped their tile first): their turn carries on, never stops.
         const keepGoing = running && !running.crossTalk && running.personId === entry.personId;
-        return keepGoing ? { ...running } : tap(latest, { personId: entry.personId }, next);
+        return keepGoing ? { ...running } : tapInSpans(latest, { personId: entry.personId }, next, context.spans);
       },
       (turn) => ({ ...entry, doneAt: next.at, floorTurnId: turn.id }),
     ),

@@ -1,7 +1,7 @@
 import type { BalanceThresholds } from '../domain/balance';
 import { DEFAULT_THRESHOLDS } from '../domain/balance';
 import type { QueueMode } from '../domain/speaker-queue';
-import { readSetting, writeSetting } from '../db/settings-repo';
+import { readBalanceSettings, readSetting, writeBalanceSettings, writeSetting } from '../db/settings-repo';
 import { save } from './save-status';
 
 const VIBRATE_KEY = 'vibrate-on-overrun';
@@ -22,18 +22,17 @@ export interface BalancePreferences {
   softLimitMs: number | null;
 }
 
-const BALANCE_KEY = 'balance-preferences';
 export const DEFAULT_BALANCE_PREFERENCES: BalancePreferences = { thresholds: DEFAULT_THRESHOLDS, queueMode: 'asked', softLimitMs: null };
 
-export async function readBalancePreferences(): Promise<BalancePreferences> {
-  const stored = await readSetting<Partial<BalancePreferences>>(BALANCE_KEY);
-  return {
-    ...DEFAULT_BALANCE_PREFERENCES,
-    ...stored,
-    thresholds: { ...DEFAULT_THRESHOLDS, ...stored?.thresholds },
-  };
+/** Kept per group, as each group agrees what counts as heard. */
+export async function readBalancePreferences(groupId: string): Promise<BalancePreferences> {
+  return withDefaults(await readBalanceSettings<Partial<BalancePreferences>>(groupId));
 }
 
-export function saveBalancePreferences(preferences: BalancePreferences) {
-  return save(() => writeSetting(BALANCE_KEY, preferences));
+function withDefaults(stored: Partial<BalancePreferences> | undefined): BalancePreferences {
+  return { ...DEFAULT_BALANCE_PREFERENCES, ...stored, thresholds: { ...DEFAULT_THRESHOLDS, ...stored?.thresholds } };
+}
+
+export function saveBalancePreferences(groupId: string, preferences: BalancePreferences) {
+  return save(() => writeBalanceSettings(groupId, preferences));
 }

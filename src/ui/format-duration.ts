@@ -9,7 +9,12 @@ export function formatDuration(ms: number): string {
   return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${minutes}:${pad(seconds)}`;
 }
 
-/** Whole minutes in words, for screen readers and people alike: "12 min". */
-export function formatMinutes(ms: number): string {
-  return t.run.minutesShort(Math.floor(Math.abs(ms) / 60_000));
+/**
+ * A length of time in words — "12 s", "4 min 5 s", "1 h 20 min" — the one way
+ * every total is written, on every screen and in every file: whole seconds,
+ * rounded down, as the clocks count them, so 12 seconds is never "0 min".
+ */
+export function formatLength(ms: number): string {
+  const { hours, minutes, seconds } = elapsedLabelParts(Math.abs(ms));
+  return t.run.length(hours, minutes, seconds);
 }

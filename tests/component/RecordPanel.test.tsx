@@ -66,7 +66,7 @@ describe('RecordPanel', () => {
     expect((await db().dissent.toArray())[0]?.words).toHaveLength(1000);
   });
 
-  it('warns when a vote counts more people than are present, still saves it, and links the dissent as standing', async () => {
+  it('asks the chair to check a vote that counts more people than are here, saves it once checked, and links the dissent as standing', async () => {
     await openPanel();
     fireEvent.click(screen.getByRole('button', { name: 'Park dissent' }));
     type(/What they disagree with/, 'The letter is for the ward.');
@@ -79,8 +79,13 @@ describe('RecordPanel', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'By a vote' }));
     type('For', '2');
     type('Against', '1');
-    expect(screen.getByText('3 votes counted, but only 2 people are at this meeting. Check the count; you can still save it.')).toBeTruthy();
+    expect(screen.getByText(/^3 votes counted, but only 2 people are here\. Check the count before saving\. Some groups let members who are away vote by proxy/)).toBeTruthy();
     fireEvent.click(screen.getByRole('checkbox', { name: /The letter is for the ward/ }));
+    // Not saved until the chair has checked the count.
+    fireEvent.click(screen.getByRole('button', { name: 'Save decision' }));
+    expect(await screen.findByRole('link', { name: /^More votes than people here: check the count/ })).toBeTruthy();
+    expect(await db().decisions.count()).toBe(0);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'The count is right (it includes proxy votes)' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save decision' }));
     expect(await screen.findByText('Decision recorded.')).toBeTruthy();
     const [decision] = await db().decisions.toArray();

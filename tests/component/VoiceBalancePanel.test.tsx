@@ -100,13 +100,14 @@ describe('VoiceBalancePanel', () => {
     expect(screen.getByRole('button', { name: 'Undo last tap' })).toBeTruthy();
     passTime(65_000);
     expect(tile('Dr Sam Patel').textContent).toContain('Speaking · 1:05');
-    expect(screen.getByText('1:05 · 1 turn · 100% of the talking, fair share 33%')).toBeTruthy();
+    // Three people here share 65 seconds: a fair share is 21⅔ seconds, written as the clocks count, 21 s.
+    expect(screen.getByText('1 min 5 s in 1 turn; a fair share is 21 s')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Undo last tap' })).toBeNull();
     passTime(3_000);
     expect(tile('Dr Sam Patel').textContent).toContain('Speaking · 1:08');
-    expect(screen.getByText('1:05 · 1 turn · 100% of the talking, fair share 33%')).toBeTruthy();
+    expect(screen.getByText('1 min 5 s in 1 turn; a fair share is 21 s')).toBeTruthy();
     passTime(2_000);
-    expect(screen.getByText('1:10 · 1 turn · 100% of the talking, fair share 33%')).toBeTruthy();
+    expect(screen.getByText('1 min 10 s in 1 turn; a fair share is 23 s')).toBeTruthy();
   });
 
   it('shows the balance in words and numbers, flags the over-talking group, and lists who has not been heard', async () => {
@@ -117,12 +118,18 @@ describe('VoiceBalancePanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Nobody speaking' }));
     await waitFor(async () => expect(await runningTurns()).toBe(0));
     await refresh();
-    expect(await paragraph('Staff — Well over their fair share')).toBeTruthy();
-    expect(await paragraph('Carer — Well under their fair share')).toBeTruthy();
-    expect(screen.getByText('3:00 · 1 turn · 100% of the talking, fair share 33%')).toBeTruthy();
-    expect(screen.getByText('Staff has spoken 3 times its fair share.')).toBeTruthy();
+    // One measure, in words, with the detail behind it: no percentages of two kinds side by side.
+    expect(await paragraph('Staff — Well over their share')).toBeTruthy();
+    expect(await paragraph('Carer — Well under their share')).toBeTruthy();
+    expect(screen.getByText('3 min in 1 turn; a fair share is 1 min')).toBeTruthy();
+    expect(screen.getByText('Staff: well over their share (3 min of talk; a fair share is 1 min).')).toBeTruthy();
+    expect(screen.getByText('Carer: well under their share (0 s of talk; a fair share is 1 min).')).toBeTruthy();
+    expect(screen.queryByText(/%/)).toBeNull();
+    const table = screen.getByRole('table', { name: 'Each person' });
+    expect(within(table).getByRole('row', { name: /^Dr Sam Patel/ }).textContent).toContain('Well over their share');
     const notHeard = within(screen.getByRole('region', { name: 'Not yet heard' })).getAllByRole('listitem');
     expect(notHeard.map((li) => li.textContent)).toEqual(['Aoife Byrne', 'Grace Doherty']);
+    expect(screen.getByText('Here now and under 30 s so far (this item).')).toBeTruthy();
   });
 
   it('queues people who ask to speak and gives the floor to the top of the queue', async () => {
@@ -145,8 +152,59 @@ describe('VoiceBalancePanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Show the room' }));
     expect(await screen.findByRole('heading', { name: 'How the talking is shared' })).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
+    // One person from each perspective: none is shown on its own, only the three together.
+    expect(await paragraph('Other perspectives — Too early to say')).toBeTruthy();
+    for (const group of ['Lived experience', 'Carer', 'Staff']) expect(screen.queryByText(group, { exact: false })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Aoife Byrne/ })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Back to the chair’s view' }));
     expect(await screen.findByRole('heading', { name: 'Who is speaking' })).toBeTruthy();
+  });
+
+  it('never lists the speaker as not yet heard, and lists everyone here at an item’s first moment, numbered from 1', async () => {
+    const refresh = await openMeeting();
+    // The item's first moment: nobody has spoken, so everyone here is not yet heard, and nothing says otherwise.
+    const region = () => screen.getByRole('region', { name: 'Not yet heard' });
+    await waitFor(() => expect(within(region()).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Aoife Byrne', 'Dr Sam Patel', 'Grace Doherty']));
+    expect(within(region()).getByRole('list').tagName).toBe('OL');
+    expect(within(region()).getByRole('list').getAttribute('start')).toBeNull();
+    expect(screen.queryByText(/Everyone here has/)).toBeNull();
+    fireEvent.click(tile('Grace Doherty'));
+    await waitFor(async () => expect(await runningTurns()).toBe(1));
+    await refresh();
+    // Speaking for a second is being heard now: Grace leaves the list at once.
+    await waitFor(() => expect(within(region()).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Aoife Byrne', 'Dr Sam Patel']));
+  });
+
+  it('takes whoever starts speaking off the queue, in the stored queue', async () => {
+    const refresh = await openMeeting();
+    fireEvent.click(screen.getByRole('button', { name: 'Ask to speak: Dr Sam Patel' }));
+    await waitFor(async () => expect(await db().queue.count()).toBe(1));
+    await refresh();
+    await screen.findByRole('button', { name: 'Next speaker: Dr Sam Patel' });
+    fireEvent.click(tile('Dr Sam Patel'));
+    await waitFor(async () => expect((await db().queue.toArray())[0]?.doneAt).toBe(T));
+    await refresh();
+    await waitFor(() => expect(screen.queryByRole('button', { name: /^Next speaker/ })).toBeNull());
+    expect(screen.queryByRole('button', { name: /^In the queue/ })).toBeNull();
+    expect(screen.getByText('Nobody is waiting to speak.')).toBeTruthy();
+  });
+
+  it('ends the turn when the meeting pauses, and says so', async () => {
+    const refresh = await openMeeting();
+    fireEvent.click(tile('Dr Sam Patel'));
+    await waitFor(async () => expect(await runningTurns()).toBe(1));
+    passTime(5_000);
+    await db().clockEvents.add({ id: 'e2', meetingId: 'meeting-1', seq: 2, at: clock, kind: 'pause' });
+    passTime(12_000);
+    await refresh();
+    expect(await screen.findByText('Dr Sam Patel’s turn ended for the break.')).toBeTruthy();
+    expect(screen.getByText('On a break: nobody’s talk is counted until the meeting resumes.')).toBeTruthy();
+    expect(tile('Dr Sam Patel').getAttribute('aria-pressed')).toBe('false');
+    // 5 seconds of talk, not 17: the break is nobody's.
+    expect(tile('Dr Sam Patel').textContent).toContain('5 s on this item');
+    // A tap on a break writes nothing.
+    fireEvent.click(tile('Aoife Byrne'));
+    passTime(1_000);
+    expect(await db().turns.count()).toBe(1);
   });
 });

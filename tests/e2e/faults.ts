@@ -132,3 +132,11 @@ export function clockFace(ms: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }
+
+/** A total as every screen writes it: "12 s", "4 min 5 s", "1 h 2 min" — whole seconds, rounded down. */
+export function lengthWords(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
+  const parts = [h ? `${h} h` : '', m ? `${m} min` : '', s || (!h && !m) ? `${s} s` : ''];
+  return parts.filter(Boolean).join(' ');
+}

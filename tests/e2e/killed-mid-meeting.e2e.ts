@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { offlineTablet, readStored, useAppAndBrowser } from './harness';
 import { CheckInPage, HeardApp, MeetingPage, RecordPage } from './page-models';
-import { clockFace, prepareKill, seededRandom, storedTurns, type Kill, type SpokenTurn } from './faults';
+import { clockFace, lengthWords, prepareKill, seededRandom, storedTurns, type Kill, type SpokenTurn } from './faults';
 
 /**
  * A scripted meeting, driven through the screens, with the page killed at
@@ -134,13 +134,13 @@ test(`a meeting killed ${KILLS} times at random points (seed ${SEED}) loses noth
     });
     const current = log.at(-1)!;
     const expected = NAMES.map((name) =>
-      name === current.speaker ? `${name}: Speaking · ${clockFace(now - current.startedAt)}` : `${name}: ${clockFace(talk.get(name)!)} on this item`,
+      name === current.speaker ? `${name}: Speaking · ${clockFace(now - current.startedAt)}` : `${name}: ${lengthWords(talk.get(name)!)} on this item`,
     );
     const shown = async () =>
       Promise.all(
         NAMES.map(async (name) => {
           const text = await meeting.speakerTile(name).innerText();
-          return `${name}: ${/Speaking · [\d:]+|[\d:]+ on this item/.exec(text)?.[0] ?? text}`;
+          return `${name}: ${/Speaking · [\d:]+|(?:\d+ (?:h|min|s) ?)+ on this item/.exec(text)?.[0] ?? text}`;
         }),
       );
     await expect.poll(shown, { message: `speaker tiles ${where}`, timeout: 10_000 }).toEqual(expected);

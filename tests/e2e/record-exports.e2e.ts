@@ -73,7 +73,8 @@ test('a closed meeting’s record: each file downloaded offline, minutes printed
   expect(actions.text.startsWith('\uFEFFWhat,Owner,Due,Status')).toBe(true);
   expect(actions.text).toContain(`"'=SUM(A1) send the letter, ""soon""","O’Brien, ""Siobhán"" <b>🌷</b>",2030-04-01,Open`);
   const attendance = await downloaded(page, 'Download Attendance and time (CSV spreadsheet)');
-  expect(attendance.text).toContain('Dr Sam Patel,Staff,No,Yes,10:00,10:15,15\r\n');
+  // Time in the room in whole seconds, the CSVs' one unit: 15 minutes.
+  expect(attendance.text).toContain('Dr Sam Patel,Staff,No,Yes,10:00,10:15,900\r\n');
   const balance = await downloaded(page, 'Download Voice balance (CSV spreadsheet)');
   expect(balance.text).toContain('Person,Dr Sam Patel'.replace('Dr Sam Patel', 'Staff 1'));
   expect(balance.text).not.toContain('Siobhán');

@@ -52,7 +52,7 @@ test('dissent parked at one meeting, an action and a decision with standing diss
   await page.getByRole('radio', { name: 'By a vote' }).check();
   await page.getByLabel('For', { exact: true }).fill('3');
   await page.getByLabel('Against', { exact: true }).fill('1');
-  await page.getByText('4 votes counted, but only 3 people are at this meeting.', { exact: false }).waitFor();
+  await page.getByText('4 votes counted, but only 3 people are here.', { exact: false }).waitFor();
   await expectAccessible(page, 'decision form with a vote warning');
   await page.getByLabel('For', { exact: true }).fill('2');
   await expect(page.getByText('votes counted, but only', { exact: false }).count()).resolves.toBe(0);

@@ -35,15 +35,17 @@ test('a chair taps through a discussion offline and sees the balance both ways, 
   await meeting.speakerTile('Aoife Byrne').click();
   await expect.poll(() => meeting.speaking()).toEqual([]);
 
-  // Figures by group against a fair share, in words and numbers; four people present, so 25% each.
+  // Figures by group against a fair share, in one measure in words with the times behind it;
+  // four people present, so a fair share of the 4 minutes is 1 minute each.
   await meeting.showTab('Balance and queue');
-  await page.getByText('Staff — Well over their fair share').waitFor();
-  await page.getByText('3:00 · 1 turn · 75% of the talking, fair share 25%').waitFor();
-  await page.getByText('Carer — Well under their fair share').waitFor();
-  await page.getByText('Lived experience — Within their fair share').waitFor();
-  await page.getByText('Dr Sam Patel has spoken 3 times their fair share.').waitFor();
-  await page.getByText('Staff has spoken 3 times its fair share.').waitFor();
-  await page.getByText('Carer has had 0% of its fair share.').waitFor();
+  await page.getByText('Staff — Well over their share').waitFor();
+  await page.getByText('3 min in 1 turn; a fair share is 1 min').waitFor();
+  await page.getByText('Carer — Well under their share').waitFor();
+  await page.getByText('Lived experience — Under their share').waitFor();
+  await page.getByText('Dr Sam Patel: well over their share (3 min of talk; a fair share is 1 min).').waitFor();
+  await page.getByText('Staff: well over their share (3 min of talk; a fair share is 1 min).').waitFor();
+  await page.getByText('Carer: well under their share (0 s of talk; a fair share is 1 min).').waitFor();
+  await expect(page.getByText('%', { exact: false }).count()).resolves.toBe(0);
   const notHeard = page.getByRole('region', { name: 'Not yet heard' }).getByRole('listitem');
   await expect.poll(() => notHeard.allInnerTexts()).toEqual(['Grace Doherty', 'Malik Hassan']);
   await expectAccessible(page, 'running screen with speaker tiles and balance');
@@ -96,7 +98,10 @@ test('a chair taps through a discussion offline and sees the balance both ways, 
   await page.getByRole('button', { name: 'Show the room' }).click();
   await page.getByRole('heading', { name: 'How the talking is shared' }).waitFor();
   await expect(page.getByRole('table').count()).resolves.toBe(0);
-  await expect(page.getByText('Dr Sam Patel has spoken').count()).resolves.toBe(0);
+  await expect(page.getByText('Dr Sam Patel:').count()).resolves.toBe(0);
+  // No perspective here has 3 people: only all of them together are shown.
+  await page.getByText('Other perspectives', { exact: false }).waitFor();
+  await expect(page.getByText('Staff', { exact: false }).count()).resolves.toBe(0);
   await expectAccessible(page, 'room view');
   await page.getByRole('button', { name: 'Back to the chair’s view' }).click();
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { countTalk } from '../../src/domain/talk';
 import { useFreshDb } from '../support/fresh-db';
 import { db, useDatabaseForTests } from '../../src/db/connection';
 import { createHeardDb } from '../../src/db/schema';
@@ -24,6 +25,7 @@ import {
   shorten,
   tapSpeaker,
   undoTap,
+  type TapContext,
 } from '../../src/state/balance-actions';
 import { setClockForTests } from '../../src/state/clock';
 import { orderQueue } from '../../src/domain/speaker-queue';
@@ -44,6 +46,9 @@ beforeEach(() => {
 });
 afterEach(() => setClockForTests(null));
 
+/** A meeting running on one item since long before these taps, with nobody waiting: talk counts throughout. */
+const onItem = (itemId: string, queue: QueueEntry[] = []): TapContext => ({ spans: [{ from: 0, to: null, itemId, endedBy: null }], queue });
+
 /** The meeting's turns as the app reads them back (settled: in order, each ending at the latest where the next begins). */
 async function turnsOf(meetingId = 'm1'): Promise<Turn[]> {
   return getMeetingTurns(meetingId);
@@ -55,7 +60,7 @@ const speaking = (turns: Turn[]) => turns.map((t) => [t.personId, t.startedAt - 
 describe('tapping who is speaking', () => {
   it('stores a turn at the moment of the tap', async () => {
     later(7);
-    expect(await tapSpeaker('m1', 'i1', { personId: 'a' })).toMatchObject({ ok: true });
+    expect(await tapSpeaker('m1', { personId: 'a' }, onItem('i1'))).toMatchObject({ ok: true });
     const [stored, ...rest] = await turnsOf();
     expect(rest).toEqual([]);
     expect(stored).toEqual({
@@ -70,9 +75,9 @@ describe('tapping who is speaking', () => {
   });
 
   it('hands over to another person in one step: the first ends as the second starts', async () => {
-    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
     later(30);
-    await tapSpeaker('m1', 'i1', { personId: 'b' });
+    await tapSpeaker('m1', { personId: 'b' }, onItem('i1'));
     expect(speaking(await turnsOf())).toEqual([
       ['a', 0, 30 * SEC],
       ['b', 30 * SEC, null],
@@ -81,13 +86,13 @@ describe('tapping who is speaking', () => {
   });
 
   it('stops on a second tap of the speaker, or on "Nobody speaking"; cross-talk counts against nobody', async () => {
-    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
     later(10);
-    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
     later(5);
-    await tapSpeaker('m1', 'i1', { crossTalk: true });
+    await tapSpeaker('m1', { crossTalk: true }, onItem('i1'));
     later(5);
-    await tapSpeaker('m1', 'i1', null);
+    await tapSpeaker('m1', null, onItem('i1'));
     const turns = await turnsOf();
     expect(speaking(turns)).toEqual([
       ['a', 0, 10 * SEC],
@@ -100,7 +105,7 @@ describe('tapping who is speaking', () => {
   it('never leaves two people speaking, even with several taps at once', async () => {
     // Invariant: whatever order concurrent taps land in, at most one turn is open,
     // and each tap of a new person starts exactly one turn.
-    await Promise.all(['a', 'b', 'c', 'd', 'e'].map((personId) => tapSpeaker('m1', 'i1', { personId })));
+    await Promise.all(['a', 'b', 'c', 'd', 'e'].map((personId) => tapSpeaker('m1', { personId }, onItem('i1'))));
     const turns = await turnsOf();
     expect(turns).toHaveLength(5);
     expect(turns.filter((t) => t.endedAt === null)).toHaveLength(1);
@@ -110,11 +115,11 @@ describe('tapping who is speaking', () => {
     for (let round = 0; round < 5; round += 1) {
       later(3);
       await Promise.all([
-        tapSpeaker('m1', 'i1', { personId: 'a' }),
-        tapSpeaker('m1', 'i1', null),
-        tapSpeaker('m1', 'i1', { personId: 'b' }),
-        tapSpeaker('m1', 'i1', { crossTalk: true }),
-        tapSpeaker('m1', 'i1', { personId: 'b' }),
+        tapSpeaker('m1', { personId: 'a' }, onItem('i1')),
+        tapSpeaker('m1', null, onItem('i1')),
+        tapSpeaker('m1', { personId: 'b' }, onItem('i1')),
+        tapSpeaker('m1', { crossTalk: true }, onItem('i1')),
+        tapSpeaker('m1', { personId: 'b' }, onItem('i1')),
       ]);
       expect((await openTurns()).length).toBeLessThanOrEqual(1);
     }
@@ -122,8 +127,8 @@ describe('tapping who is speaking', () => {
   });
 
   it('keeps each meeting’s turns to itself', async () => {
-    await tapSpeaker('m1', 'i1', { personId: 'a' });
-    await tapSpeaker('m2', 'j1', { personId: 'b' });
+    await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
+    await tapSpeaker('m2', { personId: 'b' }, onItem('j1'));
     // A tap in m2 does not end m1's running turn.
     expect(await openTurns('m1')).toHaveLength(1);
     expect(await openTurns('m2')).toHaveLength(1);
@@ -133,26 +138,26 @@ describe('tapping who is speaking', () => {
 
 describe('undo', () => {
   it('after a hand-over restores the previous speaker', async () => {
-    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
     later(20);
-    await tapSpeaker('m1', 'i1', { personId: 'b' });
+    await tapSpeaker('m1', { personId: 'b' }, onItem('i1'));
     later(4);
     expect(await undoTap('m1')).toMatchObject({ ok: true });
     expect(speaking(await turnsOf())).toEqual([['a', 0, null]]);
   });
 
   it('after a stop lets the speaker carry on', async () => {
-    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
     later(20);
-    await tapSpeaker('m1', 'i1', null);
+    await tapSpeaker('m1', null, onItem('i1'));
     await undoTap('m1');
     expect(speaking(await turnsOf())).toEqual([['a', 0, null]]);
   });
 
   it('twice takes back two taps', async () => {
-    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
     later(20);
-    await tapSpeaker('m1', 'i1', { personId: 'b' });
+    await tapSpeaker('m1', { personId: 'b' }, onItem('i1'));
     later(20);
     await undoTap('m1');
     await undoTap('m1');
@@ -161,9 +166,9 @@ describe('undo', () => {
 
   it('after a stop with the clock held back behind the turn’s start reopens it, not deletes it', async () => {
     later(100);
-    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
     later(-20);
-    await tapSpeaker('m1', 'i1', null);
+    await tapSpeaker('m1', null, onItem('i1'));
     expect(speaking(await turnsOf())).toEqual([['a', 100 * SEC, 100 * SEC]]);
     await undoTap('m1');
     expect(speaking(await turnsOf())).toEqual([['a', 100 * SEC, null]]);
@@ -171,8 +176,8 @@ describe('undo', () => {
 
   it('after a hand-over with the clock held back (both taps at one moment) restores the previous speaker', async () => {
     later(100);
-    await tapSpeaker('m1', 'i1', { personId: 'a' });
-    await tapSpeaker('m1', 'i1', { personId: 'b' });
+    await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
+    await tapSpeaker('m1', { personId: 'b' }, onItem('i1'));
     // b's turn begins a millisecond after a's, so the order of the taps is kept.
     expect(speaking(await turnsOf())).toEqual([
       ['a', 100 * SEC, 100 * SEC + 1],
@@ -184,11 +189,11 @@ describe('undo', () => {
 
   it('after a start with the clock behind the last stop takes back only the start: never two speaking', async () => {
     later(100);
-    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
     later(100);
-    await tapSpeaker('m1', 'i1', null);
+    await tapSpeaker('m1', null, onItem('i1'));
     later(-50);
-    await tapSpeaker('m1', 'i1', { personId: 'b' });
+    await tapSpeaker('m1', { personId: 'b' }, onItem('i1'));
     await undoTap('m1');
     expect(speaking(await turnsOf())).toEqual([['a', 100 * SEC, 200 * SEC]]);
   });
@@ -213,12 +218,12 @@ describe('the speaker queue', () => {
   });
 
   it('"Next speaker" starts the turn and marks the entry done, together', async () => {
-    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
     later(5);
     await askToSpeak('m1', 'b');
     const [entry] = await queueOf();
     later(40);
-    expect(await giveFloor('m1', 'i1', entry!)).toMatchObject({ ok: true });
+    expect(await giveFloor('m1', entry!, onItem('i1'))).toMatchObject({ ok: true });
     expect(speaking(await turnsOf())).toEqual([
       ['a', 0, 45 * SEC],
       ['b', 45 * SEC, null],
@@ -235,14 +240,14 @@ describe('the speaker queue', () => {
     await askToSpeak('m1', 'c');
     const ordered = orderQueue(await queueOf(), 'asked', new Map(), new Map());
     later(10);
-    await giveFloor('m1', 'i1', ordered[0]!);
+    await giveFloor('m1', ordered[0]!, onItem('i1'));
     expect(orderQueue(await queueOf(), 'asked', new Map(), new Map()).filter((e) => e.doneAt === null).map((e) => e.personId)).toEqual(['c']);
     await undoTap('m1');
     expect(await turnsOf()).toEqual([]);
     const waiting = orderQueue(await queueOf(), 'asked', new Map(), new Map()).filter((e) => e.doneAt === null);
     expect(waiting.map((e) => e.personId)).toEqual(['b', 'c']);
     // A plain tap's undo leaves the queue alone.
-    await tapSpeaker('m1', 'i1', { personId: 'd' });
+    await tapSpeaker('m1', { personId: 'd' }, onItem('i1'));
     await undoTap('m1');
     expect((await queueOf()).filter((e) => e.doneAt === null)).toHaveLength(2);
   });
@@ -252,9 +257,9 @@ describe('the speaker queue', () => {
     const [entry] = await queueOf();
     // The chair tapped a's tile directly while a was still in the queue.
     later(2);
-    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
     later(10);
-    await giveFloor('m1', 'i1', entry!);
+    await giveFloor('m1', entry!, onItem('i1'));
     expect(speaking(await turnsOf())).toEqual([['a', 2 * SEC, null]]);
     expect((await queueOf())[0]?.doneAt).toBe(T0 + 12 * SEC);
   });
@@ -307,9 +312,9 @@ describe('arrivals and departures', () => {
 
 describe('a reload in the middle of a turn', () => {
   it('keeps the turn running, with the right time, read back from storage', async () => {
-    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
     later(25);
-    await tapSpeaker('m1', 'i1', { personId: 'b' });
+    await tapSpeaker('m1', { personId: 'b' }, onItem('i1'));
 
     // The tab is closed and opened again 95 seconds later: a new connection to the same database.
     useDatabaseForTests(createHeardDb(db().name));
@@ -332,8 +337,7 @@ describe('a reload in the middle of a turn', () => {
         { meetingId: 'm1', personId: 'a', expected: true },
         { meetingId: 'm1', personId: 'b', expected: true },
       ],
-      turns,
-      windows: [[T0, clock]],
+      talk: countTalk(turns, [{ from: T0, to: null, itemId: 'i1', endedBy: null }]),
       now: clock,
     });
     expect(balance.people.map((p) => [p.personId, p.talkMs])).toEqual([
@@ -343,7 +347,7 @@ describe('a reload in the middle of a turn', () => {
 
     // And the next tap after the reload ends it there.
     later(5);
-    await tapSpeaker('m1', 'i1', null);
+    await tapSpeaker('m1', null, onItem('i1'));
     expect(speaking(await turnsOf())).toEqual([
       ['a', 0, 25 * SEC],
       ['b', 25 * SEC, 125 * SEC],
@@ -353,9 +357,9 @@ describe('a reload in the middle of a turn', () => {
 
 describe('corrections afterwards', () => {
   async function oneTurn(seconds: number): Promise<Turn> {
-    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
     later(seconds);
-    await tapSpeaker('m1', 'i1', null);
+    await tapSpeaker('m1', null, onItem('i1'));
     return (await turnsOf())[0]!;
   }
 
@@ -422,9 +426,9 @@ describe('one record per tap', () => {
       (error) => seen.push([String(error)]),
     );
     try {
-      await tapSpeaker('m1', 'i1', { personId: 'a' });
+      await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
       later(20);
-      await tapSpeaker('m1', 'i1', { personId: 'b' });
+      await tapSpeaker('m1', { personId: 'b' }, onItem('i1'));
       await expect.poll(() => seen.at(-1)).toEqual(['a:done', 'b:speaking']);
     } finally {
       stop();
@@ -439,7 +443,7 @@ describe('one record per tap', () => {
     const heard: string[] = [];
     const stop = watchTurns((change) => heard.push(change.kind === 'tap-stored' ? `tap ${change.turn.personId}` : 'elsewhere'));
     try {
-      await tapSpeaker('m1', 'i1', { personId: 'a' });
+      await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
       await expect.poll(() => heard).toEqual(['tap a']);
       later(5);
       await undoTap('m1');
@@ -450,16 +454,16 @@ describe('one record per tap', () => {
   });
 
   it('after an undo, a tap on the same person starts a new turn rather than stopping the one taken back', async () => {
-    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
     later(5);
     await undoTap('m1');
     later(5);
-    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
     expect(speaking(await turnsOf())).toEqual([['a', 10 * SEC, null]]);
   });
 
   it('a turn another tab stored is taken into account by the next tap here', async () => {
-    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
     // Another tab, with a connection of its own, hands over to b.
     const otherTab = createHeardDb(db().name);
     later(10);
@@ -467,7 +471,7 @@ describe('one record per tap', () => {
     otherTab.close();
     later(10);
     // Here, b is tapped again: that stops b, as the screen (updated from the other tab) showed b speaking.
-    await tapSpeaker('m1', 'i1', { personId: 'b' });
+    await tapSpeaker('m1', { personId: 'b' }, onItem('i1'));
     expect(speaking(await turnsOf())).toEqual([
       ['a', 0, 10 * SEC],
       ['b', 10 * SEC, 20 * SEC],
@@ -475,11 +479,11 @@ describe('one record per tap', () => {
   });
 
   it('deleting a turn leaves the turn before it as long as it was', async () => {
-    await tapSpeaker('m1', 'i1', { personId: 'a' });
+    await tapSpeaker('m1', { personId: 'a' }, onItem('i1'));
     later(30);
-    await tapSpeaker('m1', 'i1', { personId: 'b' });
+    await tapSpeaker('m1', { personId: 'b' }, onItem('i1'));
     later(10);
-    await tapSpeaker('m1', 'i1', { personId: 'c' });
+    await tapSpeaker('m1', { personId: 'c' }, onItem('i1'));
     const mistaken = (await turnsOf())[1]!;
     await removeTurn(mistaken);
     expect(speaking(await turnsOf())).toEqual([

@@ -12,7 +12,8 @@ import {
   type GroupBalance,
   type PersonBalance,
 } from '../../src/domain/balance';
-import type { Window } from '../../src/domain/item-windows';
+import { countTalk, type TalkSpan, type Window } from '../../src/domain/talk';
+import { settleTurns } from '../../src/domain/speaking';
 import type { Attendee, EpochMs, Perspective } from '../../src/domain/model';
 import { DEFAULT_PERSPECTIVES } from '../../src/domain/perspectives';
 import { prng } from '../support/prng';
@@ -63,15 +64,29 @@ function talks(...steps: Array<[personId: string, minutes: number]>): Turn[] {
 
 const HOUR_WINDOW: Window[] = [[at(0), at(60)]];
 
-function balanceOf(input: Partial<BalanceInput> & Pick<BalanceInput, 'people'>): Balance {
+/**
+ * The balance of one item that ran in `windows` (a window reaching now still
+ * running), with these turns: counted by the one rule (countTalk) as every
+ * screen counts them.
+ */
+function balanceOf(
+  input: Partial<Omit<BalanceInput, 'talk'>> & Pick<BalanceInput, 'people'> & { turns?: Turn[]; windows?: readonly Window[] },
+): Balance {
+  const { turns = [], windows = HOUR_WINDOW, ...rest } = input;
+  const now = rest.now ?? at(60);
   return computeBalance({
     perspectives: PERSPECTIVES,
     attendees: input.people.map((p) => attendee(p.id)),
-    turns: [],
-    windows: HOUR_WINDOW,
-    now: at(60),
-    ...input,
+    now,
+    itemId: 'i1',
+    ...rest,
+    talk: talkIn(turns, windows, now),
   });
+}
+
+function talkIn(turns: readonly Turn[], windows: readonly Window[], now: EpochMs) {
+  const spans: TalkSpan[] = windows.map(([from, to]) => (to >= now ? { from, to: null, itemId: 'i1', endedBy: null } : { from, to, itemId: 'i1', endedBy: 'break' }));
+  return countTalk(settleTurns(turns), spans);
 }
 
 function personOf(balance: Balance, id: string): PersonBalance {
@@ -311,8 +326,8 @@ describe('an empty item (no turns)', () => {
     });
     expect(balance.totalTalkMs).toBe(0);
     expect(balance.crossTalkMs).toBe(0);
-    for (const p of balance.people) expect(p).toMatchObject({ talkMs: 0, turns: 0, fairMs: 0, flag: null });
-    for (const g of balance.groups) expect(g).toMatchObject({ talkMs: 0, turns: 0, fairMs: 0, flag: null });
+    for (const p of balance.people) expect(p).toMatchObject({ talkMs: 0, turns: 0, fairMs: 0, band: null, flag: null });
+    for (const g of balance.groups) expect(g).toMatchObject({ talkMs: 0, turns: 0, fairMs: 0, band: null, flag: null });
     // Not here (p3) is not listed; the rest tie on nothing said, so by name.
     expect(balance.notYetHeard).toEqual(['p2', 'p4', 'p1']);
   });
@@ -348,6 +363,7 @@ describe('groups', () => {
       talkMs: solo.talkMs,
       turns: solo.turns,
       fairMs: solo.fairMs,
+      band: solo.band,
       flag: solo.flag,
     });
     expect(solo).toMatchObject({ talkMs: 7 * MIN, turns: 2, fairMs: 4 * MIN });
@@ -361,9 +377,9 @@ describe('groups', () => {
       // Plenty said, so flags are live for everyone else.
       turns: talks(['a', 10], ['b', 10]),
     });
-    expect(groupOf(balance, 'carer')).toEqual({ perspectiveId: 'carer', headcount: 0, talkMs: 0, turns: 0, fairMs: 0, flag: null });
+    expect(groupOf(balance, 'carer')).toEqual({ perspectiveId: 'carer', headcount: 0, talkMs: 0, turns: 0, fairMs: 0, band: null, flag: null });
     // A perspective with no members at all is the same.
-    expect(groupOf(balance, 'voluntary')).toEqual({ perspectiveId: 'voluntary', headcount: 0, talkMs: 0, turns: 0, fairMs: 0, flag: null });
+    expect(groupOf(balance, 'voluntary')).toEqual({ perspectiveId: 'voluntary', headcount: 0, talkMs: 0, turns: 0, fairMs: 0, band: null, flag: null });
   });
 
   it('count in their headcount only people who were in the room during the scope', () => {
@@ -564,6 +580,8 @@ describe('a running turn (endedAt null)', () => {
 
 interface RandomMeeting {
   input: BalanceInput;
+  turns: Turn[];
+  windows: Window[];
   anyonePresent: boolean;
 }
 
@@ -621,9 +639,10 @@ function randomMeeting(seed: number): RandomMeeting {
     }
   }
 
-  const input: BalanceInput = { people, perspectives, attendees, turns, windows, now };
+  const talk = talkIn(turns, windows, now);
+  const input: BalanceInput = { people, perspectives, attendees, talk, itemId: 'i1', now };
   const anyonePresent = attendees.some((a) => presenceMs(a, windows, now) > 0);
-  return { input, anyonePresent };
+  return { input, turns, windows, anyonePresent };
 }
 
 /** The length of a turn worked out here, independently: every generated turn starts before now. */
@@ -638,13 +657,15 @@ describe('random meetings (seeded)', () => {
     let withOpenTurn = 0;
     let withFlags = 0;
     for (const seed of seeds) {
-      const { input, anyonePresent } = randomMeeting(seed);
+      const { input, turns, windows, anyonePresent } = randomMeeting(seed);
       const balance = computeBalance(input);
-      const spoken = input.turns.filter((t) => !t.crossTalk);
-      const crossTalk = input.turns.filter((t) => t.crossTalk);
+      // Every figure is of the turns as they count: cut to the windows the item ran in.
+      const counted = input.talk.turns;
+      const spoken = counted.filter((t) => !t.crossTalk);
+      const crossTalk = counted.filter((t) => t.crossTalk);
       const why = `seed ${seed}`;
       if (anyonePresent) withPresence += 1;
-      if (input.turns.some((t) => t.endedAt === null)) withOpenTurn += 1;
+      if (turns.some((t) => t.endedAt === null)) withOpenTurn += 1;
       if (balance.people.some((p) => p.flag) || balance.groups.some((g) => g.flag)) withFlags += 1;
 
       // Talk is exactly the non-cross-talk turns; cross-talk is reported apart.
@@ -689,9 +710,10 @@ describe('random meetings (seeded)', () => {
         const a = input.attendees.find((x) => x.personId === id)!;
         return a.arrivedAt !== null && (a.arrivedAt ?? -Infinity) <= input.now && (a.leftAt == null || a.leftAt > input.now);
       };
-      const running = input.windows.some(([from, to]) => from <= input.now && to >= input.now);
+      const running = windows.some(([from, to]) => from <= input.now && to >= input.now);
+      const speaking = counted.at(-1)?.endedAt === null ? counted.at(-1)!.personId : null;
       const expected = balance.people
-        .filter((p) => hereNow(p.personId) && (running || p.presentMs > 0) && p.talkMs < DEFAULT_THRESHOLDS.heardAfterMs)
+        .filter((p) => p.personId !== speaking && hereNow(p.personId) && (running || p.presentMs > 0) && p.talkMs < DEFAULT_THRESHOLDS.heardAfterMs)
         .map((p) => p.personId);
       expect([...balance.notYetHeard].sort(), why).toEqual(expected.sort());
       const heardMs = balance.notYetHeard.map((id) => personOf(balance, id).talkMs);

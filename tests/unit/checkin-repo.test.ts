@@ -12,6 +12,7 @@ import { setClockForTests } from '../../src/state/clock';
 import { makeGroup, makeMeeting, makePerson } from '../support/fixtures';
 import { useFreshDb } from '../support/fresh-db';
 import { useQuickPinHashes } from '../support/quick-pins';
+import { t } from '../../src/ui/strings/all';
 
 const db = useFreshDb();
 useQuickPinHashes();
@@ -177,7 +178,7 @@ describe('the stored lock', () => {
     await finishMyCheckIn({ personId: null, nameToAnswers: false, responses: {}, oneToOneContact: 'Ring Aoife Byrne' }, await lockNow());
     await endWithoutPin();
     await db().meetings.update(meeting.id, { state: 'closed' });
-    const words = { pseudonym: (n: number) => `Former member ${n}`, wordsDeleted: 'deleted' };
+    const words = { ...t.sync.summaryWords, pseudonym: (n: number) => `Former member ${n}`, wordsDeleted: 'deleted' };
     // The sealed request names Aoife; nobody may read it to take her name out.
     await expect(erasePerson('group-1', 'person-1', 'keep', clock, () => 'new-id', words)).rejects.toMatchObject({ code: 'checkin-sealed' });
     expect((await db().people.get('person-1'))!.name).toBe('Aoife Byrne');

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { computeBalance } from '../../src/domain/balance';
 import { nextPseudonymNumber, officeMayHoldNames, planErasure, type ErasureWords } from '../../src/domain/erasure';
 import type { GroupHoldings } from '../../src/domain/group-holdings';
-import { meetingWindow } from '../../src/domain/item-windows';
+import { deriveRun } from '../../src/domain/meeting-clock';
+import { settleTurns } from '../../src/domain/speaking';
+import { countTalk } from '../../src/domain/talk';
 import { nameMatcher, replaceName } from '../../src/domain/name-match';
 import { summarise } from '../../src/domain/checkin';
 import { applyChanges, NAME, outboxSummary, PRIYA, privacyHoldings, T0, tracesOf } from '../support/privacy-holdings';
@@ -20,8 +22,7 @@ const balanceOf = (h: GroupHoldings) =>
     people: h.people,
     perspectives: h.group.perspectives,
     attendees: h.attendees.filter((a) => a.meetingId === 'meeting-1'),
-    turns: h.turns,
-    windows: meetingWindow(h.clockEvents, T0 + 60 * 60_000),
+    talk: countTalk(settleTurns(h.turns), deriveRun(h.clockEvents, h.agendaItems, T0 + 60 * 60_000).spans),
     now: T0 + 60 * 60_000,
   });
 

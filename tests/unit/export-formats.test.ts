@@ -8,29 +8,11 @@ import { buildMeetingRecord } from '../../src/domain/meeting-record';
 import { getRecordSource } from '../../src/db/export-repo';
 import { actionsCsv, attendanceCsv, balanceCsv, calendarIcs, minutesMarkdown, recordWords } from '../../src/ui/record/record-files';
 import { AWKWARD, seedRecord, T0 } from '../support/record-seed';
+import { parseCsv } from '../support/parse-csv';
 
 const db = useFreshDb();
 const octets = (s: string) => new TextEncoder().encode(s).length;
 
-/** Parses CSV text per RFC 4180, to check the file reads back as the cells written. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  return rows;
-}
 
 async function record(names = false) {
   await seedRecord(db());
@@ -78,11 +60,12 @@ describe('CSV', () => {
     expect(actions[1]).toEqual([AWKWARD.multiline, AWKWARD.name, '2030-04-01', 'Open', '# Discharge *letters*', 'Planning meeting']);
     expect(actions[2]!.slice(0, 2)).toEqual(["'+44 7700 900123 to ring", '\'@Trust, "Estates"']);
     const attendance = parseCsv(attendanceCsv(r).text.slice(1));
-    expect(attendance).toContainEqual([AWKWARD.rtl, 'Carer', 'No', 'Yes', '10:10', '10:40', '30']);
+    // Times in whole seconds, the CSV's one unit.
+    expect(attendance).toContainEqual([AWKWARD.rtl, 'Carer', 'No', 'Yes', '10:10', '10:40', String(30 * 60)]);
     expect(attendance).toContainEqual(['Sam Patel', 'Lived experience', 'No', 'No', '', '', '0']);
-    expect(attendance).toContainEqual([AWKWARD.name, 'Carer', 'No', 'Yes', '10:00', '10:50', '50']);
+    expect(attendance).toContainEqual([AWKWARD.name, 'Carer', 'No', 'Yes', '10:00', '10:50', String(50 * 60)]);
     const balance = parseCsv(balanceCsv(r, true).text.slice(1));
-    expect(balance).toContainEqual(['Person', 'Carer 1', 'Carer', '6', '1', expect.any(String), '50']);
+    expect(balance).toContainEqual(['Person', 'Carer 1', 'Carer', String(6 * 60), '1', expect.any(String), expect.stringMatching(/share$/)]);
     expect(balanceCsv(r, true).text).not.toContain(AWKWARD.name);
   });
 

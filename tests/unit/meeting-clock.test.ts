@@ -64,6 +64,7 @@ describe('before the meeting starts', () => {
       currentItemState: null,
       projectedFinish: null,
       endedAt: null,
+      spans: [],
       effectiveNow: T0,
     });
   });

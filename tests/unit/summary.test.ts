@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SummarySchema, fieldErrors } from '../../server/src/summary-schema';
 import { buildSummary, type SummaryInput } from '../../src/domain/summary';
 import { withoutNames } from '../../src/domain/sync-rules';
+import { uniqueTerms } from '../../src/domain/meeting-record';
 import { syncMeeting } from '../support/sync-meeting';
 import { t } from '../../src/ui/strings/all';
 
@@ -78,6 +79,15 @@ describe('the summary a closed meeting sends', () => {
       ],
       comments: 2,
     });
+  });
+
+  it('lists a term flagged twice (at the meeting and at the check-in, in other case) once, as the record does', () => {
+    const input = inputFor(false);
+    const first = input.glossary.find((g) => g.meetingId === input.meeting.id)!;
+    const again = { ...first, id: 'again', term: ` ${first.term.toLowerCase()} `, source: 'check-in' as const, createdAt: first.createdAt + 1 };
+    const summary = buildSummary({ ...input, glossary: [...input.glossary, again] });
+    expect(summary.glossaryTerms).toEqual(buildSummary(input).glossaryTerms);
+    expect(uniqueTerms([...input.glossary, again]).filter((g) => g.term.toLowerCase() === first.term.toLowerCase())).toHaveLength(1);
   });
 
   it('holds no person’s name, no dissent words, no free text and no group name by default', () => {

@@ -19,7 +19,7 @@ function openNewerSchema(name: string, version: number): Promise<{ blocked: bool
 describe('a newer Heard opened in another tab', () => {
   it('is never blocked, tells this tab to reload, and this tab writes no more taps into the newer schema', async () => {
     const database = fresh();
-    await tapSpeaker('m1', null, { personId: 'p1' });
+    await tapSpeaker('m1', { personId: 'p1' }, { spans: [{ from: 0, to: null, itemId: null, endedBy: null }], queue: [] });
     let told = 0;
     const stop = onVersionChange(() => (told += 1));
     const upgrade = await openNewerSchema(database.name, database.verno * 10);
@@ -27,7 +27,7 @@ describe('a newer Heard opened in another tab', () => {
     expect(upgrade.blocked).toBe(false);
     expect(told).toBe(1);
 
-    const result = await tapSpeaker('m1', null, { personId: 'p2' });
+    const result = await tapSpeaker('m1', { personId: 'p2' }, { spans: [{ from: 0, to: null, itemId: null, endedBy: null }], queue: [] });
     expect(result).toEqual({ ok: false, problem: 'closed-by-other-tab' });
     const stored = await new Promise<unknown[]>((done) => {
       const request = indexedDB.open(database.name);

@@ -133,6 +133,8 @@ export function DecisionForm({
   const [linked, setLinked] = useState<Id[]>([]);
   const [submitted, setSubmitted] = useState(false);
   const [problem, setProblem] = useState('');
+  // More votes than people here: saved only once the chair has said the count is right (proxy votes).
+  const [countChecked, setCountChecked] = useState(false);
 
   const checkedText = checkRequiredText(text, DECISION_TEXT_MAX_LENGTH);
   const checkedBy = checkRequiredText(by, DECIDER_MAX_LENGTH);
@@ -156,6 +158,7 @@ export function DecisionForm({
         ? { kind, by: checkedBy.value }
         : { kind };
   const tooMany = votesExceedPresent(how, present);
+  if (tooMany && !countChecked) errors.push({ fieldId: 'vote-count-checked', message: t.record.voteCheckFirst });
 
   return (
     <RecordForm
@@ -208,9 +211,19 @@ export function DecisionForm({
             ))}
           </div>
           {tooMany ? (
-            <p class="warning" role="status">
-              {t.record.voteTooMany(how.kind === 'vote' ? how.for + how.against + how.abstain : 0, present)}
-            </p>
+            <div class="warning" role="status">
+              <p>{t.record.voteTooMany(how.kind === 'vote' ? how.for + how.against + how.abstain : 0, present)}</p>
+              <label class="checkbox">
+                <input
+                  id="vote-count-checked"
+                  type="checkbox"
+                  checked={countChecked}
+                  aria-invalid={errorFor('vote-count-checked') ? 'true' : undefined}
+                  onChange={(event) => setCountChecked((event.currentTarget as HTMLInputElement).checked)}
+                />
+                <span>{t.record.voteCountRight}</span>
+              </label>
+            </div>
           ) : null}
         </>
       ) : null}

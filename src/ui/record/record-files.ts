@@ -8,6 +8,8 @@ import type { MeetingRecord, RecordWords } from '../../domain/meeting-record';
 import { localMoment } from '../../domain/meeting-schedule';
 import { t } from '../strings/all';
 import { methodLine } from './record-words';
+import { bandWords } from '../band-words';
+import { formatLength } from '../format-duration';
 
 /** The record's files, made from the same MeetingRecord the screen shows. */
 
@@ -34,8 +36,8 @@ export function fileSlug(text: string): string {
 }
 
 const base = (record: MeetingRecord) => `${fileSlug(record.meeting.title)}-${record.meeting.date}`;
-const minutesOf = (ms: number) => Math.round(ms / 60_000);
-const minutes = (ms: number) => w.minutes(minutesOf(ms));
+/** Whole seconds, rounded down as the clocks count them: the CSV's one unit of time. */
+const secondsOf = (ms: number) => Math.floor(Math.max(0, ms) / 1000);
 const clockOrBlank = (at: EpochMs | null) => (at === null ? '' : formatClock(at));
 
 export function whenLine(record: MeetingRecord): string {
@@ -64,7 +66,7 @@ export function attendanceCsv(record: MeetingRecord): RecordFile {
     yesNo(a.came),
     clockOrBlank(a.arrivedAt),
     clockOrBlank(a.leftAt),
-    minutesOf(a.presentMs),
+    secondsOf(a.presentMs),
   ]);
   return { name: `${base(record)}-attendance.csv`, type: 'text/csv;charset=utf-8', text: toCsv(w.csv.attendance, rows) };
 }
@@ -74,10 +76,9 @@ export function attendanceCsv(record: MeetingRecord): RecordFile {
  * screen and in print; without it a file holds the perspective groups only.
  */
 export function balanceCsv(record: MeetingRecord, perPerson: boolean): RecordFile {
-  const tenth = (ms: number) => Math.round(ms / 6_000) / 10;
   const rows = [
-    ...record.balance.groups.map((g) => [w.csv.group, g.who, g.perspective, tenth(g.talkMs), g.turns, tenth(g.fairMs), g.share]),
-    ...(perPerson ? record.balance.people : []).map((p) => [w.csv.person, p.who, p.perspective, tenth(p.talkMs), p.turns, tenth(p.fairMs), p.share]),
+    ...record.balance.groups.map((g) => [w.csv.group, g.who, g.perspective, secondsOf(g.talkMs), g.turns, secondsOf(g.fairMs), bandWords(g.band)]),
+    ...(perPerson ? record.balance.people : []).map((p) => [w.csv.person, p.who, p.perspective, secondsOf(p.talkMs), p.turns, secondsOf(p.fairMs), bandWords(p.band)]),
   ];
   return { name: `${base(record)}-voice-balance.csv`, type: 'text/csv;charset=utf-8', text: toCsv(w.csv.balance, rows) };
 }
@@ -128,7 +129,7 @@ export function minutesMarkdown(record: MeetingRecord, perPerson: boolean): Reco
   out.push(`# ${mdText(meeting.title)}`, '', mdText(w.md.subtitle(group.name)), '');
   out.push(`- ${w.facts.when}: ${mdText(whenLine(record))}`);
   if (meeting.venue) out.push(`- ${w.facts.venue}: ${mdText(meeting.venue)}`);
-  out.push(`- ${w.facts.ran}: ${minutes(record.meetingElapsedMs)}`, '');
+  out.push(`- ${w.facts.ran}: ${formatLength(record.meetingElapsedMs)}`, '');
 
   out.push(`## ${s.attendance}`, '');
   if (record.attendance.length === 0) out.push(w.attendance.nobody);
@@ -139,7 +140,7 @@ export function minutesMarkdown(record: MeetingRecord, perPerson: boolean): Reco
       const name = mdCell(row.name) + (row.guest ? ` (${a.guest})` : '');
       out.push(
         row.came
-          ? `| ${name} | ${mdCell(row.perspective)} | ${clockOrBlank(row.arrivedAt)} | ${clockOrBlank(row.leftAt)} | ${minutes(row.presentMs)} |`
+          ? `| ${name} | ${mdCell(row.perspective)} | ${clockOrBlank(row.arrivedAt)} | ${clockOrBlank(row.leftAt)} | ${formatLength(row.presentMs)} |`
           : `| ${name} | ${mdCell(row.perspective)} | ${a.didNotCome} | | |`,
       );
     }
@@ -149,7 +150,7 @@ export function minutesMarkdown(record: MeetingRecord, perPerson: boolean): Reco
   else {
     const a = w.agenda;
     out.push(`| ${a.item} | ${a.planned} | ${a.used} | ${a.status} |`, '|---|---|---|---|');
-    record.agenda.forEach((row, i) => out.push(`| ${i + 1}. ${mdCell(row.item.title)} | ${minutes(row.plannedMs)} | ${minutes(row.usedMs)} | ${a.statuses[row.status]} |`));
+    record.agenda.forEach((row, i) => out.push(`| ${i + 1}. ${mdCell(row.item.title)} | ${formatLength(row.plannedMs)} | ${formatLength(row.usedMs)} | ${a.statuses[row.status]} |`));
   }
   out.push('', `## ${s.notes}`, '');
   const notes = record.agenda.filter((row) => row.item.notes.trim());
@@ -185,15 +186,15 @@ export function minutesMarkdown(record: MeetingRecord, perPerson: boolean): Reco
   else {
     const b = w.balance;
     out.push(`| ${b.group} | ${b.talk} | ${b.turns} | ${b.fair} | ${b.share} |`, '|---|---|---|---|---|');
-    for (const g of record.balance.groups) out.push(`| ${mdCell(g.who)} | ${minutes(g.talkMs)} | ${g.turns} | ${minutes(g.fairMs)} | ${g.share}% |`);
+    for (const g of record.balance.groups) out.push(`| ${mdCell(g.who)} | ${formatLength(g.talkMs)} | ${g.turns} | ${formatLength(g.fairMs)} | ${bandWords(g.band)} |`);
     if (perPerson) {
       out.push('', `| ${b.person} | ${b.talk} | ${b.turns} | ${b.fair} | ${b.share} |`, '|---|---|---|---|---|');
-      for (const p of record.balance.people) out.push(`| ${mdCell(p.who)} | ${minutes(p.talkMs)} | ${p.turns} | ${minutes(p.fairMs)} | ${p.share}% |`);
+      for (const p of record.balance.people) out.push(`| ${mdCell(p.who)} | ${formatLength(p.talkMs)} | ${p.turns} | ${formatLength(p.fairMs)} | ${bandWords(p.band)} |`);
     }
   }
   out.push('', `## ${s.checkIn}`, '');
   const c = record.checkIn;
-  out.push(c.answers === 0 ? w.checkIn.none : w.checkIn.counts(c.checkedIn, c.answers), '', w.checkIn.oneToOnes(c.oneToOnes), '');
+  out.push(c.checkedIn === 0 ? w.checkIn.none : w.checkIn.counts(c.checkedIn, c.named), '', w.checkIn.oneToOnes(c.oneToOnes), '');
   for (const prompt of c.prompts) {
     out.push(`### ${mdText(prompt.question)}`, '');
     if (prompt.kind === 'text') for (const text of prompt.texts) bullet(text.by ? `${text.text} (${text.by})` : text.text);
@@ -210,4 +211,4 @@ export function backupFile(backup: Backup, title: string, day: string): RecordFi
   return { name: `heard-backup-${fileSlug(title)}-${day}.json`, type: 'application/json', text: JSON.stringify(backup) };
 }
 
-export { checkInLabels, minutes as formatRecordMinutes };
+export { checkInLabels };

@@ -2,7 +2,7 @@ import { timeboxMs } from '../../domain/agenda';
 import type { RunShape } from '../../domain/meeting-clock';
 import type { RunData } from '../../db/run-repo';
 import { clockTap } from '../../state/run-actions';
-import { formatMinutes } from '../format-duration';
+import { formatLength } from '../format-duration';
 import { t } from '../strings/all';
 
 /** What is left of the agenda, with a start and a defer for each, and what is done, with the time it took. */
@@ -11,11 +11,10 @@ export function AgendaProgress({ data, run }: { data: RunData; run: RunShape }) 
   const finished = data.items.filter((i) => run.itemStatus[i.id] === 'done' || run.itemStatus[i.id] === 'deferred');
   return (
     <div class="progress-lists">
-      <section aria-labelledby="heading-to-come">
-        <h2 id="heading-to-come">{t.run.agendaLeft}</h2>
-        {pending.length === 0 ? (
-          <p class="empty">{t.run.noNext}</p>
-        ) : (
+      {/* "Still to come" only when something is. */}
+      {pending.length > 0 ? (
+        <section aria-labelledby="heading-to-come">
+          <h2 id="heading-to-come">{t.run.agendaLeft}</h2>
           <ol class="list">
             {pending.map((item) => (
               <li key={item.id} class="list-row">
@@ -44,8 +43,8 @@ export function AgendaProgress({ data, run }: { data: RunData; run: RunShape }) 
               </li>
             ))}
           </ol>
-        )}
-      </section>
+        </section>
+      ) : null}
       {finished.length > 0 ? (
         <section aria-labelledby="heading-done">
           <h2 id="heading-done">{t.run.doneItems}</h2>
@@ -56,7 +55,7 @@ export function AgendaProgress({ data, run }: { data: RunData; run: RunShape }) 
                 <span class="list-row__meta">
                   {run.itemStatus[item.id] === 'deferred'
                     ? t.run.deferred
-                    : t.run.usedOfPlanned(formatMinutes(run.itemElapsedMs[item.id] ?? 0), formatMinutes(timeboxMs(item.timeboxMinutes)))}
+                    : t.run.usedOfPlanned(formatLength(run.itemElapsedMs[item.id] ?? 0), formatLength(timeboxMs(item.timeboxMinutes)))}
                 </span>
               </li>
             ))}

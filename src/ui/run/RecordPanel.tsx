@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
+import { isHereAt } from '../../domain/balance';
 import type { Id } from '../../domain/model';
 import { isOpenDissent } from '../../domain/record';
 import type { RunData } from '../../db/run-repo';
 import { getGroupRecord, type GroupRecord } from '../../db/record-repo';
+import { now } from '../../state/clock';
 import { pathOf } from '../../state/router';
 import { useLive } from '../../state/use-live';
 import { LiveView } from '../components/LiveView';
@@ -92,7 +94,7 @@ export function RecordPanel({ data, currentItemId }: { data: RunData; currentIte
                   place={place}
                   where={where}
                   openDissent={open}
-                  present={data.attendees.length}
+                  present={data.attendees.filter((a) => isHereAt(a, now())).length}
                   decidedElsewhereBy={item?.decidedBy.kind === 'elsewhere' ? item.decidedBy.who : null}
                   onDone={done}
                   onCancel={() => setPanel(null)}

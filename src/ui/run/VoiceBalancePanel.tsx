@@ -1,14 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { computeBalance, turnMs } from '../../domain/balance';
-import { itemWindows, meetingWindow } from '../../domain/item-windows';
 import type { QueueEntry, Turn } from '../../domain/balance-model';
+import { talkSpans } from '../../domain/meeting-clock';
 import type { Id } from '../../domain/model';
 import { orderQueue } from '../../domain/speaker-queue';
-import { lastTapAt, openTurn, UNDO_WINDOW_MS } from '../../domain/speaking';
+import { lastTapAt, UNDO_WINDOW_MS } from '../../domain/speaking';
+import { countTalk, runningTurn, scopeTurns } from '../../domain/talk';
 import { getQueueAndGlossary } from '../../db/balance-repo';
 import type { RunData } from '../../db/run-repo';
-import { tapSpeaker, undoTap } from '../../state/balance-actions';
+import { tapSpeaker, undoTap, type TapContext } from '../../state/balance-actions';
 import { DEFAULT_BALANCE_PREFERENCES, readBalancePreferences } from '../../state/preferences';
 import { useMeetingTurns } from '../../state/meeting-turns';
 import { useLive } from '../../state/use-live';
@@ -18,12 +19,13 @@ import { memo } from '../memo';
 import { t } from '../strings/all';
 import { AttendancePanel } from './balance/AttendancePanel';
 import { BalanceSettings } from './balance/BalanceSettings';
-import { Flags, GroupBars, NotYetHeard, PeopleTable } from './balance/BalanceView';
+import { Flags, GroupBars, NotYetHeard, PeopleTable, RoomBars } from './balance/BalanceView';
 import { JargonDialog } from './balance/JargonDialog';
 import { participants } from './balance/people';
 import { SpeakerQueue } from './balance/SpeakerQueue';
 import { SpeakerTiles } from './balance/SpeakerTiles';
 import { TurnCorrections } from './balance/TurnCorrections';
+import { TurnEnded } from './TurnEnded';
 
 // Between taps the figures move every few seconds, not every second: the speaker's tile
 // keeps the seconds, and the rest of the screen is not drawn again for nothing (a slow tablet
@@ -31,6 +33,7 @@ import { TurnCorrections } from './balance/TurnCorrections';
 const FIGURES_EVERY_MS = 5_000;
 
 const MemoGroupBars = memo(GroupBars);
+const MemoRoomBars = memo(RoomBars);
 const MemoFlags = memo(Flags);
 const MemoNotYetHeard = memo(NotYetHeard);
 const MemoPeopleTable = memo(PeopleTable);
@@ -39,7 +42,7 @@ const MemoAttendancePanel = memo(AttendancePanel);
 const MemoBalanceSettings = memo(BalanceSettings);
 const MemoJargonDialog = memo(JargonDialog);
 
-function talkByPerson(turns: readonly Turn[], now: number) {
+function talkByPerson(turns: readonly Turn[], now: number): Map<Id, number> {
   const totals = new Map<Id, number>();
   for (const turn of turns) {
     if (turn.crossTalk || !turn.personId) continue;
@@ -91,50 +94,58 @@ export function VoiceBalancePanel({ data, itemId, children = stacked }: { data: 
   const meetingId = data.meeting.id;
   const turnsOrNull = useMeetingTurns(meetingId);
   const live = useLive(() => getQueueAndGlossary(meetingId, data.group.id), [meetingId, data.group.id]);
-  const prefs = useLive(readBalancePreferences, []);
+  const prefs = useLive(() => readBalancePreferences(data.group.id), [data.group.id]);
   const [scope, setScope] = useState<'item' | 'meeting'>('item');
   const [roomView, setRoomView] = useState(false);
   const turns = turnsOrNull ?? NO_TURNS;
   const preferences = prefs.status === 'ready' ? prefs.value : DEFAULT_BALANCE_PREFERENCES;
+  // When talk counts changes only with the clock's events; the turns as they count, with the turns.
+  const spans = useMemo(() => talkSpans(data.events, data.items), [data.events, data.items]);
+  const talk = useMemo(() => countTalk(turns, spans), [turns, spans]);
   // Each over the whole meeting's turns: worked out when the turns change, not with every tick.
   const lastTap = useMemo(() => lastTapAt(turns), [turns]);
-  const open = useMemo(() => openTurn(turns), [turns]);
+  const open = useMemo(() => runningTurn(talk), [talk]);
   const tick = useNow(FIGURES_EVERY_MS);
-  // At the last tick, or at the tap itself when one came since, so a tap moves the figures at once.
+  // At the last tick, or at the tap itself when one came since, so a tap moves the figures at once;
+  // never before the clock's last change, so an item's first moment is already in it.
+  const lastChange = spans.at(-1)?.to ?? spans.at(-1)?.from ?? 0;
   const figuresAt = useMemo(() => {
     const time = Math.max(tick, clockNow());
-    return Math.max(Math.floor(time / FIGURES_EVERY_MS) * FIGURES_EVERY_MS, Math.min(lastTap ?? 0, time));
-  }, [tick, lastTap]);
+    return Math.max(Math.floor(time / FIGURES_EVERY_MS) * FIGURES_EVERY_MS, Math.min(lastTap ?? 0, time), lastChange);
+  }, [tick, lastTap, lastChange]);
   const canUndo = useUntil(lastTap === null ? null : lastTap + UNDO_WINDOW_MS);
 
   const everyone = useMemo(() => participants(data), [data]);
   const here = useMemo(() => everyone.filter((p) => p.here), [everyone]);
   const names = useMemo(() => new Map(data.people.map((p) => [p.id, p.name])), [data.people]);
-  const itemTurns = useMemo(() => turns.filter((turn) => turn.itemId === itemId), [turns, itemId]);
+  const itemTurns = useMemo(() => scopeTurns(talk, itemId), [talk, itemId]);
   // The tiles show what each person has said on this item, less the turn running now: the speaker's tile counts that one itself.
   const itemTalk = useMemo(() => talkByPerson(itemTurns.filter((turn) => turn.endedAt !== null), 0), [itemTurns]);
-  const balance = useMemo(() => {
-    const windows = scope === 'item' ? (itemId ? (itemWindows(data.events, figuresAt).get(itemId) ?? []) : []) : meetingWindow(data.events, figuresAt);
-    return computeBalance({
-      people: data.people,
-      perspectives: data.group.perspectives,
-      attendees: data.attendees,
-      turns: scope === 'item' ? itemTurns : turns,
-      windows,
-      now: figuresAt,
-      thresholds: preferences.thresholds,
-    });
-  }, [data, scope, itemId, itemTurns, turns, figuresAt, preferences.thresholds]);
+  const balance = useMemo(
+    () =>
+      computeBalance({
+        people: data.people,
+        perspectives: data.group.perspectives,
+        attendees: data.attendees,
+        talk,
+        ...(scope === 'item' ? { itemId } : {}),
+        now: figuresAt,
+        thresholds: preferences.thresholds,
+      }),
+    [data, scope, itemId, talk, figuresAt, preferences.thresholds],
+  );
   const queue = live.status === 'ready' ? live.value.queue : NO_QUEUE;
   const ordered = useMemo(
-    () => orderQueue(queue, preferences.queueMode, talkByPerson(turns, figuresAt), talkByPerson(itemTurns, figuresAt)),
-    [queue, preferences.queueMode, turns, itemTurns, figuresAt],
+    () => orderQueue(queue, preferences.queueMode, talkByPerson(talk.turns, figuresAt), talkByPerson(itemTurns, figuresAt)),
+    [queue, preferences.queueMode, talk, itemTurns, figuresAt],
   );
+  const tapContext: TapContext = useMemo(() => ({ spans, queue }), [spans, queue]);
+  // On a break (or once the discussion has ended) nobody's talk counts: the screen says so.
+  const counting = spans.at(-1)?.to === null;
   if (turnsOrNull === null || live.status !== 'ready') return null;
   const { glossary } = live.value;
   const queuePlace = useMemo(() => new Map(ordered.map((entry, index) => [entry.personId, index + 1])), [ordered]);
   const scopeLabel = scope === 'item' ? t.balance.scopeItem : t.balance.scopeMeeting;
-  const settled = balance.totalTalkMs >= preferences.thresholds.minTalkMs;
 
   const scopeSwitch = (
     <div class="segmented" role="group" aria-label={t.balance.scope}>
@@ -152,7 +163,7 @@ export function VoiceBalancePanel({ data, itemId, children = stacked }: { data: 
         <RoomTitle />
         <p>{t.balance.roomHint}</p>
         {scopeSwitch}
-        <MemoGroupBars balance={balance} perspectives={data.group.perspectives} settled={settled} large />
+        <MemoRoomBars balance={balance} perspectives={data.group.perspectives} thresholds={preferences.thresholds} />
         <button type="button" class="button" onClick={() => setRoomView(false)}>
           {t.balance.chairView}
         </button>
@@ -172,7 +183,7 @@ export function VoiceBalancePanel({ data, itemId, children = stacked }: { data: 
         </button>
       </div>
       <div class="actions">
-        <button type="button" class="button button--secondary" aria-pressed={open === undefined} onClick={() => void tapSpeaker(meetingId, itemId, null)}>
+        <button type="button" class="button button--secondary" aria-pressed={open === undefined} onClick={() => void tapSpeaker(meetingId, null, tapContext)}>
           {t.balance.nobody}
         </button>
         <button
@@ -180,7 +191,7 @@ export function VoiceBalancePanel({ data, itemId, children = stacked }: { data: 
           class="button button--secondary"
           aria-pressed={open?.crossTalk === true}
           aria-describedby="cross-talk-hint"
-          onClick={() => void tapSpeaker(meetingId, itemId, { crossTalk: true })}
+          onClick={() => void tapSpeaker(meetingId, { crossTalk: true }, tapContext)}
         >
           {t.balance.crossTalk}
         </button>
@@ -192,11 +203,13 @@ export function VoiceBalancePanel({ data, itemId, children = stacked }: { data: 
       <p id="cross-talk-hint" class="field__hint">
         {open?.crossTalk ? t.balance.crossTalkOn : t.balance.crossTalkHint}
       </p>
+      <TurnEnded talk={talk} names={names} />
+      {counting ? null : <p class="field__hint">{t.balance.onBreakHint}</p>}
       <SpeakerTiles
         data={data}
         here={here}
         open={open}
-        itemId={itemId}
+        tapContext={tapContext}
         itemTalk={itemTalk}
         queuePlace={queuePlace}
         softLimitMs={preferences.softLimitMs}
@@ -207,21 +220,28 @@ export function VoiceBalancePanel({ data, itemId, children = stacked }: { data: 
   const detail = (
     <>
       <div class="balance-columns">
-        <MemoSpeakerQueue meetingId={meetingId} itemId={itemId} ordered={ordered} all={queue} names={names} preferences={preferences} />
-        <MemoNotYetHeard balance={balance} names={names} headingId="heading-not-heard" />
+        <MemoSpeakerQueue meetingId={meetingId} groupId={data.group.id} tapContext={tapContext} ordered={ordered} all={queue} names={names} preferences={preferences} />
+        <MemoNotYetHeard
+          balance={balance}
+          names={names}
+          headingId="heading-not-heard"
+          heardAfterMs={preferences.thresholds.heardAfterMs}
+          scopeLabel={scopeLabel}
+          anyoneHere={here.length > 0}
+        />
       </div>
       <section class="balance-figures" aria-labelledby="heading-balance">
         <h3 id="heading-balance">
           {t.balance.balanceTitle}: {scopeLabel}
         </h3>
         {scopeSwitch}
-        <MemoGroupBars balance={balance} perspectives={data.group.perspectives} settled={settled} />
+        <MemoGroupBars balance={balance} perspectives={data.group.perspectives} />
         <MemoFlags balance={balance} names={names} perspectives={data.group.perspectives} />
         {balance.totalTalkMs > 0 ? <MemoPeopleTable balance={balance} names={names} perspectives={data.group.perspectives} /> : null}
       </section>
       <MemoAttendancePanel data={data} everyone={everyone} />
       <TurnCorrections turns={itemTurns} everyone={everyone} now={figuresAt} />
-      <MemoBalanceSettings preferences={preferences} />
+      <MemoBalanceSettings groupId={data.group.id} preferences={preferences} />
     </>
   );
   return children({ roomView: false, speakers, detail });

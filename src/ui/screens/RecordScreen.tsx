@@ -12,7 +12,9 @@ import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
 import { SealedNotice } from '../checkin/SealedAnswers';
 import { ExportPanel } from '../record/ExportPanel';
-import { checkInLabels, formatRecordMinutes as minutes, recordWords, whenLine } from '../record/record-files';
+import { checkInLabels, recordWords, whenLine } from '../record/record-files';
+import { bandWords } from '../band-words';
+import { formatLength } from '../format-duration';
 import { methodLine } from '../record/record-words';
 import { t } from '../strings/all';
 import '../record.css';
@@ -56,7 +58,7 @@ function Attendance({ record }: { record: MeetingRecord }) {
               <>
                 <td>{clock(row.arrivedAt)}</td>
                 <td>{clock(row.leftAt)}</td>
-                <td>{minutes(row.presentMs)}</td>
+                <td>{formatLength(row.presentMs)}</td>
               </>
             ) : (
               <td colSpan={3}>{a.didNotCome}</td>
@@ -88,8 +90,8 @@ function Agenda({ record }: { record: MeetingRecord }) {
               {i + 1}. {row.item.title}
               {row.lead ? <span class="record-card__meta">{a.lead(row.lead)}</span> : null}
             </th>
-            <td>{minutes(row.plannedMs)}</td>
-            <td>{minutes(row.usedMs)}</td>
+            <td>{formatLength(row.plannedMs)}</td>
+            <td>{formatLength(row.usedMs)}</td>
             <td>{a.statuses[row.status]}</td>
           </tr>
         ))}
@@ -220,10 +222,10 @@ function BalanceTable({ rows, caption, first }: { rows: MeetingRecord['balance']
         {rows.map((row) => (
           <tr key={row.who}>
             <th scope="row">{row.who}</th>
-            <td>{minutes(row.talkMs)}</td>
+            <td>{formatLength(row.talkMs)}</td>
             <td>{row.turns}</td>
-            <td>{minutes(row.fairMs)}</td>
-            <td>{row.share}%</td>
+            <td>{formatLength(row.fairMs)}</td>
+            <td>{bandWords(row.band)}</td>
           </tr>
         ))}
       </tbody>
@@ -237,7 +239,7 @@ function Balance({ record, perPerson }: { record: MeetingRecord; perPerson: bool
   return (
     <>
       <p>
-        {b.total(minutes(record.balance.totalTalkMs))} {b.crossTalk(minutes(record.balance.crossTalkMs))}
+        {b.total(formatLength(record.balance.totalTalkMs))} {b.crossTalk(formatLength(record.balance.crossTalkMs))}
       </p>
       <BalanceTable rows={record.balance.groups} caption={b.groupsCaption} first={b.group} />
       {perPerson ? <BalanceTable rows={record.balance.people} caption={b.peopleCaption} first={b.person} /> : null}
@@ -250,7 +252,7 @@ function CheckIn({ record }: { record: MeetingRecord }) {
   return (
     <>
       <SealedNotice meetingId={record.meeting.id} />
-      <p>{c.answers === 0 ? w.checkIn.none : w.checkIn.counts(c.checkedIn, c.answers)}</p>
+      <p>{c.checkedIn === 0 ? w.checkIn.none : w.checkIn.counts(c.checkedIn, c.named)}</p>
       <p>{w.checkIn.oneToOnes(c.oneToOnes)}</p>
       {c.prompts.map((prompt, i) => (
         <div key={i} class="record-prompt">
@@ -297,11 +299,11 @@ export function RecordView({ record, perPerson }: { record: MeetingRecord; perPe
           </>
         ) : null}
         <dt>{w.facts.ran}</dt>
-        <dd>{minutes(record.meetingElapsedMs)}</dd>
+        <dd>{formatLength(record.meetingElapsedMs)}</dd>
         {record.breakMs > 0 ? (
           <>
             <dt>{w.facts.breaks}</dt>
-            <dd>{minutes(record.breakMs)}</dd>
+            <dd>{formatLength(record.breakMs)}</dd>
           </>
         ) : null}
         {record.nextMeeting ? (

@@ -25,6 +25,8 @@ import { t } from '../strings/all';
 
 // Fetched once the top of the screen has been drawn: see BelowTheTop.
 const BelowTheTop = lazyScreen(() => import('../run/BelowTheTop').then((m) => m.BelowTheTop));
+// The closing step's word on a turn the end stopped: with the turns' code, which the top does not need.
+const TurnEndedAtClose = lazyScreen(() => import('../run/TurnEnded').then((m) => m.TurnEndedAtClose));
 
 function RulesPanel({ data }: { data: RunData }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -99,7 +101,7 @@ function MeetingStrip({ data }: { data: RunData }) {
   const run = useRunNow(data);
   const plannedEnd = localMoment(data.meeting.date, data.meeting.endTime);
   const late = run.projectedFinish !== null && run.projectedFinish > plannedEnd;
-  const onBreak = run.breakMs > 0 || run.phase === 'paused';
+  const onBreak = run.phase === 'paused';
   return (
     <dl class="run-strip">
       <div>
@@ -241,6 +243,7 @@ function Running({ data }: { data: RunData }) {
         <section class="current-item" aria-labelledby="closing-title">
           <h2 id="closing-title">{t.run.closing}</h2>
           <p>{t.run.closingHint}</p>
+          <TurnEndedAtClose data={data} />
           <CheckInLauncher data={data} />
           <div class="actions">
             <button type="button" class="button button--start" onClick={() => void close(meetingId, t.sync.summaryWords)}>

@@ -1,13 +1,14 @@
 import { saveBalancePreferences, type BalancePreferences } from '../../../state/preferences';
 import { SelectField } from '../../components/fields';
+import { formatLength } from '../../format-duration';
 import { t } from '../../strings/all';
 
 const MINUTE = 60_000;
 
-export function BalanceSettings({ preferences }: { preferences: BalancePreferences }) {
+export function BalanceSettings({ groupId, preferences }: { groupId: string; preferences: BalancePreferences }) {
   const { thresholds } = preferences;
   const setThresholds = (changes: Partial<BalancePreferences['thresholds']>) =>
-    void saveBalancePreferences({ ...preferences, thresholds: { ...thresholds, ...changes } });
+    void saveBalancePreferences(groupId, { ...preferences, thresholds: { ...thresholds, ...changes } });
   return (
     <details class="details">
       <summary>{t.balance.settingsTitle}</summary>
@@ -30,11 +31,19 @@ export function BalanceSettings({ preferences }: { preferences: BalancePreferenc
         onChange={(value) => setThresholds({ underFactor: Number(value) })}
       />
       <SelectField
+        id="balance-heard-after"
+        label={t.balance.heardAfter}
+        hint={t.balance.heardAfterHint}
+        value={String(thresholds.heardAfterMs)}
+        choices={[15, 30, 60, 120].map((seconds) => ({ value: String(seconds * 1000), label: formatLength(seconds * 1000) }))}
+        onChange={(value) => setThresholds({ heardAfterMs: Number(value) })}
+      />
+      <SelectField
         id="balance-soft-limit"
         label={t.balance.softLimit}
         value={preferences.softLimitMs === null ? '' : String(preferences.softLimitMs / MINUTE)}
         choices={[{ value: '', label: t.balance.off }, ...[1, 2, 3, 5].map((n) => ({ value: String(n), label: t.balance.minutes(n) }))]}
-        onChange={(value) => void saveBalancePreferences({ ...preferences, softLimitMs: value ? Number(value) * MINUTE : null })}
+        onChange={(value) => void saveBalancePreferences(groupId, { ...preferences, softLimitMs: value ? Number(value) * MINUTE : null })}
       />
     </details>
   );

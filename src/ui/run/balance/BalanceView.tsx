@@ -1,69 +1,95 @@
-import type { Balance } from '../../../domain/balance';
+import { roomGroups, type Balance, type BalanceThresholds, type ShareBand } from '../../../domain/balance';
 import type { Id, Perspective } from '../../../domain/model';
-import { formatDuration } from '../../format-duration';
+import { bandWords } from '../../band-words';
+import { formatLength } from '../../format-duration';
 import { t } from '../../strings/all';
 import { perspectiveTone } from './people';
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0);
-const times = (ratio: number) => (Math.round(ratio * 10) / 10).toString();
 
-function flagWords(flag: 'over' | 'under' | null): string {
-  return flag === 'over' ? t.balance.flagOver : flag === 'under' ? t.balance.flagUnder : t.balance.flagFair;
+
+interface BarRow {
+  key: string;
+  label: string;
+  tone: number;
+  headcount: number;
+  talkMs: number;
+  turns: number | null;
+  fairMs: number;
+  band: ShareBand | null;
+  hidden: boolean;
 }
 
-/** Per perspective group: a bar for the share of talk, a mark for the fair share, and the same in words. */
-export function GroupBars({
-  balance,
-  perspectives,
-  settled,
-  large,
-}: {
-  balance: Balance;
-  perspectives: readonly Perspective[];
-  /** False until enough has been said for flags to mean anything. */
-  settled: boolean;
-  large?: boolean;
-}) {
-  const ids = perspectives.map((p) => p.id);
-  if (balance.totalTalkMs === 0) return <p class="empty">{t.balance.noTalkYet}</p>;
+function Bars({ rows, total, large }: { rows: BarRow[]; total: number; large?: boolean }) {
+  if (total === 0) return <p class="empty">{t.balance.noTalkYet}</p>;
   return (
     <ul class={large ? 'bars bars--large' : 'bars'}>
-      {balance.groups.map((group) => {
-        const perspective = perspectives.find((p) => p.id === group.perspectiveId);
-        const share = percent(group.talkMs, balance.totalTalkMs);
-        const fair = percent(group.fairMs, balance.totalTalkMs);
-        return (
-          <li key={group.perspectiveId} class={`bar-row tone-${perspectiveTone(ids, group.perspectiveId)}`}>
-            <p class="bar-row__label">
-              <strong>{perspective?.label}</strong>
-              {group.headcount === 0 ? ` — ${t.balance.nobodyFromGroup}` : ` — ${settled ? flagWords(group.flag) : t.balance.tooEarly}`}
-            </p>
-            {group.headcount > 0 ? (
-              <>
-                <div class="bar" aria-hidden="true">
-                  <div class="bar__fill" style={{ width: `${share}%` }} />
-                  <div class="bar__fair" style={{ left: `${fair}%` }} />
-                </div>
-                <p class="bar-row__numbers">{t.balance.groupRow(formatDuration(group.talkMs), group.turns, share, fair)}</p>
-              </>
-            ) : null}
-          </li>
-        );
-      })}
+      {rows.map((row) => (
+        <li key={row.key} class={`bar-row tone-${row.tone}`}>
+          <p class="bar-row__label">
+            <strong>{row.label}</strong>
+            {row.headcount === 0 ? ` — ${t.balance.nobodyFromGroup}` : row.hidden ? ` — ${t.balance.hiddenSmall}` : ` — ${bandWords(row.band)}`}
+          </p>
+          {row.headcount > 0 && !row.hidden ? (
+            <>
+              <div class="bar" aria-hidden="true">
+                <div class="bar__fill" style={{ width: `${percent(row.talkMs, total)}%` }} />
+                <div class="bar__fair" style={{ left: `${percent(row.fairMs, total)}%` }} />
+              </div>
+              <p class="bar-row__numbers">
+                {row.turns === null
+                  ? t.balance.roomRow(formatLength(row.talkMs), formatLength(row.fairMs))
+                  : t.balance.groupRow(formatLength(row.talkMs), row.turns, formatLength(row.fairMs))}
+              </p>
+            </>
+          ) : null}
+        </li>
+      ))}
     </ul>
   );
 }
 
+/** Per perspective group, for the chair: a bar for the talk, a mark for the fair share, and the same in words. */
+export function GroupBars({ balance, perspectives }: { balance: Balance; perspectives: readonly Perspective[] }) {
+  const ids = perspectives.map((p) => p.id);
+  const rows: BarRow[] = balance.groups.map((group) => ({
+    key: group.perspectiveId,
+    label: perspectives.find((p) => p.id === group.perspectiveId)?.label ?? '',
+    tone: perspectiveTone(ids, group.perspectiveId),
+    headcount: group.headcount,
+    talkMs: group.talkMs,
+    turns: group.turns,
+    fairMs: group.fairMs,
+    band: group.band,
+    hidden: false,
+  }));
+  return <Bars rows={rows} total={balance.totalTalkMs} />;
+}
+
+/** For the room: groups of three or more only (roomGroups), so nobody's own figures can be read off a bar. */
+export function RoomBars({ balance, perspectives, thresholds }: { balance: Balance; perspectives: readonly Perspective[]; thresholds: BalanceThresholds }) {
+  const ids = perspectives.map((p) => p.id);
+  const rows: BarRow[] = roomGroups(balance, thresholds).map((group) => ({
+    key: group.perspectiveId ?? 'other',
+    label: group.perspectiveId === null ? t.balance.otherPerspectives : (perspectives.find((p) => p.id === group.perspectiveId)?.label ?? ''),
+    tone: group.perspectiveId === null ? 0 : perspectiveTone(ids, group.perspectiveId),
+    headcount: group.headcount,
+    talkMs: group.talkMs,
+    turns: null,
+    fairMs: group.fairMs,
+    band: group.band,
+    hidden: group.hidden,
+  }));
+  return <Bars rows={rows} total={balance.totalTalkMs} large />;
+}
+
 export function Flags({ balance, names, perspectives }: { balance: Balance; names: ReadonlyMap<Id, string>; perspectives: readonly Perspective[] }) {
   const label = (id: Id) => perspectives.find((p) => p.id === id)?.label ?? '';
+  const line = (who: string, f: { band: ShareBand | null; talkMs: number; fairMs: number }) =>
+    t.balance.flagLine(who, bandWords(f.band), formatLength(f.talkMs), formatLength(f.fairMs));
   const lines = [
-    ...balance.people
-      .filter((p) => p.flag === 'over')
-      .map((p) => t.balance.flagPersonOver(names.get(p.personId) ?? '', times(p.talkMs / p.fairMs))),
-    ...balance.groups.filter((g) => g.flag === 'over').map((g) => t.balance.flagGroupOver(label(g.perspectiveId), times(g.talkMs / g.fairMs))),
-    ...balance.groups
-      .filter((g) => g.flag === 'under')
-      .map((g) => t.balance.flagGroupUnder(label(g.perspectiveId), `${percent(g.talkMs, g.fairMs)}%`)),
+    ...balance.people.filter((p) => p.flag === 'over').map((p) => line(names.get(p.personId) ?? '', p)),
+    ...balance.groups.filter((g) => g.flag !== null).map((g) => line(label(g.perspectiveId), g)),
   ];
   return (
     <section aria-labelledby="heading-flags" class="flags">
@@ -72,8 +98,8 @@ export function Flags({ balance, names, perspectives }: { balance: Balance; name
         <p>{t.balance.noFlags}</p>
       ) : (
         <ul>
-          {lines.map((line) => (
-            <li key={line}>{line}</li>
+          {lines.map((text) => (
+            <li key={text}>{text}</li>
           ))}
         </ul>
       )}
@@ -81,18 +107,34 @@ export function Flags({ balance, names, perspectives }: { balance: Balance; name
   );
 }
 
-export function NotYetHeard({ balance, names, headingId }: { balance: Balance; names: ReadonlyMap<Id, string>; headingId: string }) {
+export function NotYetHeard({
+  balance,
+  names,
+  headingId,
+  heardAfterMs,
+  scopeLabel,
+  anyoneHere,
+}: {
+  balance: Balance;
+  names: ReadonlyMap<Id, string>;
+  headingId: string;
+  heardAfterMs: number;
+  scopeLabel: string;
+  anyoneHere: boolean;
+}) {
+  const rule = formatLength(heardAfterMs);
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>{t.balance.notYetHeardTitle}</h3>
-      {balance.notYetHeard.length === 0 ? (
-        <p>{t.balance.everyoneHeard}</p>
-      ) : (
+      <p class="field__hint">{t.balance.notYetHeardRule(rule, scopeLabel)}</p>
+      {balance.notYetHeard.length > 0 ? (
         <ol class="not-heard">
           {balance.notYetHeard.map((id) => (
             <li key={id}>{names.get(id)}</li>
           ))}
         </ol>
+      ) : (
+        <p>{anyoneHere ? t.balance.everyoneHeard(rule) : t.balance.nobodyHere}</p>
       )}
     </section>
   );
@@ -109,22 +151,19 @@ export function PeopleTable({ balance, names, perspectives }: { balance: Balance
           <th scope="col">{t.balance.group}</th>
           <th scope="col">{t.balance.talk}</th>
           <th scope="col">{t.balance.turns}</th>
-          <th scope="col">{t.balance.share}</th>
           <th scope="col">{t.balance.fairShare}</th>
+          <th scope="col">{t.balance.againstFair}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((p) => (
           <tr key={p.personId}>
-            <th scope="row">
-              {names.get(p.personId)}
-              {p.flag === 'over' ? <span class="badge badge--warning">{t.balance.flagOver}</span> : null}
-            </th>
+            <th scope="row">{names.get(p.personId)}</th>
             <td>{perspectives.find((x) => x.id === p.perspectiveId)?.label}</td>
-            <td>{formatDuration(p.talkMs)}</td>
+            <td>{formatLength(p.talkMs)}</td>
             <td>{p.turns}</td>
-            <td>{percent(p.talkMs, balance.totalTalkMs)}%</td>
-            <td>{percent(p.fairMs, balance.totalTalkMs)}%</td>
+            <td>{formatLength(p.fairMs)}</td>
+            <td>{bandWords(p.band)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,21 +1,23 @@
 import type { QueueEntry } from '../../../domain/balance-model';
 import type { Id } from '../../../domain/model';
 import type { QueueMode } from '../../../domain/speaker-queue';
-import { clearQueueOrder, giveFloor, leaveQueue, moveQueueEntry } from '../../../state/balance-actions';
+import { clearQueueOrder, giveFloor, leaveQueue, moveQueueEntry, type TapContext } from '../../../state/balance-actions';
 import { saveBalancePreferences, type BalancePreferences } from '../../../state/preferences';
 import { Radios } from '../../components/fields';
 import { t } from '../../strings/all';
 
 export function SpeakerQueue({
   meetingId,
-  itemId,
+  groupId,
+  tapContext,
   ordered,
   all,
   names,
   preferences,
 }: {
   meetingId: Id;
-  itemId: Id | null;
+  groupId: Id;
+  tapContext: TapContext;
   ordered: QueueEntry[];
   all: QueueEntry[];
   names: ReadonlyMap<Id, string>;
@@ -35,7 +37,7 @@ export function SpeakerQueue({
         ]}
         onChange={async (mode) => {
           await clearQueueOrder(all);
-          await saveBalancePreferences({ ...preferences, queueMode: mode as QueueMode });
+          await saveBalancePreferences(groupId, { ...preferences, queueMode: mode as QueueMode });
         }}
       />
       {ordered.length === 0 ? (
@@ -43,7 +45,7 @@ export function SpeakerQueue({
       ) : (
         <>
           {top ? (
-            <button type="button" class="button button--start" onClick={() => void giveFloor(meetingId, itemId, top)}>
+            <button type="button" class="button button--start" onClick={() => void giveFloor(meetingId, top, tapContext)}>
               {t.balance.nextSpeaker(names.get(top.personId) ?? '')}
             </button>
           ) : null}

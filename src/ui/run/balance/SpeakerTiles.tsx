@@ -1,9 +1,9 @@
 import type { Turn } from '../../../domain/balance-model';
 import type { Id } from '../../../domain/model';
 import { turnMs } from '../../../domain/balance';
-import { askToSpeak, tapSpeaker } from '../../../state/balance-actions';
+import { askToSpeak, tapSpeaker, type TapContext } from '../../../state/balance-actions';
 import type { RunData } from '../../../db/run-repo';
-import { formatDuration } from '../../format-duration';
+import { formatDuration, formatLength } from '../../format-duration';
 import { memo } from '../../memo';
 import { useNow } from '../../../state/use-now';
 import { t } from '../../strings/all';
@@ -11,7 +11,7 @@ import { perspectiveTone, type Participant } from './people';
 
 interface TileProps {
   meetingId: Id;
-  itemId: Id | null;
+  tapContext: TapContext;
   personId: Id;
   name: string;
   perspective: string;
@@ -35,11 +35,11 @@ function SpeakingFor({ turn, softLimitMs }: { turn: Turn; softLimitMs: number | 
 }
 
 /** Drawn again only when what it shows changes: a tap, or a place in the queue. */
-const Tile = memo(function Tile({ meetingId, itemId, personId, name, perspective, turn, time, softLimitMs, place }: TileProps) {
+const Tile = memo(function Tile({ meetingId, tapContext, personId, name, perspective, turn, time, softLimitMs, place }: TileProps) {
   const speaking = turn !== undefined;
   return (
     <li class={speaking ? 'tile tile--speaking' : 'tile'}>
-      <button type="button" class="tile__main" aria-pressed={speaking} onClick={() => void tapSpeaker(meetingId, itemId, { personId })}>
+      <button type="button" class="tile__main" aria-pressed={speaking} onClick={() => void tapSpeaker(meetingId, { personId }, tapContext)}>
         <span class="tile__name">{name}</span>
         {/* On every tile, in words beside its colour: the tiles are one grid, not a block per group. */}
         <span class="tile__perspective">
@@ -65,7 +65,7 @@ export function SpeakerTiles({
   data,
   here,
   open,
-  itemId,
+  tapContext,
   itemTalk,
   queuePlace,
   softLimitMs,
@@ -74,7 +74,7 @@ export function SpeakerTiles({
   here: Participant[];
   /** The turn running now, if any. */
   open: Turn | undefined;
-  itemId: Id | null;
+  tapContext: TapContext;
   /** Each person's time on this item in turns that have ended. */
   itemTalk: ReadonlyMap<Id, number>;
   queuePlace: ReadonlyMap<Id, number>;
@@ -101,12 +101,12 @@ export function SpeakerTiles({
                   <Tile
                     key={person.id}
                     meetingId={meetingId}
-                    itemId={itemId}
+                    tapContext={tapContext}
                     personId={person.id}
                     name={person.name}
                     perspective={perspective.label}
                     turn={speaking ? open : undefined}
-                    time={t.balance.thisItem(formatDuration(itemTalk.get(person.id) ?? 0))}
+                    time={t.balance.thisItem(formatLength(itemTalk.get(person.id) ?? 0))}
                     softLimitMs={softLimitMs}
                     place={queuePlace.get(person.id)}
                   />

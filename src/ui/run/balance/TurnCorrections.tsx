@@ -58,7 +58,7 @@ function TurnRow({ turn, n, everyone, now }: { turn: Turn; n: number; everyone: 
 }
 
 /** Mistakes happen: who spoke, and for how long, can be put right after the fact. */
-export function TurnCorrections({ turns, everyone, now }: { turns: Turn[]; everyone: Participant[]; now: number }) {
+export function TurnCorrections({ turns, everyone, now }: { turns: readonly Turn[]; everyone: Participant[]; now: number }) {
   // A long item has hundreds of turns: build their forms only when the chair opens the list.
   const [open, setOpen] = useState(false);
   const ordered = open ? [...turns].sort((a, b) => a.startedAt - b.startedAt) : [];

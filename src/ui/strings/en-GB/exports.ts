@@ -88,7 +88,7 @@ export const exports = {
     talk: 'Talk time',
     turns: 'Turns',
     fair: 'Fair share',
-    share: 'Share of talk',
+    share: 'Against a fair share',
     crossTalk: (time: string) => `Open cross-talk, counted against nobody: ${time}.`,
     total: (time: string) => `Total talk time: ${time}.`,
     groupsCaption: 'Talk time by perspective',
@@ -96,7 +96,7 @@ export const exports = {
   },
   checkIn: {
     none: 'Nobody checked in at the end of this meeting.',
-    counts: (people: number, answers: number) => `${people === 1 ? '1 person' : `${people} people`} checked in; ${answers === 1 ? '1 set of answers' : `${answers} sets of answers`}.`,
+    counts: (people: number, named: number) => `${people === 1 ? '1 person' : `${people} people`} checked in (${named === 0 ? 'nobody' : named} gave their name).`,
     oneToOnes: (n: number) => (n === 0 ? 'No one-to-one requests.' : n === 1 ? '1 request for a one-to-one with the chair.' : `${n} requests for a one-to-one with the chair.`),
     answered: (n: number) => (n === 1 ? '1 answer' : `${n} answers`),
     choices: ['Yes', 'Not sure', 'No'],
@@ -104,7 +104,6 @@ export const exports = {
     faces5: ['Very bad', 'Not good', 'OK', 'Good', 'Very good'],
     said: 'What people wrote',
   },
-  minutes: (n: number) => (n === 1 ? '1 min' : `${n} min`),
 
   files: {
     intro: 'Everything is made on this device; nothing is sent anywhere.',
@@ -124,8 +123,8 @@ export const exports = {
   },
   csv: {
     actions: ['What', 'Owner', 'Due', 'Status', 'Agenda item', 'Agreed at'],
-    attendance: ['Name', 'Perspective', 'Guest', 'Came', 'Arrived', 'Left', 'Minutes in the room'],
-    balance: ['By', 'Who', 'Perspective', 'Talk time (minutes)', 'Turns', 'Fair share (minutes)', 'Share of talk (%)'],
+    attendance: ['Name', 'Perspective', 'Guest', 'Came', 'Arrived', 'Left', 'Seconds in the room'],
+    balance: ['By', 'Who', 'Perspective', 'Talk time (seconds)', 'Turns', 'Fair share (seconds)', 'Against a fair share'],
     yes: 'Yes',
     no: 'No',
     group: 'Perspective',

@@ -89,7 +89,9 @@ export const record = {
   votesAbstain: 'Abstained',
   voteNotCount: (label: string) => `${label}: enter a whole number, or leave it empty for none`,
   voteTooMany: (counted: number, present: number) =>
-    `${counted} votes counted, but only ${present} ${present === 1 ? 'person is' : 'people are'} at this meeting. Check the count; you can still save it.`,
+    `${counted} votes counted, but only ${present} ${present === 1 ? 'person is' : 'people are'} here. Check the count before saving. Some groups let members who are away vote by proxy: if so, the count can stand.`,
+  voteCountRight: 'The count is right (it includes proxy votes)',
+  voteCheckFirst: 'More votes than people here: check the count, and tick “The count is right” if it includes proxy votes',
   decidedBy: 'Decided by whom',
   decidedByHint: 'Name them, so everyone can see this was decided outside the group.',
   decidedByEmpty: 'Enter who made the decision',

@@ -50,7 +50,9 @@ export const run = {
   leadIs: (name: string) => `Lead: ${name}`,
   decidedBy: (who: string) => `Who decides: ${who}`,
   thisGroup: 'this group',
-  minutesShort: (n: number) => `${n} min`,
+  /** The one way a length of time is written out: whole seconds, rounded down, as the clocks count them. */
+  length: (hours: number, minutes: number, seconds: number) =>
+    [hours ? `${hours} h` : '', minutes ? `${minutes} min` : '', seconds || (!hours && !minutes) ? `${seconds} s` : ''].filter(Boolean).join(' '),
   usedOfPlanned: (used: string, planned: string) => `${used} of ${planned}`,
   startItemNow: 'Start now',
   startItemNamed: (title: string) => `Start now: ${title}`,
