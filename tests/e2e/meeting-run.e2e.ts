@@ -105,7 +105,7 @@ test('a chair prepares rules and a three-item agenda offline, runs the meeting i
 
   // A ten-minute break does not count against the item.
   await meeting.tap('Pause for a break');
-  await page.getByRole('status').filter({ hasText: 'On a break' }).waitFor();
+  await page.getByRole('status').filter({ hasText: /^On a break$/ }).waitFor();
   await context.clock.setFixedTime(TEN_AM + 21 * MINUTE);
   await meeting.tap('End the break');
   await expect.poll(() => clockText(page, 'Time on this item')).toBe('7:00');

@@ -154,7 +154,7 @@ test('with 12 people, every tile is on screen under the bar at both orientations
 
   // A break: the button's words change and "On a break" shows, in the same places; and after it.
   await meeting.tap('Pause for a break');
-  await page.getByRole('status').filter({ hasText: 'On a break' }).waitFor();
+  await page.getByRole('status').filter({ hasText: /^On a break$/ }).waitFor();
   await page.getByRole('button', { name: 'End the break' }).waitFor();
   await expectSamePlaces('on a break');
   await meeting.tap('End the break');

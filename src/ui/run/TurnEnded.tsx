@@ -7,18 +7,19 @@ import { useMeetingTurns } from '../../state/meeting-turns';
 import { t } from '../strings/all';
 
 /**
- * Says so when the clock, not a tap, ended the last turn — "Dev Patel's turn
- * ended for the break" — until the next tap. Always in the page, so a screen
- * reader hears it when it fills.
+ * What the clock, not a tap, did to the talk: "Dev Patel's turn ended for the
+ * break" (until the next tap), and that nothing counts while on a break. Empty
+ * when neither.
  */
-export function TurnEnded({ talk, names }: { talk: Talk; names: ReadonlyMap<Id, string> }) {
+export function turnEndedWords(talk: Talk, names: ReadonlyMap<Id, string>, onBreak: boolean): string {
   const cut = talk.cut;
   const who = cut ? (cut.turn.crossTalk || !cut.turn.personId ? t.balance.openDiscussion : (names.get(cut.turn.personId) ?? '')) : '';
-  return (
-    <p class={cut ? 'notice' : undefined} role="status">
-      {cut ? t.balance.turnEnded[cut.by](who) : ''}
-    </p>
-  );
+  return [cut ? t.balance.turnEnded[cut.by](who) : '', onBreak ? t.balance.onBreakHint : ''].filter(Boolean).join(' ');
+}
+
+/** Always in the page, so a screen reader hears it when it fills. */
+export function TurnEnded({ words }: { words: string }) {
+  return <span role="status">{words}</span>;
 }
 
 /** For the closing step, where the speaker tiles are gone: a turn the end of the meeting stopped. */
@@ -26,5 +27,10 @@ export function TurnEndedAtClose({ data }: { data: RunData }) {
   const turns = useMeetingTurns(data.meeting.id);
   const talk = useMemo(() => (turns ? countTalk(turns, talkSpans(data.events, data.items)) : null), [turns, data.events, data.items]);
   const names = useMemo(() => new Map(data.people.map((p) => [p.id, p.name])), [data.people]);
-  return talk ? <TurnEnded talk={talk} names={names} /> : null;
+  const words = talk ? turnEndedWords(talk, names, false) : '';
+  return (
+    <p class={words ? 'notice' : undefined}>
+      <TurnEnded words={words} />
+    </p>
+  );
 }

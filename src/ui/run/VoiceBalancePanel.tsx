@@ -25,7 +25,7 @@ import { participants } from './balance/people';
 import { SpeakerQueue } from './balance/SpeakerQueue';
 import { SpeakerTiles } from './balance/SpeakerTiles';
 import { TurnCorrections } from './balance/TurnCorrections';
-import { TurnEnded } from './TurnEnded';
+import { TurnEnded, turnEndedWords } from './TurnEnded';
 
 // Between taps the figures move every few seconds, not every second: the speaker's tile
 // keeps the seconds, and the rest of the screen is not drawn again for nothing (a slow tablet
@@ -142,9 +142,10 @@ export function VoiceBalancePanel({ data, itemId, children = stacked }: { data: 
   const tapContext: TapContext = useMemo(() => ({ spans, queue }), [spans, queue]);
   // On a break (or once the discussion has ended) nobody's talk counts: the screen says so.
   const counting = spans.at(-1)?.to === null;
+  const clockWords = turnEndedWords(talk, names, !counting);
+  const queuePlace = useMemo(() => new Map(ordered.map((entry, index) => [entry.personId, index + 1])), [ordered]);
   if (turnsOrNull === null || live.status !== 'ready') return null;
   const { glossary } = live.value;
-  const queuePlace = useMemo(() => new Map(ordered.map((entry, index) => [entry.personId, index + 1])), [ordered]);
   const scopeLabel = scope === 'item' ? t.balance.scopeItem : t.balance.scopeMeeting;
 
   const scopeSwitch = (
@@ -200,11 +201,14 @@ export function VoiceBalancePanel({ data, itemId, children = stacked }: { data: 
           {t.balance.roomView}
         </button>
       </div>
-      <p id="cross-talk-hint" class="field__hint">
-        {open?.crossTalk ? t.balance.crossTalkOn : t.balance.crossTalkHint}
+      {/* One line beside the buttons: what the clock did to the talk when there is something to say, else what
+          Open discussion means. Its size is kept either way, so the tiles under it never move. */}
+      <p class="field__hint speakers-line">
+        <span id="cross-talk-hint" hidden={clockWords !== ''}>
+          {open?.crossTalk ? t.balance.crossTalkOn : t.balance.crossTalkHint}
+        </span>
+        <TurnEnded words={clockWords} />
       </p>
-      <TurnEnded talk={talk} names={names} />
-      {counting ? null : <p class="field__hint">{t.balance.onBreakHint}</p>}
       <SpeakerTiles
         data={data}
         here={here}

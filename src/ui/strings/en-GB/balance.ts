@@ -57,7 +57,7 @@ export const balance = {
     ended: (name: string) => `${name}’s turn ended with the meeting.`,
   },
   openDiscussion: 'The open discussion',
-  onBreakHint: 'On a break: nobody’s talk is counted until the meeting resumes.',
+  onBreakHint: 'Nobody’s talk counts on a break.',
   peopleTitle: 'Each person',
   person: 'Name',
   group: 'Group',
