@@ -197,7 +197,7 @@ describe('VoiceBalancePanel', () => {
     await db().clockEvents.add({ id: 'e2', meetingId: 'meeting-1', seq: 2, at: clock, kind: 'pause' });
     passTime(12_000);
     await refresh();
-    expect(await screen.findByText('Dr Sam Patel’s turn ended for the break.')).toBeTruthy();
+    expect(await screen.findByText('Dr Sam Patel’s turn ended for the break.', { exact: false })).toBeTruthy();
     expect(screen.getByText('Nobody’s talk counts on a break.', { exact: false })).toBeTruthy();
     expect(tile('Dr Sam Patel').getAttribute('aria-pressed')).toBe('false');
     // 5 seconds of talk, not 17: the break is nobody's.
