@@ -122,14 +122,20 @@ function lockDataDir(dataDir: string): () => void {
 }
 
 /**
- * The data folder holds every summary: only its owner may enter it (0700), and what is already in
- * it is made readable by its owner only (a folder from before, or copied in with other modes).
- * Files PGlite makes later are made under a umask without group and other bits.
+ * The data folder holds every summary: only its owner may enter it (0700), and what is in it is
+ * made readable by its owner only (a folder from before, or copied in with other modes). Files
+ * are made under a umask without group and other bits; PGlite sets some files' modes itself
+ * (0644), so the folder is gone over again once it is open and when it is closed. In between,
+ * such a file is still out of other users' reach: they cannot enter the folder.
  */
 export function keepPrivate(dataDir: string): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const before = process.umask(0o077);
   process.umask(before | 0o077);
+  tighten(dataDir);
+}
+
+function tighten(dataDir: string): void {
   const stack = [dataDir];
   // Bounded: a data folder holds a few thousand files at most; symbolic links are not followed.
   for (let seen = 0; stack.length > 0 && seen < 100_000; seen += 1) {
@@ -147,6 +153,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   let db: PGlite;
   try {
     db = await PGlite.create(dataDir);
+    tighten(dataDir);
   } catch (error) {
     unlock();
     throw error;
@@ -170,6 +177,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     },
     async close() {
       await db.close();
+      tighten(dataDir);
       unlock();
     },
   };

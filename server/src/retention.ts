@@ -1,6 +1,6 @@
 // The server's own retention of summaries (issue 11): summaries whose meeting was held longer ago
 // than the chosen number of months are deleted when the server starts and once a day after.
-import type { Queryable } from './db.js';
+import { QueryError, type Queryable } from './db.js';
 import { purgeExpiredSessions } from './keys.js';
 
 export const RETENTION_EVERY_MS = 24 * 60 * 60_000;
@@ -64,7 +64,8 @@ export async function purgeOldRows(db: Queryable): Promise<{ sessions: number; r
 /** Purges every `everyMs` (the first an interval after the start); stop() ends it. Errors wait for the next run. */
 export function startHousekeeping(db: Queryable, everyMs = HOUSEKEEPING_EVERY_MS): { stop(): void } {
   const timer = setInterval(() => {
-    purgeOldRows(db).catch((error: Error) => console.error(`Housekeeping could not purge old rows: ${error.name}`));
+    // A QueryError's message names the statement only; any other error's may quote data.
+    purgeOldRows(db).catch((error: Error) => console.error(`Housekeeping could not purge old rows: ${error instanceof QueryError ? error.message : error.name}`));
   }, everyMs);
   timer.unref();
   return { stop: () => clearInterval(timer) };
