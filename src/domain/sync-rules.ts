@@ -26,7 +26,8 @@ export function backoffMs(attempts: number, random: number, baseMs = BACKOFF_BAS
 /** What an HTTP answer means for a summary. */
 export function problemOfStatus(status: number): SyncProblem | null {
   if (status >= 200 && status < 300) return null;
-  if (status === 401 || status === 403) return 'key';
+  if (status === 401) return 'key';
+  if (status === 403) return 'forbidden';
   if (status >= 500) return 'server';
   // A 404 or 405 means the address is not a Heard server (or the wrong path): worth retrying later, as a server problem.
   if (status === 404 || status === 405 || status === 408 || status === 429) return 'server';
@@ -35,7 +36,7 @@ export function problemOfStatus(status: number): SyncProblem | null {
 
 /** Key and policy problems do not get better by themselves: wait the longest, until the chair changes something. */
 export function nextAttemptAfter(problem: SyncProblem, attempts: number, at: EpochMs, random: number, baseMs = BACKOFF_BASE_MS): EpochMs {
-  if (problem === 'key' || problem === 'blocked' || problem === 'refused') return at + BACKOFF_MAX_MS;
+  if (problem === 'key' || problem === 'forbidden' || problem === 'blocked' || problem === 'refused') return at + BACKOFF_MAX_MS;
   return at + backoffMs(attempts, random, baseMs);
 }
 
@@ -57,7 +58,7 @@ export function isDue(entry: Pick<OutboxEntry, 'status' | 'nextAttemptAt' | 'lea
  */
 export function isHeldBack(entry: OutboxEntry, unsent: readonly OutboxEntry[]): boolean {
   if (isSummaryEntry(entry)) return false;
-  return unsent.some((other) => isSummaryEntry(other) && other.status !== 'sent' && other.lastError !== 'refused' && other.createdAt <= entry.createdAt);
+  return unsent.some((other) => isSummaryEntry(other) && other.status !== 'sent' && other.lastError !== 'refused' && other.lastError !== 'forbidden' && other.createdAt <= entry.createdAt);
 }
 
 /** Where an entry goes and what is sent: a request carries ids and a pseudonym, never a name. */

@@ -59,7 +59,8 @@ async function drainHeld(settings: SyncSettings, deps: DrainDeps, exclusive: boo
     const at = deps.now();
     await markFailed(entry.id, result, true, (attempts) => nextAttemptAfter(result, attempts, at, deps.random(), deps.baseMs), at);
     // The next summary would meet the same key, policy or dead network: stop, and wait for the timer.
-    if (result !== 'refused') break;
+    // A refused summary, or another tablet's group, is this entry's problem alone: it is kept, and the next goes.
+    if (result !== 'refused' && result !== 'forbidden') break;
   }
   return { kind: 'done', sent, problem };
 }

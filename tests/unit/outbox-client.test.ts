@@ -143,6 +143,22 @@ describe('sending erasure and deletion requests', () => {
     expect(ok.sent[0]!.body).toEqual({ id: request.id, groupId: 'g-1' });
   });
 
+  it('keeps a summary whose group is another tablet’s (403) with that problem, and still sends the next one', async () => {
+    await setUp();
+    const refused = await queueSummary(T - 2000);
+    const next = await queueSummary(T - 1000);
+    const { sent, fetch } = server([403]);
+    expect(await drainOutbox(deps(fetch))).toEqual({ kind: 'done', sent: 1, problem: null });
+    expect(sent).toHaveLength(2);
+    // Kept, never deleted: it goes once the office has moved the group to this tablet's key.
+    expect(await stored(refused.id)).toMatchObject({ status: 'waiting', lastError: 'forbidden', attempts: 1 });
+    expect(await stored(next.id)).toMatchObject({ status: 'sent' });
+    const later = (await stored(refused.id)).nextAttemptAt;
+    const moved = server();
+    expect(await drainOutbox(deps(moved.fetch, later))).toMatchObject({ sent: 1, problem: null });
+    expect(await stored(refused.id)).toMatchObject({ status: 'sent' });
+  });
+
   it('sends nothing at all until the chair has set up a server', async () => {
     await queueRequest(erase, T);
     const { sent, fetch } = server();

@@ -50,6 +50,8 @@ describe('backoff with jitter', () => {
   it('waits the longest after a refused key or a blocked address: they do not mend by themselves', () => {
     expect(nextAttemptAfter('key', 1, 1000, 0)).toBe(1000 + BACKOFF_MAX_MS);
     expect(nextAttemptAfter('blocked', 1, 1000, 0)).toBe(1000 + BACKOFF_MAX_MS);
+    // Another tablet's group: only the office moving it mends that.
+    expect(nextAttemptAfter('forbidden', 1, 1000, 0)).toBe(1000 + BACKOFF_MAX_MS);
     expect(nextAttemptAfter('network', 1, 1000, 0)).toBe(1000 + 1_500);
     expect(nextAttemptAfter('server', 2, 1000, 0, 100)).toBe(1000 + 150);
   });
@@ -60,7 +62,7 @@ describe('what an answer means', () => {
     [200, null],
     [201, null],
     [401, 'key'],
-    [403, 'key'],
+    [403, 'forbidden'],
     [500, 'server'],
     [503, 'server'],
     [404, 'server'],

@@ -171,6 +171,14 @@ function waitingMeta(row: OutboxEntry): string {
     .join(' · ');
 }
 
+/**
+ * Why this entry waits, when the answer was about it alone: another tablet's group stays refused
+ * until the office moves it, whatever the entries after it do.
+ */
+function EntryProblem({ row }: { row: OutboxEntry }) {
+  return row.lastError === 'forbidden' ? <p class="list-row__meta">{w.problem.forbidden}</p> : null;
+}
+
 export function SyncScreen() {
   const live = useLive(readScreen, []);
   const run = useStore(syncRunStore, (s) => s);
@@ -220,6 +228,7 @@ export function SyncScreen() {
             <li class="list-row" key={row.id}>
               <span class="list-row__title">{w.entry(row.meetingTitle, row.summary.date)}</span>
               <p class="list-row__meta">{waitingMeta(row)}</p>
+              <EntryProblem row={row} />
             </li>
           ))}
           {/* Requests go after the summaries waiting before them: listed in that order. */}
@@ -227,6 +236,7 @@ export function SyncScreen() {
             <li class="list-row" key={row.id}>
               <span class="list-row__title">{requestWords(row)}</span>
               <p class="list-row__meta">{waitingMeta(row)}</p>
+              <EntryProblem row={row} />
             </li>
           ))}
         </ul>
