@@ -172,6 +172,16 @@ for (const backend of backends()) {
       expect((await post(server, key, s)).status).toBe(201);
     });
 
+    it('the OpenAPI document says all this: 403 and 429 on every keyed path, paging parameters and next', async () => {
+      const doc = (await (await get(server, 'api/openapi.json')).json()) as {
+        paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters?: { name: string }[] }>>;
+      };
+      const keyed = [doc.paths['/api/summaries']!.post!, doc.paths['/api/summaries']!.get!, ...['erase-person', 'delete-meeting', 'delete-group'].map((k) => doc.paths[`/api/requests/${k}`]!.post!)];
+      for (const operation of keyed) expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['400', '401', '403', '429']));
+      expect(doc.paths['/api/summaries']!.get!.parameters!.map((p) => p.name)).toEqual(['group', 'from', 'to', 'limit', 'cursor']);
+      expect(JSON.stringify(doc.paths['/api/summaries']!.get!.responses['200'])).toContain('"next"');
+    });
+
     describe('paging', () => {
       const COUNT = 620;
       const range = 'from=2031-01-01&to=2031-12-31';
