@@ -14,7 +14,7 @@ import { openApiDocument } from './openapi.js';
 import { carryOutRequest, PRIVACY_REQUEST_KINDS, PRIVACY_REQUEST_SCHEMAS } from './privacy-requests.js';
 import { countMatching, decodeCursor, DEFAULT_PAGE, listSummaries, MAX_PAGE, storeSummary } from './summaries.js';
 import { fieldErrors, SummarySchema, type FieldError } from './summary-schema.js';
-import { badTextFields } from './text-check.js';
+import { badTextFields, mayHoldBadText } from './text-check.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 /** An erasure or deletion request is a few ids. */
@@ -116,14 +116,16 @@ async function readJson(c: Context, what: string): Promise<{ body: unknown } | {
     return { refusal: jsonError(c, 415, `Send the ${what} as JSON (Content-Type: application/json).`) };
   }
   let body: unknown;
+  let text: string;
   try {
-    body = JSON.parse(await c.req.text());
+    text = await c.req.text();
+    body = JSON.parse(text);
   } catch {
     return { refusal: jsonError(c, 400, `The ${what} is not valid JSON.`, { fields: [{ path: '', message: 'Not valid JSON.' }] }) };
   }
   // Before the schema: a NUL or a lone surrogate is refused wherever it is, also where the schema
   // would let the text through to the database.
-  const bad = badTextFields(body);
+  const bad = mayHoldBadText(text) ? badTextFields(body) : [];
   return bad.length ? { refusal: refuseText(c, what, bad) } : { body };
 }
 

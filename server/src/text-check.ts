@@ -14,6 +14,15 @@ export function badText(text: string): string | null {
 }
 
 /**
+ * Could this JSON text hold a NUL or a lone surrogate once parsed? Only through a `\u` escape: JSON
+ * allows no raw control character in a string, and the body was decoded from UTF-8, where a
+ * surrogate cannot be written. When no such escape is there, nothing needs walking.
+ */
+export function mayHoldBadText(json: string): boolean {
+  return /\\u(?:0000|[dD][89a-fA-F])/.test(json);
+}
+
+/**
  * Every place in a parsed JSON value (or a form's or query's fields) where a string, or a key,
  * holds text that cannot be stored; at most `max`. Walked with a stack, not recursion: a 256 KB
  * body can nest deeper than the call stack goes.

@@ -93,7 +93,8 @@ describe('key commands against a running server on PGlite', () => {
     const out: string[] = [];
     expect(await runCli(['key', 'list'], { out: (l) => out.push(l), err: (l) => out.push(l) }, env)).toBe(0);
     expect(out.join('\n')).toMatch(/key_[0-9a-f]{12}  device  revoked /);
-  });
+    // Two PGlite starts and a dozen commands: slow on a busy machine.
+  }, 120_000);
 });
 
 describe('serve settings', () => {

@@ -117,6 +117,15 @@ for (const backend of backends()) {
       });
     });
 
+    it('an escape written in capitals, as another client may send it, is found too', async () => {
+      const s = summary({ groupId: `grp-caps-${randomUUID()}` });
+      const raw = JSON.stringify(s).replace('"Discharge letters"', '"Discharge \\uDBFF letters"').replace('"MDT"', '"MDT\\u0000"');
+      expect(raw).toContain('\\uDBFF');
+      const res = await post(server, key, raw);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as Fields).fields.map((f) => f.path)).toEqual(['items.1.title', 'glossaryTerms.0']);
+    });
+
     it('a NUL in a listing’s filter is a 400 with its name', async () => {
       const res = await get(server, 'api/summaries?group=grp%00x', office);
       expect(res.status).toBe(400);
