@@ -158,12 +158,15 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.use('/api/*', async (c, next) => {
     const allowed = header(c, 'Origin') === options.appOrigin;
     c.header('Vary', 'Origin');
-    if (allowed) c.header('Access-Control-Allow-Origin', options.appOrigin);
+    if (allowed) {
+      c.header('Access-Control-Allow-Origin', options.appOrigin);
+      // So the app can read how long a 429 asks it to wait.
+      c.header('Access-Control-Expose-Headers', 'Retry-After');
+    }
     if (c.req.method !== 'OPTIONS') return next();
     if (allowed) {
       c.header('Access-Control-Allow-Methods', 'GET,POST,OPTIONS');
       c.header('Access-Control-Allow-Headers', 'Authorization,Content-Type');
-      c.header('Access-Control-Expose-Headers', 'Retry-After');
       c.header('Access-Control-Max-Age', '600');
     }
     return c.body(null, 204);

@@ -209,7 +209,7 @@ export async function runCli(args: string[], io: Io = consoleIo, env: NodeJS.Pro
     }
     const running = await startSyncServer(env, flags);
     io.out(`Sync server (programme office) at ${running.url} on ${running.db.kind === 'pglite' ? `PGlite in ${running.dataDir}` : 'PostgreSQL'}`);
-    io.out(`Office page: ${running.url}  ·  API: ${running.url}api/openapi.json`);
+    io.out(`Office page: ${running.url} (sign in with an office key: key create "Programme office" --role office)  ·  API: ${running.url}api/openapi.json`);
     const months = flags.retentionMonths ?? settingsFromEnv(env).retentionMonths;
     io.out(months ? `Retention: summaries of meetings more than ${months} months ago are deleted at start and daily.` : 'Retention: off (summaries are kept until a device asks for them to be deleted).');
     const stop = () => void running.close().then(() => process.exit(0));

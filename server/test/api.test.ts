@@ -214,6 +214,7 @@ for (const backend of backends()) {
       const actual = await post(server, key, summary(), { Origin: APP_ORIGIN });
       expect(actual.status).toBe(201);
       expect(actual.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
+      expect(actual.headers.get('access-control-expose-headers')).toBe('Retry-After');
       const other = await post(server, key, summary(), { Origin: 'http://127.0.0.1:9999' });
       expect(other.headers.get('access-control-allow-origin')).toBeNull();
     });
