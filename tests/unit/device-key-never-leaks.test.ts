@@ -126,7 +126,7 @@ describe('the sync device key', () => {
       // Each pass is an hour later, so the backoff of the failure before has always run out.
       for (let pass = 0; pass < 7; pass++) outcomes.push(await drainOutbox(deps(T0 + (2 + pass) * 3_600_000)));
       const problems = outcomes.map((o) => (o.kind === 'done' ? (o.problem ?? `sent ${o.sent}`) : o.kind));
-      expect(problems).toEqual(['key', 'key', 'server', 'server', 'timeout', 'refused', 'sent 1']);
+      expect(problems).toEqual(['key', 'forbidden', 'server', 'server', 'timeout', 'refused', 'sent 1']);
       // Sent, so the test is about a key that really travelled: in the header, every time, and in no body.
       expect(server.keys).toHaveLength(7);
       for (const header of server.keys) expect(header).toBe(`Bearer ${KEY}`);
