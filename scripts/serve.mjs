@@ -49,6 +49,7 @@ if (sync) {
   console.log('');
   console.log(`Sync server (programme office) at ${sync.url} — office page: ${sync.url} — ${where}`);
   console.log('Make a device key for a tablet: npm run server -- key create "Community hall tablet"');
+  console.log('and an office key to sign in to the office page: npm run server -- key create "Programme office" --role office');
 }
 console.log(`The app may send summaries to: ${connectSrc.join(' ') || 'no server (set HEARD_SYNC_ORIGIN)'}`);
 console.log('');

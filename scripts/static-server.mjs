@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import { createSecureServer } from 'node:http2';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
@@ -113,6 +113,23 @@ function compressor() {
 }
 
 /**
+ * The file a request's path names, resolved, or the status that refuses it: 400 for a path that
+ * does not decode or holds a NUL, 403 for one that leaves `base` (`/..%2fdist-private/x` decodes
+ * to a sibling folder whose name merely starts with "dist": inside means `base` plus a separator).
+ */
+export function requestPath(base, requestUrl = '/') {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(new URL(requestUrl, 'http://localhost').pathname);
+  } catch {
+    return 400;
+  }
+  if (decoded.includes('\0')) return 400;
+  const path = resolve(join(base, decoded));
+  return path === base || path.startsWith(base + sep) ? path : 403;
+}
+
+/**
  * `tls` ({ key, cert }, PEM) serves HTTPS, over HTTP/2 where the browser speaks it, as any host a
  * tablet installs Heard from must (a service worker needs HTTPS everywhere but localhost).
  */
@@ -122,12 +139,12 @@ export async function startStaticServer({ root = 'dist', port = 0, host = '127.0
   const compress = compressor();
   const handle = async (req, res) => {
     try {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      let path = normalize(join(base, decodeURIComponent(url.pathname)));
-      if (!path.startsWith(base)) {
-        res.writeHead(403).end();
+      const path0 = requestPath(base, req.url);
+      if (typeof path0 === 'number') {
+        res.writeHead(path0).end();
         return;
       }
+      let path = path0;
       let info = await stat(path).catch(() => null);
       if (info?.isDirectory()) path = join(path, 'index.html');
       else if (!info) path = join(base, 'index.html');

@@ -2,8 +2,9 @@
 // another to a local sync server, against the same 1,000 rows inserted straight into the same
 // database with the same statement. Issue 9 asks for at most 3×. Loopback only, bounded loops.
 // Uses PGlite in a temp folder, or PostgreSQL (a throwaway schema) when DATABASE_URL is set.
-// The server's statement is that insert with the device key check inside it (KEYED_UPSERT_SQL);
-// the direct insert is the plain one (UPSERT_SQL), so the key check counts against the server.
+// The server checks the key (its own query, before the body is read) and then stores with that
+// insert plus the group's owner checked inside it (OWNED_UPSERT_SQL); the direct insert is the plain
+// one (UPSERT_SQL), so the key check and the owner check count against the server.
 // The two are timed in alternating rounds of 50, so a busy machine slows both alike.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -6,20 +6,27 @@ import { chmodSync, existsSync, unlinkSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Database } from './db.js';
-import { createKey, listKeys, revokeKey } from './keys.js';
+import { MOVED_FROM_COMMAND_LINE, moveGroup } from './groups.js';
+import { createKey, listKeys, revokeKey, type KeyRole } from './keys.js';
 
 export const adminSocketPath = (dataDir: string): string => join(dataDir, 'admin.sock');
 
-export type AdminCommand = { op: 'create'; label: string } | { op: 'list' } | { op: 'revoke'; id: string };
+export type AdminCommand =
+  | { op: 'create'; label: string; role?: KeyRole }
+  | { op: 'list' }
+  | { op: 'revoke'; id: string }
+  | { op: 'move-group'; groupId: string; keyId: string };
 
 export async function runAdminCommand(db: Database, command: AdminCommand): Promise<unknown> {
   switch (command.op) {
     case 'create':
-      return createKey(db, command.label);
+      return createKey(db, command.label, command.role);
     case 'list':
       return listKeys(db);
     case 'revoke':
       return { revoked: await revokeKey(db, command.id) };
+    case 'move-group':
+      return { outcome: await moveGroup(db, command.groupId, command.keyId, MOVED_FROM_COMMAND_LINE) };
   }
 }
 

@@ -1,44 +1,70 @@
 // The HTTP side: the summaries API, health, the OpenAPI document and the office page.
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import type { Database } from './db.js';
-import { createSession, endSession, hashSecret, isKeyShaped, listKeys, SESSION_HOURS, verifyKey, verifySession } from './keys.js';
+import { authLimiter, DEFAULT_AUTH_LIMIT, type AuthLimitOptions } from './auth-limit.js';
+import { QueryError, type Database } from './db.js';
+import { groupOwners, moveGroup, recentMoves } from './groups.js';
+import { createSession, endSession, isKeyShaped, listKeys, SESSION_HOURS, verifyKey, verifySession, type Caller, type KeyRole } from './keys.js';
 import { OFFICE_CSP, OFFICE_CSS, officePage, signInPage } from './office.js';
 import { openApiDocument } from './openapi.js';
 import { carryOutRequest, PRIVACY_REQUEST_KINDS, PRIVACY_REQUEST_SCHEMAS } from './privacy-requests.js';
-import { listSummaries, storeSummary } from './summaries.js';
-import { fieldErrors, SummarySchema } from './summary-schema.js';
+import { countMatching, decodeCursor, DEFAULT_PAGE, listSummaries, MAX_PAGE, storeSummary } from './summaries.js';
+import { fieldErrors, SummarySchema, type FieldError } from './summary-schema.js';
+import { badTextFields, mayHoldBadText } from './text-check.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 /** An erasure or deletion request is a few ids. */
 export const MAX_REQUEST_BYTES = 4 * 1024;
 export const KEY_REFUSED = 'The server did not accept the device key.';
+export const GROUP_REFUSED = 'This key may not change that group: it is another tablet’s. Ask the office.';
+export const ROLE_REFUSED: Record<KeyRole, string> = {
+  device: 'A tablet’s device key may only send summaries and requests; reading them needs an office key.',
+  office: 'An office key cannot send summaries as a tablet; only a tablet’s device key can.',
+};
 const SESSION_COOKIE = 'heard_office';
+/** Summaries on one office page. */
+export const OFFICE_PAGE = 100;
 
 export interface AppOptions {
   db: Database;
   /** The only origin whose pages may call the API from a browser (the Heard app). */
   appOrigin: string;
-  /** Mark the office cookie Secure (set when the server is reached over HTTPS). */
+  /** Mark the office cookie Secure (the server's default unless it listens on loopback only). */
   secureCookies?: boolean;
+  /** Send Strict-Transport-Security on every answer (it is sent anyway on one that came over TLS). */
+  hsts?: boolean;
+  /**
+   * The office page's own origin, e.g. https://office.example.org behind a proxy that ends TLS.
+   * A form post must come from it. Unset: the origin the request was made to.
+   */
+  publicOrigin?: string | undefined;
+  /** Failed authentications allowed per client address in a window. */
+  authLimit?: AuthLimitOptions;
+  /** The client's address is the last one in X-Forwarded-For (set behind a reverse proxy that adds it). */
+  trustProxy?: boolean;
+  /** The clock the guessing limit counts with; tests move it. */
+  now?: () => number;
   /** Tests only: runs after a summary is stored, before the reply is sent. */
   afterStore?: (id: string) => Promise<void>;
 }
 
-type Env = { Variables: { keyId: string } };
+type Env = { Variables: { caller: Caller } };
 
 const isoDate = z.iso.date();
-const FilterSchema = z.strictObject({
+const ListQuerySchema = z.strictObject({
   group: z.string().min(1).max(100).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional(),
+  cursor: z.string().min(1).max(1000).optional(),
 });
 
-const jsonError = (c: Context, status: 400 | 401 | 404 | 409 | 413 | 415 | 500, error: string, extra: object = {}) =>
-  c.json({ error, ...extra }, status);
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500;
+const jsonError = (c: Context, status: ErrorStatus, error: string, extra: object = {}) => c.json({ error, ...extra }, status);
 
 /**
  * A request header. On Node, read from the incoming message node-server passes along: asking
@@ -62,15 +88,11 @@ function refuseKey(c: Context): Response {
   return jsonError(c, 401, KEY_REFUSED);
 }
 
-/** `refusal` for a caller with a valid key; 401 for anyone else, so nothing is answered to them. */
-type KeyFirst = (c: Context, refusal: () => Response) => Promise<Response>;
-const asIs: KeyFirst = async (_c, refusal) => refusal();
-
-function limitBody(maxSize: number, what: string, keyFirst: KeyFirst = asIs): MiddlewareHandler {
+function limitBody(maxSize: number, what: string): MiddlewareHandler {
   const tooLarge = (c: Context) => {
     // The rest of the body is not read: close the connection so no client reuses it.
     c.header('Connection', 'close');
-    return keyFirst(c, () => jsonError(c, 413, `The ${what} is larger than the server accepts (${maxSize / 1024} KB).`));
+    return jsonError(c, 413, `The ${what} is larger than the server accepts (${maxSize / 1024} KB).`);
   };
   const streamed = bodyLimit({ maxSize, onError: tooLarge });
   return async (c, next) => {
@@ -85,27 +107,50 @@ function limitBody(maxSize: number, what: string, keyFirst: KeyFirst = asIs): Mi
   };
 }
 
+const refuseText = (c: Context, what: string, fields: FieldError[]) =>
+  jsonError(c, 400, `The ${what} holds text that cannot be stored.`, { fields });
+
 /** The request's JSON body, or the answer that says why there is none. */
 async function readJson(c: Context, what: string): Promise<{ body: unknown } | { refusal: Response }> {
   if (!/^application\/json\b/i.test(header(c, 'Content-Type') ?? '')) {
     return { refusal: jsonError(c, 415, `Send the ${what} as JSON (Content-Type: application/json).`) };
   }
+  let body: unknown;
+  let text: string;
   try {
-    return { body: JSON.parse(await c.req.text()) };
+    text = await c.req.text();
+    body = JSON.parse(text);
   } catch {
     return { refusal: jsonError(c, 400, `The ${what} is not valid JSON.`, { fields: [{ path: '', message: 'Not valid JSON.' }] }) };
   }
+  // Before the schema: a NUL or a lone surrogate is refused wherever it is, also where the schema
+  // would let the text through to the database.
+  const bad = mayHoldBadText(text) ? badTextFields(body) : [];
+  return bad.length ? { refusal: refuseText(c, what, bad) } : { body };
+}
+
+/** The address a request came from: the socket's, or the proxy's word for it when trusted. */
+function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = header(c, 'X-Forwarded-For')?.split(',').pop()?.trim();
+    if (forwarded) return forwarded;
+  }
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return incoming?.socket.remoteAddress ?? 'unknown';
 }
 
 export function createApp(options: AppOptions): Hono<Env> {
   const { db } = options;
   const app = new Hono<Env>();
+  const limiter = authLimiter(options.authLimit ?? DEFAULT_AUTH_LIMIT, options.now);
+  const address = (c: Context) => clientAddress(c, options.trustProxy ?? false);
 
   // Headers are set before the answer is made, never on a finished one: changing a finished
   // answer's headers makes node-server build it again as a full web Response.
   app.use('*', async (c, next) => {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
+    if (options.hsts || c.req.url.startsWith('https:')) c.header('Strict-Transport-Security', 'max-age=31536000');
     await next();
   });
 
@@ -113,7 +158,11 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.use('/api/*', async (c, next) => {
     const allowed = header(c, 'Origin') === options.appOrigin;
     c.header('Vary', 'Origin');
-    if (allowed) c.header('Access-Control-Allow-Origin', options.appOrigin);
+    if (allowed) {
+      c.header('Access-Control-Allow-Origin', options.appOrigin);
+      // So the app can read how long a 429 asks it to wait.
+      c.header('Access-Control-Expose-Headers', 'Retry-After');
+    }
     if (c.req.method !== 'OPTIONS') return next();
     if (allowed) {
       c.header('Access-Control-Allow-Methods', 'GET,POST,OPTIONS');
@@ -126,33 +175,49 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get('/api/health', (c) => c.json({ ok: true, database: db.kind }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
 
-  const isSummaryPost = (c: Context) => c.req.method === 'POST' && c.req.path === '/api/summaries';
+  /** 429 with Retry-After when this address has used up its failed authentications. */
+  const tooManyFailures = (c: Context, answer: (seconds: number) => Response): Response | null => {
+    const seconds = limiter.retryAfter(address(c));
+    if (seconds === null) return null;
+    c.header('Retry-After', String(seconds));
+    return answer(seconds);
+  };
+  const waitWords = (seconds: number) =>
+    `Too many keys that were not accepted came from this address. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
 
+  // The key is checked before the body is read or parsed: a caller without a valid key gets 401
+  // and nothing else, whatever it sent.
   app.use('/api/*', async (c, next) => {
+    const waiting = tooManyFailures(c, (seconds) => jsonError(c, 429, waitWords(seconds)));
+    if (waiting) return waiting;
     const secret = bearer(c);
-    if (!secret) return refuseKey(c);
-    // A summary's key is checked in the statement that stores it: one round trip to the database.
-    if (isSummaryPost(c)) return next();
-    const keyId = await verifyKey(db, secret);
-    if (!keyId) return refuseKey(c);
-    c.set('keyId', keyId);
+    const caller = secret ? await verifyKey(db, secret) : null;
+    if (!caller) {
+      limiter.fail(address(c));
+      return refuseKey(c);
+    }
+    c.set('caller', caller);
     await next();
   });
 
-  // Before a summary is stored its key is unchecked: a refusal is answered only to a valid key.
-  const summaryKeyFirst: KeyFirst = async (c, refusal) => ((await verifyKey(db, bearer(c)!)) ? refusal() : refuseKey(c));
+  const needsRole =
+    (role: KeyRole): MiddlewareHandler<Env> =>
+    async (c, next) =>
+      c.get('caller').role === role ? next() : jsonError(c, 403, ROLE_REFUSED[c.get('caller').role]);
 
-  app.post('/api/summaries', limitBody(MAX_BODY_BYTES, 'summary', summaryKeyFirst), async (c) => {
+  app.post('/api/summaries', needsRole('device'), limitBody(MAX_BODY_BYTES, 'summary'), async (c) => {
     const read = await readJson(c, 'summary');
-    if ('refusal' in read) return summaryKeyFirst(c, () => read.refusal);
+    if ('refusal' in read) return read.refusal;
     const parsed = SummarySchema.safeParse(read.body);
-    if (!parsed.success) {
-      return summaryKeyFirst(c, () => jsonError(c, 400, 'The summary is not valid.', { fields: fieldErrors(parsed.error) }));
-    }
-    const result = await storeSummary(db, parsed.data, hashSecret(bearer(c)!));
-    if (result.outcome === 'key-refused') return refuseKey(c);
-    if (result.outcome === 'conflict') {
-      return jsonError(c, 409, 'This summary id is already used by a summary of another meeting.');
+    if (!parsed.success) return jsonError(c, 400, 'The summary is not valid.', { fields: fieldErrors(parsed.error) });
+    const result = await storeSummary(db, parsed.data, c.get('caller').id);
+    switch (result.outcome) {
+      case 'forbidden':
+        return jsonError(c, 403, GROUP_REFUSED);
+      case 'conflict':
+        return jsonError(c, 409, 'This summary id is already used by a summary of another meeting.');
+      case 'changed':
+        return jsonError(c, 409, 'A different summary is already stored with this id and revision. A changed summary needs a higher revision.');
     }
     const { outcome, stored } = result;
     await options.afterStore?.(stored.id);
@@ -165,25 +230,37 @@ export function createApp(options: AppOptions): Hono<Env> {
       if ('refusal' in read) return read.refusal;
       const parsed = PRIVACY_REQUEST_SCHEMAS[kind].safeParse(read.body);
       if (!parsed.success) return jsonError(c, 400, 'The request is not valid.', { fields: fieldErrors(parsed.error) });
-      const { outcome, affected } = await carryOutRequest(options.db, kind, parsed.data, c.get('keyId'));
+      const { outcome, affected } = await carryOutRequest(options.db, kind, parsed.data, c.get('caller'));
+      if (outcome === 'forbidden') return jsonError(c, 403, GROUP_REFUSED);
       if (outcome === 'conflict') return jsonError(c, 409, 'This request id is already used by another request.');
       return c.json({ status: outcome, id: parsed.data.id, kind, affected }, outcome === 'done' ? 201 : 200);
     });
   }
 
-  app.get('/api/summaries', async (c) => {
-    const parsed = FilterSchema.safeParse(c.req.query());
+  app.get('/api/summaries', needsRole('office'), async (c) => {
+    const query = c.req.query();
+    const bad = badTextFields(query);
+    if (bad.length) return refuseText(c, 'query', bad);
+    const parsed = ListQuerySchema.safeParse(query);
     if (!parsed.success) return jsonError(c, 400, 'A filter is not valid.', { fields: fieldErrors(parsed.error) });
-    return c.json({ summaries: await listSummaries(db, parsed.data) });
+    const { limit = DEFAULT_PAGE, cursor, ...filter } = parsed.data;
+    const after = cursor === undefined ? null : decodeCursor(cursor);
+    if (cursor !== undefined && !after) {
+      return jsonError(c, 400, 'A filter is not valid.', { fields: [{ path: 'cursor', message: 'Not a cursor this server gave: start again without it.' }] });
+    }
+    return c.json(await listSummaries(db, filter, { limit, after }));
   });
 
   app.all('/api/*', (c) => jsonError(c, 404, 'There is no such address on this server.'));
 
   // The office page.
-  const html = (c: Context, body: string, status: 200 | 401 = 200) => {
+  const html = (c: Context, body: string, status: 200 | 401 | 403 | 429 = 200) => {
     c.header('Content-Security-Policy', OFFICE_CSP);
     c.header('Cache-Control', 'no-store');
     c.header('X-Frame-Options', 'DENY');
+    // Same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` on the page's
+    // own form posts, and those are accepted only from this origin.
+    c.header('Referrer-Policy', 'same-origin');
     return c.html(body, status);
   };
 
@@ -193,20 +270,61 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.body(OFFICE_CSS);
   });
 
-  app.get('/', async (c) => {
+  const session = (c: Context) => {
     const token = getCookie(c, SESSION_COOKIE) ?? '';
-    const keyId = token ? await verifySession(db, token) : null;
-    if (!keyId) return html(c, signInPage());
-    const label = (await listKeys(db)).find((k) => k.id === keyId)?.label ?? keyId;
-    return html(c, officePage(await listSummaries(db, { limit: 5000 }), label));
+    return token ? verifySession(db, token) : Promise.resolve(null);
+  };
+
+  app.get('/', async (c) => {
+    const office = await session(c);
+    if (!office) return html(c, signInPage());
+    const cursor = c.req.query('after');
+    const after = cursor ? decodeCursor(cursor) : null;
+    const [page, counted, keys, moves] = await Promise.all([
+      listSummaries(db, {}, { limit: OFFICE_PAGE, after }),
+      countMatching(db, {}, after),
+      listKeys(db),
+      recentMoves(db),
+    ]);
+    const owners = await groupOwners(db, [...new Set(page.summaries.map((s) => s.summary.groupId))]);
+    return html(c, officePage({ ...page, ...counted, owners, keys, moves, keyLabel: office.label }));
   });
 
-  app.post('/office/sign-in', bodyLimit({ maxSize: 4096, onError: (c) => c.text('Too large', 413) }), async (c) => {
+  /**
+   * A form post must come from this server's own page: its Origin (or, without one, its Referer)
+   * is this origin. Another site's page cannot sign someone in, out, or move a group.
+   */
+  const fromOwnPage = (c: Context): boolean => {
+    const own = options.publicOrigin ?? new URL(c.req.url).origin;
+    const origin = header(c, 'Origin');
+    if (origin !== undefined) return origin === own;
+    const referer = header(c, 'Referer');
+    if (!referer) return false;
+    try {
+      return new URL(referer).origin === own;
+    } catch {
+      return false;
+    }
+  };
+  const FOREIGN = 'This form was not sent from this server’s own page, so it was not accepted. Open the office page at its own address and try again.';
+  const officeForm = (maxSize: number) =>
+    bodyLimit({ maxSize, onError: (c) => c.text('Too large', 413) });
+
+  app.post('/office/sign-in', officeForm(4096), async (c) => {
+    if (!fromOwnPage(c)) return html(c, signInPage(FOREIGN), 403);
+    const waiting = tooManyFailures(c, (seconds) => html(c, signInPage(waitWords(seconds)), 429));
+    if (waiting) return waiting;
     const form = await c.req.parseBody();
     const key = typeof form.key === 'string' ? form.key.trim() : '';
-    const keyId = key ? await verifyKey(db, key) : null;
-    if (!keyId) return html(c, signInPage('That key was not accepted. Check it, or ask for a new one.'), 401);
-    setCookie(c, SESSION_COOKIE, await createSession(db, keyId), {
+    const caller = key ? await verifyKey(db, key) : null;
+    if (!caller) {
+      limiter.fail(address(c));
+      return html(c, signInPage('That key was not accepted. Check it, or ask for a new one.'), 401);
+    }
+    if (caller.role !== 'office') {
+      return html(c, signInPage('That is a tablet’s device key: it may only send summaries. Sign in with an office key.'), 403);
+    }
+    setCookie(c, SESSION_COOKIE, await createSession(db, caller.id), {
       httpOnly: true,
       sameSite: 'Strict',
       secure: options.secureCookies ?? false,
@@ -217,15 +335,35 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   app.post('/office/sign-out', async (c) => {
+    if (!fromOwnPage(c)) return html(c, signInPage(FOREIGN), 403);
     const token = getCookie(c, SESSION_COOKIE);
     if (token) await endSession(db, token);
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: options.secureCookies ?? false });
     return c.redirect('/', 303);
   });
 
+  app.post('/office/groups/move', officeForm(4096), async (c) => {
+    if (!fromOwnPage(c)) return html(c, signInPage(FOREIGN), 403);
+    const office = await session(c);
+    if (!office) return html(c, signInPage('Sign in again to move a group.'), 401);
+    const form = await c.req.parseBody();
+    const group = typeof form.group === 'string' ? form.group : '';
+    const key = typeof form.key === 'string' ? form.key : '';
+    if (!group || group.length > 100 || !key || key.length > 100 || badTextFields([group, key]).length) {
+      return c.text('That is not a group and a key from this page.', 400);
+    }
+    const moved = await moveGroup(db, group, key, office.id);
+    if (moved === 'no-such-key') return c.text('That key is not an active device key: the group was not moved.', 400);
+    return c.redirect('/', 303);
+  });
+
+  // A 500 logs an error id and, for a database statement, its name: never the request's body,
+  // parameters, key or key hash, which the error itself might quote.
   app.onError((error, c) => {
-    console.error('Sync server error:', error);
-    return jsonError(c, 500, 'The server could not do that just now. Try again later.');
+    const errorId = randomBytes(6).toString('hex');
+    const where = error instanceof QueryError ? `statement ${error.statement}${error.code ? ` (SQLSTATE ${error.code})` : ''}` : error.name;
+    console.error(`Sync server error ${errorId}: ${where}`);
+    return jsonError(c, 500, `The server could not do that just now. Try again later (error ${errorId}).`, { errorId });
   });
 
   return app;

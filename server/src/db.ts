@@ -1,13 +1,49 @@
 // The one interface the server talks to, with two implementations: PGlite (Postgres compiled to
 // WASM, embedded, data in a folder) and real PostgreSQL through `pg`. The SQL the rest of the
 // server sends is plain PostgreSQL that both run unchanged.
-import { mkdirSync, openSync, closeSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 export type DatabaseKind = 'pglite' | 'postgres';
+
+/** A timestamp column as ISO 8601 (pg gives a Date, PGlite a Date or text). */
+export const isoTime = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();
+
+/**
+ * A statement that failed, by name only. The database's own error is not kept: its message and
+ * detail can quote the values sent (a summary's text, a key's hash), and this error may be logged.
+ */
+export class QueryError extends Error {
+  override name = 'QueryError';
+  constructor(
+    readonly statement: string,
+    /** The SQLSTATE, e.g. 23505; never the values. */
+    readonly code: string | undefined,
+  ) {
+    super(`The statement ${statement} failed${code ? ` (SQLSTATE ${code})` : ''}.`);
+  }
+}
+
+/** A statement's name: its leading comment (`/* store-summary *\/ …`), else its verb and table. */
+export function statementName(sql: string): string {
+  const named = /^\s*\/\*\s*([\w-]+)\s*\*\//.exec(sql);
+  if (named) return named[1]!;
+  const verb = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? 'SQL';
+  const table = /\b(?:INTO|FROM|UPDATE|TABLE)\s+([a-z_][a-z0-9_.]*)/i.exec(sql)?.[1];
+  return table ? `${verb} ${table}` : verb;
+}
+
+async function named<T>(sql: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new QueryError(statementName(sql), typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined);
+  }
+}
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -85,12 +121,39 @@ function lockDataDir(dataDir: string): () => void {
   throw new Error(`Could not lock ${dataDir}.`);
 }
 
+/**
+ * The data folder holds every summary: only its owner may enter it (0700), and what is in it is
+ * made readable by its owner only (a folder from before, or copied in with other modes). Files
+ * are made under a umask without group and other bits; PGlite sets some files' modes itself
+ * (0644), so the folder is gone over again once it is open and when it is closed. In between,
+ * such a file is still out of other users' reach: they cannot enter the folder.
+ */
+export function keepPrivate(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const before = process.umask(0o077);
+  process.umask(before | 0o077);
+  tighten(dataDir);
+}
+
+function tighten(dataDir: string): void {
+  const stack = [dataDir];
+  // Bounded: a data folder holds a few thousand files at most; symbolic links are not followed.
+  for (let seen = 0; stack.length > 0 && seen < 100_000; seen += 1) {
+    const path = stack.pop()!;
+    const info = lstatSync(path);
+    if (info.isSymbolicLink()) continue;
+    if ((info.mode & 0o077) !== 0) chmodSync(path, info.mode & 0o700);
+    if (info.isDirectory()) for (const name of readdirSync(path)) stack.push(join(path, name));
+  }
+}
+
 async function openPglite(dataDir: string): Promise<Database> {
-  mkdirSync(dataDir, { recursive: true });
+  keepPrivate(dataDir);
   const unlock = lockDataDir(dataDir);
   let db: PGlite;
   try {
     db = await PGlite.create(dataDir);
+    tighten(dataDir);
   } catch (error) {
     unlock();
     throw error;
@@ -98,22 +161,23 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     kind: 'pglite',
     async query<T>(sql: string, params: unknown[] = []) {
-      return (await db.query<T>(sql, params)).rows;
+      return named(sql, async () => (await db.query<T>(sql, params)).rows);
     },
     async exec(sql) {
-      await db.exec(sql);
+      await named(sql, () => db.exec(sql));
     },
     transaction(fn) {
       return db.transaction((tx) =>
         fn({
           async query<T>(sql: string, params: unknown[] = []) {
-            return (await tx.query<T>(sql, params)).rows;
+            return named(sql, async () => (await tx.query<T>(sql, params)).rows);
           },
         }),
       );
     },
     async close() {
       await db.close();
+      tighten(dataDir);
       unlock();
     },
   };
@@ -134,10 +198,10 @@ async function openPostgres(databaseUrl: string, schema?: string): Promise<Datab
   return {
     kind: 'postgres',
     async query<T>(sql: string, params: unknown[] = []) {
-      return (await pool.query(sql, params)).rows as T[];
+      return named(sql, async () => (await pool.query(sql, params)).rows as T[]);
     },
     async exec(sql) {
-      await pool.query(sql);
+      await named(sql, () => pool.query(sql));
     },
     async transaction(fn) {
       const client = await pool.connect();
@@ -145,7 +209,7 @@ async function openPostgres(databaseUrl: string, schema?: string): Promise<Datab
         await client.query('BEGIN');
         const result = await fn({
           async query<T>(sql: string, params: unknown[] = []) {
-            return (await client.query(sql, params)).rows as T[];
+            return named(sql, async () => (await client.query(sql, params)).rows as T[]);
           },
         });
         await client.query('COMMIT');

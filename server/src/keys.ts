@@ -3,15 +3,26 @@
 // secret expensive; nobody can guess through 2^256 keys, fast hash or slow, so SHA-256 is enough
 // and keeps every request's check to one indexed lookup.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Queryable } from './db.js';
+import { isoTime, type Queryable } from './db.js';
 
 const KEY_PREFIX = 'heard_';
+
+/** A device key (a tablet's) only sends; an office key reads and may make any request. */
+export const KEY_ROLES = ['device', 'office'] as const;
+export type KeyRole = (typeof KEY_ROLES)[number];
 
 export interface DeviceKey {
   id: string;
   label: string;
+  role: KeyRole;
   createdAt: string;
   revokedAt: string | null;
+}
+
+/** Who is calling: an active key's id and role. */
+export interface Caller {
+  id: string;
+  role: KeyRole;
 }
 
 export function hashSecret(secret: string): string {
@@ -22,12 +33,12 @@ export function newSecret(): string {
   return KEY_PREFIX + randomBytes(32).toString('base64url');
 }
 
-const iso = (value: unknown): string | null =>
-  value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+const iso = (value: unknown): string | null => (value === null || value === undefined ? null : isoTime(value));
 
 interface KeyRow {
   id: string;
   label: string;
+  role: KeyRole;
   created_at: unknown;
   revoked_at: unknown;
 }
@@ -35,24 +46,28 @@ interface KeyRow {
 const toKey = (row: KeyRow): DeviceKey => ({
   id: row.id,
   label: row.label,
+  role: row.role,
   createdAt: iso(row.created_at) ?? '',
   revokedAt: iso(row.revoked_at),
 });
 
-export async function createKey(db: Queryable, label: string): Promise<{ key: DeviceKey; secret: string }> {
+const KEY_COLUMNS = 'id, label, role, created_at, revoked_at';
+
+export async function createKey(db: Queryable, label: string, role: KeyRole = 'device'): Promise<{ key: DeviceKey; secret: string }> {
   const clean = label.trim();
   if (!clean || clean.length > 120) throw new Error('Give the key a label of 1 to 120 characters, e.g. "Community hall tablet".');
+  if (!KEY_ROLES.includes(role)) throw new Error(`A key's role is device or office, not "${role}".`);
   const secret = newSecret();
   const id = 'key_' + randomBytes(6).toString('hex');
   const rows = await db.query<KeyRow>(
-    'INSERT INTO device_keys (id, label, key_hash) VALUES ($1, $2, $3) RETURNING id, label, created_at, revoked_at',
-    [id, clean, hashSecret(secret)],
+    `INSERT INTO device_keys (id, label, key_hash, role) VALUES ($1, $2, $3, $4) RETURNING ${KEY_COLUMNS}`,
+    [id, clean, hashSecret(secret), role],
   );
   return { key: toKey(rows[0]!), secret };
 }
 
 export async function listKeys(db: Queryable): Promise<DeviceKey[]> {
-  const rows = await db.query<KeyRow>('SELECT id, label, created_at, revoked_at FROM device_keys ORDER BY created_at, id');
+  const rows = await db.query<KeyRow>(`SELECT ${KEY_COLUMNS} FROM device_keys ORDER BY created_at, id`);
   return rows.map(toKey);
 }
 
@@ -70,13 +85,13 @@ export function isKeyShaped(secret: string): boolean {
   return secret.startsWith(KEY_PREFIX) && secret.length <= 200;
 }
 
-/** The key's id when `secret` is a key that exists and is not revoked; read every time, never cached. */
-export async function verifyKey(db: Queryable, secret: string): Promise<string | null> {
+/** The key's id and role when `secret` is a key that exists and is not revoked; read every time, never cached. */
+export async function verifyKey(db: Queryable, secret: string): Promise<Caller | null> {
   if (!isKeyShaped(secret)) return null;
-  const rows = await db.query<{ id: string }>('SELECT id FROM device_keys WHERE key_hash = $1 AND revoked_at IS NULL', [
+  const rows = await db.query<Caller>('/* verify-key */ SELECT id, role FROM device_keys WHERE key_hash = $1 AND revoked_at IS NULL', [
     hashSecret(secret),
   ]);
-  return rows[0]?.id ?? null;
+  return rows[0] ?? null;
 }
 
 export const SESSION_HOURS = 12;
@@ -90,17 +105,22 @@ export async function createSession(db: Queryable, keyId: string): Promise<strin
   return token;
 }
 
-/** The key id behind a live session whose key is not revoked. */
-export async function verifySession(db: Queryable, token: string): Promise<string | null> {
+/** The office key behind a live session whose key is not revoked. */
+export async function verifySession(db: Queryable, token: string): Promise<{ id: string; label: string } | null> {
   if (!token || token.length > 100) return null;
-  const rows = await db.query<{ key_id: string }>(
-    `SELECT s.key_id FROM office_sessions s JOIN device_keys k ON k.id = s.key_id
-     WHERE s.token_hash = $1 AND s.expires_at > now() AND k.revoked_at IS NULL`,
+  const rows = await db.query<{ id: string; label: string }>(
+    `/* verify-session */ SELECT k.id, k.label FROM office_sessions s JOIN device_keys k ON k.id = s.key_id
+     WHERE s.token_hash = $1 AND s.expires_at > now() AND k.revoked_at IS NULL AND k.role = 'office'`,
     [hashSecret(token)],
   );
-  return rows[0]?.key_id ?? null;
+  return rows[0] ?? null;
 }
 
 export async function endSession(db: Queryable, token: string): Promise<void> {
   await db.query('DELETE FROM office_sessions WHERE token_hash = $1 OR expires_at <= now()', [hashSecret(token)]);
+}
+
+/** Deletes sessions past their end; returns how many. */
+export async function purgeExpiredSessions(db: Queryable): Promise<number> {
+  return (await db.query('DELETE FROM office_sessions WHERE expires_at <= now() RETURNING token_hash')).length;
 }

@@ -1,6 +1,8 @@
 // The programme office page: summaries per group over time, voice balance by perspective and
 // check-in answers, as tables with the numbers in text (bars are <meter> elements: no script, no
 // inline style). Plain HTML from the server; its stylesheet is /office.css.
+import type { GroupMove, GroupOwner } from './groups.js';
+import type { DeviceKey } from './keys.js';
 import type { StoredSummary } from './summaries.js';
 
 export const OFFICE_CSP = [
@@ -23,7 +25,7 @@ function page(title: string, body: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="/office.css">
 </head>
@@ -41,7 +43,8 @@ export function signInPage(message?: string): string {
   return page(
     'Sign in — Heard programme office',
     `<h1>Sign in</h1>
-<p>Enter a key made on this server with <code>npm run server -- key create "Programme office"</code>.
+<p>Enter an office key, made on this server with <code>npm run server -- key create "Programme office" --role office</code>.
+A tablet's device key cannot sign in here: it may only send.
 You stay signed in for 12 hours on this browser, or until the key is revoked.</p>
 ${message ? `<p class="error" role="alert">${escapeHtml(message)}</p>` : ''}
 <form method="post" action="/office/sign-in">
@@ -110,9 +113,69 @@ function meetingsTable(rows: StoredSummary[]): string {
   return `<table><caption>Meetings</caption><thead><tr><th scope="col">Date</th><th scope="col">Length</th><th scope="col">Present</th><th scope="col">Checked in</th><th scope="col">One-to-ones asked for</th><th scope="col">Decisions</th><th scope="col">Actions</th><th scope="col">Dissent</th><th scope="col">Jargon terms</th><th scope="col">Revision</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
-export function officePage(summaries: StoredSummary[], keyLabel: string): string {
+export interface OfficeView {
+  /** This page's summaries, in the listing's order (group, meeting date). */
+  summaries: StoredSummary[];
+  /** How many summaries there are in all, and how many come before this page. */
+  total: number;
+  before: number;
+  /** The next page's cursor, or null on the last page. */
+  next: string | null;
+  /** Who each group on this page belongs to. */
+  owners: Map<string, GroupOwner>;
+  keys: DeviceKey[];
+  moves: GroupMove[];
+  /** The label of the office key signed in. */
+  keyLabel: string;
+}
+
+const keyName = (keys: DeviceKey[], id: string | null): string => {
+  if (!id) return 'nobody';
+  const key = keys.find((k) => k.id === id);
+  return key ? `“${key.label}” (${key.id})` : id;
+};
+
+/** Who the group belongs to, and a form to give it to another tablet's key. */
+function ownerForm(groupId: string, owner: GroupOwner | undefined, keys: DeviceKey[]): string {
+  const devices = keys.filter((k) => k.role === 'device' && !k.revokedAt && k.id !== owner?.keyId);
+  const id = `move-${escapeHtml(groupId)}`;
+  const form = devices.length
+    ? `<form method="post" action="/office/groups/move" class="move">
+<input type="hidden" name="group" value="${escapeHtml(groupId)}">
+<label for="${id}">Move this group to another tablet’s key</label>
+<select id="${id}" name="key">${devices.map((k) => `<option value="${escapeHtml(k.id)}">${escapeHtml(k.label)} (${escapeHtml(k.id)})</option>`).join('')}</select>
+<button type="submit">Move group</button>
+</form>`
+    : '<p>There is no other active device key to move it to.</p>';
+  return `<p>Sent by ${escapeHtml(keyName(keys, owner?.keyId ?? null))}: only that key may send or delete this group’s summaries.</p>\n${form}`;
+}
+
+function movesTable(moves: GroupMove[], keys: DeviceKey[]): string {
+  if (moves.length === 0) return '';
+  const body = moves
+    .map(
+      (m) =>
+        `<tr><td>${escapeHtml(m.movedAt.slice(0, 16).replace('T', ' '))} UTC</td><td>${escapeHtml(m.groupId)}</td><td>${escapeHtml(keyName(keys, m.fromKeyId))}</td><td>${escapeHtml(keyName(keys, m.toKeyId))}</td><td>${escapeHtml(keyName(keys, m.movedBy))}</td></tr>`,
+    )
+    .join('\n');
+  return `<table><caption>Groups moved to another key (latest first)</caption><thead><tr><th scope="col">When</th><th scope="col">Group</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Moved by</th></tr></thead><tbody>${body}</tbody></table>`;
+}
+
+function pageNav(view: OfficeView, place: 'top' | 'bottom'): string {
+  if (view.total === 0) return '';
+  const first = view.before + 1;
+  const last = view.before + view.summaries.length;
+  const where = `<p${place === 'top' ? ' id="page-count"' : ''}>Summaries ${first} to ${last} of ${view.total}.</p>`;
+  const links = [
+    view.before > 0 ? '<a href="/">First page</a>' : '',
+    view.next ? `<a href="/?after=${encodeURIComponent(view.next)}" rel="next">Next page</a>` : '',
+  ].filter(Boolean);
+  return links.length ? `${where}\n<nav aria-label="${place === 'top' ? 'Pages' : 'Pages, again'}"><p>${links.join(' · ')}</p></nav>` : where;
+}
+
+export function officePage(view: OfficeView): string {
   const groups = new Map<string, StoredSummary[]>();
-  for (const row of summaries) {
+  for (const row of view.summaries) {
     const list = groups.get(row.summary.groupId) ?? [];
     list.push(row);
     groups.set(row.summary.groupId, list);
@@ -124,7 +187,8 @@ export function officePage(summaries: StoredSummary[], keyLabel: string): string
       const title = named ? `${named} (${groupId})` : `Group ${groupId}`;
       return `<section aria-labelledby="g-${escapeHtml(groupId)}">
 <h2 id="g-${escapeHtml(groupId)}">${escapeHtml(title)}</h2>
-<p>${rows.length} ${rows.length === 1 ? 'meeting' : 'meetings'}, ${escapeHtml(rows[0]!.summary.date)} to ${escapeHtml(rows[rows.length - 1]!.summary.date)}.</p>
+<p>${rows.length} ${rows.length === 1 ? 'meeting' : 'meetings'} on this page, ${escapeHtml(rows[0]!.summary.date)} to ${escapeHtml(rows[rows.length - 1]!.summary.date)}.</p>
+${ownerForm(groupId, view.owners.get(groupId), view.keys)}
 ${meetingsTable(rows)}
 ${voiceBalanceTable(rows)}
 ${checkInTables(rows)}
@@ -134,9 +198,10 @@ ${checkInTables(rows)}
   return page(
     'Heard programme office',
     `<h1>Meeting summaries</h1>
-<p>Signed in with “${escapeHtml(keyLabel)}”.</p>
+<p>Signed in with “${escapeHtml(view.keyLabel)}”.</p>
 <form method="post" action="/office/sign-out"><button type="submit">Sign out</button></form>
-${summaries.length === 0 ? '<p>No summaries have arrived yet. They come from tablets when a meeting is closed and a connection is there.</p>' : sections}`,
+${view.total === 0 ? '<p>No summaries have arrived yet. They come from tablets when a meeting is closed and a connection is there.</p>' : `${pageNav(view, 'top')}\n${sections}\n${pageNav(view, 'bottom')}`}
+${movesTable(view.moves, view.keys)}`,
   );
 }
 
@@ -155,6 +220,7 @@ meter { width: 8rem; height: 1rem; vertical-align: middle; }
 .answers { list-style: none; margin: 0; padding: 0; }
 .error { color: #a4000f; font-weight: 600; }
 label { display: block; font-weight: 600; margin-top: 1rem; }
+select { font: inherit; padding: 0.45rem; min-height: 44px; border: 2px solid #1b1b1b; margin-right: 0.5rem; }
 input { font: inherit; padding: 0.5rem; width: min(32rem, 100%); border: 2px solid #1b1b1b; }
 button { font: inherit; margin-top: 0.8rem; padding: 0.5rem 1rem; min-height: 44px; }
 :focus-visible { outline: 3px solid #fd0; outline-offset: 2px; }

@@ -33,6 +33,10 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
     description,
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
   });
+  const tooMany = {
+    ...error('Too many failed authentications from this address: wait the seconds in Retry-After'),
+    headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds until the address may try again' } },
+  };
   const summary = summaryJsonSchema();
   delete summary.$schema;
   return {
@@ -41,16 +45,16 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
       title: 'Heard sync server',
       version: '1.0.0',
       description:
-        'Receives meeting summaries from Heard tablets (idempotent by summary id), carries out their erasure and deletion requests, and lists summaries for the programme office. Every endpoint except /api/health and /api/openapi.json needs a device key: `Authorization: Bearer <key>`.',
+        'Receives meeting summaries from Heard tablets (idempotent by summary id), carries out their erasure and deletion requests, and lists summaries for the programme office. Every endpoint except /api/health and /api/openapi.json needs a key: `Authorization: Bearer <key>`. A **device** key (a tablet\'s) may only send summaries and requests, and only for its own groups: a group belongs to the device key that first sent a summary for it, until the office moves it to another key. An **office** key reads summaries and may make any request, but cannot send summaries. The key is checked before the body is read. After 10 failed authentications from one client address within 60 seconds (configurable), every request from it that needs a key is answered 429 with Retry-After until the window ends. Text anywhere in a body or query that holds a NUL character or a lone surrogate is refused with 400 and the field\'s path.',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ deviceKey: [] }],
     paths: {
       '/api/summaries': {
         post: {
-          summary: 'Send a meeting summary (idempotent by id)',
+          summary: 'Send a meeting summary (idempotent by id); device keys only',
           description:
-            'New id → 201. Same id and revision again → 200 with the stored summary (no second copy). Same id, newer revision → 200, replaced. Same id, older revision → 200, ignored, with the stored revision. Same id for another meeting → 409.',
+            'New id → 201. Same id, revision and body again → 200 with the stored summary (no second copy). Same id and revision with a different body → 409. Same id, newer revision → 200, replaced. Same id, older revision → 200, ignored, with the stored revision. Same id for another meeting or group → 409. The first summary of a group makes the group the sending key\'s; another device key gets 403 for it.',
           requestBody: {
             required: true,
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Summary' } } },
@@ -58,35 +62,46 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           responses: {
             '201': { description: 'Stored for the first time', content: { 'application/json': { schema: { $ref: '#/components/schemas/StoreResult' } } } },
             '200': { description: 'Already stored (unchanged), replaced by a newer revision (updated), or older than the stored one (ignored)', content: { 'application/json': { schema: { $ref: '#/components/schemas/StoreResult' } } } },
-            '400': error('Not a valid summary; `fields` lists each problem with its path'),
-            '401': error('No device key, or one the server does not accept (unknown or revoked)'),
-            '409': error('The id is already used by a summary of another meeting'),
+            '400': error('Not a valid summary, or text that cannot be stored (a NUL, a lone surrogate); `fields` lists each problem with its path'),
+            '401': error('No key, or one the server does not accept (unknown or revoked)'),
+            '403': error('An office key (it cannot send summaries), or the group is another device key\'s'),
+            '409': error('The id is already used by a summary of another meeting or group, or the same id and revision is stored with a different body'),
             '413': error('Larger than 256 KB'),
             '415': error('Not application/json'),
+            '429': tooMany,
           },
         },
         get: {
-          summary: 'List stored summaries',
+          summary: 'List stored summaries, a page at a time; office keys only',
+          description:
+            'In a stable order: group, meeting date, summary id. `next` is the cursor of the next page, or null on the last: pass it as `cursor` with the same filters. A cursor is opaque.',
           parameters: [
             { name: 'group', in: 'query', required: false, schema: { type: 'string' }, description: 'Only this groupId' },
             { name: 'from', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'Meetings on or after this date (yyyy-MM-dd)' },
             { name: 'to', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'Meetings on or before this date (yyyy-MM-dd)' },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 }, description: 'Summaries on this page' },
+            { name: 'cursor', in: 'query', required: false, schema: { type: 'string' }, description: 'The `next` of the page before' },
           ],
           responses: {
             '200': {
-              description: 'Summaries, oldest meeting first within each group (at most 1,000)',
+              description: 'One page of summaries, oldest meeting first within each group',
               content: {
                 'application/json': {
                   schema: {
                     type: 'object',
-                    required: ['summaries'],
-                    properties: { summaries: { type: 'array', items: { $ref: '#/components/schemas/StoredSummary' } } },
+                    required: ['summaries', 'next'],
+                    properties: {
+                      summaries: { type: 'array', maxItems: 500, items: { $ref: '#/components/schemas/StoredSummary' } },
+                      next: { type: ['string', 'null'], description: 'The cursor of the next page; null on the last' },
+                    },
                   },
                 },
               },
             },
-            '400': error('A filter is not valid'),
-            '401': error('No device key, or one the server does not accept'),
+            '400': error('A filter, the limit or the cursor is not valid'),
+            '401': error('No key, or one the server does not accept'),
+            '403': error('A device key: reading needs an office key'),
+            '429': tooMany,
           },
         },
       },
@@ -96,7 +111,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           {
             post: {
               summary: REQUEST_WORDS[kind].summary,
-              description: `${REQUEST_WORDS[kind].description} New id → 201, carried out. Same id and body again → 200 \`unchanged\`, not carried out twice. A request about something the server does not have is still a success (\`affected\`: 0).`,
+              description: `${REQUEST_WORDS[kind].description} A device key may ask only about its own groups (or one nobody has sent yet); an office key about any. New id → 201, carried out. Same id and body again → 200 \`unchanged\`, not carried out twice. A request about something the server does not have is still a success (\`affected\`: 0).`,
               requestBody: {
                 required: true,
                 content: { 'application/json': { schema: { $ref: `#/components/schemas/${REQUEST_WORDS[kind].schema}` } } },
@@ -104,11 +119,13 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
               responses: {
                 '201': { description: 'Carried out now', content: { 'application/json': { schema: { $ref: '#/components/schemas/RequestResult' } } } },
                 '200': { description: 'Already carried out (the same request again)', content: { 'application/json': { schema: { $ref: '#/components/schemas/RequestResult' } } } },
-                '400': error('Not a valid request; `fields` lists each problem with its path'),
-                '401': error('No device key, or one the server does not accept (unknown or revoked)'),
+                '400': error('Not a valid request, or text that cannot be stored; `fields` lists each problem with its path'),
+                '401': error('No key, or one the server does not accept (unknown or revoked)'),
+                '403': error('A device key, and the group is another device key\'s'),
                 '409': error('The id is already used by a different request'),
                 '413': error('Larger than 4 KB'),
                 '415': error('Not application/json'),
+                '429': tooMany,
               },
             },
           },
@@ -139,7 +156,13 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
       },
     },
     components: {
-      securitySchemes: { deviceKey: { type: 'http', scheme: 'bearer', description: 'A device key made with `npm run server -- key create "<label>"`' } },
+      securitySchemes: {
+        deviceKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A device key (`npm run server -- key create "<label>"`) or an office key (`… key create "<label>" --role office`)',
+        },
+      },
       schemas: {
         Summary: summary,
         StoredSummary: {
@@ -179,6 +202,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           required: ['error'],
           properties: {
             error: { type: 'string', description: 'What went wrong, in words' },
+            errorId: { type: 'string', description: 'On a 500: the id the server logged it under' },
             fields: {
               type: 'array',
               items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },

@@ -4,6 +4,8 @@
 // A request about something the server never had is still done: there is nothing left to remove.
 import { z } from 'zod';
 import type { Database, Queryable } from './db.js';
+import { mayChangeGroup } from './groups.js';
+import type { Caller } from './keys.js';
 
 const deviceId = z.string().trim().min(1).max(100);
 const uuid = z.uuid({ error: 'Must be a UUID made on the device.' });
@@ -21,7 +23,7 @@ export type PrivacyRequestKind = keyof typeof PRIVACY_REQUEST_SCHEMAS;
 export type PrivacyRequestBody<K extends PrivacyRequestKind> = z.infer<(typeof PRIVACY_REQUEST_SCHEMAS)[K]>;
 export const PRIVACY_REQUEST_KINDS = Object.keys(PRIVACY_REQUEST_SCHEMAS) as PrivacyRequestKind[];
 
-export type RequestOutcome = 'done' | 'unchanged' | 'conflict';
+export type RequestOutcome = 'done' | 'unchanged' | 'conflict' | 'forbidden';
 
 type AnyBody = { id: string; groupId: string } & Record<string, string>;
 
@@ -41,14 +43,16 @@ export async function carryOutRequest<K extends PrivacyRequestKind>(
   db: Database,
   kind: K,
   body: PrivacyRequestBody<K>,
-  keyId: string | null,
+  caller: Caller,
 ): Promise<{ outcome: RequestOutcome; affected: number }> {
   const request = body as unknown as AnyBody;
   const result = await db.transaction(async (tx) => {
+    // Another tablet's group is not this key's to change, nor to learn anything about.
+    if (!(await mayChangeGroup(tx, caller, request.groupId))) return { outcome: 'forbidden' as const, affected: 0 };
     const fresh = await tx.query(
       `INSERT INTO privacy_requests (id, kind, group_id, body, affected, device_key_id)
        VALUES ($1, $2, $3, $4::jsonb, 0, $5) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [request.id, kind, request.groupId, JSON.stringify(request), keyId],
+      [request.id, kind, request.groupId, JSON.stringify(request), caller.id],
     );
     if (!fresh[0]) {
       const [row] = await tx.query<{ kind: string; body: unknown; affected: number }>(

@@ -1,6 +1,7 @@
 // The server's own retention of summaries (issue 11): summaries whose meeting was held longer ago
 // than the chosen number of months are deleted when the server starts and once a day after.
-import type { Queryable } from './db.js';
+import { QueryError, type Queryable } from './db.js';
+import { purgeExpiredSessions } from './keys.js';
 
 export const RETENTION_EVERY_MS = 24 * 60 * 60_000;
 export const MAX_RETENTION_MONTHS = 1200;
@@ -42,4 +43,30 @@ export function startRetention(db: Queryable, months: number, everyMs = RETENTIO
   const timer = setInterval(() => void run(), everyMs);
   timer.unref();
   return { first, stop: () => clearInterval(timer) };
+}
+
+export const HOUSEKEEPING_EVERY_MS = 60 * 60_000;
+/**
+ * Erasure and deletion requests are kept this long after they arrive: long enough for a tablet's
+ * retry of a lost reply (it is answered "unchanged", not carried out again), not for ever.
+ */
+export const REQUEST_ROWS_KEPT_DAYS = 90;
+
+/** Deletes office sessions past their end and request rows older than REQUEST_ROWS_KEPT_DAYS. */
+export async function purgeOldRows(db: Queryable): Promise<{ sessions: number; requests: number }> {
+  const sessions = await purgeExpiredSessions(db);
+  const requests = (
+    await db.query("DELETE FROM privacy_requests WHERE received_at < now() - make_interval(days => $1::integer) RETURNING id", [REQUEST_ROWS_KEPT_DAYS])
+  ).length;
+  return { sessions, requests };
+}
+
+/** Purges every `everyMs` (the first an interval after the start); stop() ends it. Errors wait for the next run. */
+export function startHousekeeping(db: Queryable, everyMs = HOUSEKEEPING_EVERY_MS): { stop(): void } {
+  const timer = setInterval(() => {
+    // A QueryError's message names the statement only; any other error's may quote data.
+    purgeOldRows(db).catch((error: Error) => console.error(`Housekeeping could not purge old rows: ${error instanceof QueryError ? error.message : error.name}`));
+  }, everyMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }

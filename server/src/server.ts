@@ -4,17 +4,23 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp, type AppOptions } from './app.js';
 import { openDatabase, type Database, type DatabaseOptions } from './db.js';
 import { migrate } from './migrations.js';
-import { startRetention } from './retention.js';
+import { startHousekeeping, startRetention } from './retention.js';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_APP_ORIGIN = 'http://127.0.0.1:4173';
 
-export interface ServerOptions extends DatabaseOptions {
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
+/** Only this machine can reach an address like this. */
+export const isLoopback = (host: string): boolean => LOOPBACK.test(host);
+
+export interface ServerOptions extends DatabaseOptions, Pick<AppOptions, 'hsts' | 'publicOrigin' | 'authLimit' | 'trustProxy' | 'now' | 'afterStore'> {
   port?: number;
   host?: string;
   appOrigin?: string;
+  /** Unset: Secure unless the server listens on loopback only. */
   secureCookies?: boolean;
-  afterStore?: AppOptions['afterStore'];
+  /** Tests only: how often expired sessions and old request rows are purged (an hour otherwise). */
+  housekeepingEveryMs?: number;
   /** Delete summaries of meetings older than this many months, at start and then daily. Unset: keep them. */
   retentionMonths?: number | undefined;
   /** Tests only: how often retention runs after the start (a day otherwise). */
@@ -34,6 +40,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const owned = !options.db;
   const db = options.db ?? (await openDatabase(options));
   let retention: ReturnType<typeof startRetention> | undefined;
+  let housekeeping: { stop(): void } | undefined;
   try {
     await migrate(db);
     // Old summaries go before the first request is answered.
@@ -46,19 +53,26 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (owned) await db.close();
     throw error;
   }
+  const host = options.host ?? '127.0.0.1';
   const app = createApp({
     db,
     appOrigin: options.appOrigin ?? DEFAULT_APP_ORIGIN,
-    secureCookies: options.secureCookies ?? false,
-    afterStore: options.afterStore,
+    secureCookies: options.secureCookies ?? !isLoopback(host),
+    hsts: options.hsts ?? false,
+    publicOrigin: options.publicOrigin,
+    ...(options.authLimit ? { authLimit: options.authLimit } : {}),
+    trustProxy: options.trustProxy ?? false,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.afterStore ? { afterStore: options.afterStore } : {}),
   });
-  const host = options.host ?? '127.0.0.1';
+  housekeeping = startHousekeeping(db, options.housekeepingEveryMs);
   let server: ServerType | undefined;
   const port = await new Promise<number>((resolve, reject) => {
     server = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_PORT, hostname: host }, (info) => resolve(info.port));
     server.once('error', reject);
   }).catch(async (error) => {
     retention?.stop();
+    housekeeping?.stop();
     if (owned) await db.close();
     throw error;
   });
@@ -69,6 +83,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     db,
     async close() {
       retention?.stop();
+      housekeeping?.stop();
       await new Promise<void>((resolve) => {
         const s = server as (ServerType & { closeAllConnections?: () => void }) | undefined;
         if (!s) return resolve();

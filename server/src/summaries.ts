@@ -1,10 +1,10 @@
 // Storing and reading summaries. Idempotent by id in one statement: INSERT … ON CONFLICT with a
 // revision guard, so two identical requests at once can never make two rows, and an older
-// revision can never overwrite a newer one. The device key is checked in that same statement.
-import type { Queryable } from './db.js';
+// revision can never overwrite a newer one. The group's owner is checked in that same statement.
+import { isoTime as iso, type Queryable } from './db.js';
 import type { Summary } from './summary-schema.js';
 
-export type StoreOutcome = 'created' | 'updated' | 'unchanged' | 'ignored' | 'conflict';
+export type StoreOutcome = 'created' | 'updated' | 'unchanged' | 'ignored';
 
 export interface StoredSummary {
   id: string;
@@ -24,7 +24,6 @@ interface Row {
   inserted?: boolean;
 }
 
-const iso = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();
 const parseBody = (body: unknown): Summary => (typeof body === 'string' ? JSON.parse(body) : body) as Summary;
 
 const toStored = (row: Row): StoredSummary => ({
@@ -39,12 +38,11 @@ const COLUMNS = '(id, revision, group_id, meeting_id, meeting_date, body, device
 const ON_CONFLICT = `
 ON CONFLICT (id) DO UPDATE SET
   revision = EXCLUDED.revision,
-  group_id = EXCLUDED.group_id,
   meeting_date = EXCLUDED.meeting_date,
   body = EXCLUDED.body,
   device_key_id = EXCLUDED.device_key_id,
   updated_at = now()
-WHERE s.revision < EXCLUDED.revision AND s.meeting_id = EXCLUDED.meeting_id
+WHERE s.revision < EXCLUDED.revision AND s.meeting_id = EXCLUDED.meeting_id AND s.group_id = EXCLUDED.group_id
 RETURNING s.received_at, s.updated_at, (s.xmax = 0) AS inserted`;
 
 /** Stores one summary row: what the benchmark times as the direct insert. */
@@ -52,62 +50,117 @@ export const UPSERT_SQL = `INSERT INTO summaries AS s ${COLUMNS}
 VALUES ($1, $2, $3, $4, $5::date, $6::jsonb, $7)${ON_CONFLICT}`;
 
 /**
- * The same insert with the device key checked inside it: the row is written only when `$7` is the
- * hash of a key that exists and is not revoked, read in the same statement, so a revoked key stops
- * working at once and a summary costs one round trip to the database.
+ * The same insert, made only when the group is the sending key's (`$7`, a device key's id): a group
+ * nobody has yet becomes that key's in the same statement, so a summary costs one round trip. Both
+ * parts of `owner` read one snapshot: exactly one of them has a row when the claim was made or the
+ * group was owned before the statement began (a claim made by another statement at the same moment
+ * leaves both empty, and nothing is written).
  */
-export const KEYED_UPSERT_SQL = `INSERT INTO summaries AS s ${COLUMNS}
-SELECT $1::uuid, $2::integer, $3::text, $4::text, $5::date, $6::jsonb, k.id
-FROM device_keys k WHERE k.key_hash = $7 AND k.revoked_at IS NULL${ON_CONFLICT}`;
+export const OWNED_UPSERT_SQL = `/* store-summary */ WITH claim AS (
+  INSERT INTO group_owners (group_id, key_id) VALUES ($3, $7) ON CONFLICT (group_id) DO NOTHING RETURNING key_id
+), owner AS (
+  SELECT key_id FROM claim UNION ALL SELECT key_id FROM group_owners WHERE group_id = $3
+)
+INSERT INTO summaries AS s ${COLUMNS}
+SELECT $1::uuid, $2::integer, $3::text, $4::text, $5::date, $6::jsonb, $7::text
+WHERE $7::text = (SELECT key_id FROM owner LIMIT 1)${ON_CONFLICT}`;
 
-export function upsertParams(summary: Summary, keyIdOrHash: string | null): unknown[] {
-  return [summary.id, summary.revision, summary.groupId, summary.meetingId, summary.date, JSON.stringify(summary), keyIdOrHash];
+export function upsertParams(summary: Summary, keyId: string | null): unknown[] {
+  return [summary.id, summary.revision, summary.groupId, summary.meetingId, summary.date, JSON.stringify(summary), keyId];
 }
 
-/** When nothing was written: whose key it was, and what is stored under the id. */
-const AFTER_NO_WRITE_SQL = `
-SELECT k.id AS key_id, s.id, s.revision, s.meeting_id, s.received_at, s.updated_at, s.body
+/** When nothing was written: whose the group is now, and what is stored under the id. */
+const AFTER_NO_WRITE_SQL = `/* summary-not-written */
+SELECT o.key_id AS owner, s.id, s.revision, s.group_id, s.meeting_id, s.received_at, s.updated_at, s.body
 FROM (SELECT 1) AS one
-LEFT JOIN device_keys k ON k.key_hash = $2 AND k.revoked_at IS NULL
+LEFT JOIN group_owners o ON o.group_id = $2
 LEFT JOIN summaries s ON s.id = $1::uuid`;
 
+/** The same JSON value, whatever the order of its objects' keys (jsonb keeps its own order). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => sameJson(item, (b as unknown[])[i]));
+  const defined = (o: object) => Object.entries(o).filter(([, v]) => v !== undefined);
+  const left = defined(a);
+  const right = new Map(defined(b));
+  return left.length === right.size && left.every(([key, value]) => right.has(key) && sameJson(value, right.get(key)));
+}
+
+export type Refusal =
+  /** The group is another device key's. */
+  | 'forbidden'
+  /** The id is another meeting's or another group's summary. */
+  | 'conflict'
+  /** The same id and revision is stored with a different body. */
+  | 'changed';
+
 /**
- * Stores the summary if `keyHash` is an active device key's. A new or newer summary is stored in
- * one statement and answered from what was sent (the row now holds exactly that); only a summary
- * that was not written needs a second query, to tell a refused key from a stored revision.
+ * Stores the summary sent with device key `keyId`, if the group is that key's or nobody's yet. A
+ * new or newer summary is stored in one statement and answered from what was sent (the row now
+ * holds exactly that); only a summary that was not written needs a second query, to say why.
  */
 export async function storeSummary(
   db: Queryable,
   summary: Summary,
-  keyHash: string,
-): Promise<{ outcome: 'key-refused' } | { outcome: StoreOutcome; stored: StoredSummary }> {
-  const [written] = await db.query<Pick<Row, 'received_at' | 'updated_at' | 'inserted'>>(KEYED_UPSERT_SQL, upsertParams(summary, keyHash));
-  if (written) {
-    return {
-      outcome: written.inserted ? 'created' : 'updated',
-      stored: { id: summary.id, revision: summary.revision, receivedAt: iso(written.received_at), updatedAt: iso(written.updated_at), summary },
-    };
+  keyId: string,
+): Promise<{ outcome: Refusal } | { outcome: StoreOutcome; stored: StoredSummary }> {
+  // A second try only when another statement claimed the group at the same moment.
+  for (let attempt = 0; ; attempt += 1) {
+    const [written] = await db.query<Pick<Row, 'received_at' | 'updated_at' | 'inserted'>>(OWNED_UPSERT_SQL, upsertParams(summary, keyId));
+    if (written) {
+      return {
+        outcome: written.inserted ? 'created' : 'updated',
+        stored: { id: summary.id, revision: summary.revision, receivedAt: iso(written.received_at), updatedAt: iso(written.updated_at), summary },
+      };
+    }
+    const [row] = await db.query<Row & { owner: string | null; group_id: string | null }>(AFTER_NO_WRITE_SQL, [summary.id, summary.groupId]);
+    if (row?.owner && row.owner !== keyId) return { outcome: 'forbidden' };
+    if (!row?.id) {
+      if (attempt < 2) continue;
+      throw new Error('A summary that was not written is not stored either.');
+    }
+    if (row.meeting_id !== summary.meetingId || row.group_id !== summary.groupId) return { outcome: 'conflict' };
+    const stored = toStored(row);
+    if (stored.revision > summary.revision) return { outcome: 'ignored', stored };
+    return sameJson(stored.summary, summary) ? { outcome: 'unchanged', stored } : { outcome: 'changed' };
   }
-  const [row] = await db.query<Row & { key_id: string | null }>(AFTER_NO_WRITE_SQL, [summary.id, keyHash]);
-  if (!row?.key_id) return { outcome: 'key-refused' };
-  // The row exists and was not replaced: the same or a newer revision is stored, or the id is
-  // another meeting's.
-  if (!row.id) throw new Error('A summary that conflicted on insert is gone.');
-  const stored = toStored(row);
-  if (row.meeting_id !== summary.meetingId) return { outcome: 'conflict', stored };
-  return { outcome: stored.revision === summary.revision ? 'unchanged' : 'ignored', stored };
 }
 
 export interface SummaryFilter {
   group?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
-  limit?: number | undefined;
 }
 
-export async function listSummaries(db: Queryable, filter: SummaryFilter = {}): Promise<StoredSummary[]> {
+/** One page's place: the last row's (group, meeting date, id), the listing's order. */
+type Place = [groupId: string, meetingDate: string, id: string];
+
+export const DEFAULT_PAGE = 100;
+export const MAX_PAGE = 500;
+
+/** A cursor is opaque to the caller: base64url of the last row's place. */
+export function encodeCursor(place: Place): string {
+  return Buffer.from(JSON.stringify(place), 'utf8').toString('base64url');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The place in a cursor this server made, or null for anything else. */
+export function decodeCursor(cursor: string): Place | null {
+  try {
+    const place: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(place) || place.length !== 3 || !place.every((p) => typeof p === 'string')) return null;
+    const [group, date, id] = place as Place;
+    return group.length <= 100 && /^\d{4}-\d{2}-\d{2}$/.test(date) && UUID.test(id) ? [group, date, id] : null;
+  } catch {
+    return null;
+  }
+}
+
+function whereOf(filter: SummaryFilter, params: unknown[]): string[] {
   const where: string[] = [];
-  const params: unknown[] = [];
   if (filter.group) {
     params.push(filter.group);
     where.push(`group_id = $${params.length}`);
@@ -120,15 +173,53 @@ export async function listSummaries(db: Queryable, filter: SummaryFilter = {}): 
     params.push(filter.to);
     where.push(`meeting_date <= $${params.length}::date`);
   }
-  params.push(filter.limit ?? 1000);
-  const rows = await db.query<Row>(
-    `SELECT id, revision, meeting_id, received_at, updated_at, body FROM summaries
+  return where;
+}
+
+const PLACE = '(group_id, meeting_date, id)';
+const placeParams = (params: unknown[], place: Place) => {
+  params.push(...place);
+  const n = params.length;
+  return `($${n - 2}::text, $${n - 1}::date, $${n}::uuid)`;
+};
+
+/**
+ * One page of summaries in a stable order (group, meeting date, id), after `cursor`'s place, and
+ * the cursor of the next page (null on the last). Never more than MAX_PAGE rows.
+ */
+export async function listSummaries(
+  db: Queryable,
+  filter: SummaryFilter = {},
+  page: { limit?: number; after?: Place | null } = {},
+): Promise<{ summaries: StoredSummary[]; next: string | null }> {
+  const limit = Math.min(Math.max(1, Math.floor(page.limit ?? DEFAULT_PAGE)), MAX_PAGE);
+  const params: unknown[] = [];
+  const where = whereOf(filter, params);
+  if (page.after) where.push(`${PLACE} > ${placeParams(params, page.after)}`);
+  params.push(limit + 1);
+  const rows = await db.query<Row & { group_id: string; meeting_date: string }>(
+    `/* list-summaries */ SELECT id, revision, group_id, meeting_id, meeting_date::text AS meeting_date, received_at, updated_at, body FROM summaries
      ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-     ORDER BY group_id, meeting_date, received_at, id
+     ORDER BY group_id, meeting_date, id
      LIMIT $${params.length}`,
     params,
   );
-  return rows.map(toStored);
+  const more = rows.length > limit;
+  const shown = more ? rows.slice(0, limit) : rows;
+  const last = shown[shown.length - 1];
+  return { summaries: shown.map(toStored), next: more && last ? encodeCursor([last.group_id, last.meeting_date, last.id]) : null };
+}
+
+/** How many summaries match, and how many of those come before `after` (where a page starts). */
+export async function countMatching(db: Queryable, filter: SummaryFilter = {}, after: Place | null = null): Promise<{ total: number; before: number }> {
+  const params: unknown[] = [];
+  const where = whereOf(filter, params);
+  const before = after ? `count(*) FILTER (WHERE ${PLACE} <= ${placeParams(params, after)})` : '0';
+  const [row] = await db.query<{ total: unknown; before: unknown }>(
+    `/* count-summaries */ SELECT count(*) AS total, ${before} AS before FROM summaries ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`,
+    params,
+  );
+  return { total: Number(row?.total ?? 0), before: Number(row?.before ?? 0) };
 }
 
 export async function countSummaries(db: Queryable, id?: string): Promise<number> {

@@ -6,17 +6,20 @@ import { revokeKey } from '../src/keys.js';
 import { migrate } from '../src/migrations.js';
 import type { RunningServer } from '../src/server.js';
 import { countSummaries } from '../src/summaries.js';
-import { APP_ORIGIN, backends, get, newKey, post, start, summary } from './helpers.js';
+import { APP_ORIGIN, backends, get, newKey, post, signIn, start, summary } from './helpers.js';
 
 for (const backend of backends()) {
   describe(`sync server on ${backend.name}`, () => {
     let server: RunningServer;
     let key: string;
+    /** Reads: only an office key may. */
+    let officeKey: string;
     let afterStore: ((id: string) => Promise<void>) | undefined;
 
     beforeAll(async () => {
       server = await start({ ...backend.fresh(), afterStore: (id) => afterStore?.(id) ?? Promise.resolve() });
       key = await newKey(server);
+      officeKey = await newKey(server, 'Office reader', 'office');
     });
     afterAll(async () => {
       await server?.close();
@@ -89,7 +92,7 @@ for (const backend of backends()) {
       const older = await post(server, key, { ...s, revision: 2, durationMinutes: 1 });
       expect(older.status).toBe(200);
       expect(await older.json()).toMatchObject({ status: 'ignored', revision: 3, stored: { revision: 3 } });
-      const list = (await (await get(server, `api/summaries?group=${s.groupId}`, key)).json()) as {
+      const list = (await (await get(server, `api/summaries?group=${s.groupId}`, officeKey)).json()) as {
         summaries: { id: string; revision: number; summary: { durationMinutes: number } }[];
       };
       const mine = list.summaries.filter((x) => x.id === s.id);
@@ -103,7 +106,7 @@ for (const backend of backends()) {
       expect((await post(server, key, s)).status).toBe(201);
       const clash = await post(server, key, { ...s, meetingId: 'mtg-two', revision: 5 });
       expect(clash.status).toBe(409);
-      const list = (await (await get(server, `api/summaries?group=${s.groupId}`, key)).json()) as {
+      const list = (await (await get(server, `api/summaries?group=${s.groupId}`, officeKey)).json()) as {
         summaries: { id: string; revision: number; summary: { meetingId: string } }[];
       };
       expect(list.summaries.find((x) => x.id === s.id)).toMatchObject({ revision: 1, summary: { meetingId: 'mtg-one' } });
@@ -180,18 +183,19 @@ for (const backend of backends()) {
 
     it('stops accepting a revoked key at once', async () => {
       const other = await newKey(server, 'Library tablet');
-      expect((await post(server, other, summary())).status).toBe(201);
+      const libraryGroup = `grp-library-${backend.name}`;
+      expect((await post(server, other, summary({ groupId: libraryGroup }))).status).toBe(201);
       const { listKeys } = await import('../src/keys.js');
       const id = (await listKeys(server.db)).find((k) => k.label === 'Library tablet')!.id;
       expect(await revokeKey(server.db, id)).toBe(true);
-      const s = summary();
+      const s = summary({ groupId: libraryGroup });
       const res = await post(server, other, s);
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ error: 'The server did not accept the device key.' });
       expect((await get(server, 'api/summaries', other)).status).toBe(401);
       expect(await countSummaries(server.db, s.id)).toBe(0);
       // The other key is unaffected.
-      expect((await post(server, key, s)).status).toBe(201);
+      expect((await post(server, key, summary())).status).toBe(201);
     });
 
     it('allows CORS only for the configured app origin, preflight included', async () => {
@@ -210,6 +214,7 @@ for (const backend of backends()) {
       const actual = await post(server, key, summary(), { Origin: APP_ORIGIN });
       expect(actual.status).toBe(201);
       expect(actual.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
+      expect(actual.headers.get('access-control-expose-headers')).toBe('Retry-After');
       const other = await post(server, key, summary(), { Origin: 'http://127.0.0.1:9999' });
       expect(other.headers.get('access-control-allow-origin')).toBeNull();
     });
@@ -220,12 +225,12 @@ for (const backend of backends()) {
       for (const date of dates) expect((await post(server, key, summary({ groupId: group, date }))).status).toBe(201);
       expect((await post(server, key, summary({ groupId: 'grp-elsewhere', date: '2025-02-14' }))).status).toBe(201);
       const list = async (query: string) =>
-        ((await (await get(server, `api/summaries?${query}`, key)).json()) as { summaries: { summary: { groupId: string; date: string } }[] }).summaries;
+        ((await (await get(server, `api/summaries?${query}`, officeKey)).json()) as { summaries: { summary: { groupId: string; date: string } }[] }).summaries;
       expect((await list(`group=${group}`)).map((s) => s.summary.date)).toEqual(dates);
       expect((await list(`group=${group}&from=2025-02-01`)).map((s) => s.summary.date)).toEqual(['2025-02-14', '2025-03-20']);
       expect((await list(`group=${group}&from=2025-02-01&to=2025-02-28`)).map((s) => s.summary.date)).toEqual(['2025-02-14']);
       expect((await list('from=2025-02-14&to=2025-02-14')).map((s) => s.summary.groupId).sort()).toEqual(['grp-elsewhere', group].sort());
-      expect((await get(server, 'api/summaries?from=14/02/2025', key)).status).toBe(400);
+      expect((await get(server, 'api/summaries?from=14/02/2025', officeKey)).status).toBe(400);
     });
 
     it('keeps exactly one row when the connection drops after the summary was stored but before the reply', async () => {
@@ -270,15 +275,11 @@ for (const backend of backends()) {
       expect(form).toContain('action="/office/sign-in"');
       expect(form).not.toMatch(/<script/i);
 
-      const wrong = await fetch(new URL('office/sign-in', server.url), {
-        method: 'POST',
-        body: new URLSearchParams({ key: 'heard_wrong' }),
-        redirect: 'manual',
-      });
+      const wrong = await signIn(server, 'heard_wrong');
       expect(wrong.status).toBe(401);
       expect(wrong.headers.get('set-cookie')).toBeNull();
 
-      const officeKey = await newKey(server, 'Programme office');
+      const officeKey = await newKey(server, 'Programme office', 'office');
       const group = `grp-office-${backend.name}`;
       const s = summary({
         groupId: group,
@@ -293,13 +294,9 @@ for (const backend of backends()) {
       });
       expect((await post(server, key, s)).status).toBe(201);
 
-      const signIn = await fetch(new URL('office/sign-in', server.url), {
-        method: 'POST',
-        body: new URLSearchParams({ key: officeKey }),
-        redirect: 'manual',
-      });
-      expect(signIn.status).toBe(303);
-      const cookie = signIn.headers.get('set-cookie') ?? '';
+      const signedIn = await signIn(server, officeKey);
+      expect(signedIn.status).toBe(303);
+      const cookie = signedIn.headers.get('set-cookie') ?? '';
       expect(cookie).toMatch(/HttpOnly/i);
       expect(cookie).toMatch(/SameSite=Strict/i);
       expect(cookie).not.toContain(officeKey);
@@ -332,6 +329,7 @@ for (const backend of backends()) {
       const options = backend.fresh();
       const first = await start(options);
       const k = await newKey(first);
+      const reader = await newKey(first, 'Office', 'office');
       const s = summary();
       expect((await post(first, k, s)).status).toBe(201);
       await first.close();
@@ -342,10 +340,10 @@ for (const backend of backends()) {
         const again = await post(second, k, s);
         expect(again.status).toBe(200);
         expect(await again.json()).toMatchObject({ status: 'unchanged' });
-        const list = (await (await get(second, 'api/summaries', k)).json()) as { summaries: { id: string }[] };
+        const list = (await (await get(second, 'api/summaries', reader)).json()) as { summaries: { id: string }[] };
         expect(list.summaries.map((x) => x.id)).toEqual([s.id]);
         const versions = await second.db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-        expect(versions.map((v) => Number(v.version))).toEqual([1, 2]);
+        expect(versions.map((v) => Number(v.version))).toEqual([1, 2, 3]);
       } finally {
         await second.close();
       }

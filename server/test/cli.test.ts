@@ -38,9 +38,49 @@ describe('key commands against a running server on PGlite', () => {
 
       out.length = 0;
       expect(await runCli(['key', 'list'], io, env)).toBe(0);
-      expect(out.join('\n')).toContain(`${id}  active`);
+      expect(out.join('\n')).toContain(`${id}  device  active`);
       expect(out.join('\n')).toContain('Community hall tablet');
       expect(out.join('\n')).not.toContain(secret);
+
+      // An office key: made with --role office, listed with its role; it reads, and cannot send.
+      out.length = 0;
+      expect(await runCli(['key', 'create', '--role', 'office', 'Programme', 'office'], io, env)).toBe(0);
+      expect(out[0]).toMatch(/^Office key for “Programme office” \(id key_[0-9a-f]{12}\):$/);
+      const officeSecret = out.join('\n').match(/heard_[A-Za-z0-9_-]{43}/)![0];
+      const officeId = out.join('\n').match(/key_[0-9a-f]{12}/)![0];
+      const read = await fetch(new URL('api/summaries', server.url), { headers: { Authorization: `Bearer ${officeSecret}` } });
+      expect(read.status).toBe(200);
+      expect(await runCli(['key', 'create', 'Nobody', '--role=admin'], io, env)).toBe(2);
+      expect(out.join('\n')).toContain('ERR A key\'s role is device or office, not "admin".');
+      out.length = 0;
+      expect(await runCli(['key', 'list'], io, env)).toBe(0);
+      expect(out.join('\n')).toContain(`${officeId}  office  active`);
+
+      // group move: the group sent with the first key goes to a second tablet's key, logged.
+      out.length = 0;
+      expect(await runCli(['key', 'create', 'Replacement', 'tablet'], io, env)).toBe(0);
+      const replacement = out.join('\n').match(/heard_[A-Za-z0-9_-]{43}/)![0];
+      const replacementId = out.join('\n').match(/key_[0-9a-f]{12}/)![0];
+      const group = 'grp-cli-move';
+      const sendAs = (key: string) =>
+        fetch(new URL('api/summaries', server.url), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+          body: JSON.stringify(summary({ groupId: group })),
+        });
+      expect((await sendAs(secret!)).status).toBe(201);
+      expect((await sendAs(replacement)).status).toBe(403);
+      out.length = 0;
+      expect(await runCli(['group', 'move', group, replacementId], io, env)).toBe(0);
+      expect(out).toEqual([`Group ${group} now belongs to key ${replacementId}. The move is logged.`]);
+      expect((await sendAs(replacement)).status).toBe(201);
+      expect((await sendAs(secret!)).status).toBe(403);
+      const log = await server.db.query<{ from_key_id: string; to_key_id: string; moved_by: string }>('SELECT from_key_id, to_key_id, moved_by FROM group_moves WHERE group_id = $1', [group]);
+      expect(log).toEqual([{ from_key_id: id, to_key_id: replacementId, moved_by: 'command line' }]);
+      out.length = 0;
+      expect(await runCli(['group', 'move', group, officeId], io, env)).toBe(1);
+      expect(out.join('\n')).toContain(`There is no active device key with id ${officeId}`);
+      expect(await runCli(['group', 'move', group], io, env)).toBe(2);
 
       out.length = 0;
       expect(await runCli(['key', 'revoke', id!], io, env)).toBe(0);
@@ -52,8 +92,9 @@ describe('key commands against a running server on PGlite', () => {
     // With the server stopped, the command opens the folder itself, and the key stays revoked.
     const out: string[] = [];
     expect(await runCli(['key', 'list'], { out: (l) => out.push(l), err: (l) => out.push(l) }, env)).toBe(0);
-    expect(out.join('\n')).toMatch(/key_[0-9a-f]{12}  revoked /);
-  });
+    expect(out.join('\n')).toMatch(/key_[0-9a-f]{12}  device  revoked /);
+    // Two PGlite starts and a dozen commands: slow on a busy machine.
+  }, 120_000);
 });
 
 describe('serve settings', () => {
@@ -67,5 +108,25 @@ describe('serve settings', () => {
     await expect(runCli(['serve', '--retention-months', 'two years'], io, {})).rejects.toThrow(/--retention-months must be a whole number/);
     expect(await runCli(['serve', '--keep-forever'], io, {})).toBe(2);
     expect(errors.join('\n')).toContain('--retention-months N');
+  });
+
+  it('makes the office cookie Secure unless the server listens on loopback only, and sends HSTS when told secure', async () => {
+    const { settingsFromEnv } = await import('../src/main.js');
+    expect(settingsFromEnv({}).secureCookies).toBe(false);
+    expect(settingsFromEnv({ HEARD_SYNC_HOST: '::1' }).secureCookies).toBe(false);
+    expect(settingsFromEnv({ HEARD_SYNC_HOST: '0.0.0.0' }).secureCookies).toBe(true);
+    expect(settingsFromEnv({ HEARD_SYNC_HOST: '192.168.1.20' }).secureCookies).toBe(true);
+    expect(settingsFromEnv({ HEARD_SYNC_HOST: '0.0.0.0', HEARD_SECURE_COOKIES: '0' }).secureCookies).toBe(false);
+    expect(settingsFromEnv({ HEARD_SECURE_COOKIES: '1' })).toMatchObject({ secureCookies: true, hsts: true });
+    expect(settingsFromEnv({ HEARD_SYNC_HOST: '0.0.0.0' }).hsts).toBe(false);
+  });
+
+  it('takes the guessing limit from HEARD_AUTH_FAILURES and HEARD_AUTH_WINDOW_SECONDS, and refuses nonsense in words', async () => {
+    const { settingsFromEnv } = await import('../src/main.js');
+    expect(settingsFromEnv({}).authLimit).toEqual({ max: 10, windowMs: 60_000 });
+    expect(settingsFromEnv({ HEARD_AUTH_FAILURES: '5', HEARD_AUTH_WINDOW_SECONDS: '300' }).authLimit).toEqual({ max: 5, windowMs: 300_000 });
+    expect(() => settingsFromEnv({ HEARD_AUTH_FAILURES: 'lots' })).toThrow('HEARD_AUTH_FAILURES must be a whole number from 1 to 1000000 (it was "lots").');
+    const io = { out: () => {}, err: () => {} };
+    await expect(runCli(['serve', '--auth-window-seconds', '0'], io, {})).rejects.toThrow('--auth-window-seconds must be a whole number');
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { DatabaseOptions } from '../src/db.js';
-import { createKey } from '../src/keys.js';
+import { createKey, type KeyRole } from '../src/keys.js';
 import { startServer, type RunningServer, type ServerOptions } from '../src/server.js';
 import { exampleSummary, type Summary } from '../src/summary-schema.js';
 
@@ -62,12 +62,16 @@ export function backends(): Backend[] {
   return [pgliteBackend(), postgresBackend(DATABASE_URL)];
 }
 
+/**
+ * A server on loopback. Its guessing limit is far above what the tests' refused keys add up to
+ * (they all come from 127.0.0.1); the limit's own tests set theirs.
+ */
 export async function start(options: ServerOptions): Promise<RunningServer> {
-  return startServer({ port: 0, host: '127.0.0.1', appOrigin: APP_ORIGIN, ...options });
+  return startServer({ port: 0, host: '127.0.0.1', appOrigin: APP_ORIGIN, authLimit: { max: 10_000, windowMs: 60_000 }, ...options });
 }
 
-export async function newKey(server: RunningServer, label = 'Test tablet'): Promise<string> {
-  return (await createKey(server.db, label)).secret;
+export async function newKey(server: RunningServer, label = 'Test tablet', role: KeyRole = 'device'): Promise<string> {
+  return (await createKey(server.db, label, role)).secret;
 }
 
 export function summary(overrides: Partial<Summary> = {}): Summary {
@@ -119,4 +123,14 @@ export async function everyRowAsText(server: RunningServer): Promise<string> {
 export function holdsName(text: string, name: string): boolean {
   const squash = (s: string) => s.replace(/\s+|\\[nrt]/g, '').toLowerCase();
   return squash(text).includes(squash(name));
+}
+
+/** Posts the office sign-in form as the server's own page would (its Origin), unless told another. */
+export function signIn(server: RunningServer, key: string, headers: Record<string, string> = { Origin: new URL(server.url).origin }) {
+  return fetch(new URL('office/sign-in', server.url), {
+    method: 'POST',
+    headers,
+    body: new URLSearchParams({ key }),
+    redirect: 'manual',
+  });
 }

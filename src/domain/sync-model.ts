@@ -37,6 +37,8 @@ export interface SyncSummary {
 export type SyncProblem =
   /** 401: the server did not accept the device key. */
   | 'key'
+  /** 403: the key is accepted, but the group is another tablet's (the office moved it, or never gave it). */
+  | 'forbidden'
   /** No connection: offline, or the server down. */
   | 'network'
   /** The server took the connection but did not answer in time. */

@@ -28,13 +28,15 @@ export const SET_ASIDE_AFTER = 5;
 
 /**
  * What an HTTP answer means for a summary. 401 is this key, for everything;
- * 408 and 429 say "later". Any other 4xx is about this one entry (403: this
- * key may not change that group; 409: another body at the same revision):
- * sending it again as it is would only be refused again.
+ * 408 and 429 say "later"; 403 is this key and that group, until the office
+ * moves the group (the entry waits and holds nothing back). Any other 4xx is
+ * about this one entry (409: another body at the same revision): sending it
+ * again as it is would only be refused again.
  */
 export function problemOfStatus(status: number): SyncProblem | null {
   if (status >= 200 && status < 300) return null;
   if (status === 401) return 'key';
+  if (status === 403) return 'forbidden';
   if (status >= 500 || status === 408 || status === 429) return 'server';
   if (status >= 400) return 'refused';
   return 'server';
@@ -47,7 +49,7 @@ export function setsAside(problem: SyncProblem, attempts: number): boolean {
 
 /** Key and policy problems do not get better by themselves: wait the longest, until the chair changes something. */
 export function nextAttemptAfter(problem: SyncProblem, attempts: number, at: EpochMs, random: number, baseMs = BACKOFF_BASE_MS): EpochMs {
-  if (problem === 'key' || problem === 'blocked' || problem === 'refused') return at + BACKOFF_MAX_MS;
+  if (problem === 'key' || problem === 'forbidden' || problem === 'blocked' || problem === 'refused') return at + BACKOFF_MAX_MS;
   return at + backoffMs(attempts, random, baseMs);
 }
 
@@ -69,7 +71,10 @@ export function isDue(entry: Pick<OutboxEntry, 'status' | 'nextAttemptAt' | 'lea
  */
 export function isHeldBack(entry: OutboxEntry, unsent: readonly OutboxEntry[]): boolean {
   if (isSummaryEntry(entry)) return false;
-  return unsent.some((other) => isSummaryEntry(other) && (other.status === 'waiting' || other.status === 'sending') && other.createdAt <= entry.createdAt);
+  // Another tablet's group (403) is this entry's problem alone: it waits, and holds nothing back.
+  return unsent.some(
+    (other) => isSummaryEntry(other) && (other.status === 'waiting' || other.status === 'sending') && other.lastError !== 'forbidden' && other.createdAt <= entry.createdAt,
+  );
 }
 
 /** Where an entry goes and what is sent: a request carries ids and a pseudonym, never a name. */

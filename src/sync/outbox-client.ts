@@ -58,8 +58,9 @@ async function drainHeld(settings: SyncSettings, deps: DrainDeps, exclusive: boo
     problem = result;
     const at = deps.now();
     const setAside = await markFailed(entry.id, result, true, (attempts) => nextAttemptAfter(result, attempts, at, deps.random(), deps.baseMs), at, status);
-    // Set aside, it holds nothing back: go on to the next. Otherwise the next would meet the same key, policy or dead network: stop, and wait for the timer.
-    if (!setAside) break;
+    // Set aside, or another tablet's group (kept, waiting for the office), it holds nothing back: go on to the next.
+    // Otherwise the next would meet the same key, policy or dead network: stop, and wait for the timer.
+    if (!setAside && result !== 'forbidden') break;
   }
   return { kind: 'done', sent, problem };
 }

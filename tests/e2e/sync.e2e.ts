@@ -7,6 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error: a plain .mjs module without type declarations
 import { startStaticServer } from '../../scripts/static-server.mjs';
+import { moveGroup } from '../../server/src/groups';
 import { createKey, revokeKey } from '../../server/src/keys';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { exampleSummary, type Summary } from '../../server/src/summary-schema';
@@ -100,7 +101,7 @@ beforeAll(async () => {
   appOrigin = new URL(app.url).origin;
   dataDir = mkdtempSync(join(tmpdir(), 'heard-sync-e2e-'));
   sync = await startServer({ port: 0, host: '127.0.0.1', appOrigin, dataDir });
-  officeKey = (await createKey(sync.db, 'Programme office')).secret;
+  officeKey = (await createKey(sync.db, 'Programme office', 'office')).secret;
   browser = await launchChromium();
 });
 
@@ -133,13 +134,15 @@ async function tablet(timeoutMs = 20_000): Promise<{ context: BrowserContext; pa
 /**
  * Puts closed meetings' summaries in the outbox as closeMeeting would, or
  * erasure and deletion requests as the privacy screens would (those steps
- * have their own repo tests).
+ * have their own repo tests). Each call's summaries are of one new group
+ * unless told which: a group belongs to the tablet key that sent it first.
  */
 async function queue(page: Page, count: number, overrides: Partial<Summary> = {}): Promise<string[]> {
   const at = Date.now();
+  const groupId = `grp-${randomUUID()}`;
   const rows = Array.from({ length: count }, (_, i) => {
     const id = randomUUID();
-    return { ...waitingSummary(exampleSummary({ id, meetingId: `m-${id}`, ...overrides }), at), createdAt: at + i };
+    return { ...waitingSummary(exampleSummary({ id, meetingId: `m-${id}`, groupId, ...overrides }), at), createdAt: at + i };
   });
   await putInOutbox(page, rows);
   return rows.map((r) => r.id);
@@ -181,11 +184,11 @@ const status = (page: Page) => page.locator('a.sync-status').innerText();
 const onDevice = (page: Page) =>
   page.evaluate(
     () =>
-      new Promise<{ id: string; status: string }[]>((done) => {
+      new Promise<{ id: string; status: string; lastError: string | null }[]>((done) => {
         const open = indexedDB.open('heard');
         open.onsuccess = () => {
           const req = open.result.transaction('outbox').objectStore('outbox').getAll();
-          req.onsuccess = () => (open.result.close(), done(req.result as { id: string; status: string }[]));
+          req.onsuccess = () => (open.result.close(), done(req.result as { id: string; status: string; lastError: string | null }[]));
         };
       }),
   );
@@ -280,7 +283,8 @@ describe('sending summaries to the office', () => {
     const { key: stored, secret } = await createKey(sync.db, 'Revoked tablet');
     mode = { kind: 'down' };
     await setUp(page, secret);
-    const ids = await queue(page, 3);
+    const group = `grp-${randomUUID()}`;
+    const ids = await queue(page, 3, { groupId: group });
     mode = { kind: 'pass' };
     afterPass = async () => {
       afterPass = null;
@@ -292,12 +296,52 @@ describe('sending summaries to the office', () => {
     expect(await waitingOnDevice(page)).toBe(2);
     await page.reload();
     expect(await waitingOnDevice(page)).toBe(2);
-    const fresh = (await createKey(sync.db, 'New key')).secret;
+    const { key: freshKey, secret: fresh } = await createKey(sync.db, 'New key');
+    // The group was the revoked key's: the office gives it to the new one.
+    expect(await moveGroup(sync.db, group, freshKey.id, 'test')).toBe('moved');
     await page.getByLabel('New device key').fill(fresh);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => status(page), { timeout: 10_000 }).toBe('All summaries sent');
     const rows = await serverRows();
     for (const id of ids) expect(rows.filter((r) => r.id === id)).toHaveLength(1);
+    await context.close();
+  });
+
+  test('a group moved to another tablet’s key: the 403 in words, the outbox kept across a reload, sent once the office gives the group back', async () => {
+    mode = { kind: 'pass' };
+    const { context, page } = await tablet();
+    const { key: mine, secret } = await createKey(sync.db, 'Hall tablet');
+    const { key: other } = await createKey(sync.db, 'Replacement tablet');
+    const group = `grp-${randomUUID()}`;
+    await setUp(page, secret);
+    const [first] = await queue(page, 1, { groupId: group });
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => status(page), { timeout: 15_000 }).toBe('All summaries sent');
+    expect((await serverRows()).filter((r) => r.id === first)).toHaveLength(1);
+
+    // The office gives the group to another tablet (say, after a restore there).
+    expect(await moveGroup(sync.db, group, other.id, 'test')).toBe('moved');
+    const [second] = await queue(page, 1, { groupId: group });
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const words = 'This tablet’s key may not change that group; ask the office';
+    await expect.poll(() => status(page), { timeout: 10_000 }).toContain(words);
+    expect(await page.getByTestId('sync-problem').innerText()).toContain(words);
+    expect(await page.getByRole('list', { name: 'Waiting to send' }).innerText()).toContain(words);
+    await expectAccessible(page, 'sync screen with a group another tablet’s key owns');
+    expect(posted).toContain(second);
+    expect((await serverRows()).filter((r) => r.id === second)).toHaveLength(0);
+
+    // Kept on the tablet, with its reason, after a reload.
+    await page.reload();
+    expect(await statusOnDevice(page, second!)).toBe('waiting');
+    expect((await onDevice(page)).find((e) => e.id === second)).toMatchObject({ lastError: 'forbidden' });
+    await page.getByRole('list', { name: 'Waiting to send' }).getByText(words).waitFor();
+
+    // The office gives the group back: sent, once.
+    expect(await moveGroup(sync.db, group, mine.id, 'test')).toBe('moved');
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => status(page), { timeout: 10_000 }).toBe('All summaries sent');
+    expect((await serverRows()).filter((r) => r.id === second)).toHaveLength(1);
     await context.close();
   });
 

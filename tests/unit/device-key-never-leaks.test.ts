@@ -132,7 +132,7 @@ describe('the sync device key', () => {
         outcomes.push(await drainOutbox(deps(at)));
       }
       const problems = outcomes.map((o) => (o.kind === 'done' ? (o.problem ?? `sent ${o.sent}`) : o.kind));
-      expect(problems).toEqual(['key', 'server', 'server', 'timeout', 'refused', 'refused', 'sent 1']);
+      expect(problems).toEqual(['key', 'server', 'server', 'timeout', 'forbidden', 'refused', 'sent 1']);
       // Sent, so the test is about a key that really travelled: in the header, every time, and in no body.
       expect(server.keys).toHaveLength(7);
       for (const header of server.keys) expect(header).toBe(`Bearer ${KEY}`);

@@ -119,7 +119,7 @@ describe('sending erasure and deletion requests', () => {
     expect(await stored(request.id)).toMatchObject({ status: 'sent' });
   });
 
-  it.each([400, 403, 404, 409, 413, 422])('is not held back by a summary the server refused with %d: that one is set aside, kept, with its status', async (status) => {
+  it.each([400, 404, 409, 413, 422])('is not held back by a summary the server refused with %d: that one is set aside, kept, with its status', async (status) => {
     await setUp();
     const summary = await queueSummary(T - 1000);
     const later = await queueSummary(T - 500);
@@ -157,10 +157,10 @@ describe('sending erasure and deletion requests', () => {
     await setUp();
     const first = await queueRequest(erase, T - 1);
     const second = await queueRequest({ kind: 'delete-group', groupId: 'g-1' }, T);
-    const { sent, fetch } = server([403]);
+    const { sent, fetch } = server([400]);
     expect(await drainOutbox(deps(fetch))).toEqual({ kind: 'done', sent: 1, problem: null });
     expect(sent).toHaveLength(2);
-    expect(await stored(first.id)).toMatchObject({ status: 'set-aside', lastStatus: 403 });
+    expect(await stored(first.id)).toMatchObject({ status: 'set-aside', lastStatus: 400 });
     expect(await stored(second.id)).toMatchObject({ status: 'sent' });
   });
 
@@ -175,6 +175,22 @@ describe('sending erasure and deletion requests', () => {
     const ok = server();
     expect(await drainOutbox(deps(ok.fetch, later))).toMatchObject({ sent: 1, problem: null });
     expect(ok.sent[0]!.body).toEqual({ id: request.id, groupId: 'g-1' });
+  });
+
+  it('keeps a summary whose group is another tablet’s (403) with that problem, and still sends the next one', async () => {
+    await setUp();
+    const refused = await queueSummary(T - 2000);
+    const next = await queueSummary(T - 1000);
+    const { sent, fetch } = server([403]);
+    expect(await drainOutbox(deps(fetch))).toEqual({ kind: 'done', sent: 1, problem: null });
+    expect(sent).toHaveLength(2);
+    // Kept, never deleted: it goes once the office has moved the group to this tablet's key.
+    expect(await stored(refused.id)).toMatchObject({ status: 'waiting', lastError: 'forbidden', attempts: 1 });
+    expect(await stored(next.id)).toMatchObject({ status: 'sent' });
+    const later = (await stored(refused.id)).nextAttemptAt;
+    const moved = server();
+    expect(await drainOutbox(deps(moved.fetch, later))).toMatchObject({ sent: 1, problem: null });
+    expect(await stored(refused.id)).toMatchObject({ status: 'sent' });
   });
 
   it('sends nothing at all until the chair has set up a server', async () => {

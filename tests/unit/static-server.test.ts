@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:http2';
+import { get as httpGet } from 'node:http';
 import { get } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,5 +77,54 @@ describe('the static server over HTTPS', () => {
     expect(page.status).toBe(200);
     expect(page.body.toString()).toBe(PAGE);
     expect(page.headers['content-security-policy']).toContain("connect-src 'self'");
+  });
+});
+
+describe('the static server keeps to its folder', () => {
+  let plain: { url: string; close: () => Promise<void> };
+  const SECRET = 'not for the web: a sibling folder of dist';
+  beforeAll(async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'heard-traversal-'));
+    mkdirSync(join(parent, 'dist'));
+    writeFileSync(join(parent, 'dist', 'index.html'), PAGE);
+    // A sibling whose name starts with the root's: a plain prefix test lets it through.
+    mkdirSync(join(parent, 'dist-private'));
+    writeFileSync(join(parent, 'dist-private', 'x'), SECRET);
+    writeFileSync(join(parent, 'secret.txt'), SECRET);
+    plain = await startStaticServer({ root: join(parent, 'dist') });
+  });
+  afterAll(() => plain?.close());
+
+  /** Sent as written: Node's client does not tidy `..` or `%2f` away as a browser's URL would. */
+  const raw = (path: string) =>
+    new Promise<{ status: number; body: string }>((done, fail) => {
+      httpGet({ host: '127.0.0.1', port: new URL(plain.url).port, path }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => done({ status: response.statusCode ?? 0, body }));
+      }).on('error', fail);
+    });
+
+  it.each([
+    ['/..%2fdist-private/x', 403],
+    ['/..%2Fdist-private%2Fx', 403],
+    // The URL parser itself takes `%2e%2e/` as `..` and drops it: this one asks for dist's own
+    // /dist-private/x, which is not there, so the app's page is the answer.
+    ['/%2e%2e/dist-private/x', 200],
+    ['/%2e%2e%2fsecret.txt', 403],
+    ['/assets/..%2f..%2f..%2fsecret.txt', 403],
+    ['/x%00.html', 400],
+    ['/%E0%A4%A', 400],
+  ])('answers %s with %i and shows nothing outside dist', async (path, status) => {
+    const answer = await raw(path);
+    expect(answer.status).toBe(status);
+    expect(answer.body).not.toContain(SECRET);
+  });
+
+  it('still serves what is inside, and the app for an unknown path', async () => {
+    expect(await raw('/index.html')).toMatchObject({ status: 200, body: PAGE });
+    expect(await raw('/a/..%2findex.html')).toMatchObject({ status: 200, body: PAGE });
+    expect(await raw('/meetings/123')).toMatchObject({ status: 200, body: PAGE });
   });
 });

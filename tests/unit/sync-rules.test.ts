@@ -51,6 +51,8 @@ describe('backoff with jitter', () => {
   it('waits the longest after a refused key or a blocked address: they do not mend by themselves', () => {
     expect(nextAttemptAfter('key', 1, 1000, 0)).toBe(1000 + BACKOFF_MAX_MS);
     expect(nextAttemptAfter('blocked', 1, 1000, 0)).toBe(1000 + BACKOFF_MAX_MS);
+    // Another tablet's group: only the office moving it mends that.
+    expect(nextAttemptAfter('forbidden', 1, 1000, 0)).toBe(1000 + BACKOFF_MAX_MS);
     expect(nextAttemptAfter('network', 1, 1000, 0)).toBe(1000 + 1_500);
     expect(nextAttemptAfter('server', 2, 1000, 0, 100)).toBe(1000 + 150);
   });
@@ -61,8 +63,8 @@ describe('what an answer means', () => {
     [200, null],
     [201, null],
     [401, 'key'],
-    // 403 is "this key may not change that group": about this one entry, not the key for everything.
-    [403, 'refused'],
+    // 403 is "this key may not change that group": it waits for the office, holding nothing back.
+    [403, 'forbidden'],
     [500, 'server'],
     [503, 'server'],
     [408, 'server'],

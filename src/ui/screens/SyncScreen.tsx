@@ -198,6 +198,14 @@ function waitingMeta(row: OutboxEntry): string {
     .join(' · ');
 }
 
+/**
+ * Why this entry waits, when the answer was about it alone: another tablet's group stays refused
+ * until the office moves it, whatever the entries after it do.
+ */
+function EntryProblem({ row }: { row: OutboxEntry }) {
+  return row.lastError === 'forbidden' ? <p class="list-row__meta">{w.problem.forbidden}</p> : null;
+}
+
 export function SyncScreen() {
   const live = useLive(readScreen, []);
   const run = useStore(syncRunStore, (s) => s);
@@ -250,6 +258,7 @@ export function SyncScreen() {
             <li class="list-row" key={row.id}>
               <span class="list-row__title">{titleOf(row)}</span>
               <p class="list-row__meta">{waitingMeta(row)}</p>
+              <EntryProblem row={row} />
               <WhatIsSent row={row} names={names} what={titleOf(row)} />
             </li>
           ))}
@@ -258,6 +267,7 @@ export function SyncScreen() {
             <li class="list-row" key={row.id}>
               <span class="list-row__title">{titleOf(row)}</span>
               <p class="list-row__meta">{waitingMeta(row)}</p>
+              <EntryProblem row={row} />
               <WhatIsSent row={row} names={names} what={titleOf(row)} />
             </li>
           ))}

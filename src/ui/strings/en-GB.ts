@@ -208,6 +208,7 @@ export const en = {
     notSetUp: 'not set up',
     problem: {
       key: 'The server did not accept the device key',
+      forbidden: 'This tablet’s key may not change that group; ask the office',
       network: 'The office server could not be reached',
       timeout: 'The office server did not answer in time',
       server: 'The office server had a problem',

@@ -77,6 +77,8 @@ export const sync = {
   lastProblem: 'The last try did not work',
   problem: {
     key: 'The server did not accept the device key. Ask the office for a new key; the summaries are safe here meanwhile.',
+    forbidden:
+      'This tablet’s key may not change that group; ask the office. The office can move the group to this tablet’s key; until then its summaries and requests are kept here.',
     network: 'The office server could not be reached. Heard will try again by itself when there is a connection.',
     timeout: 'The office server did not answer in time. Heard will try again by itself; nothing is lost meanwhile.',
     server: 'The office server had a problem. Heard will try again by itself.',
