@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { parseCsv } from '../support/csv-parse';
 import { downloaded, expectAccessible, expectSaved, offlineTablet, readStored, recordRequests, useAppAndBrowser } from './harness';
 import { CheckInPage, HeardApp, MeetingPage, RecordPage } from './page-models';
 
@@ -60,26 +61,6 @@ function unescapeMarkdown(text: string): string {
   return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
-/** RFC 4180, as a spreadsheet reads it: quoted cells, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (quoted) {
-      if (c !== '"') cell += c;
-      else if (s[i + 1] === '"') (cell += '"'), i++;
-      else quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && s[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  return rows;
-}
 
 /** Every string anywhere in a parsed JSON file. */
 function stringsIn(value: unknown): string[] {

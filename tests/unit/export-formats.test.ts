@@ -7,30 +7,12 @@ import { mdCell, mdText } from '../../src/domain/markdown';
 import { buildMeetingRecord } from '../../src/domain/meeting-record';
 import { getRecordSource } from '../../src/db/export-repo';
 import { actionsCsv, attendanceCsv, balanceCsv, calendarIcs, minutesMarkdown, recordWords } from '../../src/ui/record/record-files';
+import { parseCsv } from '../support/csv-parse';
 import { AWKWARD, seedRecord, T0 } from '../support/record-seed';
 
 const db = useFreshDb();
 const octets = (s: string) => new TextEncoder().encode(s).length;
 
-/** Parses CSV text per RFC 4180, to check the file reads back as the cells written. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  return rows;
-}
 
 async function record(names = false) {
   await seedRecord(db());

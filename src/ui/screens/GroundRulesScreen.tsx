@@ -237,7 +237,7 @@ function RuleRow({
     if (mode !== 'view' || !returnTo.current) return;
     focusFirst([returnTo.current, ids.edit(rule)]);
     returnTo.current = null;
-  }, [mode]);
+  }, [mode, rule]);
 
   const close = (backTo: string) => {
     returnTo.current = backTo;
