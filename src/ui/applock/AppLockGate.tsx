@@ -4,7 +4,7 @@ import { isIdle } from '../../domain/app-lock';
 import { lockNow, noteActivity } from '../../state/app-lock-actions';
 import { appLockSession } from '../../state/app-lock-session';
 import { now } from '../../state/clock';
-import { go, routeStore, type Route } from '../../state/router';
+import { go, routeStore, type Route } from '../routes';
 import { useLive } from '../../state/use-live';
 import { useStore } from '../../state/use-store';
 import { LiveView } from '../components/LiveView';

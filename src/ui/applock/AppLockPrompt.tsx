@@ -3,7 +3,7 @@ import { isResetPhrase, RESET_PHRASE } from '../../domain/app-lock';
 import { pinWaitRemaining } from '../../domain/checkin';
 import type { EpochMs } from '../../domain/model';
 import { resetForgottenPin, unlockApp } from '../../state/app-lock-actions';
-import { go } from '../../state/router';
+import { go } from '../routes';
 import { useNow } from '../../state/use-now';
 import { PinField, Step } from '../checkin/answers';
 import { waitWords } from '../checkin/ChairUnlock';

@@ -5,7 +5,7 @@ import { checkOptionalText, checkRequiredText } from '../../domain/text-rules';
 import { getParticipantData, type ParticipantData } from '../../db/checkin-repo';
 import { finishMyCheckIn } from '../../state/checkin-actions';
 import { now } from '../../state/clock';
-import { go } from '../../state/router';
+import { go } from '../routes';
 import { useLive } from '../../state/use-live';
 import { TextField } from '../components/fields';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';

@@ -6,7 +6,7 @@ import { deriveRun, runShape, runShapeKey, type MeetingRun, type RunShape } from
 import { localMoment } from '../../domain/meeting-schedule';
 import { getRunData, type RunData } from '../../db/run-repo';
 import { readVibrateOnOverrun } from '../../state/preferences';
-import { pathOf } from '../../state/router';
+import { pathOf } from '../routes';
 import { clockTap, close } from '../../state/run-actions';
 import { useLive } from '../../state/use-live';
 import { useDerivedFromNow, useNow } from '../../state/use-now';
