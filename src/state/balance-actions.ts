@@ -7,7 +7,7 @@ import * as repo from '../db/balance-repo';
 import { storeTap } from '../db/tap-store';
 import { RuleError } from '../db/storage-errors';
 import { now } from './clock';
-import { newId } from './ids';
+import { newId } from '../db/ids';
 import { save } from './save-status';
 
 /** One tap on the speaker tiles (or "Nobody speaking", or cross-talk), stored at the moment of the tap. */

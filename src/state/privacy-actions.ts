@@ -3,7 +3,7 @@ import type { Id, RetentionMonths } from '../domain/model';
 import * as deletion from '../db/deletion-repo';
 import { erasePerson as erase } from '../db/erasure-repo';
 import { now } from './clock';
-import { newId } from './ids';
+import { newId } from '../db/ids';
 import { save } from './save-status';
 
 /** `words` are the catalogue's: the pseudonym and what stands in for deleted words are stored. */
