@@ -20,7 +20,7 @@ export function throwawayCertificate() {
     const spki = new X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' });
     return { key, cert, spkiHash: createHash('sha256').update(spki).digest('base64') };
   } catch (error) {
-    throw new Error(`Could not make a certificate for the HTTPS benchmark (is openssl installed? apt-get install -y openssl): ${error.message}`);
+    throw new Error(`Could not make a certificate for the HTTPS benchmark (is openssl installed? apt-get install -y openssl): ${error.message}`, { cause: error });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

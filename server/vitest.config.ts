@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['test/embedded-postgres.ts'],
     // One PGlite (WASM Postgres) per suite is heavy on a 2-core machine, and the PostgreSQL
     // run shares one cluster: run files one after another.
     fileParallelism: false,

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { onVersionChange } from './db/connection';
 import { recoverFromStaleChunks, startServiceWorker } from './pwa/update';
 import { versionChangedStore } from './state/device';
-import { startRouter } from './state/router';
+import { startRouter } from './ui/routes';
 import { App } from './ui/App';
 import './ui/styles.css';
 

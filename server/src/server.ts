@@ -40,7 +40,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const owned = !options.db;
   const db = options.db ?? (await openDatabase(options));
   let retention: ReturnType<typeof startRetention> | undefined;
-  let housekeeping: { stop(): void } | undefined;
   try {
     await migrate(db);
     // Old summaries go before the first request is answered.
@@ -65,7 +64,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...(options.now ? { now: options.now } : {}),
     ...(options.afterStore ? { afterStore: options.afterStore } : {}),
   });
-  housekeeping = startHousekeeping(db, options.housekeepingEveryMs);
+  const housekeeping = startHousekeeping(db, options.housekeepingEveryMs);
   let server: ServerType | undefined;
   const port = await new Promise<number>((resolve, reject) => {
     server = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_PORT, hostname: host }, (info) => resolve(info.port));

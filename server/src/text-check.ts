@@ -3,12 +3,12 @@
 // Found anywhere in a body, key or value, before anything is stored, and answered 400 with where.
 import type { FieldError } from './summary-schema.js';
 
-const NUL = /\u0000/;
+const NUL = '\u0000';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** What is wrong with `text`, in words, or null when it can be stored. */
 export function badText(text: string): string | null {
-  if (NUL.test(text)) return 'Holds a NUL character (\\u0000), which cannot be stored.';
+  if (text.includes(NUL)) return 'Holds a NUL character (\\u0000), which cannot be stored.';
   if (LONE_SURROGATE.test(text)) return 'Holds a lone surrogate (half of a character), which is not text.';
   return null;
 }

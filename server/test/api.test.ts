@@ -1,5 +1,5 @@
 // The sync server over real HTTP on 127.0.0.1, on PGlite always and on PostgreSQL when
-// DATABASE_URL is set (CI sets it).
+// DATABASE_URL is set, or an embedded one otherwise (test/embedded-postgres.ts).
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeKey } from '../src/keys.js';

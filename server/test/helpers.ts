@@ -3,13 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import type { DatabaseOptions } from '../src/db.js';
 import { createKey, type KeyRole } from '../src/keys.js';
 import { startServer, type RunningServer, type ServerOptions } from '../src/server.js';
 import { exampleSummary, type Summary } from '../src/summary-schema.js';
 
 export const APP_ORIGIN = 'http://127.0.0.1:4173';
-export const DATABASE_URL = process.env.DATABASE_URL || undefined;
+/** Set by the global setup: DATABASE_URL, or an embedded PostgreSQL started for this run. */
+export const DATABASE_URL = inject('databaseUrl') ?? undefined;
 
 export interface Backend {
   name: 'pglite' | 'postgres';
@@ -54,9 +56,7 @@ export function postgresBackend(url: string): Backend {
 
 export function backends(): Backend[] {
   if (!DATABASE_URL) {
-    console.log(
-      '\n  PostgreSQL run skipped: DATABASE_URL is not set. The server tests ran on PGlite only; `.ci/run` starts a local PostgreSQL and sets DATABASE_URL so CI runs them on both.\n',
-    );
+    // Only HEARD_TEST_POSTGRES=off gets here; the global setup said so once.
     return [pgliteBackend()];
   }
   return [pgliteBackend(), postgresBackend(DATABASE_URL)];

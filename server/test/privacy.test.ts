@@ -1,5 +1,5 @@
 // Erasure and deletion requests (issue 11) and the server's retention of summaries, over real HTTP,
-// on PGlite always and on PostgreSQL when DATABASE_URL is set (CI sets it).
+// on PGlite always and on PostgreSQL (DATABASE_URL, or an embedded one started for the run).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server.js';

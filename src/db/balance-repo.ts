@@ -1,5 +1,5 @@
 import type { GlossaryTerm, QueueEntry, Turn } from '../domain/balance-model';
-import type { Attendee, EpochMs, Id } from '../domain/model';
+import type { Attendee, Id } from '../domain/model';
 import Dexie from 'dexie';
 import { lastTapUndo, settleTurns } from '../domain/speaking';
 import { db } from './connection';

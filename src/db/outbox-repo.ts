@@ -2,6 +2,7 @@ import type { EpochMs, Id } from '../domain/model';
 import { isSummaryEntry, type OutboxEntry, type RequestOutboxEntry, type SummaryOutboxEntry, type SyncLast, type SyncProblem, type SyncSettings } from '../domain/sync-model';
 import { isDue, isHeldBack, setsAside } from '../domain/sync-rules';
 import { db } from './connection';
+import { watch } from './live';
 import type { HeardDb } from './schema';
 import { SYNC_LAST_KEY, SYNC_SETTINGS_KEY } from './settings-repo';
 
@@ -169,4 +170,17 @@ export async function writeSyncSettings(settings: SyncSettings | null): Promise<
     if (settings) await database.settings.put({ key: SYNC_SETTINGS_KEY, value: settings });
     else await database.settings.delete(SYNC_SETTINGS_KEY);
   });
+}
+
+/**
+ * `id:revision` of everything waiting to go, now and again whenever that changes (in this tab
+ * or another): how the sync runner hears of a newly closed summary without reading Dexie itself.
+ */
+export function watchWaiting(onValue: (keys: string[]) => void): () => void {
+  return watch(
+    async () => (await db().outbox.where('status').equals('waiting').toArray()).map((entry) => `${entry.id}:${entry.revision}`),
+    onValue,
+    // A failed read here only means no early drain; the backoff timer still runs.
+    () => {},
+  );
 }

@@ -9,7 +9,7 @@ import { db } from './connection';
 import { getMeetingDetail, type MeetingDetail } from './meetings-repo';
 import { RuleError } from './storage-errors';
 import { enqueueSummary, summaryTables } from './summary-outbox';
-import { newId as randomId } from '../state/ids';
+import { newId as randomId } from './ids';
 
 export interface RunData extends MeetingDetail {
   items: AgendaItem[];

@@ -68,7 +68,7 @@ const clamp = (value: number, max: number) => Math.min(max, Math.max(0, Math.rou
  */
 export function sendableText(text: string, max: number): string {
   const clean = text
-    .replace(/\u0000/g, '')
+    .replaceAll('\u0000', '')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/\s+/g, ' ')
     .trim();

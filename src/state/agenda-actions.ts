@@ -4,7 +4,7 @@ import type { Id } from '../domain/model';
 import { reorderedBy, reorderedTo } from '../domain/reorder';
 import { putAgendaItems, removeAgendaItem } from '../db/agenda-repo';
 import { now } from './clock';
-import { newId } from './ids';
+import { newId } from '../db/ids';
 import { save } from './save-status';
 
 export function saveAgendaItem(item: AgendaItem) {

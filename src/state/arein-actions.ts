@@ -4,7 +4,7 @@ import { makeReview, normaliseRoles, reviseReview, type ReviewDraft } from '../d
 import * as areinRepo from '../db/arein-repo';
 import * as groups from '../db/groups-repo';
 import { now } from './clock';
-import { newId } from './ids';
+import { newId } from '../db/ids';
 import { save } from './save-status';
 
 /** Marks the ARE IN roles a person brings (any number, none included). */

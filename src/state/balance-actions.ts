@@ -8,7 +8,7 @@ import * as repo from '../db/balance-repo';
 import { storeTap } from '../db/tap-store';
 import { RuleError } from '../db/storage-errors';
 import { now } from './clock';
-import { newId } from './ids';
+import { newId } from '../db/ids';
 import { save } from './save-status';
 
 /** What the running screen knows when a tile is tapped: when talk counts, and who waits to speak. */

@@ -6,7 +6,7 @@ import * as repo from '../db/checkin-repo';
 import { lockNow } from './app-lock-actions';
 import { now } from './clock';
 import { hashPin, pinMatches } from './chair-pin';
-import { newId } from './ids';
+import { newId } from '../db/ids';
 import { close } from './run-actions';
 import { save } from './save-status';
 

@@ -4,7 +4,7 @@ import type { RuleTemplateKey } from '../domain/ground-rules';
 import * as groups from '../db/groups-repo';
 import { now } from './clock';
 import { askToPersistOnce } from './device';
-import { newId } from './ids';
+import { newId } from '../db/ids';
 import { save } from './save-status';
 
 export async function createGroup(name: string, perspectives: readonly Perspective[]) {

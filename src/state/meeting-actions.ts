@@ -2,7 +2,7 @@ import type { Id, Meeting, Person } from '../domain/model';
 import { localMoment } from '../domain/meeting-schedule';
 import * as meetings from '../db/meetings-repo';
 import { now } from './clock';
-import { newId } from './ids';
+import { newId } from '../db/ids';
 import { save } from './save-status';
 
 export interface MeetingFields {

@@ -4,7 +4,7 @@ import type { SummaryWords } from '../domain/summary';
 import * as deletion from '../db/deletion-repo';
 import { erasePerson as erase } from '../db/erasure-repo';
 import { now } from './clock';
-import { newId } from './ids';
+import { newId } from '../db/ids';
 import { save } from './save-status';
 
 /** `words` are the catalogue's: the pseudonym and what stands in for deleted words are stored; summaries sent again are built with them. */

@@ -14,7 +14,7 @@ import {
 } from '../domain/record';
 import * as record from '../db/record-repo';
 import { now } from './clock';
-import { newId } from './ids';
+import { newId } from '../db/ids';
 import { save } from './save-status';
 
 /** Where a record is made: the meeting, and the item under discussion then. */

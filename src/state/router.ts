@@ -1,135 +1,94 @@
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export type Route =
-  | { name: 'home' }
-  | { name: 'new-group' }
-  | { name: 'group'; groupId: string }
-  | { name: 'new-meeting'; groupId: string | null }
-  | { name: 'meeting'; meetingId: string }
-  | { name: 'edit-meeting'; meetingId: string }
-  | { name: 'rules'; groupId: string }
-  | { name: 'new-item'; meetingId: string }
-  | { name: 'edit-item'; meetingId: string; itemId: string }
-  | { name: 'run'; meetingId: string }
-  | { name: 'register'; groupId: string }
-  | { name: 'you-said-we-did'; groupId: string }
-  | { name: 'checkin'; meetingId: string }
-  | { name: 'record'; meetingId: string }
-  | { name: 'group-review'; groupId: string }
-  | { name: 'sync' }
-  | { name: 'device' }
-  | { name: 'person'; groupId: string; personId: string }
-  | { name: 'delete-meeting'; meetingId: string }
-  | { name: 'delete-group'; groupId: string }
-  | { name: 'retention'; groupId: string }
-  | { name: 'your-information' }
-  | { name: 'app-lock' }
-  | { name: 'not-found' };
+/** `groups/:groupId/people/:personId` → `{ groupId: string; personId: string }`. */
+export type ParamsOf<Path extends string> = Path extends `${infer Head}/${infer Rest}` ? SegmentParam<Head> & ParamsOf<Rest> : SegmentParam<Path>;
+type SegmentParam<Segment extends string> = Segment extends `:${infer Name}` ? { [K in Name]: string } : Record<never, never>;
+type Flatten<T> = { [K in keyof T]: T[K] };
 
-/** Routes live in the hash so every screen opens from the one cached index.html, offline. */
-export function parseRoute(hash: string): Route {
-  let parts: string[];
-  try {
-    parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  } catch {
-    // A hand-typed or truncated link with a broken %-escape is not a page, not a crash.
-    return { name: 'not-found' };
-  }
-  const [first, second, third, fourth] = parts;
-  if (parts.length === 0) return { name: 'home' };
-  if (first === 'device' && parts.length === 1) return { name: 'device' };
-  if (first === 'sync' && parts.length === 1) return { name: 'sync' };
-  if (first === 'your-information' && parts.length === 1) return { name: 'your-information' };
-  if (first === 'app-lock' && parts.length === 1) return { name: 'app-lock' };
-  if (first === 'groups' && second && third === 'people' && fourth && parts.length === 4) return { name: 'person', groupId: second, personId: fourth };
-  if (first === 'meetings' && second && third === 'delete' && parts.length === 3) return { name: 'delete-meeting', meetingId: second };
-  if (first === 'groups' && second && third === 'delete' && parts.length === 3) return { name: 'delete-group', groupId: second };
-  if (first === 'groups' && second && third === 'retention' && parts.length === 3) return { name: 'retention', groupId: second };
-  if (first === 'meetings' && second && third === 'record' && parts.length === 3) return { name: 'record', meetingId: second };
-  if (first === 'groups' && second && third === 'review' && parts.length === 3) return { name: 'group-review', groupId: second };
-  if (first === 'groups' && second === 'new' && parts.length === 2) return { name: 'new-group' };
-  if (first === 'groups' && second && parts.length === 2) return { name: 'group', groupId: second };
-  if (first === 'groups' && second && third === 'meetings' && fourth === 'new' && parts.length === 4) return { name: 'new-meeting', groupId: second };
-  if (first === 'meetings' && second === 'new' && parts.length === 2) return { name: 'new-meeting', groupId: null };
-  if (first === 'meetings' && second && parts.length === 2) return { name: 'meeting', meetingId: second };
-  if (first === 'meetings' && second && third === 'edit' && parts.length === 3) return { name: 'edit-meeting', meetingId: second };
-  if (first === 'groups' && second && third === 'rules' && parts.length === 3) return { name: 'rules', groupId: second };
-  if (first === 'meetings' && second && third === 'run' && parts.length === 3) return { name: 'run', meetingId: second };
-  if (first === 'meetings' && second && third === 'checkin' && parts.length === 3) return { name: 'checkin', meetingId: second };
-  if (first === 'groups' && second && third === 'register' && parts.length === 3) return { name: 'register', groupId: second };
-  if (first === 'groups' && second && third === 'you-said-we-did' && parts.length === 3) return { name: 'you-said-we-did', groupId: second };
-  if (first === 'meetings' && second && third === 'items' && fourth === 'new' && parts.length === 4) return { name: 'new-item', meetingId: second };
-  if (first === 'meetings' && second && third === 'items' && fourth && parts.length === 4) return { name: 'edit-item', meetingId: second, itemId: fourth };
-  return { name: 'not-found' };
+export type RouteTable = Record<string, { path: string }>;
+export const NOT_FOUND = { name: 'not-found' } as const;
+export type RouteOf<Table extends RouteTable> =
+  | { [Name in keyof Table & string]: Flatten<{ name: Name } & ParamsOf<Table[Name]['path']>> }[keyof Table & string]
+  | typeof NOT_FOUND;
+
+export interface Router<Route extends { name: string }> {
+  /** Routes live in the hash so every screen opens from the one cached index.html, offline. */
+  parse(hash: string): Route;
+  pathOf(route: Route): string;
+  store: StoreApi<{ route: Route }>;
+  /** Follows the address bar; returns the way to stop. */
+  start(): () => void;
+  go(route: Route, options?: { replace?: boolean }): void;
 }
 
-export function pathOf(route: Route): string {
-  switch (route.name) {
-    case 'home':
-    case 'not-found':
-      return '#/';
-    case 'new-group':
-      return '#/groups/new';
-    case 'group':
-      return `#/groups/${encodeURIComponent(route.groupId)}`;
-    case 'new-meeting':
-      return route.groupId ? `#/groups/${encodeURIComponent(route.groupId)}/meetings/new` : '#/meetings/new';
-    case 'meeting':
-      return `#/meetings/${encodeURIComponent(route.meetingId)}`;
-    case 'edit-meeting':
-      return `#/meetings/${encodeURIComponent(route.meetingId)}/edit`;
-    case 'rules':
-      return `#/groups/${encodeURIComponent(route.groupId)}/rules`;
-    case 'new-item':
-      return `#/meetings/${encodeURIComponent(route.meetingId)}/items/new`;
-    case 'edit-item':
-      return `#/meetings/${encodeURIComponent(route.meetingId)}/items/${encodeURIComponent(route.itemId)}`;
-    case 'run':
-      return `#/meetings/${encodeURIComponent(route.meetingId)}/run`;
-    case 'register':
-      return `#/groups/${encodeURIComponent(route.groupId)}/register`;
-    case 'you-said-we-did':
-      return `#/groups/${encodeURIComponent(route.groupId)}/you-said-we-did`;
-    case 'checkin':
-      return `#/meetings/${encodeURIComponent(route.meetingId)}/checkin`;
-    case 'record':
-      return `#/meetings/${encodeURIComponent(route.meetingId)}/record`;
-    case 'group-review':
-      return `#/groups/${encodeURIComponent(route.groupId)}/review`;
-    case 'sync':
-      return '#/sync';
-    case 'device':
-      return '#/device';
-    case 'person':
-      return `#/groups/${encodeURIComponent(route.groupId)}/people/${encodeURIComponent(route.personId)}`;
-    case 'delete-meeting':
-      return `#/meetings/${encodeURIComponent(route.meetingId)}/delete`;
-    case 'delete-group':
-      return `#/groups/${encodeURIComponent(route.groupId)}/delete`;
-    case 'retention':
-      return `#/groups/${encodeURIComponent(route.groupId)}/retention`;
-    case 'your-information':
-      return '#/your-information';
-    case 'app-lock':
-      return '#/app-lock';
-  }
+interface Pattern {
+  name: string;
+  segments: string[];
+  params: number;
 }
 
-export const routeStore = createStore<{ route: Route }>(() => ({ route: parseRoute(globalThis.location?.hash ?? '') }));
+/**
+ * The router for a table of path patterns: literal segments must match, `:name` takes any one
+ * segment. Where two patterns match (`groups/new`, `groups/:groupId`) the one with fewer
+ * parameters wins, so the table's order never matters.
+ */
+export function createRouter<Table extends RouteTable>(table: Table): Router<RouteOf<Table>> {
+  type Route = RouteOf<Table>;
+  const patterns: Pattern[] = Object.entries(table)
+    .map(([name, { path }]) => {
+      const segments = path.split('/').filter(Boolean);
+      return { name, segments, params: segments.filter((s) => s.startsWith(':')).length };
+    })
+    .sort((a, b) => a.params - b.params);
 
-export function startRouter(): () => void {
-  const sync = () => routeStore.setState({ route: parseRoute(location.hash) });
-  sync();
-  addEventListener('hashchange', sync);
-  return () => removeEventListener('hashchange', sync);
-}
-
-export function go(route: Route, options: { replace?: boolean } = {}): void {
-  const path = pathOf(route);
-  if (options.replace) {
-    history.replaceState(null, '', path);
-    routeStore.setState({ route });
-  } else {
-    location.hash = path;
+  function parse(hash: string): Route {
+    let parts: string[];
+    try {
+      parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+    } catch {
+      // A hand-typed or truncated link with a broken %-escape is not a page, not a crash.
+      return NOT_FOUND;
+    }
+    for (const { name, segments } of patterns) {
+      if (segments.length !== parts.length) continue;
+      const route: Record<string, string> = { name };
+      const matches = segments.every((segment, i) => {
+        if (segment.startsWith(':')) return Boolean((route[segment.slice(1)] = parts[i]!));
+        return segment === parts[i];
+      });
+      if (matches) return route as Route;
+    }
+    return NOT_FOUND;
   }
+
+  function pathOf(route: Route): string {
+    const pattern = table[route.name]?.path;
+    if (pattern === undefined) return '#/';
+    const params = route as unknown as Record<string, string>;
+    const segments = pattern.split('/').filter(Boolean).map((s) => (s.startsWith(':') ? encodeURIComponent(params[s.slice(1)]!) : s));
+    return `#/${segments.join('/')}`;
+  }
+
+  const store = createStore<{ route: Route }>(() => ({ route: parse(globalThis.location?.hash ?? '') }));
+
+  return {
+    parse,
+    pathOf,
+    store,
+    start() {
+      const follow = () => store.setState({ route: parse(location.hash) });
+      follow();
+      addEventListener('hashchange', follow);
+      return () => removeEventListener('hashchange', follow);
+    },
+    go(route, options = {}) {
+      const path = pathOf(route);
+      if (options.replace) {
+        history.replaceState(null, '', path);
+        store.setState({ route });
+      } else {
+        location.hash = path;
+      }
+    },
+  };
 }

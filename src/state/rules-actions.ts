@@ -4,7 +4,7 @@ import type { Id } from '../domain/model';
 import { reorderedBy } from '../domain/reorder';
 import { putRules } from '../db/rules-repo';
 import { now } from './clock';
-import { newId } from './ids';
+import { newId } from '../db/ids';
 import { save } from './save-status';
 
 export function addRule(groupId: Id, text: string, order: number, templateKey: RuleTemplateKey | null = null) {

@@ -3,7 +3,7 @@ import type { Id } from '../domain/model';
 import type { SummaryWords } from '../domain/summary';
 import { appendClockEvent, closeMeeting, saveItemNotes } from '../db/run-repo';
 import { now } from './clock';
-import { newId } from './ids';
+import { newId } from '../db/ids';
 import { save } from './save-status';
 
 /** One tap on the meeting's clock, stored at the moment of the tap. */

@@ -56,18 +56,20 @@ export function useNow(intervalMs = 1000, active = true): EpochMs {
 /**
  * `derive(now)`, worked out again each `intervalMs` but drawn again only when
  * `keyOf` of it changes: for what the clock moves at a few moments (an item
- * nearly up, then over), not every second. Worked out afresh whenever `deps` change.
+ * nearly up, then over), not every second. Worked out afresh whenever `derive` changes:
+ * the caller keeps it the same (useCallback) while what it reads is the same.
  */
-export function useDerivedFromNow<T>(derive: (time: EpochMs) => T, keyOf: (value: T) => string, deps: readonly unknown[], intervalMs = 1000, active = true): T {
-  const [moved, setMoved] = useState(0);
-  const value = useMemo(() => derive(now()), [...deps, moved]);
+export function useDerivedFromNow<T>(derive: (time: EpochMs) => T, keyOf: (value: T) => string, intervalMs = 1000, active = true): T {
+  // When the clock last changed the key: the value is worked out again then, at that time or later.
+  const [movedAt, setMovedAt] = useState(0);
+  const value = useMemo(() => derive(Math.max(now(), movedAt)), [derive, movedAt]);
   const latest = useRef({ derive, keyOf, key: keyOf(value) });
   latest.current = { derive, keyOf, key: keyOf(value) };
   useEffect(() => {
     if (!active) return;
     return subscribe(intervalMs, (time) => {
       const { derive: at, keyOf: key, key: shown } = latest.current;
-      if (key(at(time)) !== shown) setMoved((n) => n + 1);
+      if (key(at(time)) !== shown) setMovedAt(time);
     });
   }, [intervalMs, active]);
   return value;

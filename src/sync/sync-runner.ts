@@ -1,7 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { liveQuery } from 'dexie';
-import { db } from '../db/connection';
-import { makeAllDue, nextDueAt } from '../db/outbox-repo';
+import { makeAllDue, nextDueAt, watchWaiting } from '../db/outbox-repo';
 import { now } from '../state/clock';
 import { defaultDeps, drainOutbox, type DrainOutcome } from './outbox-client';
 
@@ -80,18 +78,14 @@ export function startSync(): void {
   });
   const seen = new Set<string>();
   let first = true;
-  liveQuery(() => db().outbox.where('status').equals('waiting').toArray()).subscribe({
-    next: (entries) => {
-      let fresh = false;
-      for (const entry of entries) {
-        const key = `${entry.id}:${entry.revision}`;
-        if (!seen.has(key)) fresh = true;
-        seen.add(key);
-      }
-      if (fresh && !first) void requestDrain();
-      first = false;
-    },
-    error: () => {},
+  watchWaiting((keys) => {
+    let fresh = false;
+    for (const key of keys) {
+      if (!seen.has(key)) fresh = true;
+      seen.add(key);
+    }
+    if (fresh && !first) void requestDrain();
+    first = false;
   });
   void requestDrain();
 }

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { readAppLockOn, readLock } from '../db/settings-repo';
 import type { CheckInLock } from '../domain/checkin-model';
 import { appLockSession } from '../state/app-lock-session';
-import { go, routeStore, type Route } from '../state/router';
 import { useLive } from '../state/use-live';
 import { useStore } from '../state/use-store';
 import { NotFound } from './components/NotFound';
@@ -12,114 +11,20 @@ import { SyncStatus } from './components/SyncStatus';
 import { UpdateBanner } from './components/UpdateBanner';
 import { VersionChangedBanner } from './components/VersionChangedBanner';
 import { lazyScreen } from './lazy-screen';
-import { HomeScreen } from './screens/HomeScreen';
+import { drawRoute, go, preloadOpenedScreen, routeStore, type Route } from './routes';
 import { t } from './strings';
 
-const NewGroupScreen = lazyScreen(() => import('./screens/NewGroupScreen').then((m) => m.NewGroupScreen));
-const GroupScreen = lazyScreen(() => import('./screens/GroupScreen').then((m) => m.GroupScreen));
-const NewMeetingScreen = lazyScreen(() => import('./screens/MeetingFormScreen').then((m) => m.NewMeetingScreen));
-const EditMeetingScreen = lazyScreen(() => import('./screens/MeetingFormScreen').then((m) => m.EditMeetingScreen));
-const MeetingScreen = lazyScreen(() => import('./screens/MeetingScreen').then((m) => m.MeetingScreen));
-const GroundRulesScreen = lazyScreen(() => import('./screens/GroundRulesScreen').then((m) => m.GroundRulesScreen));
-const AgendaItemScreen = lazyScreen(() => import('./screens/AgendaItemScreen').then((m) => m.AgendaItemScreen));
-const RunScreen = lazyScreen(() => import('./screens/RunScreen').then((m) => m.RunScreen));
-const DissentRegisterScreen = lazyScreen(() => import('./screens/DissentRegisterScreen').then((m) => m.DissentRegisterScreen));
-const YouSaidWeDidScreen = lazyScreen(() => import('./screens/YouSaidWeDidScreen').then((m) => m.YouSaidWeDidScreen));
+// The check-in and the one page a participant may read while it is locked, drawn by the lock
+// itself whatever the address says.
 const CheckInScreen = lazyScreen(() => import('./screens/CheckInScreen').then((m) => m.CheckInScreen));
-const RecordScreen = lazyScreen(() => import('./screens/RecordScreen').then((m) => m.RecordScreen));
-const GroupReviewScreen = lazyScreen(() => import('./screens/GroupReviewScreen').then((m) => m.GroupReviewScreen));
-const SyncScreen = lazyScreen(() => import('./screens/SyncScreen').then((m) => m.SyncScreen));
-const DeviceScreen = lazyScreen(() => import('./screens/DeviceScreen').then((m) => m.DeviceScreen));
-const PersonScreen = lazyScreen(() => import('./screens/PersonScreen').then((m) => m.PersonScreen));
-const DeleteMeetingScreen = lazyScreen(() => import('./screens/DeleteMeetingScreen').then((m) => m.DeleteMeetingScreen));
-const DeleteGroupScreen = lazyScreen(() => import('./screens/DeleteGroupScreen').then((m) => m.DeleteGroupScreen));
-const RetentionScreen = lazyScreen(() => import('./screens/RetentionScreen').then((m) => m.RetentionScreen));
 const YourInformationScreen = lazyScreen(() => import('./screens/YourInformationScreen').then((m) => m.YourInformationScreen));
-const AppLockScreen = lazyScreen(() => import('./screens/AppLockScreen').then((m) => m.AppLockScreen));
 const AppLockGate = lazyScreen(() => import('./applock/AppLockGate').then((m) => m.AppLockGate));
 const EraseHeard = lazyScreen(() => import('./applock/AppLockPrompt').then((m) => m.EraseHeard));
 
-// Opened straight at a screen (a reload, a bookmark, a first visit), its code is fetched while the
-// database opens and the locks are read, not only once the screen is about to be drawn.
-const SCREEN_OF: Partial<Record<Route['name'], { preload(): Promise<unknown> }>> = {
-  'new-group': NewGroupScreen,
-  group: GroupScreen,
-  'new-meeting': NewMeetingScreen,
-  meeting: MeetingScreen,
-  'edit-meeting': EditMeetingScreen,
-  rules: GroundRulesScreen,
-  'new-item': AgendaItemScreen,
-  'edit-item': AgendaItemScreen,
-  run: RunScreen,
-  register: DissentRegisterScreen,
-  'you-said-we-did': YouSaidWeDidScreen,
-  checkin: CheckInScreen,
-  record: RecordScreen,
-  'group-review': GroupReviewScreen,
-  sync: SyncScreen,
-  device: DeviceScreen,
-  person: PersonScreen,
-  'delete-meeting': DeleteMeetingScreen,
-  'delete-group': DeleteGroupScreen,
-  retention: RetentionScreen,
-  'your-information': YourInformationScreen,
-  'app-lock': AppLockScreen,
-};
-SCREEN_OF[routeStore.getState().route.name]?.preload().catch(() => {
-  // The screen says so itself when it is drawn and its code still cannot be loaded.
-});
+preloadOpenedScreen();
 
 function Screen({ route }: { route: Route }) {
-  switch (route.name) {
-    case 'home':
-      return <HomeScreen />;
-    case 'new-group':
-      return <NewGroupScreen />;
-    case 'group':
-      return <GroupScreen key={route.groupId} groupId={route.groupId} />;
-    case 'new-meeting':
-      return <NewMeetingScreen key={route.groupId ?? ''} groupId={route.groupId} />;
-    case 'meeting':
-      return <MeetingScreen key={route.meetingId} meetingId={route.meetingId} />;
-    case 'edit-meeting':
-      return <EditMeetingScreen key={route.meetingId} meetingId={route.meetingId} />;
-    case 'rules':
-      return <GroundRulesScreen key={route.groupId} groupId={route.groupId} />;
-    case 'new-item':
-      return <AgendaItemScreen key={`${route.meetingId}/new`} meetingId={route.meetingId} itemId={null} />;
-    case 'edit-item':
-      return <AgendaItemScreen key={route.itemId} meetingId={route.meetingId} itemId={route.itemId} />;
-    case 'run':
-      return <RunScreen key={route.meetingId} meetingId={route.meetingId} />;
-    case 'register':
-      return <DissentRegisterScreen key={route.groupId} groupId={route.groupId} />;
-    case 'you-said-we-did':
-      return <YouSaidWeDidScreen key={route.groupId} groupId={route.groupId} />;
-    case 'checkin':
-      return <CheckInScreen key={route.meetingId} meetingId={route.meetingId} />;
-    case 'record':
-      return <RecordScreen key={route.meetingId} meetingId={route.meetingId} />;
-    case 'group-review':
-      return <GroupReviewScreen key={route.groupId} groupId={route.groupId} />;
-    case 'sync':
-      return <SyncScreen />;
-    case 'device':
-      return <DeviceScreen />;
-    case 'person':
-      return <PersonScreen key={route.personId} groupId={route.groupId} personId={route.personId} />;
-    case 'delete-meeting':
-      return <DeleteMeetingScreen key={route.meetingId} meetingId={route.meetingId} />;
-    case 'delete-group':
-      return <DeleteGroupScreen key={route.groupId} groupId={route.groupId} />;
-    case 'retention':
-      return <RetentionScreen key={route.groupId} groupId={route.groupId} />;
-    case 'your-information':
-      return <YourInformationScreen />;
-    case 'app-lock':
-      return <AppLockScreen />;
-    case 'not-found':
-      return <NotFound />;
-  }
+  return drawRoute(route) ?? <NotFound />;
 }
 
 /**

@@ -32,7 +32,7 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
         (component) => setScreen(() => component),
         () => setFailed(true),
       );
-    }, []);
+    }, [Screen]);
     if (failed) return <p role="alert">{t.loadFailed}</p>;
     return Screen ? <Screen {...props} /> : <p class="loading">{t.loading}</p>;
   }

@@ -9,7 +9,7 @@ import { appLockSession } from '../../src/state/app-lock-session';
 import { hashPin } from '../../src/state/chair-pin';
 import { startCheckIn } from '../../src/state/checkin-actions';
 import { setClockForTests } from '../../src/state/clock';
-import { routeStore, startRouter } from '../../src/state/router';
+import { routeStore, startRouter } from '../../src/ui/routes';
 import { App } from '../../src/ui/App';
 import { AppLockScreen } from '../../src/ui/screens/AppLockScreen';
 import { t } from '../../src/ui/strings/all';

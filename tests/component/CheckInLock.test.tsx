@@ -7,7 +7,7 @@ import { getRunData } from '../../src/db/run-repo';
 import { setPinIterationsForTests } from '../../src/state/chair-pin';
 import { startCheckIn } from '../../src/state/checkin-actions';
 import { setClockForTests } from '../../src/state/clock';
-import { routeStore, startRouter } from '../../src/state/router';
+import { routeStore, startRouter } from '../../src/ui/routes';
 import { App } from '../../src/ui/App';
 import { CheckInLauncher } from '../../src/ui/run/CheckInLauncher';
 import { t } from '../../src/ui/strings/all';

@@ -4,7 +4,7 @@ import { addGroup, getGroupDetail, listGroups } from '../../src/db/groups-repo';
 import { saveMeeting } from '../../src/db/meetings-repo';
 import { localMoment } from '../../src/domain/meeting-schedule';
 import { setClockForTests } from '../../src/state/clock';
-import { routeStore, startRouter } from '../../src/state/router';
+import { routeStore, startRouter } from '../../src/ui/routes';
 import { HomeScreen } from '../../src/ui/screens/HomeScreen';
 import { makeGroup, makeMeeting, makePerson } from '../support/fixtures';
 import { useFreshDb } from '../support/fresh-db';

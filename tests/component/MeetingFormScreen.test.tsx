@@ -5,7 +5,7 @@ import { listMeetings } from '../../src/db/meeting-list';
 import { getMeetingDetail } from '../../src/db/meetings-repo';
 import { localMoment } from '../../src/domain/meeting-schedule';
 import { setClockForTests } from '../../src/state/clock';
-import { routeStore } from '../../src/state/router';
+import { routeStore } from '../../src/ui/routes';
 import { NewMeetingScreen } from '../../src/ui/screens/MeetingFormScreen';
 import { makeGroup, makePerson } from '../support/fixtures';
 import { useFreshDb } from '../support/fresh-db';
@@ -14,7 +14,7 @@ useFreshDb();
 
 beforeEach(async () => {
   history.replaceState(null, '', '#/groups/group-1/meetings/new');
-  routeStore.setState({ route: { name: 'new-meeting', groupId: 'group-1' } }, true);
+  routeStore.setState({ route: { name: 'new-group-meeting', groupId: 'group-1' } }, true);
   setClockForTests(() => localMoment('2030-03-01', '09:00'));
   await addGroup(makeGroup(), [
     makePerson({ id: 'p-aoife', name: 'Aoife Byrne' }),

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { listGroups } from '../../src/db/groups-repo';
 import { DEFAULT_PERSPECTIVES } from '../../src/domain/perspectives';
-import { routeStore } from '../../src/state/router';
+import { routeStore } from '../../src/ui/routes';
 import { saveStatusStore } from '../../src/state/save-status';
 import { SaveStatusBar } from '../../src/ui/components/SaveStatusBar';
 import { GroupScreen } from '../../src/ui/screens/GroupScreen';

@@ -5,7 +5,7 @@ import { saveMeeting } from '../../src/db/meetings-repo';
 import { writeSetting, SYNC_SETTINGS_KEY } from '../../src/db/settings-repo';
 import { startCheckIn } from '../../src/state/checkin-actions';
 import { setClockForTests } from '../../src/state/clock';
-import { routeStore, startRouter } from '../../src/state/router';
+import { routeStore, startRouter } from '../../src/ui/routes';
 import { App } from '../../src/ui/App';
 import { YourInformationScreen } from '../../src/ui/screens/YourInformationScreen';
 import { t } from '../../src/ui/strings/all';

@@ -93,7 +93,6 @@ test('a device PIN: asked on reopening and after idle, growing waits after wrong
   await meeting.tap('Start meeting');
   await meeting.tap('Start the first item');
   await page.getByRole('heading', { level: 2, name: 'Respite breaks' }).waitFor();
-  const runHash = await page.evaluate(() => location.hash);
   await context.clock.setFixedTime(TEN_AM + MINUTE);
   await expect.poll(itemClock).toBe('1:00');
   expect(await locked(page).count()).toBe(0);

@@ -6,7 +6,6 @@ import { CheckInPage, HeardApp, MeetingPage } from './page-models';
 const env = useAppAndBrowser();
 
 const TEN_AM = new Date(2030, 2, 14, 10, 0).getTime();
-const MINUTE = 60_000;
 
 // What one participant types, that nobody after them may see without the chair's secret.
 const WRITTEN = 'my manager bullies me';

@@ -1,4 +1,7 @@
-/** RFC 4180, as a spreadsheet reads it: quoted cells, doubled quotes, CRLF rows; a leading byte-order mark dropped. */
+/**
+ * Reads CSV text back as a spreadsheet does (RFC 4180: quoted cells, doubled quotes, CRLF
+ * rows; a leading byte-order mark dropped), so a test can check a file holds the cells written.
+ */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -9,12 +12,21 @@ export function parseCsv(text: string): string[][] {
     const c = s[i]!;
     if (quoted) {
       if (c !== '"') cell += c;
-      else if (s[i + 1] === '"') (cell += '"'), i++;
-      else quoted = false;
+      else if (s[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else quoted = false;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && s[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && s[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
   return rows;
 }

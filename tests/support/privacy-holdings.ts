@@ -196,7 +196,10 @@ export function tracesOf(value: unknown, name: string): string[] {
     if (typeof v === 'string') {
       if (squash(v).includes(needle)) found.push(v);
     } else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') for (const [k, inner] of Object.entries(v)) (walk(k), walk(inner));
+    else if (v && typeof v === 'object') for (const [k, inner] of Object.entries(v)) {
+      walk(k);
+      walk(inner);
+    }
   };
   walk(value);
   if (found.length === 0 && squash(JSON.stringify(value) ?? '').includes(needle)) found.push('(in the JSON text)');

@@ -1,6 +1,6 @@
 import { useFreshDb } from '../support/fresh-db';
 import { describe, expect, it } from 'vitest';
-import { BACKUP_MAX_BYTES } from '../../src/domain/backup-format';
+import { BACKUP_MAX_BYTES, type Backup } from '../../src/domain/backup-format';
 import { backupGroup, backupMeeting, backupTables, NEVER_BACKED_UP, restoreBackup } from '../../src/db/export-repo';
 import { CURRENT_SCHEMA_VERSION } from '../../src/db/schema';
 import { restoreFromFile } from '../../src/state/export-actions';
@@ -86,8 +86,11 @@ describe('group backup', () => {
   });
 });
 
+/** A backup as a hostile or broken file would hold it: any fields, any tables. */
+type LooseBackup = { tables: Record<string, unknown[]> } & Record<string, unknown>;
+
 describe('a bad file is refused with its reason, and nothing is written', () => {
-  const good = async () => {
+  const good = async (): Promise<Backup & LooseBackup> => {
     await seedRecord(db());
     const backup = JSON.parse(JSON.stringify(await backupGroup('group-1', T0)));
     await wipe();
@@ -96,13 +99,13 @@ describe('a bad file is refused with its reason, and nothing is written', () => 
   it.each([
     ['not JSON', () => '{"format": "heard-backup",', 'not-json'],
     ['another app’s JSON', () => JSON.stringify({ hello: 'world' }), 'wrong-format'],
-    ['a newer schema', (b: any) => JSON.stringify({ ...b, schemaVersion: CURRENT_SCHEMA_VERSION + 1 }), 'newer-version'],
-    ['a version that is no version', (b: any) => JSON.stringify({ ...b, schemaVersion: 'six' }), 'unknown-version'],
-    ['no version at all', (b: any) => JSON.stringify({ ...b, schemaVersion: undefined }), 'missing-fields'],
-    ['no tables', (b: any) => JSON.stringify({ ...b, tables: undefined }), 'missing-fields'],
-    ['a row with no id', (b: any) => JSON.stringify({ ...b, tables: { ...b.tables, turns: [...b.tables.turns, { meetingId: 'meeting-1' }] } }), 'missing-fields'],
-    ['an attendee missing half its key', (b: any) => JSON.stringify({ ...b, tables: { ...b.tables, attendees: [{ meetingId: 'meeting-1' }] } }), 'missing-fields'],
-    ['the device’s settings', (b: any) => JSON.stringify({ ...b, tables: { ...b.tables, settings: [{ key: 'chair-pin', value: 'x' }] } }), 'unknown-table'],
+    ['a newer schema', (b: LooseBackup) => JSON.stringify({ ...b, schemaVersion: CURRENT_SCHEMA_VERSION + 1 }), 'newer-version'],
+    ['a version that is no version', (b: LooseBackup) => JSON.stringify({ ...b, schemaVersion: 'six' }), 'unknown-version'],
+    ['no version at all', (b: LooseBackup) => JSON.stringify({ ...b, schemaVersion: undefined }), 'missing-fields'],
+    ['no tables', (b: LooseBackup) => JSON.stringify({ ...b, tables: undefined }), 'missing-fields'],
+    ['a row with no id', (b: LooseBackup) => JSON.stringify({ ...b, tables: { ...b.tables, turns: [...b.tables.turns!, { meetingId: 'meeting-1' }] } }), 'missing-fields'],
+    ['an attendee missing half its key', (b: LooseBackup) => JSON.stringify({ ...b, tables: { ...b.tables, attendees: [{ meetingId: 'meeting-1' }] } }), 'missing-fields'],
+    ['the device’s settings', (b: LooseBackup) => JSON.stringify({ ...b, tables: { ...b.tables, settings: [{ key: 'chair-pin', value: 'x' }] } }), 'unknown-table'],
   ])('%s', async (_label, make, code) => {
     const backup = await good();
     const outcome = await restoreFromFile(fileOf(make(backup)));

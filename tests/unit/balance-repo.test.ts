@@ -3,7 +3,7 @@ import { countTalk } from '../../src/domain/talk';
 import { useFreshDb } from '../support/fresh-db';
 import { db, useDatabaseForTests } from '../../src/db/connection';
 import { createHeardDb } from '../../src/db/schema';
-import { getMeetingTurns, getQueueAndGlossary, putTurn } from '../../src/db/balance-repo';
+import { getMeetingTurns, getQueueAndGlossary } from '../../src/db/balance-repo';
 import { watch } from '../../src/db/live';
 import { watchTurns } from '../../src/db/tap-store';
 import type { QueueEntry, Turn } from '../../src/domain/balance-model';

@@ -592,7 +592,7 @@ describe('random event sequences (seeded)', () => {
       try {
         checkInvariants(generated);
       } catch (error) {
-        throw new Error(`seed ${seed} (steady clock): ${String(error)}`);
+        throw new Error(`seed ${seed} (steady clock): ${String(error)}`, { cause: error });
       }
     }
     // The generator really does reach every phase and the exact wall-time check.
@@ -608,7 +608,7 @@ describe('random event sequences (seeded)', () => {
       try {
         checkInvariants(generated);
       } catch (error) {
-        throw new Error(`seed ${seed} (jumping clock): ${String(error)}`);
+        throw new Error(`seed ${seed} (jumping clock): ${String(error)}`, { cause: error });
       }
     }
     // The generator really does exercise jumps.

@@ -4,7 +4,7 @@ import { isIdle } from '../../domain/app-lock';
 import { lockNow, noteActivity } from '../../state/app-lock-actions';
 import { appLockSession } from '../../state/app-lock-session';
 import { now } from '../../state/clock';
-import { go, routeStore, type Route } from '../../state/router';
+import { go, routeStore, type Route } from '../routes';
 import { useLive } from '../../state/use-live';
 import { useStore } from '../../state/use-store';
 import { LiveView } from '../components/LiveView';
@@ -34,7 +34,7 @@ export function AppLockGate({ covered, checkIn }: { covered: boolean; checkIn: b
         <span class="app-header__name">{t.appName}</span>
       </header>
       <main class="app-main" tabIndex={-1}>
-        <LiveView live={state}>{(found) => <AppLockPrompt wrongPinAt={found.wrongPinAt} checkIn={checkIn} />}</LiveView>
+        <LiveView live={state}>{(found) => <AppLockPrompt wrongPinAt={found.wrongPinAt} />}</LiveView>
       </main>
     </div>
   );
@@ -64,7 +64,7 @@ function useIdleLock(active: boolean, latest: { current: { state: AppLockState |
       document.removeEventListener('visibilitychange', check);
       for (const name of TOUCHES) document.removeEventListener(name, touched, { capture: true });
     };
-  }, [active]);
+  }, [active, latest]);
 }
 
 /** While locked, a typed address or Back cannot move the screen underneath: after the PIN the chair is where they were. */

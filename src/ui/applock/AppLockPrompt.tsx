@@ -16,7 +16,7 @@ import { t } from '../strings/all';
 const w = t.lock.prompt;
 
 /** The device PIN, asked over whatever Heard was showing. */
-export function AppLockPrompt({ wrongPinAt, checkIn }: { wrongPinAt: readonly EpochMs[]; checkIn: boolean }) {
+export function AppLockPrompt({ wrongPinAt }: { wrongPinAt: readonly EpochMs[] }) {
   const [pin, setPin] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);

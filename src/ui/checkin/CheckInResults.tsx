@@ -3,7 +3,7 @@ import { summarise, type PromptSummary } from '../../domain/checkin';
 import type { FaceCount } from '../../domain/checkin-model';
 import { getCheckInResults, type CheckInResults as Results } from '../../db/checkin-repo';
 import { closeMeetingAfterCheckIn } from '../../state/checkin-actions';
-import { go, pathOf } from '../../state/router';
+import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';

@@ -5,7 +5,7 @@ import { checkOptionalText, checkRequiredText } from '../../domain/text-rules';
 import { getParticipantData, type ParticipantData } from '../../db/checkin-repo';
 import { finishMyCheckIn } from '../../state/checkin-actions';
 import { now } from '../../state/clock';
-import { go } from '../../state/router';
+import { go } from '../routes';
 import { useLive } from '../../state/use-live';
 import { TextField } from '../components/fields';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
@@ -48,6 +48,9 @@ export function ParticipantFlow({ lock, onChair }: { lock: CheckInLock; onChair:
  */
 function useTouchWatch(active: boolean, tick: (lastTouch: number) => void): { touched: () => void } {
   const lastTouch = useRef(now());
+  // The newest tick, read each second: a new function each render must not restart the watch (and its clock).
+  const latestTick = useRef(tick);
+  latestTick.current = tick;
   useEffect(() => {
     if (!active) return;
     lastTouch.current = now();
@@ -56,7 +59,7 @@ function useTouchWatch(active: boolean, tick: (lastTouch: number) => void): { to
     };
     const events = ['pointerdown', 'keydown', 'input'] as const;
     for (const name of events) document.addEventListener(name, touched, { capture: true });
-    const timer = setInterval(() => tick(lastTouch.current), 1000);
+    const timer = setInterval(() => latestTick.current(lastTouch.current), 1000);
     return () => {
       clearInterval(timer);
       for (const name of events) document.removeEventListener(name, touched, { capture: true });

@@ -4,7 +4,7 @@ import { DELETE_PHRASE, type SealedGlance } from '../../domain/checkin-seal';
 import { formatDayAndClock } from '../../domain/dates';
 import { readSealedGlance } from '../../db/checkin-repo';
 import { deleteSealedWords, openSealedWithPin } from '../../state/checkin-actions';
-import { pathOf } from '../../state/router';
+import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { useNow } from '../../state/use-now';
 import { ErrorSummary } from '../components/ErrorSummary';

@@ -6,7 +6,7 @@ import { localMoment } from '../../domain/meeting-schedule';
 import type { Meeting, Person } from '../../domain/model';
 import { previousAgenda } from '../../db/agenda-repo';
 import { copyAgendaInto, moveItemBy, moveItemTo, removeItem } from '../../state/agenda-actions';
-import { pathOf } from '../../state/router';
+import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { t } from '../strings/all';
 

@@ -4,7 +4,7 @@ import type { RunData } from '../../db/run-repo';
 import { coverageOf, decisionsWithoutAuthority, meetingPeople, rosterPeople, type Coverage, type PerspectiveCount } from '../../domain/arein';
 import type { Perspective } from '../../domain/model';
 import { perspectiveLabel } from '../../domain/perspectives';
-import { pathOf } from '../../state/router';
+import { pathOf } from '../routes';
 import { t } from '../strings/all';
 import '../arein.css';
 

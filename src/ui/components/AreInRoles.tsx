@@ -17,7 +17,7 @@ export function AreInRoles({ person }: { person: Person }) {
   useEffect(() => {
     // While a tick is still being saved, what is stored is older than what is shown.
     if (saving.current > 0) return;
-    latest.current = rolesOf(person);
+    latest.current = stored ? (stored.split(' ') as AreInRole[]) : [];
     setRoles(latest.current);
   }, [stored]);
   return (

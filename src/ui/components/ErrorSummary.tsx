@@ -11,7 +11,7 @@ export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
   const ref = useRef<HTMLDivElement>(null);
   const key = errors.map((e) => e.fieldId + e.message).join('|');
   useEffect(() => {
-    if (errors.length > 0) ref.current?.focus();
+    if (key) ref.current?.focus();
   }, [key]);
   if (errors.length === 0) return null;
   return (

@@ -1,6 +1,6 @@
 import { isOpenDissent } from '../../domain/record';
 import { getGroupRecord } from '../../db/record-repo';
-import { pathOf } from '../../state/router';
+import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { t } from '../strings/all';
 

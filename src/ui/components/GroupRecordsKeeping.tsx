@@ -2,7 +2,7 @@ import type { Group } from '../../domain/model';
 import { pastRetention } from '../../domain/privacy-rules';
 import { meetingsOfGroup } from '../../db/meetings-repo';
 import { now } from '../../state/clock';
-import { pathOf } from '../../state/router';
+import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { t } from '../strings/all';
 

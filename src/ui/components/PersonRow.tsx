@@ -4,7 +4,7 @@ import { checkRequiredText, NAME_MAX_LENGTH } from '../../domain/text-rules';
 import { removePerson, updatePerson } from '../../state/group-actions';
 import { SelectField, TextField } from './fields';
 import { AreInRoles } from './AreInRoles';
-import { pathOf } from '../../state/router';
+import { pathOf } from '../routes';
 import { t } from '../strings/all';
 import { textError } from '../text-problems';
 

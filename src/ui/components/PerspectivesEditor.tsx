@@ -1,6 +1,6 @@
 import type { Perspective } from '../../domain/model';
 import { PERSPECTIVE_MAX_LENGTH, type PerspectiveProblem } from '../../domain/group-rules';
-import { newId } from '../../state/ids';
+import { newId } from '../../db/ids';
 import { t } from '../strings';
 import { TextField } from './fields';
 

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { BACKUP_MAX_BYTES } from '../../domain/backup-format';
 import { CURRENT_SCHEMA_VERSION } from '../../db/schema';
 import { restoreFromFile, type RestoreOutcome } from '../../state/export-actions';
-import { pathOf } from '../../state/router';
+import { pathOf } from '../routes';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { t } from '../strings/all';
 

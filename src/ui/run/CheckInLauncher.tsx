@@ -4,7 +4,7 @@ import { getLauncherData, type LauncherData } from '../../db/checkin-repo';
 import type { RunData } from '../../db/run-repo';
 import { canHashPin } from '../../state/chair-pin';
 import { checkPin, startCheckIn } from '../../state/checkin-actions';
-import { pathOf } from '../../state/router';
+import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { LiveView } from '../components/LiveView';

@@ -5,7 +5,7 @@ import { isOpenDissent } from '../../domain/record';
 import type { RunData } from '../../db/run-repo';
 import { getGroupRecord, type GroupRecord } from '../../db/record-repo';
 import { now } from '../../state/clock';
-import { pathOf } from '../../state/router';
+import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { LiveView } from '../components/LiveView';
 import { ActionCard } from '../record/ActionCard';

@@ -14,9 +14,9 @@ import {
 import type { Person } from '../../domain/model';
 import { getRunData } from '../../db/run-repo';
 import { saveAgendaItem } from '../../state/agenda-actions';
-import { newId } from '../../state/ids';
+import { newId } from '../../db/ids';
 import { now } from '../../state/clock';
-import { go, pathOf } from '../../state/router';
+import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Radios, SelectField, TextArea, TextField } from '../components/fields';

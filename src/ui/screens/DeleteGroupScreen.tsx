@@ -1,6 +1,6 @@
 import { readGroupDeletion } from '../../db/deletion-repo';
 import { deleteGroup } from '../../state/privacy-actions';
-import { go, pathOf } from '../../state/router';
+import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';

@@ -1,7 +1,7 @@
 import { formatDay } from '../../domain/dates';
 import { readMeetingDeletion } from '../../db/deletion-repo';
 import { deleteMeeting } from '../../state/privacy-actions';
-import { go, pathOf } from '../../state/router';
+import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { filterDissent, type DissentFilter } from '../../domain/record';
 import { getGroupRecord } from '../../db/record-repo';
-import { pathOf } from '../../state/router';
+import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { Radios } from '../components/fields';
 import { LiveView } from '../components/LiveView';

@@ -14,7 +14,7 @@ import { getGroupDetail } from '../../db/groups-repo';
 import { meetingsOfGroup } from '../../db/meetings-repo';
 import { listRules } from '../../db/rules-repo';
 import { now } from '../../state/clock';
-import { pathOf } from '../../state/router';
+import { pathOf } from '../routes';
 import { addRule, agree, editRule, moveRule, restore, retire } from '../../state/rules-actions';
 import { useLive } from '../../state/use-live';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -237,7 +237,7 @@ function RuleRow({
     if (mode !== 'view' || !returnTo.current) return;
     focusFirst([returnTo.current, ids.edit(rule)]);
     returnTo.current = null;
-  }, [mode]);
+  }, [mode, rule]);
 
   const close = (backTo: string) => {
     returnTo.current = backTo;

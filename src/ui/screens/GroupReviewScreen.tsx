@@ -17,7 +17,7 @@ import type { Meeting } from '../../domain/model';
 import { getGroupReviews, type GroupReviews } from '../../db/arein-repo';
 import { saveGroupReview } from '../../state/arein-actions';
 import { now } from '../../state/clock';
-import { pathOf } from '../../state/router';
+import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../components/fields';

@@ -8,7 +8,7 @@ import { meetingsOfGroup } from '../../db/meetings-repo';
 import { listRules } from '../../db/rules-repo';
 import { rulesInForce } from '../../domain/ground-rules';
 import { addPerson, deleteSampleGroup, updateGroup } from '../../state/group-actions';
-import { go, pathOf } from '../../state/router';
+import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { AddPersonForm } from '../components/AddPersonForm';
 import { GroupCoverage } from '../components/AreInCoverage';
@@ -122,7 +122,7 @@ function GroupMeetings({ groupId }: { groupId: string }) {
   return (
     <section aria-labelledby="heading-group-meetings">
       <h2 id="heading-group-meetings">{t.group.meetings}</h2>
-      <a class="button" href={pathOf({ name: 'new-meeting', groupId })}>
+      <a class="button" href={pathOf({ name: 'new-group-meeting', groupId })}>
         {t.group.newMeeting}
       </a>
       <LiveView live={meetings}>

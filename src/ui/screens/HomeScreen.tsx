@@ -5,7 +5,7 @@ import { listGroups, type GroupSummary } from '../../db/groups-repo';
 import { listMeetings, type MeetingListEntry } from '../../db/meeting-list';
 import { now } from '../../state/clock';
 import { createSampleGroup } from '../../state/group-actions';
-import { go, pathOf } from '../../state/router';
+import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { LiveView } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';

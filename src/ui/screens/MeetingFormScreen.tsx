@@ -4,7 +4,7 @@ import { getGroupDetail, listGroups } from '../../db/groups-repo';
 import { getMeetingDetail } from '../../db/meetings-repo';
 import { now } from '../../state/clock';
 import { createMeeting, updateMeeting } from '../../state/meeting-actions';
-import { go, pathOf } from '../../state/router';
+import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { SelectField } from '../components/fields';
 import { LiveView } from '../components/LiveView';

@@ -4,7 +4,7 @@ import { perspectiveLabel } from '../../domain/perspectives';
 import type { MeetingDetail } from '../../db/meetings-repo';
 import { getRunData } from '../../db/run-repo';
 import { addGuest } from '../../state/meeting-actions';
-import { go, pathOf } from '../../state/router';
+import { go, pathOf } from '../routes';
 import { clockTap } from '../../state/run-actions';
 import { useLive } from '../../state/use-live';
 import { AddPersonForm } from '../components/AddPersonForm';

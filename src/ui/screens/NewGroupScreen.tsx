@@ -4,7 +4,7 @@ import { checkPerspectives } from '../../domain/group-rules';
 import { DEFAULT_PERSPECTIVES } from '../../domain/perspectives';
 import { checkRequiredText, NAME_MAX_LENGTH } from '../../domain/text-rules';
 import { createGroup } from '../../state/group-actions';
-import { go } from '../../state/router';
+import { go } from '../routes';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { TextField } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';

@@ -8,7 +8,7 @@ import { recordCount, type SubjectAccess, type SubjectWords } from '../../domain
 import { readPersonPage, type PersonPage } from '../../db/erasure-repo';
 import { now } from '../../state/clock';
 import { erasePerson } from '../../state/privacy-actions';
-import { pathOf } from '../../state/router';
+import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';

@@ -4,7 +4,7 @@ import { formatClock, formatDay, formatIsoDay } from '../../domain/dates';
 import { buildMeetingRecord, type MeetingRecord } from '../../domain/meeting-record';
 import { getRecordSource } from '../../db/export-repo';
 import { now } from '../../state/clock';
-import { pathOf } from '../../state/router';
+import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { Radios } from '../components/fields';
 import { LiveView } from '../components/LiveView';

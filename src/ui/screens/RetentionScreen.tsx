@@ -6,7 +6,7 @@ import { getGroupDetail } from '../../db/groups-repo';
 import { meetingsOfGroup } from '../../db/meetings-repo';
 import { now } from '../../state/clock';
 import { deleteReviewedMeetings, setRetention } from '../../state/privacy-actions';
-import { pathOf } from '../../state/router';
+import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { Radios } from '../components/fields';
 import { LiveView } from '../components/LiveView';

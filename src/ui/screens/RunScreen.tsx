@@ -1,11 +1,12 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AgendaItem } from '../../domain/agenda-model';
+import type { EpochMs } from '../../domain/model';
 import { formatClock } from '../../domain/dates';
 import { deriveRun, runShape, runShapeKey, type MeetingRun, type RunShape } from '../../domain/meeting-clock';
 import { localMoment } from '../../domain/meeting-schedule';
 import { getRunData, type RunData } from '../../db/run-repo';
 import { readVibrateOnOverrun } from '../../state/preferences';
-import { pathOf } from '../../state/router';
+import { pathOf } from '../routes';
 import { clockTap, close } from '../../state/run-actions';
 import { useLive } from '../../state/use-live';
 import { useDerivedFromNow, useNow } from '../../state/use-now';
@@ -59,7 +60,8 @@ function useThresholdAnnouncement(run: RunShape, item: AgendaItem | undefined, v
       setMessage(t.run.announceOver(item.title));
       if (vibrate) navigator.vibrate?.([200, 100, 200]);
     }
-  }, [key]);
+    // Keyed by item and state: it speaks once per threshold however often the rest changes.
+  }, [key, item, run.currentItemState, vibrate]);
   return message;
 }
 
@@ -214,7 +216,8 @@ function RunTitle({ data, rules = false }: { data: RunData; rules?: boolean }) {
 function Running({ data }: { data: RunData }) {
   const closed = data.meeting.state === 'closed';
   // Drawn again when the shape of the run changes (an item starts, is nearly up, is over), not every second.
-  const run = useDerivedFromNow((time) => runShape(runAt(data, time)), runShapeKey, [data], 1000, !closed);
+  const shapeAt = useCallback((time: EpochMs) => runShape(runAt(data, time)), [data]);
+  const run = useDerivedFromNow(shapeAt, runShapeKey, 1000, !closed);
   const live = run.phase === 'running' || run.phase === 'paused';
   const wakeLock = useWakeLock(live);
   const vibrateLive = useLive(readVibrateOnOverrun, []);

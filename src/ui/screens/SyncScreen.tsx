@@ -5,7 +5,7 @@ import { formatDayAndClock } from '../../domain/dates';
 import type { OutboxEntry, SyncSettings } from '../../domain/sync-model';
 import { isConfigured, isLinkProblem, isStale, maskKey, normaliseServerUrl, outgoing, parseSyncLink, STALE_AFTER_MS } from '../../domain/sync-rules';
 import { now } from '../../state/clock';
-import { newId } from '../../state/ids';
+import { newId } from '../../db/ids';
 import { save } from '../../state/save-status';
 import { useLive } from '../../state/use-live';
 import { useStore } from '../../state/use-store';

@@ -1,6 +1,6 @@
 import { formatShortDay } from '../../domain/dates';
 import { getGroupRecord } from '../../db/record-repo';
-import { pathOf } from '../../state/router';
+import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';

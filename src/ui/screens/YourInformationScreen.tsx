@@ -1,5 +1,5 @@
 import { readInformationFacts } from '../../db/your-information-repo';
-import { go } from '../../state/router';
+import { go } from '../routes';
 import { useLive } from '../../state/use-live';
 import { LiveView } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';

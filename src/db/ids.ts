@@ -1,4 +1,4 @@
-/** Random ids made on the device; getRandomValues works even where randomUUID does not (plain http). */
+/** Random ids made on the device, for records before they are stored; getRandomValues works even where randomUUID does not (plain http). */
 export function newId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
