@@ -76,20 +76,31 @@ export async function carryOutRequest<K extends PrivacyRequestKind>(
   return result;
 }
 
+/** Summaries read at once while erasing a person. */
+const ERASE_PAGE = 200;
+
 const CARRY_OUT: Record<PrivacyRequestKind, (tx: Queryable, request: AnyBody) => Promise<number>> = {
   async 'erase-person'(tx, request) {
-    const rows = await tx.query<{ id: string; body: unknown }>('SELECT id, body FROM summaries WHERE group_id = $1 ORDER BY id FOR UPDATE', [
-      request.groupId,
-    ]);
+    // Only the summaries where the person owns an action, a page at a time: a group may hold years of
+    // summaries, and nothing here reads an unbounded list.
+    const ownsAnAction = JSON.stringify([{ ownerId: request.personId }]);
     let affected = 0;
-    for (const row of rows) {
-      const body = parseJson(row.body) as StoredBody;
-      const erased = erasePerson(body, request.personId!, request.pseudonym!);
-      if (JSON.stringify(erased) === JSON.stringify(body)) continue;
-      await tx.query('UPDATE summaries SET body = $2::jsonb, updated_at = now() WHERE id = $1', [row.id, JSON.stringify(erased)]);
-      affected += 1;
+    let after: string | null = null;
+    for (;;) {
+      const rows: { id: string; body: unknown }[] = await tx.query<{ id: string; body: unknown }>(
+        `SELECT id, body FROM summaries WHERE group_id = $1 AND body->'actions' @> $2::jsonb${after === null ? '' : ' AND id > $3'} ORDER BY id LIMIT ${ERASE_PAGE} FOR UPDATE`,
+        after === null ? [request.groupId, ownsAnAction] : [request.groupId, ownsAnAction, after],
+      );
+      for (const row of rows) {
+        const body = parseJson(row.body) as StoredBody;
+        const erased = erasePerson(body, request.personId!, request.pseudonym!);
+        if (JSON.stringify(erased) === JSON.stringify(body)) continue;
+        await tx.query('UPDATE summaries SET body = $2::jsonb, updated_at = now() WHERE id = $1', [row.id, JSON.stringify(erased)]);
+        affected += 1;
+      }
+      if (rows.length < ERASE_PAGE) return affected;
+      after = rows.at(-1)!.id;
     }
-    return affected;
   },
   async 'delete-meeting'(tx, request) {
     const rows = await tx.query('DELETE FROM summaries WHERE group_id = $1 AND (id = $2 OR meeting_id = $3) RETURNING id', [

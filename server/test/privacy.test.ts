@@ -29,7 +29,7 @@ for (const backend of backends()) {
     });
 
     const list = async (group: string) =>
-      ((await (await get(server, `api/summaries?group=${group}`, officeKey)).json()) as { summaries: { id: string; summary: Summary }[] }).summaries;
+      ((await (await get(server, `api/summaries?group=${group}&limit=500`, officeKey)).json()) as { summaries: { id: string; summary: Summary }[] }).summaries;
 
     /** A summary with names: Ann Smith owns an action, and was typed into a decision and an item. */
     const named = (groupId: string, meetingId: string, personId: string, annAs = 'Ann Smith') =>
@@ -126,6 +126,18 @@ for (const backend of backends()) {
       const otherKind = await postRequest(server, key, 'delete-group', { id: request.id, groupId: group });
       expect(otherKind.status).toBe(409);
       expect(await list(group)).toHaveLength(3);
+    });
+
+    it('erases a person from a group of more summaries than one page reads (200), every one of them', async () => {
+      const group = `grp-erase-many-${backend.name}`;
+      const meetings = Array.from({ length: 205 }, (_, i) => `mtg-${String(i).padStart(3, '0')}`);
+      for (const meetingId of meetings) expect((await post(server, key, named(group, meetingId, 'p-ann'))).status).toBe(201);
+      const res = await postRequest(server, key, 'erase-person', { id: randomUUID(), groupId: group, personId: 'p-ann', pseudonym: 'Former member 1' });
+      expect(await res.json()).toMatchObject({ status: 'done', affected: 205 });
+      // Every summary, the last page's too, names her as the owner by the pseudonym only.
+      const owners = (await list(group)).flatMap((s) => s.summary.actions.filter((a) => a.ownerId === 'p-ann').map((a) => a.owner));
+      expect(owners).toHaveLength(205);
+      expect(new Set(owners)).toEqual(new Set(['Former member 1']));
     });
 
     it('answers an erasure for a person or group it never had with success', async () => {

@@ -179,6 +179,7 @@ export class RecordPage {
 
   /** A decision reached the default way; "Decision recorded." shows only once it is stored. */
   async recordDecision(text: string): Promise<void> {
+    await this.show();
     await this.page.getByRole('button', { name: 'Record a decision' }).click();
     await this.page.getByLabel('What was decided').fill(text);
     await this.page.getByRole('button', { name: 'Save decision' }).click();
