@@ -35,7 +35,7 @@ beforeAll(async () => {
   const port = await freePort();
   app = await startStaticServer({ root: 'dist', connectSrc: [`http://127.0.0.1:${port}`] });
   sync = await startServer({ port, host: '127.0.0.1', appOrigin: new URL(app.url).origin, dataDir });
-  officeKey = (await createKey(sync.db, 'Programme office')).secret;
+  officeKey = (await createKey(sync.db, 'Programme office', 'office')).secret;
   browser = await launchChromium();
 });
 
