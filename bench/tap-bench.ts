@@ -3,6 +3,7 @@
 // running screen's action until its IndexedDB transaction has committed,
 // against a raw IndexedDB put of the same record.
 import { db } from '../src/db/connection';
+import { STORED_DURABILITY } from '../src/db/schema';
 import { tapSpeaker } from '../src/state/balance-actions';
 import { talkSpans } from '../src/domain/meeting-clock';
 import { summarise } from './balance-bench';
@@ -37,9 +38,10 @@ function openRaw(): Promise<IDBDatabase> {
 
 const settle = () => new Promise((done) => setTimeout(done, 5));
 
-function rawPut(raw: IDBDatabase, record: object): Promise<void> {
+// Heard's own durability by default, so the ratio compares like with like.
+function rawPut(raw: IDBDatabase, record: object, durability: IDBTransactionDurability = STORED_DURABILITY): Promise<void> {
   return new Promise((resolve, reject) => {
-    const tx = raw.transaction('turns', 'readwrite');
+    const tx = raw.transaction('turns', 'readwrite', { durability });
     tx.objectStore('turns').put(record);
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
@@ -70,6 +72,17 @@ async function measure(taps: number) {
       plain.push(rawMs);
     }
   }
+  // What waiting for the disk costs: the same raw put, strict against relaxed, alternated.
+  const strict: number[] = [];
+  const relaxed: number[] = [];
+  for (let i = 0; i < taps; i++) {
+    for (const [durability, times] of [['strict', strict], ['relaxed', relaxed]] as const) {
+      await settle();
+      const started = performance.now();
+      await rawPut(raw, { id: `${durability}-${i}`, meetingId: 'durability', startedAt: Date.now() }, durability);
+      times.push(performance.now() - started);
+    }
+  }
   raw.close();
   // For comparison only, afterwards: a Dexie write tells Heard's taps to read the turns again.
   const dexiePut: number[] = [];
@@ -79,7 +92,7 @@ async function measure(taps: number) {
     await db().transaction('rw', db().turns, () => db().turns.put(record));
     dexiePut.push(performance.now() - started);
   }
-  return { heard: summarise(heard), raw: summarise(plain), dexiePut: summarise(dexiePut) };
+  return { heard: summarise(heard), raw: summarise(plain), dexiePut: summarise(dexiePut), strict: summarise(strict), relaxed: summarise(relaxed) };
 }
 
 (window as unknown as { heardBench: object }).heardBench = { seed, measure, backup: () => runBackupBench() };

@@ -120,9 +120,14 @@ export type HeardDb = Dexie & {
 
 export const DB_NAME = 'heard';
 
+/** How durable every write transaction is, Dexie's and the tap path's own. */
+export const STORED_DURABILITY: IDBTransactionDurability = 'strict';
+
 /** Opens Heard's database declared up to `upToVersion` (tests open older versions to make fixtures). */
 export function createHeardDb(name: string = DB_NAME, upToVersion: number = CURRENT_SCHEMA_VERSION, options?: DexieOptions): HeardDb {
-  const db = new Dexie(name, options) as HeardDb;
+  // Every write waits until it is on disk: Chromium's default lets a committed write sit in memory a
+  // moment, and a tablet whose battery dies then would lose a tap the screen called saved.
+  const db = new Dexie(name, { chromeTransactionDurability: STORED_DURABILITY, ...options }) as HeardDb;
   for (const entry of SCHEMA_VERSIONS) {
     if (entry.version > upToVersion) break;
     const declared = db.version(entry.version).stores(entry.stores);

@@ -3,7 +3,7 @@ import type { QueueEntry, Turn } from '../domain/balance-model';
 import type { Id } from '../domain/model';
 import { compareTurns } from '../domain/speaking';
 import { db, openForDirectWrites } from './connection';
-import type { HeardDb } from './schema';
+import { STORED_DURABILITY, type HeardDb } from './schema';
 
 /**
  * The speaker tiles' write path. A tap is the one write a chair makes dozens
@@ -148,7 +148,7 @@ async function put(database: HeardDb, turn: Turn, withQueueEntry?: (turn: Turn) 
   const queueEntryDone = withQueueEntry?.(turn);
   const stores = queueEntryDone ? ['turns', 'queue'] : ['turns'];
   await new Promise<void>((resolve, reject) => {
-    const tx = idb.transaction(stores, 'readwrite');
+    const tx = idb.transaction(stores, 'readwrite', { durability: STORED_DURABILITY });
     tx.objectStore('turns').put(turn);
     if (queueEntryDone) tx.objectStore('queue').put(queueEntryDone);
     tx.oncomplete = () => {
