@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
+import { memo } from '../memo';
 
 export interface Tab {
   key: string;
@@ -17,9 +18,20 @@ function movedTo(key: string, index: number, count: number): number | null {
 }
 
 /**
+ * A panel's content, not drawn again while its panel is hidden: what the chair cannot see costs
+ * nothing when the screen changes (on the running screen, every tap). Chosen again, it is drawn
+ * with whatever has changed meanwhile.
+ */
+const PanelContent = memo(
+  ({ children }: { shown: boolean; children: ComponentChildren }) => <>{children}</>,
+  (before, after) => !before.shown && !after.shown,
+);
+
+/**
  * Tabs as the ARIA authoring practices describe them: one tab in the Tab order, the arrow keys
  * (and Home, End) move between tabs and show each at once. Every panel stays drawn, hidden when
- * not chosen, so what was typed or opened in one is still there on coming back to it.
+ * not chosen, so what was typed or opened in one is still there on coming back to it; a hidden
+ * panel is not drawn again until it is chosen.
  */
 export function Tabs({ id, label, tabs }: { id: string; label: string; tabs: readonly Tab[] }) {
   const [chosen, setChosen] = useState(tabs[0]?.key);
@@ -64,7 +76,7 @@ export function Tabs({ id, label, tabs }: { id: string; label: string; tabs: rea
           tabIndex={0}
           hidden={tab.key !== chosen}
         >
-          {tab.content}
+          <PanelContent shown={tab.key === chosen}>{tab.content}</PanelContent>
         </div>
       ))}
     </div>

@@ -1,12 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { computeBalance, turnMs } from '../../domain/balance';
+import { computeBalance, turnMs, type BalanceThresholds } from '../../domain/balance';
 import type { QueueEntry, Turn } from '../../domain/balance-model';
 import { talkSpans } from '../../domain/meeting-clock';
 import type { Id } from '../../domain/model';
 import { orderQueue } from '../../domain/speaker-queue';
 import { lastTapAt, UNDO_WINDOW_MS } from '../../domain/speaking';
-import { countTalk, runningTurn, scopeTurns } from '../../domain/talk';
+import { countTalk, runningTurn, scopeTurns, type Talk } from '../../domain/talk';
 import { getQueueAndGlossary } from '../../db/balance-repo';
 import type { RunData } from '../../db/run-repo';
 import { tapSpeaker, undoTap, type TapContext } from '../../state/balance-actions';
@@ -74,6 +74,83 @@ const UNSEEN = { visibility: 'hidden' } as const;
 const NO_TURNS: Turn[] = [];
 const NO_QUEUE: QueueEntry[] = [];
 
+/** The figures over this item or the whole meeting. */
+function ScopeSwitch({ scope, onChoose }: { scope: 'item' | 'meeting'; onChoose: (scope: 'item' | 'meeting') => void }) {
+  return (
+    <div class="segmented" role="group" aria-label={t.balance.scope}>
+      {(['item', 'meeting'] as const).map((value) => (
+        <button key={value} type="button" class="segmented__option" aria-pressed={scope === value} onClick={() => onChoose(value)}>
+          {value === 'item' ? t.balance.scopeItem : t.balance.scopeMeeting}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** What the figures are worked out from: the talk as it counts, over the item or the whole meeting, at one moment. */
+interface FiguresInput {
+  data: RunData;
+  talk: Talk;
+  scope: 'item' | 'meeting';
+  itemId: Id | null;
+  figuresAt: number;
+  thresholds: BalanceThresholds;
+}
+
+/**
+ * The balance, worked out where it is shown and only there: the figures sit behind a tab and in
+ * the room view, and a hidden tab is not drawn again, so a tap costs nothing for figures nobody
+ * can see.
+ */
+function useBalance({ data, talk, scope, itemId, figuresAt, thresholds }: FiguresInput) {
+  return useMemo(
+    () =>
+      computeBalance({
+        people: data.people,
+        perspectives: data.group.perspectives,
+        attendees: data.attendees,
+        talk,
+        ...(scope === 'item' ? { itemId } : {}),
+        now: figuresAt,
+        thresholds,
+      }),
+    [data, scope, itemId, talk, figuresAt, thresholds],
+  );
+}
+
+const MemoRoomFigures = memo(function RoomFigures(figures: FiguresInput) {
+  return <MemoRoomBars balance={useBalance(figures)} perspectives={figures.data.group.perspectives} thresholds={figures.thresholds} />;
+});
+
+type BalanceFiguresProps = FiguresInput & { names: ReadonlyMap<Id, string>; scopeLabel: string; anyoneHere: boolean; onScope: (scope: 'item' | 'meeting') => void };
+
+/** Who has not been heard yet, then the balance by perspective and by person. */
+const MemoBalanceFigures = memo(function BalanceFigures({ names, scopeLabel, anyoneHere, onScope, ...figures }: BalanceFiguresProps) {
+  const balance = useBalance(figures);
+  const perspectives = figures.data.group.perspectives;
+  return (
+    <>
+      <MemoNotYetHeard
+        balance={balance}
+        names={names}
+        headingId="heading-not-heard"
+        heardAfterMs={figures.thresholds.heardAfterMs}
+        scopeLabel={scopeLabel}
+        anyoneHere={anyoneHere}
+      />
+      <section class="balance-figures" aria-labelledby="heading-balance">
+        <h3 id="heading-balance">
+          {t.balance.balanceTitle}: {scopeLabel}
+        </h3>
+        <ScopeSwitch scope={figures.scope} onChoose={onScope} />
+        <MemoGroupBars balance={balance} perspectives={perspectives} />
+        <MemoFlags balance={balance} names={names} perspectives={perspectives} />
+        {balance.totalTalkMs > 0 ? <MemoPeopleTable balance={balance} names={names} perspectives={perspectives} /> : null}
+      </section>
+    </>
+  );
+});
+
 /** Takes focus when the room view opens, so a screen reader follows the switch. */
 function RoomTitle() {
   const ref = useRef<HTMLHeadingElement>(null);
@@ -121,19 +198,7 @@ export function VoiceBalancePanel({ data, itemId, children = stacked }: { data: 
   const itemTurns = useMemo(() => scopeTurns(talk, itemId), [talk, itemId]);
   // The tiles show what each person has said on this item, less the turn running now: the speaker's tile counts that one itself.
   const itemTalk = useMemo(() => talkByPerson(itemTurns.filter((turn) => turn.endedAt !== null), 0), [itemTurns]);
-  const balance = useMemo(
-    () =>
-      computeBalance({
-        people: data.people,
-        perspectives: data.group.perspectives,
-        attendees: data.attendees,
-        talk,
-        ...(scope === 'item' ? { itemId } : {}),
-        now: figuresAt,
-        thresholds: preferences.thresholds,
-      }),
-    [data, scope, itemId, talk, figuresAt, preferences.thresholds],
-  );
+  const figures: FiguresInput = { data, talk, scope, itemId, figuresAt, thresholds: preferences.thresholds };
   const queue = live.status === 'ready' ? live.value.queue : NO_QUEUE;
   const ordered = useMemo(
     () => orderQueue(queue, preferences.queueMode, talkByPerson(talk.turns, figuresAt), talkByPerson(itemTurns, figuresAt)),
@@ -148,23 +213,14 @@ export function VoiceBalancePanel({ data, itemId, children = stacked }: { data: 
   const { glossary } = live.value;
   const scopeLabel = scope === 'item' ? t.balance.scopeItem : t.balance.scopeMeeting;
 
-  const scopeSwitch = (
-    <div class="segmented" role="group" aria-label={t.balance.scope}>
-      {(['item', 'meeting'] as const).map((value) => (
-        <button key={value} type="button" class="segmented__option" aria-pressed={scope === value} onClick={() => setScope(value)}>
-          {value === 'item' ? t.balance.scopeItem : t.balance.scopeMeeting}
-        </button>
-      ))}
-    </div>
-  );
 
   if (roomView) {
     const room = (
       <section class="room-view" aria-labelledby="room-view-title">
         <RoomTitle />
         <p>{t.balance.roomHint}</p>
-        {scopeSwitch}
-        <MemoRoomBars balance={balance} perspectives={data.group.perspectives} thresholds={preferences.thresholds} />
+        <ScopeSwitch scope={scope} onChoose={setScope} />
+        <MemoRoomFigures {...figures} />
         <button type="button" class="button" onClick={() => setRoomView(false)}>
           {t.balance.chairView}
         </button>
@@ -225,24 +281,8 @@ export function VoiceBalancePanel({ data, itemId, children = stacked }: { data: 
     <>
       <div class="balance-columns">
         <MemoSpeakerQueue meetingId={meetingId} groupId={data.group.id} tapContext={tapContext} ordered={ordered} all={queue} names={names} preferences={preferences} />
-        <MemoNotYetHeard
-          balance={balance}
-          names={names}
-          headingId="heading-not-heard"
-          heardAfterMs={preferences.thresholds.heardAfterMs}
-          scopeLabel={scopeLabel}
-          anyoneHere={here.length > 0}
-        />
+        <MemoBalanceFigures {...figures} names={names} scopeLabel={scopeLabel} anyoneHere={here.length > 0} onScope={setScope} />
       </div>
-      <section class="balance-figures" aria-labelledby="heading-balance">
-        <h3 id="heading-balance">
-          {t.balance.balanceTitle}: {scopeLabel}
-        </h3>
-        {scopeSwitch}
-        <MemoGroupBars balance={balance} perspectives={data.group.perspectives} />
-        <MemoFlags balance={balance} names={names} perspectives={data.group.perspectives} />
-        {balance.totalTalkMs > 0 ? <MemoPeopleTable balance={balance} names={names} perspectives={data.group.perspectives} /> : null}
-      </section>
       <MemoAttendancePanel data={data} everyone={everyone} />
       <TurnCorrections turns={itemTurns} everyone={everyone} now={figuresAt} />
       <MemoBalanceSettings groupId={data.group.id} preferences={preferences} />
