@@ -85,3 +85,28 @@ export function namesReplacer(names: readonly { name: string; by: string }[]): (
     return text.normalize('NFC').replace(matcher, (...groups: unknown[]) => found[groups.slice(1, found.length + 1).findIndex((g) => g !== undefined)]!.by);
   };
 }
+
+/** Words in front of a name that are not the name: hiding "Dr" would hide every doctor. */
+const TITLES: ReadonlySet<string> = new Set('dr mr mrs ms miss mx prof professor rev revd sir dame lady lord cllr councillor'.split(' '));
+
+/**
+ * Each name of `people`, and each word of a longer name alone ("Aoife" and "Byrne" of "Aoife
+ * Byrne"), as people write each other's names in notes; titles and initials left out. A word that
+ * two people with different `kind`s share stands for neither of them: its kind is null. A word
+ * that is someone's whole name is that person's.
+ */
+export function namesAndTheirWords<K>(people: readonly { name: string; kind: K }[]): { name: string; kind: K | null }[] {
+  const whole = new Map(people.map((p) => [tidyText(p.name).toLocaleLowerCase('en-GB'), p] as const));
+  const words = new Map<string, { name: string; kind: K | null }>();
+  for (const person of people) {
+    const parts = tidyText(person.name).split(' ');
+    if (parts.length < 2) continue;
+    for (const part of parts) {
+      const key = part.toLocaleLowerCase('en-GB').replace(/[.]/g, '');
+      if ([...key].length < 2 || TITLES.has(key) || whole.has(key)) continue;
+      const known = words.get(key);
+      words.set(key, { name: part, kind: known === undefined || known.kind === person.kind ? person.kind : null });
+    }
+  }
+  return [...people.map(({ name, kind }) => ({ name, kind })), ...words.values()];
+}

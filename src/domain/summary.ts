@@ -8,7 +8,7 @@ import { checkedInCount, summarise } from './checkin';
 import { deriveRun } from './meeting-clock';
 import { uniqueTerms } from './meeting-record';
 import type { Attendee, EpochMs, Group, Id, Meeting, Person, Perspective } from './model';
-import { namesReplacer } from './name-match';
+import { namesAndTheirWords, namesReplacer } from './name-match';
 import type { ActionItem, Decision, DissentEntry } from './record-model';
 import { sortByOrder } from './reorder';
 import { countTalk } from './talk';
@@ -80,20 +80,21 @@ export function sendableText(text: string, max: number): string {
 
 /**
  * With names off, every name of the group's people (guests and those who left
- * included; an erased person's is already a pseudonym) is replaced by their
- * perspective's words; with names on, the text is as typed.
+ * included; an erased person's is already a pseudonym), and each word of it
+ * alone ("Aoife" for Aoife Byrne), is replaced by their perspective's words;
+ * with names on, the text is as typed.
  */
 function nameHider(input: SummaryInput): (text: string) => string {
   if (input.names) return (text) => text;
   const perspectiveOf = new Map(input.group.perspectives.map((p) => [p.id, p]));
-  const named = input.people.filter((p) => p.erasedAt === undefined);
+  const named = namesAndTheirWords(input.people.filter((p) => p.erasedAt === undefined).map((p) => ({ name: p.name, kind: p.perspectiveId })));
   // A name inside a perspective's own label stands as "a member": the label is what stands in for everyone else.
   const inLabels = namesReplacer(named.map((p) => ({ name: p.name, by: input.words.standIn(undefined) })));
-  const standIn = (id: Id) => {
-    const perspective = perspectiveOf.get(id);
+  const standIn = (id: Id | null) => {
+    const perspective = id === null ? undefined : perspectiveOf.get(id);
     return input.words.standIn(perspective && { ...perspective, label: inLabels(perspective.label) });
   };
-  return namesReplacer(named.map((p) => ({ name: p.name, by: standIn(p.perspectiveId) })));
+  return namesReplacer(named.map((p) => ({ name: p.name, by: standIn(p.kind) })));
 }
 
 /** Whole seconds or minutes, rounded down as every screen's clock counts them, so the office reads the same numbers. */

@@ -98,6 +98,22 @@ describe('the summary with names off', () => {
     expect(summary.glossaryTerms).toContain("a carer's acronym");
   });
 
+  it('holds no first name or surname alone either, as people write them in notes; titles stay', () => {
+    const s = syncMeeting();
+    const doctor: Person = { ...s.people[0]!, id: 'doctor', name: 'Dr Sam Okafor', perspectiveId: 'staff' };
+    const sam: Person = { ...s.people[0]!, id: 'sam', name: 'Sam Reid', perspectiveId: 'carers' };
+    const input = inputFor(false, [doctor, sam]);
+    input.decisions = [{ ...input.decisions[0]!, text: "Aoife's point, then byrne's; Okafor and the Dr agreed; Sam too; grace was shown" }];
+    const summary = buildSummary(input);
+    const json = JSON.stringify(summary).toLowerCase();
+    const words = input.people.flatMap((p) => p.name.toLowerCase().split(' ')).filter((w) => !['dr', 'will', 'grace'].includes(w));
+    for (const word of words) expect(json, word).not.toMatch(new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, 'u'));
+    // "Sam" is two people of two perspectives: it stands for neither.
+    expect(summary.decisions[0]!.text).toBe(
+      "someone with lived experience's point, then someone with lived experience's; a member of staff and the Dr agreed; a member too; grace was shown",
+    );
+  });
+
   it('keeps the words as typed when the chair chose names', () => {
     const summary = buildSummary(inputFor(true));
     expect(summary.decisions[0]!.text).toBe('We will pilot the letter; Grace Doherty’s ward first, then Will\'s');
