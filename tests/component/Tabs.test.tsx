@@ -16,13 +16,19 @@ function Screen({ taps }: { taps: number }) {
 }
 
 describe('Tabs', () => {
-  it('draws only the chosen panel again, and a panel chosen later with what changed meanwhile', () => {
-    const { rerender } = render(<Screen taps={0} />);
+  it('draws a panel when first chosen, then only the chosen one again, and a panel chosen again with what changed meanwhile', () => {
+    const { rerender, container } = render(<Screen taps={0} />);
     rerender(<Screen taps={1} />);
+    expect(screen.getByText('Tiles after 1 taps')).toBeTruthy();
+    expect(container.textContent).not.toContain('Figures after');
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Figures' }));
+    expect(screen.getByRole('tabpanel').textContent).toBe('Figures after 1 taps');
+    fireEvent.click(screen.getByRole('tab', { name: 'Tiles' }));
     rerender(<Screen taps={2} />);
     expect(screen.getByText('Tiles after 2 taps')).toBeTruthy();
-    // Hidden, the figures were left as they were first drawn: nobody could see them.
-    expect(screen.getByText('Figures after 0 taps', { selector: '[hidden] p' })).toBeTruthy();
+    // Hidden, the figures were left as they were last drawn: nobody could see them.
+    expect(screen.getByText('Figures after 1 taps', { selector: '[hidden] p' })).toBeTruthy();
 
     fireEvent.click(screen.getByRole('tab', { name: 'Figures' }));
     expect(screen.getByRole('tabpanel').textContent).toBe('Figures after 2 taps');

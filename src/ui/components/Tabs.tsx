@@ -29,15 +29,19 @@ const PanelContent = memo(
 
 /**
  * Tabs as the ARIA authoring practices describe them: one tab in the Tab order, the arrow keys
- * (and Home, End) move between tabs and show each at once. Every panel stays drawn, hidden when
- * not chosen, so what was typed or opened in one is still there on coming back to it; a hidden
- * panel is not drawn again until it is chosen.
+ * (and Home, End) move between tabs and show each at once. A panel is drawn when first chosen and
+ * then stays drawn, hidden when not chosen, so what was typed or opened in one is still there on
+ * coming back to it; a hidden panel is not drawn again until it is chosen.
  */
 export function Tabs({ id, label, tabs }: { id: string; label: string; tabs: readonly Tab[] }) {
   const [chosen, setChosen] = useState(tabs[0]?.key);
+  // A panel is first drawn when first chosen: opening the screen draws only the one in view.
+  const [seen, setSeen] = useState<ReadonlySet<string | undefined>>(() => new Set([chosen]));
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
   const choose = (index: number) => {
-    setChosen(tabs[index]!.key);
+    const key = tabs[index]!.key;
+    setChosen(key);
+    setSeen((before) => (before.has(key) ? before : new Set([...before, key])));
     buttons.current[index]?.focus();
   };
   return (
@@ -76,7 +80,7 @@ export function Tabs({ id, label, tabs }: { id: string; label: string; tabs: rea
           tabIndex={0}
           hidden={tab.key !== chosen}
         >
-          <PanelContent shown={tab.key === chosen}>{tab.content}</PanelContent>
+          {seen.has(tab.key) ? <PanelContent shown={tab.key === chosen}>{tab.content}</PanelContent> : null}
         </div>
       ))}
     </div>
