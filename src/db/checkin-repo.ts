@@ -11,6 +11,8 @@ import type { HeardDb } from './schema';
 import { getMeetingDetail, type MeetingDetail } from './meetings-repo';
 import { CHECKIN_LOCK_KEY as LOCK_KEY, readLock } from './settings-repo';
 import { RuleError } from './storage-errors';
+import { enqueueSummary, summaryTables } from './summary-outbox';
+import type { SummaryWords } from '../domain/summary';
 
 export { readLock };
 
@@ -108,11 +110,12 @@ export async function readSealedKeys(meetingId: Id): Promise<SealedKeys | null> 
 /**
  * One try at opening the seal: `right` says whether the PIN typed was one of
  * its keys (the chair's or the device's, as they were when it was sealed). A right one puts every row back as it was and
- * removes the seal; a wrong one is stored, so the waits survive a reload.
+ * removes the seal (and sends the meeting's summary again with them, if one was made); a wrong one is stored, so the
+ * waits survive a reload.
  */
-export async function openSealed(meetingId: Id, right: boolean, at: EpochMs): Promise<'opened' | 'wrong'> {
+export async function openSealed(meetingId: Id, right: boolean, at: EpochMs, newId: () => Id, words: SummaryWords): Promise<'opened' | 'wrong'> {
   const database = db();
-  return database.transaction('rw', sealTables(database), async () => {
+  return database.transaction('rw', [...sealTables(database), ...summaryTables(database)], async () => {
     const outcome = tryUnseal((await database.sealedCheckIns.get(meetingId)) ?? null, right, at);
     if ('refused' in outcome) throw new RuleError(outcome.refused);
     if ('wrong' in outcome) {
@@ -123,6 +126,8 @@ export async function openSealed(meetingId: Id, right: boolean, at: EpochMs): Pr
     await database.oneToOnes.bulkPut(outcome.opened.oneToOnes);
     await database.glossary.bulkPut(outcome.opened.glossary);
     await database.sealedCheckIns.delete(meetingId);
+    // A summary already made held none of the sealed words: the office gets them now, as its next revision.
+    if (await database.outbox.where('meetingId').equals(meetingId).count()) await enqueueSummary(database, meetingId, at, newId, words);
     return 'opened';
   });
 }

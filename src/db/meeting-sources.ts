@@ -38,6 +38,7 @@ export function meetingSourceTables(database: HeardDb) {
     database.checkinAnswers,
     database.checkinMarks,
     database.oneToOnes,
+    database.sealedCheckIns,
     database.groupReviews,
   ];
 }
@@ -62,7 +63,10 @@ export async function readMeetingSources(database: HeardDb, meetingId: Id): Prom
       byMeeting<ActionItem>(database.actions),
       byMeeting<CheckInAnswers>(database.checkinAnswers),
       database.checkinMarks.where('meetingId').equals(meetingId).count(),
-      database.oneToOnes.where('meetingId').equals(meetingId).count(),
+      // Sealed requests still count: how many asked is no secret, only who and how to reach them.
+      Promise.all([database.oneToOnes.where('meetingId').equals(meetingId).count(), database.sealedCheckIns.get(meetingId)]).then(
+        ([open, sealed]) => open + (sealed?.counts.oneToOnes ?? 0),
+      ),
       database.meetings.where('groupId').equals(group.id).toArray(),
       database.groupReviews.where('groupId').equals(group.id).toArray(),
     ]);

@@ -55,11 +55,11 @@ export function endWithoutPin() {
  * The chair PIN or, if Heard had one, the device PIN, as they were when the
  * check-in was sealed, opens it; a wrong try is stored, with the same waits.
  */
-export async function openSealedWithPin(meetingId: Id, pin: string): Promise<UnlockResult> {
+export async function openSealedWithPin(meetingId: Id, pin: string, words: SummaryWords): Promise<UnlockResult> {
   const keys = await repo.readSealedKeys(meetingId);
   const opensWith = [keys?.chair, keys?.device].filter((key): key is StoredPin => Boolean(key));
   const right = (await Promise.all(opensWith.map((key) => pinMatches(pin, key)))).some(Boolean);
-  const result = await save(() => repo.openSealed(meetingId, right, now()));
+  const result = await save(() => repo.openSealed(meetingId, right, now(), newId, words));
   if (!result.ok) return result.rule === 'must-wait' ? 'must-wait' : 'failed';
   return result.value === 'opened' ? 'unlocked' : 'wrong';
 }

@@ -13,6 +13,8 @@ import { makeGroup, makeMeeting, makePerson } from '../support/fixtures';
 import { useFreshDb } from '../support/fresh-db';
 import { useQuickPinHashes } from '../support/quick-pins';
 import { t } from '../../src/ui/strings/all';
+import { close } from '../../src/state/run-actions';
+import type { SummaryOutboxEntry } from '../../src/domain/sync-model';
 
 const db = useFreshDb();
 useQuickPinHashes();
@@ -112,11 +114,11 @@ describe('the stored lock', () => {
     // Wrong PINs wait as the lock's do, and even the right one is refused meanwhile.
     for (let i = 0; i < 5; i++) {
       clock += 1000;
-      expect(await openSealedWithPin(meeting.id, '1357')).toBe('wrong');
+      expect(await openSealedWithPin(meeting.id, '1357', t.sync.summaryWords)).toBe('wrong');
     }
-    expect(await openSealedWithPin(meeting.id, '2468')).toBe('must-wait');
+    expect(await openSealedWithPin(meeting.id, '2468', t.sync.summaryWords)).toBe('must-wait');
     clock += 30_000;
-    expect(await openSealedWithPin(meeting.id, '2468')).toBe('unlocked');
+    expect(await openSealedWithPin(meeting.id, '2468', t.sync.summaryWords)).toBe('unlocked');
     expect(await readSealedGlance(meeting.id)).toBeNull();
     // Opened: every row exactly as it was before sealing.
     const after = (await getCheckInResults(meeting.id))!;
@@ -124,6 +126,31 @@ describe('the stored lock', () => {
     expect(byId(after.answers)).toEqual(byId(before!.answers));
     expect(after.oneToOnes).toEqual(before!.oneToOnes);
     expect(byId(after.glossary)).toEqual(byId(before!.glossary));
+  });
+
+  it('a summary made while sealed counts the one-to-ones and holds no sealed word; opened, it goes again with them', async () => {
+    const meeting = await meetingWithPeople();
+    await startCheckIn(meeting, [], text, '2468');
+    await finishMyCheckIn(
+      {
+        personId: 'person-1',
+        nameToAnswers: false,
+        responses: { 'default-not-understood': { kind: 'choice', value: 'yes', words: 'ICB' } },
+        oneToOneContact: 'Ring me on 07700 900456',
+      },
+      await lockNow(),
+    );
+    await endWithoutPin();
+    expect((await close(meeting.id, t.sync.summaryWords)).ok).toBe(true);
+    const sealed = (await db().outbox.toArray()) as SummaryOutboxEntry[];
+    expect(sealed.map((e) => [e.revision, e.summary.checkIn.oneToOneRequests, e.summary.glossaryTerms])).toEqual([[1, 1, []]]);
+    expect(JSON.stringify(sealed)).not.toMatch(/ICB|07700/);
+
+    expect(await openSealedWithPin(meeting.id, '2468', t.sync.summaryWords)).toBe('unlocked');
+    const opened = (await db().outbox.toArray()) as SummaryOutboxEntry[];
+    expect(opened.map((e) => [e.id, e.revision, e.summary.checkIn.oneToOneRequests, e.summary.glossaryTerms])).toEqual([[sealed[0]!.id, 2, 1, ['ICB']]]);
+    // How to reach the person who asked stays on the tablet, sealed or not.
+    expect(JSON.stringify(opened)).not.toContain('07700');
   });
 
   it('opens only with the PINs in force when it was sealed: not a chair PIN or device PIN set afterwards', async () => {
@@ -136,14 +163,14 @@ describe('the stored lock', () => {
     expect((await startCheckIn(meeting, [], text, '1357')).ok).toBe(true);
     expect(await unlockWithPin('1357')).toBe('unlocked');
     expect(await readSealedGlance(meeting.id)).toMatchObject({ opensWithDevicePin: false });
-    expect(await openSealedWithPin(meeting.id, '9753')).toBe('wrong');
-    expect(await openSealedWithPin(meeting.id, '1357')).toBe('wrong');
+    expect(await openSealedWithPin(meeting.id, '9753', t.sync.summaryWords)).toBe('wrong');
+    expect(await openSealedWithPin(meeting.id, '1357', t.sync.summaryWords)).toBe('wrong');
     // Ended without the PIN again: still under the first keys.
     expect((await startCheckIn(meeting, [], text, null)).ok).toBe(true);
     await endWithoutPin();
-    expect(await openSealedWithPin(meeting.id, '1357')).toBe('wrong');
+    expect(await openSealedWithPin(meeting.id, '1357', t.sync.summaryWords)).toBe('wrong');
     expect(JSON.stringify(await db().checkinAnswers.toArray())).not.toContain('quiet words');
-    expect(await openSealedWithPin(meeting.id, '2468')).toBe('unlocked');
+    expect(await openSealedWithPin(meeting.id, '2468', t.sync.summaryWords)).toBe('unlocked');
     expect(JSON.stringify(await db().checkinAnswers.toArray())).toContain('quiet words');
   });
 
@@ -153,7 +180,7 @@ describe('the stored lock', () => {
     await startCheckIn(meeting, [], text, '2468');
     await finishMyCheckIn({ personId: null, nameToAnswers: false, responses: { 'default-anything-else': { kind: 'text', value: 'quiet words' } }, oneToOneContact: null }, await lockNow());
     await endWithoutPin();
-    expect(await openSealedWithPin(meeting.id, '9753')).toBe('unlocked');
+    expect(await openSealedWithPin(meeting.id, '9753', t.sync.summaryWords)).toBe('unlocked');
     expect(JSON.stringify(await db().checkinAnswers.toArray())).toContain('quiet words');
   });
 
@@ -169,7 +196,7 @@ describe('the stored lock', () => {
     expect(await db().sealedCheckIns.count()).toBe(0);
     const left = (await getCheckInResults(meeting.id))!;
     expect(left.answers.map((a) => a.responses.map((r) => r.promptId))).toEqual([['default-feeling']]);
-    expect(await openSealedWithPin(meeting.id, '2468')).toBe('failed');
+    expect(await openSealedWithPin(meeting.id, '2468', t.sync.summaryWords)).toBe('failed');
   });
 
   it('holds back an erasure in the group while sealed, and goes with its meeting when that is deleted', async () => {

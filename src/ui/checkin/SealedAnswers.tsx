@@ -49,7 +49,7 @@ function Sealed({ glance, onDone }: { glance: SealedGlance; onDone: (message: st
     if (wait > 0 || busy) return;
     if (pin === '') return setError(w.pinProblems.empty);
     setBusy(true);
-    const result = await openSealedWithPin(glance.meetingId, pin);
+    const result = await openSealedWithPin(glance.meetingId, pin, t.sync.summaryWords);
     setBusy(false);
     setPin('');
     if (result === 'unlocked') return onDone(w.sealedOpened);
