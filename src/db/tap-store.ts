@@ -161,7 +161,13 @@ async function put(database: HeardDb, turn: Turn, withQueueEntry?: (turn: Turn) 
   });
 }
 
-/** Tells Dexie's live queries, here and in other tabs, what changed: as Dexie's own writes do. */
+/**
+ * Tells Dexie's live queries, here and in other tabs, what changed, as Dexie's own writes do:
+ * through Dexie's public, documented trigger `Dexie.on('storagemutated').fire(parts)`, with
+ * the parts written in the form that page documents (`idb://<database>/<table>/<index>` and
+ * the keys touched; https://dexie.org/docs/Dexie/Dexie.on.storagemutated). The test "a tap puts
+ * exactly one record, and live views see it at once" fails if Dexie ever reads them otherwise.
+ */
 function announce(database: HeardDb, turn: Turn, queueEntryDone?: QueueEntry): void {
   const parts: ObservabilitySet = {
     [`idb://${database.name}/turns/`]: new RangeSet(turn.id),
