@@ -87,3 +87,13 @@ export function useDatabaseForTests(database: HeardDb | null): void {
   current = database;
   if (database) watchVersionChange(database);
 }
+
+/**
+ * Runs `read` (any of the repos' reads) in one read-only transaction over every table: what a
+ * screen shows from several reads comes from one moment, never half before and half after a
+ * write made between them.
+ */
+export function readAtOnce<T>(read: () => Promise<T>): Promise<T> {
+  const database = db();
+  return database.transaction('r', database.tables, read);
+}

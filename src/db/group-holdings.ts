@@ -6,7 +6,7 @@ import type { HeardDb } from './schema';
 
 /** Every table readGroupHoldings reads: a transaction around it takes at least these. */
 export function holdingTables(database: HeardDb) {
-  return [...meetingSourceTables(database), database.queue, database.groundRules, database.checkinPrompts, database.outbox, database.sealedCheckIns];
+  return [...meetingSourceTables(database), database.queue, database.groundRules, database.checkinPrompts, database.outbox];
 }
 
 /**

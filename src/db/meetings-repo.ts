@@ -1,5 +1,6 @@
 import type { Attendee, Group, Id, Meeting, Person } from '../domain/model';
-import { db } from './connection';
+import { db, readAtOnce } from './connection';
+import { getGroupDetail } from './groups-repo';
 import { carryDeferredItems } from './carry-deferred';
 import { RuleError } from './storage-errors';
 
@@ -59,5 +60,13 @@ export async function addGuest(guest: Person, meetingId: Id): Promise<void> {
     if (!(await database.meetings.get(meetingId))) throw new RuleError('meeting-missing');
     await database.people.add({ ...guest, guestOfMeetingId: meetingId });
     await database.attendees.put({ meetingId, personId: guest.id, expected: true });
+  });
+}
+
+/** A group and its meetings, read together (the retention screen). */
+export function readGroupMeetings(groupId: Id): Promise<{ group: Group; meetings: Meeting[] } | null> {
+  return readAtOnce(async () => {
+    const detail = await getGroupDetail(groupId);
+    return detail ? { group: detail.group, meetings: await meetingsOfGroup(groupId) } : null;
   });
 }

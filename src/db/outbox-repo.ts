@@ -1,10 +1,10 @@
 import type { EpochMs, Id } from '../domain/model';
 import { isSummaryEntry, type OutboxEntry, type RequestOutboxEntry, type SummaryOutboxEntry, type SyncLast, type SyncProblem, type SyncSettings } from '../domain/sync-model';
 import { isDue, isHeldBack, setsAside } from '../domain/sync-rules';
-import { db } from './connection';
+import { db, readAtOnce } from './connection';
 import { watch } from './live';
 import type { HeardDb } from './schema';
-import { SYNC_LAST_KEY, SYNC_SETTINGS_KEY } from './settings-repo';
+import { readSyncGlance, SYNC_LAST_KEY, SYNC_SETTINGS_KEY } from './settings-repo';
 
 export interface OutboxRow extends SummaryOutboxEntry {
   meetingTitle: string;
@@ -183,4 +183,12 @@ export function watchWaiting(onValue: (keys: string[]) => void): () => void {
     // A failed read here only means no early drain; the backoff timer still runs.
     () => {},
   );
+}
+
+/** The sending screen: the settings, the outbox, the requests and the glance, read together. */
+export function readSyncScreen() {
+  return readAtOnce(async () => {
+    const [settings, rows, requests, glance] = await Promise.all([readSyncSettings(), listOutbox(), listRequests(), readSyncGlance()]);
+    return { settings, rows, requests, glance };
+  });
 }

@@ -1,7 +1,9 @@
 import type { GroundRule } from '../domain/agenda-model';
 import type { Id } from '../domain/model';
 import { sortByOrder } from '../domain/reorder';
-import { db } from './connection';
+import { db, readAtOnce } from './connection';
+import { readGroupMeetings } from './meetings-repo';
+import type { Group, Meeting } from '../domain/model';
 
 export async function listRules(groupId: Id): Promise<GroundRule[]> {
   return sortByOrder(await db().groundRules.where('groupId').equals(groupId).toArray());
@@ -12,5 +14,13 @@ export async function putRules(rules: readonly GroundRule[]): Promise<void> {
   const database = db();
   await database.transaction('rw', database.groundRules, async () => {
     await database.groundRules.bulkPut([...rules]);
+  });
+}
+
+/** The ground rules screen: the group, its rules and its meetings, read together. */
+export function readGroupRules(groupId: Id): Promise<{ group: Group; rules: GroundRule[]; meetings: Meeting[] } | null> {
+  return readAtOnce(async () => {
+    const found = await readGroupMeetings(groupId);
+    return found ? { ...found, rules: await listRules(groupId) } : null;
   });
 }

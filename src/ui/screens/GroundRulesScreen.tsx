@@ -8,11 +8,9 @@ import {
   unusedTemplateKeys,
   type RuleTemplateKey,
 } from '../../domain/ground-rules';
-import type { EpochMs, Group, Id, Meeting } from '../../domain/model';
+import type { EpochMs, Id, Meeting } from '../../domain/model';
 import type { TextProblem } from '../../domain/text-rules';
-import { getGroupDetail } from '../../db/groups-repo';
-import { meetingsOfGroup } from '../../db/meetings-repo';
-import { listRules } from '../../db/rules-repo';
+import { readGroupRules } from '../../db/rules-repo';
 import { now } from '../../state/clock';
 import { pathOf } from '../routes';
 import { addRule, agree, editRule, moveRule, restore, retire } from '../../state/rules-actions';
@@ -24,19 +22,7 @@ import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
 
-interface RulesData {
-  group: Group;
-  rules: GroundRule[];
-  meetings: Meeting[];
-}
-
-async function loadRules(groupId: Id): Promise<RulesData | null> {
-  const detail = await getGroupDetail(groupId);
-  if (!detail) return null;
-  const rules = await listRules(groupId);
-  const meetings = await meetingsOfGroup(groupId);
-  return { group: detail.group, rules, meetings };
-}
+type RulesData = NonNullable<Awaited<ReturnType<typeof readGroupRules>>>;
 
 /**
  * The meeting a rule is most likely being agreed at: one under way, else the
@@ -522,6 +508,6 @@ function RulesEditor({ data }: { data: RulesData }) {
 }
 
 export function GroundRulesScreen({ groupId }: { groupId: string }) {
-  const live = useLive(() => loadRules(groupId), [groupId]);
+  const live = useLive(() => readGroupRules(groupId), [groupId]);
   return <LiveView live={live}>{(data) => (data ? <RulesEditor data={data} /> : <NotFound message={t.group.notFound} />)}</LiveView>;
 }

@@ -2,8 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatShortDay } from '../../domain/dates';
 import { RETENTION_MONTHS, type Group, type Meeting, type RetentionMonths } from '../../domain/model';
 import { pastRetention } from '../../domain/privacy-rules';
-import { getGroupDetail } from '../../db/groups-repo';
-import { meetingsOfGroup } from '../../db/meetings-repo';
+import { readGroupMeetings } from '../../db/meetings-repo';
 import { now } from '../../state/clock';
 import { deleteReviewedMeetings, setRetention } from '../../state/privacy-actions';
 import { pathOf } from '../routes';
@@ -16,11 +15,6 @@ import { t } from '../strings/all';
 
 const w = t.privacy.retention;
 const UNTIL_DELETED = 'until-deleted';
-
-async function readScreen(groupId: string) {
-  const [detail, meetings] = await Promise.all([getGroupDetail(groupId), meetingsOfGroup(groupId)]);
-  return detail ? { group: detail.group, meetings } : null;
-}
 
 function PeriodForm({ group }: { group: Group }) {
   const [value, setValue] = useState(group.retentionMonths ? String(group.retentionMonths) : UNTIL_DELETED);
@@ -130,7 +124,7 @@ function PastList({ group, meetings }: { group: Group; meetings: Meeting[] }) {
 }
 
 export function RetentionScreen({ groupId }: { groupId: string }) {
-  const screen = useLive(() => readScreen(groupId), [groupId]);
+  const screen = useLive(() => readGroupMeetings(groupId), [groupId]);
   return (
     <LiveView live={screen}>
       {(found) =>

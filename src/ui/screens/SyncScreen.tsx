@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import { listOutbox, listRequests, readSyncSettings, retrySetAside, writeSyncSettings, type OutboxRow, type RequestRow } from '../../db/outbox-repo';
-import { readSyncGlance } from '../../db/settings-repo';
+import { readSyncScreen, retrySetAside, writeSyncSettings, type OutboxRow, type RequestRow } from '../../db/outbox-repo';
 import { formatDayAndClock } from '../../domain/dates';
 import type { OutboxEntry, SyncSettings } from '../../domain/sync-model';
 import { isConfigured, isLinkProblem, isStale, maskKey, normaliseServerUrl, outgoing, parseSyncLink, STALE_AFTER_MS } from '../../domain/sync-rules';
@@ -29,11 +28,6 @@ async function saveSettings(settings: SyncSettings) {
     // New settings may be what the server wanted: what was set aside goes again.
     await retrySetAside(at);
   });
-}
-
-async function readScreen() {
-  const [settings, rows, requests, glance] = await Promise.all([readSyncSettings(), listOutbox(), listRequests(), readSyncGlance()]);
-  return { settings, rows, requests, glance };
 }
 
 function requestWords({ request, groupName }: RequestRow): string {
@@ -207,7 +201,7 @@ function EntryProblem({ row }: { row: OutboxEntry }) {
 }
 
 export function SyncScreen() {
-  const live = useLive(readScreen, []);
+  const live = useLive(readSyncScreen, []);
   const run = useStore(syncRunStore, (s) => s);
   // Kept here, not in the form: saving remounts the form with the new settings.
   const [message, setMessage] = useState('');
