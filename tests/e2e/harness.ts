@@ -13,8 +13,9 @@ export interface AppServer {
   close: () => Promise<void>;
 }
 
-export function serveBuild(root = 'dist'): Promise<AppServer> {
-  return startStaticServer({ root });
+/** Serves a build as `npm start` does; `connectSrc` are the sync servers its Content Security Policy lets it reach. */
+export function serveBuild(root = 'dist', connectSrc: string[] = []): Promise<AppServer> {
+  return startStaticServer({ root, connectSrc });
 }
 
 /** A tablet in landscape, the size Heard is designed for first. */
