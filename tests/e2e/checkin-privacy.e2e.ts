@@ -62,8 +62,8 @@ async function meetingAtCheckIn(page: Page, before?: () => Promise<void>): Promi
   return meetingHash;
 }
 
-/** Aoife answers, puts her name to it, writes words and asks for a one-to-one: every kind of thing that is sealed. */
-async function aoifeAnswersUpToThankYou(page: Page): Promise<void> {
+/** Aoife puts her name to her answers and answers up to "Anything else?", where she has typed but not gone on. */
+async function aoifeAnswersUpToAnythingElse(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Start my check-in' }).click();
   await page.getByRole('radio', { name: 'Aoife Byrne' }).check();
   await page.getByRole('checkbox', { name: 'Put my name to my answers' }).check();
@@ -81,6 +81,11 @@ async function aoifeAnswersUpToThankYou(page: Page): Promise<void> {
   await answer('How are you feeling after this meeting?', 'Not good');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('textbox', { name: 'Your answer (optional)' }).fill(WRITTEN);
+}
+
+/** Aoife answers, puts her name to it, writes words and asks for a one-to-one: every kind of thing that is sealed. */
+async function aoifeAnswersUpToThankYou(page: Page): Promise<void> {
+  await aoifeAnswersUpToAnythingElse(page);
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('radio', { name: "Yes, I'd like a one-to-one" }).check();
   await page.getByRole('textbox', { name: 'Your name, or a way to contact you' }).fill(CONTACT);
@@ -290,5 +295,45 @@ test('a device lock whose state cannot be read keeps Heard locked and says why',
   const text = await page.evaluate(() => document.body.innerText);
   expect(text).not.toContain('Aoife Byrne');
   expect(text).not.toContain('Hospital discharge workstream');
+  await context.close();
+});
+
+test('a check-in abandoned mid-answer, by walking off or by a reload, keeps nothing of the answer anywhere', async () => {
+  const { context, page } = await offlineTablet(env, { clockAt: TEN_AM });
+  await meetingAtCheckIn(page);
+  const start = await page.evaluate(() => history.length);
+  const nothingStored = async (where: string) => expect(JSON.stringify(await wholeDatabase(page)), `the database ${where}`).not.toMatch(new RegExp(SECRETS.join('|')));
+
+  // She walks off mid-answer: two minutes without a touch ask if she is still there...
+  await aoifeAnswersUpToAnythingElse(page);
+  await context.clock.setFixedTime(TEN_AM + 2 * 60_000);
+  await page.getByRole('heading', { level: 1, name: 'Are you still there?' }).waitFor();
+  await expectNoSecret(page, '“Are you still there?”');
+  await expectAccessible(page, 'are you still there');
+  // ...and thirty seconds more clear it, with nothing of it kept.
+  await context.clock.setFixedTime(TEN_AM + 2 * 60_000 + 30_000);
+  await participantStart(page).waitFor();
+  await expectNoSecret(page, 'the screen after idle cleared it');
+  await nothingStored('after idle cleared it');
+  expect(await page.evaluate(() => history.length), 'no history entries left behind').toBe(start);
+  // The next person starts clean: not Aoife, her name not put to anything.
+  await page.getByRole('button', { name: 'Start my check-in' }).click();
+  await page.getByRole('radio', { name: 'Aoife Byrne' }).waitFor();
+  expect(await page.getByRole('radio', { name: 'Aoife Byrne' }).isChecked()).toBe(false);
+  expect(await page.getByRole('checkbox', { checked: true }).count()).toBe(0);
+  await page.reload();
+  await participantStart(page).waitFor();
+
+  // A reload mid-answer: the check-in starts again from its first screen, holding nothing of hers.
+  await context.clock.setFixedTime(TEN_AM + 5 * 60_000);
+  await aoifeAnswersUpToAnythingElse(page);
+  expect(await traces(page), 'typed before the reload').toContain(WRITTEN);
+  await page.reload();
+  await participantStart(page).waitFor();
+  await expectNoSecret(page, 'the screen after a reload mid-answer');
+  await page.goBack().catch(() => undefined);
+  await participantStart(page).waitFor();
+  await expectNoSecret(page, 'Back after a reload mid-answer');
+  await nothingStored('after a reload mid-answer');
   await context.close();
 });

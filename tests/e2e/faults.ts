@@ -2,6 +2,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { prng } from '../support/prng';
 import { readStored } from './harness';
+import { MeetingPage } from './page-models';
 
 /**
  * What the fault-injection tests share: a seeded random choice of where to
@@ -139,4 +140,43 @@ export function lengthWords(ms: number): string {
   const [h, m, s] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
   const parts = [h ? `${h} h` : '', m ? `${m} min` : '', s || (!h && !m) ? `${s} s` : ''];
   return parts.filter(Boolean).join(' ');
+}
+
+/** A confirmed tap, and the agenda item (0, 1, …) it was made on. */
+export interface ItemTap extends SpokenTurn {
+  item: number;
+}
+
+/**
+ * The running screen's clocks and figures, worked out from the taps the screen
+ * confirmed and the wall clock alone: each speaker tile (the speaker's running
+ * turn, everyone else's talk on this item), the item's clock and the meeting's.
+ */
+export async function expectClocksAgree(
+  page: Page,
+  run: { names: readonly string[]; log: readonly ItemTap[]; itemStarts: readonly number[]; start: number; now: number; where: string },
+): Promise<void> {
+  const { names, log, itemStarts, start, now, where } = run;
+  const meeting = new MeetingPage(page);
+  const item = itemStarts.length - 1;
+  const talk = new Map<string, number>(names.map((name) => [name, 0]));
+  log.forEach((tap, index) => {
+    if (tap.item === item && tap.speaker !== null) talk.set(tap.speaker, talk.get(tap.speaker)! + (log[index + 1]?.startedAt ?? now) - tap.startedAt);
+  });
+  const current = log.at(-1)!;
+  const expected = names.map((name) =>
+    name === current.speaker ? `${name}: Speaking · ${clockFace(now - current.startedAt)}` : `${name}: ${lengthWords(talk.get(name)!)} on this item`,
+  );
+  const shown = async () =>
+    Promise.all(
+      names.map(async (name) => {
+        const text = await meeting.speakerTile(name).innerText();
+        return `${name}: ${/Speaking · [\d:]+|(?:\d+ (?:h|min|s) ?)+ on this item/.exec(text)?.[0] ?? text}`;
+      }),
+    );
+  await expect.poll(shown, { message: `speaker tiles ${where}`, timeout: 10_000 }).toEqual(expected);
+  if (current.speaker === null) await meeting.speakerTile(null, true).waitFor();
+  await expect.poll(() => meeting.itemClock('Time on this item').innerText(), { message: `item clock ${where}` }).toBe(clockFace(now - itemStarts[item]!));
+  const meetingSoFar = page.getByText('Meeting so far', { exact: true }).locator('xpath=following-sibling::dd[1]');
+  await expect.poll(() => meetingSoFar.innerText(), { message: `meeting clock ${where}` }).toBe(clockFace(now - start));
 }

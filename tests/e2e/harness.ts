@@ -13,8 +13,9 @@ export interface AppServer {
   close: () => Promise<void>;
 }
 
-export function serveBuild(root = 'dist'): Promise<AppServer> {
-  return startStaticServer({ root });
+/** Serves a build as `npm start` does; `connectSrc` are the sync servers its Content Security Policy lets it reach. */
+export function serveBuild(root = 'dist', connectSrc: string[] = []): Promise<AppServer> {
+  return startStaticServer({ root, connectSrc });
 }
 
 /** A tablet in landscape, the size Heard is designed for first. */
@@ -33,16 +34,41 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Runs axe-core over the whole page; any violation fails the test, with what and where. */
-export async function expectAccessible(page: Page, where: string): Promise<void> {
+/** The same tablet held in portrait. */
+export const PORTRAIT = { width: 768, height: 1024 };
+
+/** Both ways a tablet is held: every screen a browser test visits is checked in each. */
+export const ORIENTATIONS = [TABLET, PORTRAIT] as const;
+
+async function axeViolations(page: Page): Promise<string[]> {
   // evaluate() is not subject to the page's Content Security Policy, unlike a script tag.
   await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
+  return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
   });
-  expect(violations, `axe on ${where}`).toEqual([]);
+}
+
+/** Two animation frames: the page has laid itself out again at a new size. */
+function settled(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}
+
+/**
+ * Runs axe-core over the whole page at 1024×768 and at 768×1024, then puts the
+ * page back at the size it had; any violation fails the test, with what, where
+ * and in which orientation.
+ */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const before = page.viewportSize() ?? TABLET;
+  for (const size of ORIENTATIONS) {
+    await page.setViewportSize(size);
+    await settled(page);
+    expect(await axeViolations(page), `axe on ${where} at ${size.width}×${size.height}`).toEqual([]);
+  }
+  await page.setViewportSize(before);
+  await settled(page);
 }
 
 /** Collects every request the page makes, to prove none leaves for another origin. */

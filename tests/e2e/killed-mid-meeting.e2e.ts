@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { offlineTablet, readStored, useAppAndBrowser } from './harness';
 import { CheckInPage, HeardApp, MeetingPage, RecordPage } from './page-models';
-import { clockFace, lengthWords, prepareKill, seededRandom, storedTurns, type Kill, type SpokenTurn } from './faults';
+import { expectClocksAgree, prepareKill, seededRandom, storedTurns, type ItemTap, type Kill } from './faults';
 
 /**
  * A scripted meeting, driven through the screens, with the page killed at
@@ -43,9 +43,7 @@ const DISSENT = 'The letter is still written for the ward, not for families.';
 const ACTION = 'Ask the transport board for the late-night figures';
 const PIN = '2468';
 
-interface Tap extends SpokenTurn {
-  item: number;
-}
+type Tap = ItemTap;
 
 interface Step {
   speaker: string | null;
@@ -124,31 +122,7 @@ test(`a meeting killed ${KILLS} times at random points (seed ${SEED}) loses noth
     }
   };
 
-  /** The running screen's figures, worked out from the log and the wall clock alone. */
-  const expectFigures = async (where: string) => {
-    const meeting = new MeetingPage(page);
-    const item = itemStarts.length - 1;
-    const talk = new Map<string, number>(NAMES.map((name) => [name, 0]));
-    log.forEach((tap, index) => {
-      if (tap.item === item && tap.speaker !== null) talk.set(tap.speaker, talk.get(tap.speaker)! + (log[index + 1]?.startedAt ?? now) - tap.startedAt);
-    });
-    const current = log.at(-1)!;
-    const expected = NAMES.map((name) =>
-      name === current.speaker ? `${name}: Speaking · ${clockFace(now - current.startedAt)}` : `${name}: ${lengthWords(talk.get(name)!)} on this item`,
-    );
-    const shown = async () =>
-      Promise.all(
-        NAMES.map(async (name) => {
-          const text = await meeting.speakerTile(name).innerText();
-          return `${name}: ${/Speaking · [\d:]+|(?:\d+ (?:h|min|s) ?)+ on this item/.exec(text)?.[0] ?? text}`;
-        }),
-      );
-    await expect.poll(shown, { message: `speaker tiles ${where}`, timeout: 10_000 }).toEqual(expected);
-    if (current.speaker === null) await meeting.speakerTile(null, true).waitFor();
-    await expect.poll(() => meeting.itemClock('Time on this item').innerText(), { message: `item clock ${where}` }).toBe(clockFace(now - itemStarts[item]!));
-    const meetingSoFar = page.getByText('Meeting so far', { exact: true }).locator('xpath=following-sibling::dd[1]');
-    await expect.poll(() => meetingSoFar.innerText(), { message: `meeting clock ${where}` }).toBe(clockFace(now - START));
-  };
+  const expectFigures = (where: string) => expectClocksAgree(page, { names: NAMES, log, itemStarts, start: START, now, where });
 
   const expectRecordShown = async () => {
     // A reopened screen shows its first tab: the record is behind its own.

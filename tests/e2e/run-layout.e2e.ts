@@ -1,14 +1,12 @@
 import { expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { expectAccessible, offlineTablet, useAppAndBrowser } from './harness';
+import { expectAccessible, offlineTablet, PORTRAIT, TABLET as LANDSCAPE, useAppAndBrowser } from './harness';
 import { HeardApp, MeetingPage, type RunTab } from './page-models';
 
 const env = useAppAndBrowser();
 
 const MINUTE = 60_000;
 const TEN_AM = Date.UTC(2030, 2, 14, 10, 0);
-const LANDSCAPE = { width: 1024, height: 768 };
-const PORTRAIT = { width: 768, height: 1024 };
 const ORIENTATIONS = [
   ['landscape', LANDSCAPE],
   ['portrait', PORTRAIT],

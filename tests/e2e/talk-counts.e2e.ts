@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import type { SummaryOutboxEntry } from '../../src/domain/sync-model';
 import { parseCsv } from '../support/parse-csv';
-import { downloaded, expectAccessible, expectSaved, offlineTablet, readStored, useAppAndBrowser } from './harness';
+import { downloaded, expectAccessible, expectSaved, offlineTablet, PORTRAIT, readStored, TABLET, useAppAndBrowser } from './harness';
 import { HeardApp, MeetingPage } from './page-models';
 
 const env = useAppAndBrowser();
@@ -17,8 +17,8 @@ const TEN_AM = new Date(2030, 2, 14, 10, 0).getTime();
  * one meeting's figures are the same number on every screen and in every file.
  */
 test.each([
-  ['landscape', { width: 1024, height: 768 }],
-  ['portrait', { width: 768, height: 1024 }],
+  ['landscape', TABLET],
+  ['portrait', PORTRAIT],
 ])('offline, in %s, a turn ends at a break, the next item, a defer and the end, and every screen and file agrees number by number', async (_orientation, viewport) => {
   const { context, page } = await offlineTablet(env, { clockAt: TEN_AM - 30 * MINUTE });
   await page.setViewportSize(viewport);

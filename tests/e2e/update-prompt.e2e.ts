@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectAccessible, launchChromium, newTablet, serveBuild, waitForOfflineReady, type AppServer } from './harness';
 import { HeardApp, MeetingPage } from './page-models';
 import { storedTurns } from './faults';
@@ -31,11 +31,33 @@ async function deployNextVersion(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
 }
 
+/**
+ * Counts every message a page posts to a service worker, kept in
+ * sessionStorage so the count outlives the reload an update brings: a new
+ * version can only take over after a SKIP_WAITING message.
+ */
+async function countWorkerMessages(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const post = ServiceWorker.prototype.postMessage;
+    ServiceWorker.prototype.postMessage = function (this: ServiceWorker, message: unknown, ...rest: unknown[]) {
+      const sent = JSON.parse(sessionStorage.getItem('test-sw-messages') ?? '[]') as unknown[];
+      sessionStorage.setItem('test-sw-messages', JSON.stringify([...sent, (message as { type?: unknown } | null)?.type ?? null]));
+      return (post as (...args: unknown[]) => void).call(this, message, ...rest);
+    } as typeof post;
+  });
+}
+
+const workerMessages = (page: Page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('test-sw-messages') ?? '[]') as unknown[]);
+
+/** The new version's worker has finished installing and sits waiting: where one that took over by itself would already have moved on. */
+const waitingInstalled = (page: Page) => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting?.state ?? null));
+
 const heardMarker = (page: Page) => page.evaluate(() => (window as unknown as { heardMarker?: number }).heardMarker);
 
 test('a new version is offered, never applied by itself, and the data opens after updating', async () => {
   server.setRoot('dist');
   const context = await newTablet(browser);
+  await countWorkerMessages(context);
   const page = await context.newPage();
   const app = new HeardApp(page);
   await page.goto(server.url);
@@ -49,13 +71,16 @@ test('a new version is offered, never applied by itself, and the data opens afte
   await page.getByText('A new version of Heard is ready.').waitFor({ timeout: 30_000 });
   await expectAccessible(page, 'update prompt');
 
-  // Waiting, not taking over: the page is the same page and the old version still runs it.
-  await page.waitForTimeout(1500);
-  expect(await page.evaluate(() => (window as unknown as { heardMarker?: number }).heardMarker)).toBe(1);
-  expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.waiting)))).toBe(true);
+  // Waiting, not taking over: the prompt is shown once the new worker has installed, which is when one
+  // that took over by itself would have been told to; it is still waiting, never told, and the page is the same.
+  await expect.poll(() => waitingInstalled(page)).toBe('installed');
+  expect(await workerMessages(page)).toEqual([]);
+  expect(await heardMarker(page)).toBe(1);
 
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Update now' }).click()]);
-  expect(await page.evaluate(() => (window as unknown as { heardMarker?: number }).heardMarker)).toBeUndefined();
+  expect(await heardMarker(page)).toBeUndefined();
+  // The count is real: the chair's consent is the one message it holds.
+  expect(await workerMessages(page)).toEqual(['SKIP_WAITING']);
   await page.getByRole('link', { name: 'This device' }).click();
   await page.getByText(/\+next$/).waitFor();
   await app.goHome();
@@ -67,6 +92,7 @@ test('an update that arrives mid-meeting never reloads the meeting, is offered o
   server.setRoot('dist');
   const START = Date.UTC(2030, 2, 14, 10, 0);
   const context = await newTablet(browser);
+  await countWorkerMessages(context);
   await context.clock.setFixedTime(START - 10 * 60_000);
   const page = await context.newPage();
   const app = new HeardApp(page);
@@ -97,7 +123,7 @@ test('an update that arrives mid-meeting never reloads the meeting, is offered o
   await deployNextVersion(page);
   await page.getByText('A new version of Heard is ready. It will be offered when the meeting is closed.').waitFor({ timeout: 30_000 });
   expect(await page.getByRole('button', { name: 'Update now' }).count()).toBe(0);
-  expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.waiting)))).toBe(true);
+  await expect.poll(() => waitingInstalled(page)).toBe('installed');
 
   // The meeting carries on in the same page: its clock runs and taps are saved.
   await context.clock.setFixedTime(START + 4 * 60_000);
@@ -111,6 +137,7 @@ test('an update that arrives mid-meeting never reloads the meeting, is offered o
   await meeting.tap('Close meeting');
   await page.getByText('This meeting is closed.').waitFor();
   expect(await heardMarker(page), 'the meeting was never reloaded').toBe(1);
+  expect(await workerMessages(page), 'the new version was never told to take over').toEqual([]);
 
   // Closed: now it is offered, and updating opens the same meeting's data.
   await page.getByRole('button', { name: 'Update now' }).waitFor();
