@@ -2,100 +2,15 @@
 // of 2025, each figure checked against values worked out by hand below, the small-numbers rule,
 // the CSV downloads (BOM, formula guard), the charts (an image with a name, no script) and paging.
 // On PGlite always, on PostgreSQL when DATABASE_URL is set (or one is started for the run).
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../src/keys.js';
 import { OFFICE_CSP } from '../src/office.js';
 import { groupCode } from '../src/shared/group-code.js';
 import type { RunningServer } from '../src/server.js';
 import { storeSummary } from '../src/summaries.js';
-import { exampleSummary, type Summary } from '../src/summary-schema.js';
+import { parseCsv } from '../../tests/support/parse-csv.js';
 import { backends, get, signIn, start } from './helpers.js';
-
-const GROUPS = ['grp-a', 'grp-b', 'grp-c', 'grp-d'] as const;
-const day = (month: number) => `2025-${String(month).padStart(2, '0')}-10`;
-
-/**
- * The seeded programme. Per meeting (month m = 1…12):
- * - grp-a "Carers Workstream" (names on): Lived experience 120 s of 1,000 s of talk in Q1, 240 s
- *   from April; fair share 500/500; 3 of each present. Check-in "Did you feel listened to?" yes 4,
- *   not sure 1, no 1. Decisions: 2 by consensus, 1 made elsewhere, and 1 deferred in even months.
- *   Actions: one done, one open past due, one open not yet due, one dropped. Dissent: 1 parked,
- *   1 resolved in odd months. Jargon: "MDT", and "ICB" too from July.
- * - grp-b: Lived experience 300 s, Staff 700 s (3 and 2 present); check-in yes 1, no 1 (two
- *   answers a meeting: too few alone, six in a quarter); one decision by vote; two actions done.
- * - grp-c: 400 s / 600 s; check-in yes 3; one decision by the chair and one deferred; 1 standing dissent.
- * - grp-d: Lived experience 500 s, Staff 300 s, Carer 200 s with one carer present (too few to
- *   show); no check-in, decisions or actions.
- */
-function meeting(group: (typeof GROUPS)[number], m: number): Summary {
-  const base = { id: randomUUID(), groupId: group, meetingId: `${group}-m${m}`, date: day(m), glossaryTerms: [] as string[], items: [] };
-  const talk = (lived: number, staff: number, fair = 500) => [
-    { perspective: 'Lived experience', talkSeconds: lived, turns: 5, fairShareSeconds: fair },
-    { perspective: 'Staff', talkSeconds: staff, turns: 5, fairShareSeconds: fair },
-  ];
-  const prompt = (counts: Record<string, number>) => ({ checkedIn: 6, oneToOneRequests: 0, prompts: [{ prompt: 'Did you feel listened to?', counts }] });
-  const none = { dissent: { parked: 0, resolved: 0, standing: 0 }, decisions: [], actions: [] };
-  switch (group) {
-    case 'grp-a':
-      return exampleSummary({
-        ...base,
-        names: true,
-        groupName: 'Carers Workstream',
-        presentByPerspective: { 'Lived experience': 3, Staff: 3 },
-        voiceBalance: m <= 3 ? talk(120, 880) : talk(240, 760),
-        checkIn: prompt({ yes: 4, 'not-sure': 1, no: 1 }),
-        decisions: [
-          { text: 'One', how: 'consensus' },
-          { text: 'Two', how: 'consensus' },
-          { text: 'Three', how: 'elsewhere' },
-          ...(m % 2 === 0 ? [{ text: 'Four', how: 'deferred' as const }] : []),
-        ],
-        actions: [
-          { text: 'Done', due: day(m), status: 'done' },
-          { text: 'Late', due: '2024-12-01', status: 'open' },
-          { text: 'Not yet due', due: '2026-06-01', status: 'open' },
-          { text: 'Dropped', due: day(m), status: 'dropped' },
-        ],
-        dissent: { parked: 1, resolved: m % 2, standing: 0 },
-        glossaryTerms: m >= 7 ? ['MDT', 'ICB'] : ['MDT'],
-      });
-    case 'grp-b':
-      return exampleSummary({
-        ...base,
-        ...none,
-        presentByPerspective: { 'Lived experience': 3, Staff: 2 },
-        voiceBalance: talk(300, 700),
-        checkIn: prompt({ yes: 1, no: 1 }),
-        decisions: [{ text: 'Voted', how: 'vote', votes: { for: 3, against: 1, abstain: 0 } }],
-        actions: [
-          { text: '=HYPERLINK("http://evil.example")', due: day(m), status: 'done' },
-          { text: 'Two', due: day(m), status: 'done' },
-        ],
-      });
-    case 'grp-c':
-      return exampleSummary({
-        ...base,
-        ...none,
-        presentByPerspective: { 'Lived experience': 2, Staff: 2 },
-        voiceBalance: talk(400, 600),
-        checkIn: prompt({ yes: 3 }),
-        decisions: [
-          { text: 'Chair', how: 'chair' },
-          { text: 'Later', how: 'deferred' },
-        ],
-        dissent: { parked: 0, resolved: 0, standing: 1 },
-      });
-    case 'grp-d':
-      return exampleSummary({
-        ...base,
-        ...none,
-        presentByPerspective: { 'Lived experience': 4, Staff: 2, Carer: 1 },
-        voiceBalance: [...talk(500, 300, 400), { perspective: 'Carer', talkSeconds: 200, turns: 2, fairShareSeconds: 200 }],
-        checkIn: { checkedIn: 0, oneToOneRequests: 0, prompts: [] },
-      });
-  }
-}
+import { meeting, seedProgramme } from './seed-programme.js';
 
 /** A page's table as rows of cell texts (header row first), found by its caption. */
 function table(html: string, caption: string): string[][] {
@@ -103,35 +18,6 @@ function table(html: string, caption: string): string[][] {
   if (start < 0) throw new Error(`No table "${caption}"`);
   const body = html.slice(start, html.indexOf('</table>', start));
   return [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((cell) => cell[1]!));
-}
-
-/** Parses a CSV file the way a spreadsheet would (quotes, doubled quotes, CRLF). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else cell += ch;
-  }
-  return rows;
 }
 
 for (const backend of backends()) {
@@ -143,9 +29,7 @@ for (const backend of backends()) {
     beforeAll(async () => {
       server = await start(backend.fresh());
       const tablet = await createKey(server.db, 'Tablet');
-      for (const group of GROUPS) {
-        for (let m = 1; m <= 12; m += 1) expect((await storeSummary(server.db, meeting(group, m), tablet.key.id)).outcome).toBe('created');
-      }
+      await seedProgramme(server.db, tablet.key.id);
       const office = (await createKey(server.db, 'Programme office', 'office')).secret;
       cookie = ((await signIn(server, office)).headers.get('set-cookie') ?? '').split(';')[0]!;
     });
