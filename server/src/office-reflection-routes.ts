@@ -12,6 +12,7 @@ import {
   type Figures,
 } from './reflection.js';
 import { biggestChange, changeWords, parsePeriod, periodChoices, previousPeriod, quarterOf } from './reflection-model.js';
+import { cssString, PRINT_HEAD_PATH } from './office.js';
 import { toCsv } from './shared/csv.js';
 import { badTextFields } from './text-check.js';
 
@@ -48,6 +49,15 @@ const fileSafe = (text: string) => text.replace(/[^A-Za-z0-9-]+/g, '-').slice(0,
 
 export function registerReflectionRoutes<E extends Env>(app: Hono<E>, options: ReflectionRouteOptions): void {
   const { db, session, html, signIn } = options;
+
+  // The title and period at the top of each printed page. It holds only the words its own address
+  // carries, each escaped, so it needs no sign-in and can hold nothing else.
+  app.get(PRINT_HEAD_PATH, (c) => {
+    const text = (c.req.query('text') ?? '').slice(0, 300);
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'no-store');
+    return c.body(`@page { @top-left { content: ${cssString(text)}; font: 9pt system-ui, sans-serif; color: #1b1b1b; } }\n`);
+  });
   const bad = (c: Context, words: string) => html(c, problemPage(words), 400);
 
   async function groupView(c: Context) {

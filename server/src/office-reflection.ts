@@ -133,7 +133,7 @@ function sections(tables: FigureTable[], csvHref: (id: string) => string): strin
 <h2 id="m-${escapeHtml(t.id)}">${escapeHtml(t.caption)}</h2>
 ${t.chart ? `<figure>${barChart(t.chart)}</figure>` : ''}
 ${tableHtml(t)}
-<p class="download"><a href="${escapeHtml(csvHref(t.id))}" download>Download this table as CSV</a></p>
+<p class="download"><a href="${escapeHtml(csvHref(t.id))}" download>Download “${escapeHtml(t.caption)}” as CSV</a></p>
 </section>`,
     )
     .join('\n');

@@ -20,6 +20,13 @@ export const escapeHtml = (value: unknown): string => String(value).replace(/[&<
 
 const percent = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 100) : 0);
 
+/** A stylesheet that puts its `text` at the top of every printed page (a CSS margin box cannot read the page). */
+export const PRINT_HEAD_PATH = '/office/print-head.css';
+
+/** `text` as a CSS string: everything but letters, digits and spaces as a hex escape, so nothing can end it. */
+export const cssString = (text: string): string =>
+  `"${[...text].map((ch) => (/^[A-Za-z0-9 ]$/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16).padStart(6, '0')}`)).join('')}"`;
+
 /** A whole office page. `printHead` (a title and period) is repeated at the top of every printed page. */
 export function page(title: string, body: string, printHead?: string): string {
   return `<!doctype html>
@@ -30,10 +37,10 @@ export function page(title: string, body: string, printHead?: string): string {
 <meta name="referrer" content="same-origin">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="/office.css">
-</head>
+${printHead ? `<link rel="stylesheet" media="print" href="${escapeHtml(`${PRINT_HEAD_PATH}?text=${encodeURIComponent(`Heard programme office · ${printHead}`)}`)}">\n` : ''}</head>
 <body>
 <header><p class="brand">Heard · programme office</p></header>
-${printHead ? `<div class="print-head" aria-hidden="true">Heard programme office · ${escapeHtml(printHead)}</div>\n` : ''}<main>
+<main>
 ${body}
 </main>
 </body>
@@ -236,7 +243,6 @@ figure { margin: 0.5rem 0; overflow-x: auto; }
 svg.chart { max-width: 100%; height: auto; display: block; }
 .group-list { columns: 2 16rem; }
 .download a { display: inline-block; min-height: 44px; line-height: 44px; }
-.print-head { display: none; }
 @page {
   size: A4;
   margin: 20mm 14mm 18mm;
@@ -246,8 +252,6 @@ svg.chart { max-width: 100%; height: auto; display: block; }
   :root { font-size: 10pt; }
   header, nav, form, .download { display: none; }
   main { padding: 0; max-width: none; }
-  /* Repeated at the top of every printed page: Chromium prints a fixed element on each one. */
-  .print-head { display: block; position: fixed; top: -12mm; left: 0; right: 0; font-size: 9pt; color: #1b1b1b; border-bottom: 1px solid #b7bec5; }
   .measure { break-inside: avoid-page; }
   table { break-inside: auto; }
   tr, figure { break-inside: avoid; }
