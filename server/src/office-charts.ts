@@ -44,10 +44,21 @@ export function roundUp(n: number): number {
 const fmt = (n: number) => String(Math.round(n * 10) / 10);
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
+/** A label on at most two lines of `max` characters: words moved down, the rest cut with "…". */
+function wrap(lines: string[], max: number): string[] {
+  if (lines.length > 1) return lines.slice(0, 2).map((line) => cut(line, max));
+  const words = (lines[0] ?? '').split(/\s+/);
+  let first = '';
+  while (words.length && (first ? `${first} ${words[0]}` : words[0]!).length <= max) first = first ? `${first} ${words.shift()}` : words.shift()!;
+  if (!first) return [cut(words.join(' '), max)];
+  return words.length ? [first, cut(words.join(' '), max)] : [first];
+}
+
 export function barChart(spec: ChartSpec): string {
   const n = Math.max(1, spec.categories.length);
   const perBar = spec.stacked ? 1 : Math.max(1, spec.series.length);
-  const band = Math.max(64, perBar * 14 + 20);
+  // At least 640 wide, so a chart of few bars is not a thumbnail.
+  const band = Math.max(64, perBar * 14 + 20, (640 - LEFT - 8) / n);
   const width = LEFT + n * band + 8;
   const totals = spec.categories.map((_, i) =>
     spec.stacked
@@ -95,8 +106,8 @@ export function barChart(spec: ChartSpec): string {
         }
       });
     }
-    label.forEach((line, j) => {
-      bars.push(`<text x="${fmt(x0 + band / 2)}" y="${TOP + PLOT_HEIGHT + 14 + j * 13}" text-anchor="middle" font-size="11" fill="#1b1b1b">${escapeHtml(cut(line, Math.floor(band / 6.5)))}</text>`);
+    wrap(label, Math.floor(band / 6.5)).forEach((line, j) => {
+      bars.push(`<text x="${fmt(x0 + band / 2)}" y="${TOP + PLOT_HEIGHT + 14 + j * 13}" text-anchor="middle" font-size="11" fill="#1b1b1b">${escapeHtml(line)}</text>`);
     });
   });
 

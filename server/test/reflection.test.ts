@@ -8,6 +8,7 @@ import { OFFICE_CSP } from '../src/office.js';
 import { groupCode } from '../src/shared/group-code.js';
 import type { RunningServer } from '../src/server.js';
 import { storeSummary } from '../src/summaries.js';
+import { GROUP_CODES } from '../../tests/support/group-code-vectors.js';
 import { parseCsv } from '../../tests/support/parse-csv.js';
 import { backends, get, signIn, start } from './helpers.js';
 import { meeting, seedProgramme } from './seed-programme.js';
@@ -19,6 +20,12 @@ function table(html: string, caption: string): string[][] {
   const body = html.slice(start, html.indexOf('</table>', start));
   return [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((cell) => cell[1]!));
 }
+
+describe('groupCode (the office’s side)', () => {
+  it.each(GROUP_CODES)('%s is %s, as on the tablet', (groupId, code) => {
+    expect(groupCode(groupId)).toBe(code);
+  });
+});
 
 for (const backend of backends()) {
   describe(`reflection pages (${backend.name})`, () => {
