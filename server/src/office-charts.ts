@@ -5,8 +5,8 @@ import { escapeHtml } from './office.js';
 
 export interface ChartSeries {
   name: string;
-  /** One value per category; null is "too few to show". */
-  values: (number | null)[];
+  /** One value per category; null is "too few to show", undefined is none at all (nothing drawn). */
+  values: (number | null | undefined)[];
   /** A mark across each bar, e.g. the fair share. */
   markers?: (number | null)[];
 }
@@ -82,7 +82,7 @@ export function barChart(spec: ChartSpec): string {
     if (spec.stacked) {
       const barWidth = band * 0.6;
       const x = x0 + (band - barWidth) / 2;
-      if (spec.series.every((s) => s.values[i] === null)) {
+      if (spec.series.some((s) => s.values[i] === null)) {
         bars.push(tooFew(x + barWidth / 2));
       } else {
         let base = 0;
@@ -98,8 +98,8 @@ export function barChart(spec: ChartSpec): string {
       spec.series.forEach((s, k) => {
         const x = start + k * (barWidth + 2);
         const v = s.values[i];
-        if (v === null || v === undefined) bars.push(tooFew(x + barWidth / 2));
-        else bars.push(`<rect x="${fmt(x)}" y="${fmt(y(v))}" width="${barWidth}" height="${fmt(y(0) - y(v))}" fill="${colourOf(k)}"/>`);
+        if (v === null) bars.push(tooFew(x + barWidth / 2));
+        else if (v !== undefined) bars.push(`<rect x="${fmt(x)}" y="${fmt(y(v))}" width="${barWidth}" height="${fmt(y(0) - y(v))}" fill="${colourOf(k)}"/>`);
         const mark = s.markers?.[i];
         if (mark !== null && mark !== undefined) {
           bars.push(`<line x1="${fmt(x - 2)}" x2="${fmt(x + barWidth + 2)}" y1="${fmt(y(mark))}" y2="${fmt(y(mark))}" stroke="#000" stroke-width="3"/>`);

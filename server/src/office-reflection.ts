@@ -60,7 +60,8 @@ export function figureTables(categories: Category[], rowHeader: string): FigureT
       markerName: 'Fair share',
       series: perspectives.map((p) => {
         const found = talk.map((list) => list.find((t) => t.perspective === p));
-        return { name: p, values: found.map((t) => t?.share ?? null), markers: found.map((t) => t?.fairShare ?? null) };
+        // A group or meeting without this perspective draws no bar; one too few to show says so.
+        return { name: p, values: found.map((t) => (t ? t.share : undefined)), markers: found.map((t) => t?.fairShare ?? null) };
       }),
     },
   });

@@ -226,6 +226,7 @@ table { border-collapse: collapse; margin-block: 1rem; width: 100%; }
 caption { text-align: left; font-weight: 600; padding-block: 0.3rem; }
 th, td { border: 1px solid #b7bec5; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
 thead th { background: #eef1f4; }
+tbody th { white-space: nowrap; }
 meter { width: 8rem; height: 1rem; vertical-align: middle; }
 .detail { color: #454f59; font-size: 0.9em; }
 .answers { list-style: none; margin: 0; padding: 0; }
