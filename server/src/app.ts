@@ -10,6 +10,7 @@ import { QueryError, type Database } from './db.js';
 import { groupOwners, moveGroup, recentMoves } from './groups.js';
 import { createSession, endSession, isKeyShaped, listKeys, SESSION_HOURS, verifyKey, verifySession, type Caller, type KeyRole } from './keys.js';
 import { OFFICE_CSP, OFFICE_CSS, officePage, signInPage } from './office.js';
+import { registerReflectionRoutes } from './office-reflection-routes.js';
 import { openApiDocument } from './openapi.js';
 import { carryOutRequest, PRIVACY_REQUEST_KINDS, PRIVACY_REQUEST_SCHEMAS } from './privacy-requests.js';
 import { countMatching, decodeCursor, DEFAULT_PAGE, listSummaries, MAX_PAGE, storeSummary } from './summaries.js';
@@ -254,7 +255,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.all('/api/*', (c) => jsonError(c, 404, 'There is no such address on this server.'));
 
   // The office page.
-  const html = (c: Context, body: string, status: 200 | 401 | 403 | 429 = 200) => {
+  const html = (c: Context, body: string, status: 200 | 400 | 401 | 403 | 404 | 429 = 200) => {
     c.header('Content-Security-Policy', OFFICE_CSP);
     c.header('Cache-Control', 'no-store');
     c.header('X-Frame-Options', 'DENY');
@@ -289,6 +290,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     const owners = await groupOwners(db, [...new Set(page.summaries.map((s) => s.summary.groupId))]);
     return html(c, officePage({ ...page, ...counted, owners, keys, moves, keyLabel: office.label }));
   });
+
+  registerReflectionRoutes(app, { db, session, html, signIn: signInPage });
 
   /**
    * A form post must come from this server's own page: its Origin (or, without one, its Referer)

@@ -3,6 +3,7 @@
 // inline style). Plain HTML from the server; its stylesheet is /office.css.
 import type { GroupMove, GroupOwner } from './groups.js';
 import type { DeviceKey } from './keys.js';
+import { groupCode } from './shared/group-code.js';
 import type { StoredSummary } from './summaries.js';
 
 export const OFFICE_CSP = [
@@ -19,7 +20,15 @@ export const escapeHtml = (value: unknown): string => String(value).replace(/[&<
 
 const percent = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 100) : 0);
 
-function page(title: string, body: string): string {
+/** A stylesheet that puts its `text` at the top of every printed page (a CSS margin box cannot read the page). */
+export const PRINT_HEAD_PATH = '/office/print-head.css';
+
+/** `text` as a CSS string: everything but letters, digits and spaces as a hex escape, so nothing can end it. */
+export const cssString = (text: string): string =>
+  `"${[...text].map((ch) => (/^[A-Za-z0-9 ]$/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16).padStart(6, '0')}`)).join('')}"`;
+
+/** A whole office page. `printHead` (a title and period) is repeated at the top of every printed page. */
+export function page(title: string, body: string, printHead?: string): string {
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -28,7 +37,7 @@ function page(title: string, body: string): string {
 <meta name="referrer" content="same-origin">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="/office.css">
-</head>
+${printHead ? `<link rel="stylesheet" media="print" href="${escapeHtml(`${PRINT_HEAD_PATH}?text=${encodeURIComponent(`Heard programme office · ${printHead}`)}`)}">\n` : ''}</head>
 <body>
 <header><p class="brand">Heard · programme office</p></header>
 <main>
@@ -184,9 +193,10 @@ export function officePage(view: OfficeView): string {
     .map(([groupId, rows]) => {
       rows.sort((a, b) => a.summary.date.localeCompare(b.summary.date));
       const named = [...rows].reverse().find((r) => r.summary.groupName)?.summary.groupName;
-      const title = named ? `${named} (${groupId})` : `Group ${groupId}`;
+      const title = named ? `${named} (${groupId})` : `Group ${groupCode(groupId)} (${groupId})`;
       return `<section aria-labelledby="g-${escapeHtml(groupId)}">
 <h2 id="g-${escapeHtml(groupId)}">${escapeHtml(title)}</h2>
+<p><a href="/office/group?id=${encodeURIComponent(groupId)}">${escapeHtml(title)} over time, in charts</a></p>
 <p>${rows.length} ${rows.length === 1 ? 'meeting' : 'meetings'} on this page, ${escapeHtml(rows[0]!.summary.date)} to ${escapeHtml(rows[rows.length - 1]!.summary.date)}.</p>
 ${ownerForm(groupId, view.owners.get(groupId), view.keys)}
 ${meetingsTable(rows)}
@@ -199,6 +209,7 @@ ${checkInTables(rows)}
     'Heard programme office',
     `<h1>Meeting summaries</h1>
 <p>Signed in with “${escapeHtml(view.keyLabel)}”.</p>
+<nav aria-label="Office pages" class="office-nav"><p><a href="/" aria-current="page">All summaries</a> · <a href="/office/programme">Programme side by side</a></p></nav>
 <form method="post" action="/office/sign-out"><button type="submit">Sign out</button></form>
 ${view.total === 0 ? '<p>No summaries have arrived yet. They come from tablets when a meeting is closed and a connection is there.</p>' : `${pageNav(view, 'top')}\n${sections}\n${pageNav(view, 'bottom')}`}
 ${movesTable(view.moves, view.keys)}`,
@@ -215,6 +226,7 @@ table { border-collapse: collapse; margin-block: 1rem; width: 100%; }
 caption { text-align: left; font-weight: 600; padding-block: 0.3rem; }
 th, td { border: 1px solid #b7bec5; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
 thead th { background: #eef1f4; }
+tbody th { white-space: nowrap; }
 meter { width: 8rem; height: 1rem; vertical-align: middle; }
 .detail { color: #454f59; font-size: 0.9em; }
 .answers { list-style: none; margin: 0; padding: 0; }
@@ -224,4 +236,27 @@ select { font: inherit; padding: 0.45rem; min-height: 44px; border: 2px solid #1
 input { font: inherit; padding: 0.5rem; width: min(32rem, 100%); border: 2px solid #1b1b1b; }
 button { font: inherit; margin-top: 0.8rem; padding: 0.5rem 1rem; min-height: 44px; }
 :focus-visible { outline: 3px solid #fd0; outline-offset: 2px; }
+.office-nav p { margin-block: 0.5rem; }
+.period { font-weight: 600; }
+.changed { border-left: 6px solid #1d3b53; padding: 0.5rem 0.8rem; background: #eef1f4; }
+.measure { border-top: 1px solid #b7bec5; margin-block: 1.5rem; }
+figure { margin: 0.5rem 0; overflow-x: auto; }
+svg.chart { max-width: 100%; height: auto; display: block; }
+.group-list { columns: 2 16rem; }
+.download a { display: inline-block; min-height: 44px; line-height: 44px; }
+@page {
+  size: A4;
+  margin: 20mm 14mm 18mm;
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 10pt system-ui, sans-serif; }
+}
+@media print {
+  :root { font-size: 10pt; }
+  header, nav, form, .download { display: none; }
+  main { padding: 0; max-width: none; }
+  .measure { break-inside: avoid-page; }
+  table { break-inside: auto; }
+  tr, figure { break-inside: avoid; }
+  thead { display: table-header-group; }
+  svg.chart { max-height: 95mm; width: auto; }
+}
 `;

@@ -4,6 +4,7 @@ import { isDue, isHeldBack, setsAside } from '../domain/sync-rules';
 import { db, readAtOnce } from './connection';
 import { watch } from './live';
 import type { HeardDb } from './schema';
+import { listGroups } from './groups-repo';
 import { readSyncGlance, SYNC_LAST_KEY, SYNC_SETTINGS_KEY } from './settings-repo';
 
 export interface OutboxRow extends SummaryOutboxEntry {
@@ -185,10 +186,10 @@ export function watchWaiting(onValue: (keys: string[]) => void): () => void {
   );
 }
 
-/** The sending screen: the settings, the outbox, the requests and the glance, read together. */
+/** The sending screen: the settings, the outbox, the requests, the glance and the groups, read together. */
 export function readSyncScreen() {
   return readAtOnce(async () => {
-    const [settings, rows, requests, glance] = await Promise.all([readSyncSettings(), listOutbox(), listRequests(), readSyncGlance()]);
-    return { settings, rows, requests, glance };
+    const [settings, rows, requests, glance, groups] = await Promise.all([readSyncSettings(), listOutbox(), listRequests(), readSyncGlance(), listGroups()]);
+    return { settings, rows, requests, glance, groups };
   });
 }

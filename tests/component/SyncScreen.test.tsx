@@ -11,6 +11,7 @@ import type { PrivacyRequest } from '../../src/domain/sync-model';
 import { SyncStatus } from '../../src/ui/components/SyncStatus';
 import { SyncScreen } from '../../src/ui/screens/SyncScreen';
 import { makeGroup, makePerson } from '../support/fixtures';
+import { GROUP_CODES } from '../support/group-code-vectors';
 import { useFreshDb } from '../support/fresh-db';
 import { waitingSummary } from '../support/outbox-entries';
 
@@ -41,6 +42,20 @@ async function queueRequest(request: PrivacyRequest, at: number) {
 }
 
 describe('SyncScreen', () => {
+  it('lists each group with the code the office knows it by when names are off', async () => {
+    await addGroup(makeGroup({ id: 'group-1', name: 'Hospital discharge workstream' }));
+    await addGroup(makeGroup({ id: 'grp-b', name: 'Carers workstream' }));
+    await openScreen();
+    const section = await screen.findByRole('region', { name: 'How the office knows your groups' });
+    // The same codes the office page shows for these ids (server/test/reflection.test.ts reads them there).
+    const pairs = within(section).getAllByRole('term').map((term) => [term.textContent, term.nextElementSibling?.textContent]);
+    expect(pairs).toEqual([
+      ['Carers workstream', GROUP_CODES.find(([id]) => id === 'grp-b')![1]],
+      ['Hospital discharge workstream', GROUP_CODES.find(([id]) => id === 'group-1')![1]],
+    ]);
+    await expectNoAxeViolations();
+  });
+
   it('not set up: says nothing is sent, offers no "Sync now", shows the settings form; axe finds nothing', async () => {
     await openScreen();
     expect(screen.getByText('Not set up: nothing is sent from this device. Summaries wait here until you add the office’s server.')).toBeTruthy();

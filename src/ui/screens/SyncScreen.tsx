@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { readSyncScreen, retrySetAside, writeSyncSettings, type OutboxRow, type RequestRow } from '../../db/outbox-repo';
+import type { GroupSummary } from '../../db/groups-repo';
 import { formatDayAndClock } from '../../domain/dates';
+import { groupCode } from '../../domain/group-code';
 import type { OutboxEntry, SyncSettings } from '../../domain/sync-model';
 import { isConfigured, isLinkProblem, isStale, maskKey, normaliseServerUrl, outgoing, parseSyncLink, STALE_AFTER_MS } from '../../domain/sync-rules';
 import { now } from '../../state/clock';
@@ -200,13 +202,34 @@ function EntryProblem({ row }: { row: OutboxEntry }) {
   return row.lastError === 'forbidden' ? <p class="list-row__meta">{w.problem.forbidden}</p> : null;
 }
 
+/**
+ * Each group's short code: with names off the office knows a group only by it, so the chair can
+ * tell which group the office means when it asks about "Group G-…".
+ */
+function GroupCodes({ groups }: { groups: GroupSummary[] }) {
+  if (groups.length === 0) return null;
+  const sorted = [...groups].sort((a, b) => a.group.name.localeCompare(b.group.name, 'en-GB'));
+  return (
+    <section aria-labelledby="sync-group-codes">
+      <h2 id="sync-group-codes">{w.groupCodesTitle}</h2>
+      <p class="field__hint">{w.groupCodesHint}</p>
+      <dl class="facts">
+        {sorted.flatMap(({ group }) => [
+          <dt key={`${group.id}-name`}>{group.name}</dt>,
+          <dd key={`${group.id}-code`}>{groupCode(group.id)}</dd>,
+        ])}
+      </dl>
+    </section>
+  );
+}
+
 export function SyncScreen() {
   const live = useLive(readSyncScreen, []);
   const run = useStore(syncRunStore, (s) => s);
   // Kept here, not in the form: saving remounts the form with the new settings.
   const [message, setMessage] = useState('');
   if (live.status !== 'ready') return <p class="loading">{live.status === 'error' ? t.loadFailed : t.loading}</p>;
-  const { settings, rows, requests, glance } = live.value;
+  const { settings, rows, requests, glance, groups } = live.value;
   const at = now();
   const waiting = rows.filter((r) => r.status === 'waiting' || r.status === 'sending');
   const sent = rows.filter((r) => r.status === 'sent').reverse();
@@ -327,6 +350,8 @@ export function SyncScreen() {
           </ul>
         </>
       )}
+
+      <GroupCodes groups={groups} />
 
       <SettingsForm key={`${settings.serverUrl ?? ''}|${configured}`} settings={settings} setMessage={setMessage} />
       <p role="status" class={message ? 'notice' : 'visually-hidden'}>

@@ -89,6 +89,9 @@ export const sync = {
   nextTry: (when: string) => `Next try: ${when}.`,
   stale: (n: number) =>
     `${n === 1 ? 'A summary has' : `${n} summaries have`} waited more than 5 days. On some tablets the browser clears the data of a web page that is not installed. Connect and send soon, or install Heard to the home screen.`,
+  groupCodesTitle: 'How the office knows your groups',
+  groupCodesHint:
+    'With names off, the office sees each group only by its code (it never gets the name). If the office asks about a group by its code, this is which one it means.',
   waitingTitle: 'Waiting to send',
   noneWaiting: 'Nothing waiting.',
   sentTitle: 'Sent',

@@ -1,0 +1,220 @@
+// Reflection across meetings for the programme office (issue 24): a group's meetings over time,
+// and every group side by side for a period. The figures are summed in SQL over the summaries'
+// JSON, one row per meeting or per group, so a page never loads the summaries themselves: its
+// work is bounded by the meetings of the groups on that page.
+import type { Queryable } from './db.js';
+
+/** Talk time of one perspective over the chosen meetings. */
+export interface TalkFigure {
+  perspective: string;
+  talkSeconds: number;
+  fairShareSeconds: number;
+  /** The most people of this perspective present at any one of the meetings. */
+  mostPresent: number;
+}
+
+/** How many gave each answer to one check-in question over the chosen meetings. */
+export interface CheckInFigure {
+  prompt: string;
+  counts: Record<string, number>;
+}
+
+/** The figures of one meeting, or of one group's meetings in a period. */
+export interface Figures {
+  meetings: number;
+  talk: TalkFigure[];
+  checkIn: CheckInFigure[];
+  /** Decisions made in the group (consensus, vote or the chair), deferred, or made elsewhere. */
+  decisions: { inGroup: number; deferred: number; elsewhere: number };
+  /** Actions done; still open past their due date at the meeting (late); open, not yet due; dropped. */
+  actions: { done: number; late: number; open: number; dropped: number };
+  dissent: { parked: number; resolved: number; standing: number };
+  jargon: number;
+}
+
+export const emptyFigures = (): Figures => ({
+  meetings: 0,
+  talk: [],
+  checkIn: [],
+  decisions: { inGroup: 0, deferred: 0, elsewhere: 0 },
+  actions: { done: 0, late: 0, open: 0, dropped: 0 },
+  dissent: { parked: 0, resolved: 0, standing: 0 },
+  jargon: 0,
+});
+
+/** Which summaries, and what one row of figures stands for: a meeting (its summary id) or a group. */
+type Choice = { by: 'meeting'; ids: string[] } | { by: 'group'; groupIds: string[]; from: string; to: string };
+
+function chosen(choice: Choice): { cte: string; params: unknown[] } {
+  if (choice.by === 'meeting') {
+    return { cte: 'SELECT id::text AS k, meeting_date, body FROM summaries WHERE id = ANY($1::uuid[])', params: [choice.ids] };
+  }
+  return {
+    cte: 'SELECT group_id AS k, meeting_date, body FROM summaries WHERE group_id = ANY($1::text[]) AND meeting_date BETWEEN $2::date AND $3::date',
+    params: [choice.groupIds, choice.from, choice.to],
+  };
+}
+
+const TALK_SQL = (cte: string) => `/* reflection-talk */ WITH chosen AS (${cte})
+SELECT k, v->>'perspective' AS perspective,
+  sum((v->>'talkSeconds')::bigint) AS talk,
+  sum((v->>'fairShareSeconds')::bigint) AS fair,
+  max(COALESCE((body->'presentByPerspective'->>(v->>'perspective'))::integer, 0)) AS most_present
+FROM chosen CROSS JOIN LATERAL jsonb_array_elements(body->'voiceBalance') AS v
+GROUP BY k, v->>'perspective'
+ORDER BY k, v->>'perspective'`;
+
+const CHECK_IN_SQL = (cte: string) => `/* reflection-check-in */ WITH chosen AS (${cte})
+SELECT k, p->>'prompt' AS prompt, a.key AS answer, sum((a.value #>> '{}')::bigint) AS n
+FROM chosen
+  CROSS JOIN LATERAL jsonb_array_elements(body->'checkIn'->'prompts') AS p
+  CROSS JOIN LATERAL jsonb_each(p->'counts') AS a
+GROUP BY k, p->>'prompt', a.key
+ORDER BY k, p->>'prompt', a.key`;
+
+const countOf = (array: string, where: string) => `sum((SELECT count(*) FROM jsonb_array_elements(body->'${array}') AS x WHERE ${where}))`;
+
+const COUNTS_SQL = (cte: string) => `/* reflection-counts */ WITH chosen AS (${cte})
+SELECT k, count(*) AS meetings,
+  ${countOf('decisions', "x->>'how' IN ('consensus', 'vote', 'chair')")} AS in_group,
+  ${countOf('decisions', "x->>'how' = 'deferred'")} AS deferred,
+  ${countOf('decisions', "x->>'how' = 'elsewhere'")} AS elsewhere,
+  ${countOf('actions', "x->>'status' = 'done'")} AS done,
+  ${countOf('actions', "x->>'status' = 'open' AND (x->>'due')::date < meeting_date")} AS late,
+  ${countOf('actions', "x->>'status' = 'open' AND (x->>'due')::date >= meeting_date")} AS open,
+  ${countOf('actions', "x->>'status' = 'dropped'")} AS dropped,
+  sum((body->'dissent'->>'parked')::bigint) AS parked,
+  sum((body->'dissent'->>'resolved')::bigint) AS resolved,
+  sum((body->'dissent'->>'standing')::bigint) AS standing,
+  sum(jsonb_array_length(body->'glossaryTerms')) AS jargon
+FROM chosen
+GROUP BY k`;
+
+type Numeric = string | number | null;
+
+/** The figures for each meeting or group chosen, by its key (summary id or group id). */
+async function figuresBy(db: Queryable, choice: Choice): Promise<Map<string, Figures>> {
+  const { cte, params } = chosen(choice);
+  const [talk, checkIn, counts] = await Promise.all([
+    db.query<{ k: string; perspective: string; talk: Numeric; fair: Numeric; most_present: Numeric }>(TALK_SQL(cte), params),
+    db.query<{ k: string; prompt: string; answer: string; n: Numeric }>(CHECK_IN_SQL(cte), params),
+    db.query<Record<string, Numeric> & { k: string }>(COUNTS_SQL(cte), params),
+  ]);
+  const byKey = new Map<string, Figures>();
+  const of = (k: string) => {
+    let figures = byKey.get(k);
+    if (!figures) byKey.set(k, (figures = emptyFigures()));
+    return figures;
+  };
+  for (const row of counts) {
+    const f = of(row.k);
+    const n = (column: string) => Number(row[column] ?? 0);
+    f.meetings = n('meetings');
+    f.decisions = { inGroup: n('in_group'), deferred: n('deferred'), elsewhere: n('elsewhere') };
+    f.actions = { done: n('done'), late: n('late'), open: n('open'), dropped: n('dropped') };
+    f.dissent = { parked: n('parked'), resolved: n('resolved'), standing: n('standing') };
+    f.jargon = n('jargon');
+  }
+  for (const row of talk) {
+    of(row.k).talk.push({
+      perspective: row.perspective,
+      talkSeconds: Number(row.talk ?? 0),
+      fairShareSeconds: Number(row.fair ?? 0),
+      mostPresent: Number(row.most_present ?? 0),
+    });
+  }
+  for (const row of checkIn) {
+    const list = of(row.k).checkIn;
+    let prompt = list.find((p) => p.prompt === row.prompt);
+    if (!prompt) list.push((prompt = { prompt: row.prompt, counts: {} }));
+    prompt.counts[row.answer] = Number(row.n ?? 0);
+  }
+  return byKey;
+}
+
+/** One meeting of a group, as its timeline lists it. */
+export interface TimelineMeeting {
+  id: string;
+  date: string;
+  figures: Figures;
+}
+
+export const TIMELINE_PAGE = 12;
+export const PROGRAMME_PAGE = 20;
+
+/**
+ * One page of a group's meetings, oldest first: page 0 is the latest `limit` meetings, page 1 the
+ * `limit` before those, and so on. A group holds one tablet's meetings (a few hundred at most), so
+ * counting back along its (group, date) index is cheap.
+ */
+export async function groupTimeline(
+  db: Queryable,
+  groupId: string,
+  page: number,
+  limit = TIMELINE_PAGE,
+): Promise<{ meetings: TimelineMeeting[]; total: number }> {
+  const [rows, [counted]] = await Promise.all([
+    db.query<{ id: string; date: string }>(
+      `/* timeline-page */ SELECT id::text AS id, meeting_date::text AS date FROM summaries WHERE group_id = $1
+       ORDER BY meeting_date DESC, id DESC OFFSET $2 LIMIT $3`,
+      [groupId, page * limit, limit],
+    ),
+    db.query<{ total: Numeric }>('/* timeline-count */ SELECT count(*) AS total FROM summaries WHERE group_id = $1', [groupId]),
+  ]);
+  const meetings = rows.reverse();
+  const figures = await figuresBy(db, { by: 'meeting', ids: meetings.map((m) => m.id) });
+  return { meetings: meetings.map((m) => ({ ...m, figures: figures.get(m.id) ?? emptyFigures() })), total: Number(counted?.total ?? 0) };
+}
+
+/** A group as the office names it: the name its tablet last sent, if it sends names. */
+export async function groupNames(db: Queryable, groupIds: readonly string[]): Promise<Map<string, string>> {
+  if (groupIds.length === 0) return new Map();
+  const rows = await db.query<{ group_id: string; name: string }>(
+    `/* group-names */ SELECT DISTINCT ON (group_id) group_id, body->>'groupName' AS name FROM summaries
+     WHERE group_id = ANY($1::text[]) AND body ? 'groupName'
+     ORDER BY group_id, meeting_date DESC, updated_at DESC`,
+    [[...groupIds]],
+  );
+  return new Map(rows.map((r) => [r.group_id, r.name]));
+}
+
+/** A period of meeting dates, from and to inclusive (yyyy-MM-dd). */
+export interface Period {
+  key: string;
+  from: string;
+  to: string;
+}
+
+/** The groups with meetings in the period, a page at a time in id order, after `after`. */
+export async function programmeGroups(
+  db: Queryable,
+  period: Period,
+  after: string | null,
+  limit = PROGRAMME_PAGE,
+): Promise<{ groupIds: string[]; next: string | null; total: number }> {
+  const rows = await db.query<{ group_id: string }>(
+    `/* programme-groups */ SELECT DISTINCT group_id FROM summaries
+     WHERE meeting_date BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR group_id > $3::text)
+     ORDER BY group_id LIMIT $4`,
+    [period.from, period.to, after, limit + 1],
+  );
+  const [counted] = await db.query<{ n: Numeric }>(
+    '/* programme-count */ SELECT count(DISTINCT group_id) AS n FROM summaries WHERE meeting_date BETWEEN $1::date AND $2::date',
+    [period.from, period.to],
+  );
+  const groupIds = rows.slice(0, limit).map((r) => r.group_id);
+  return { groupIds, next: rows.length > limit ? groupIds[groupIds.length - 1]! : null, total: Number(counted?.n ?? 0) };
+}
+
+/** Each group's figures for its meetings in the period (a group with none there is absent). */
+export function programmeFigures(db: Queryable, groupIds: string[], period: Period): Promise<Map<string, Figures>> {
+  return groupIds.length ? figuresBy(db, { by: 'group', groupIds, from: period.from, to: period.to }) : Promise.resolve(new Map());
+}
+
+/** The first and last meeting dates stored, for the period chooser. */
+export async function meetingDateRange(db: Queryable): Promise<{ first: string; last: string } | null> {
+  const [row] = await db.query<{ first: string | null; last: string | null }>(
+    '/* meeting-date-range */ SELECT min(meeting_date)::text AS first, max(meeting_date)::text AS last FROM summaries',
+  );
+  return row?.first && row.last ? { first: row.first, last: row.last } : null;
+}
