@@ -1,3 +1,5 @@
+import { plurals } from './plural';
+
 /**
  * The words of the first screens, in plain en-GB: home, groups, meetings, the
  * app's frame. Each larger feature keeps its words in a block of its own under
@@ -5,6 +7,8 @@
  * the whole catalogue. Screens take their words from the catalogue, never
  * inline, so a translation can be added without touching them.
  */
+const p = plurals('en-GB');
+
 export const en = {
   appName: 'Heard',
   skipToContent: 'Skip to main content',
@@ -78,7 +82,7 @@ export const en = {
     noPast: 'No past meetings yet.',
     open: 'Open',
     openNamed: (title: string) => `Open ${title}`,
-    people: (n: number) => (n === 1 ? '1 person' : `${n} people`),
+    people: (n: number) => p(n, { one: '# person', other: '# people' }),
     sampleBadge: 'Sample',
   },
   group: {
@@ -200,9 +204,11 @@ export const en = {
     none: 'No summaries to send',
     /** Summaries and erasure or deletion requests not yet sent. */
     waiting: (summaries: number, requests = 0) =>
-      `${[summaries ? (summaries === 1 ? '1 summary' : `${summaries} summaries`) : '', requests ? (requests === 1 ? '1 request' : `${requests} requests`) : '']
-        .filter(Boolean)
-        .join(' and ')} waiting to send`,
+      summaries && requests
+        ? `${p(summaries, { one: '# summary', other: '# summaries' })} and ${p(requests, { one: '# request', other: '# requests' })} waiting to send`
+        : requests
+          ? p(requests, { one: '# request waiting to send', other: '# requests waiting to send' })
+          : p(summaries, { one: '# summary waiting to send', other: '# summaries waiting to send' }),
     stale: 'Waiting more than 5 days: send soon, or the browser may clear it',
     setAside: (n: number) => `${n} set aside`,
     notSetUp: 'not set up',
