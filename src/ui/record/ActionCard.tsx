@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { formatDayAndClock, formatIsoDay, formatShortDay, isoDay } from '../../domain/dates';
+import { isoDay } from '../../domain/dates';
+import { formatDayAndClock, formatIsoDay, formatShortDay } from '../dates';
 import type { Id } from '../../domain/model';
 import type { ActionItem } from '../../domain/record-model';
 import { checkDue, isPastDue, lastChangeAt, NOTE_MAX_LENGTH } from '../../domain/record';

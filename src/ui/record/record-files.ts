@@ -1,6 +1,6 @@
 import type { Backup } from '../../domain/backup-format';
 import { toCsv } from '../../domain/csv';
-import { formatClock, formatDay, formatIsoDay } from '../../domain/dates';
+import { formatClock, formatDay, formatIsoDay } from '../dates';
 import { icsCalendar, type IcsEvent } from '../../domain/ics';
 import { mdCell, mdText } from '../../domain/markdown';
 import type { EpochMs } from '../../domain/model';

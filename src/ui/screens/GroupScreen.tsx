@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Group, Perspective } from '../../domain/model';
 import { checkPerspectives } from '../../domain/group-rules';
-import { formatClock, formatShortDay } from '../../domain/dates';
+import { formatClock, formatShortDay } from '../dates';
 import { checkRequiredText, NAME_MAX_LENGTH } from '../../domain/text-rules';
 import { getGroupDetail, type GroupDetail } from '../../db/groups-repo';
 import { meetingsOfGroup } from '../../db/meetings-repo';

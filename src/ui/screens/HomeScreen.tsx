@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatClock, formatShortDay } from '../../domain/dates';
+import { formatClock, formatShortDay } from '../dates';
 import { splitMeetings } from '../../domain/meeting-schedule';
 import { listGroups, type GroupSummary } from '../../db/groups-repo';
 import { listMeetings, type MeetingListEntry } from '../../db/meeting-list';

@@ -1,4 +1,4 @@
-import { formatClock, formatDay } from '../../domain/dates';
+import { formatClock, formatDay } from '../dates';
 import { localMoment } from '../../domain/meeting-schedule';
 import { perspectiveLabel } from '../../domain/perspectives';
 import type { MeetingDetail } from '../../db/meetings-repo';

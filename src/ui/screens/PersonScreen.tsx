@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Response } from '../../domain/checkin-model';
-import { formatIsoDay, isoDay } from '../../domain/dates';
+import { isoDay } from '../../domain/dates';
+import { formatIsoDay } from '../dates';
 import type { ErasureWords, WordsChoice } from '../../domain/erasure';
 import type { SummaryWords } from '../../domain/summary';
 import { recordCount, type SubjectAccess, type SubjectWords } from '../../domain/subject-access';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { listOutbox, listRequests, readSyncSettings, retrySetAside, writeSyncSettings, type OutboxRow, type RequestRow } from '../../db/outbox-repo';
 import { readSyncGlance } from '../../db/settings-repo';
-import { formatDayAndClock } from '../../domain/dates';
+import { formatDayAndClock } from '../dates';
 import type { OutboxEntry, SyncSettings } from '../../domain/sync-model';
 import { isConfigured, isLinkProblem, isStale, maskKey, normaliseServerUrl, outgoing, parseSyncLink, STALE_AFTER_MS } from '../../domain/sync-rules';
 import { now } from '../../state/clock';

@@ -36,6 +36,16 @@ export const en = {
     'already-on-device': 'A newer version of Heard is on this device. Reload this page to carry on; everything saved is safe.',
   },
   reload: 'Reload',
+  /**
+   * How dates and times are written: date-fns patterns (https://date-fns.org/docs/format), not
+   * words. The names of days and months come from the locale's date-fns locale.
+   */
+  dates: {
+    day: 'EEEE d MMMM yyyy',
+    shortDay: 'EEE d MMM yyyy',
+    clock: 'HH:mm',
+    dayAndClock: 'd MMM yyyy, HH:mm',
+  },
   /** The locks' own state could not be read: Heard stays shut (fails closed) and says why. Read by the app's frame. */
   lockUnreadable: {
     title: 'Heard is locked',

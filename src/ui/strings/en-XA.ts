@@ -57,7 +57,9 @@ function pseudoValue(value: unknown, keep: readonly string[]): unknown {
   if (typeof value === 'function')
     return (...args: unknown[]) => pseudoValue((value as (...a: unknown[]) => unknown)(...args), stringsIn(args));
   if (Array.isArray(value)) return value.map((v) => pseudoValue(v, keep));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pseudoValue(v, keep)]));
+  if (value && typeof value === 'object')
+    // Date patterns are date-fns tokens, not words: their day and month names are pseudo through pseudoDates.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'dates' ? v : pseudoValue(v, keep)]));
   return value;
 }
 
