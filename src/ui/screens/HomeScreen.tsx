@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { formatClock, formatShortDay } from '../dates';
 import { splitMeetings } from '../../domain/meeting-schedule';
 import { listGroups, type GroupSummary } from '../../db/groups-repo';
@@ -34,7 +34,8 @@ function MeetingRow({ entry }: { entry: MeetingListEntry }) {
 }
 
 function MeetingList({ title, entries, empty }: { title: string; entries: MeetingListEntry[]; empty: string }) {
-  const headingId = `heading-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  // Not made from the title: in a language written without a-z, every title would give the same id.
+  const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
