@@ -92,9 +92,9 @@ function FirstRun() {
           disabled={busy}
           onClick={async () => {
             setBusy(true);
-            // The sample's ground rules use the templates' words, which come with the rules' own code.
-            const { rules } = await import('../strings/en-GB/rules');
-            const result = await createSampleGroup((key) => rules.templates[key]);
+            // The sample's ground rules use the templates' words (in the chosen locale), which come with the rules' own code.
+            const words = await import('../strings/all');
+            const result = await createSampleGroup((key) => words.t.rules.templates[key]);
             setBusy(false);
             if (result.ok) go({ name: 'group', groupId: result.value });
           }}
