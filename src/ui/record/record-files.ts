@@ -15,7 +15,18 @@ import { formatLength } from '../format-duration';
 
 const w = t.exports;
 
-export const recordWords: RecordWords = { pseudonym: w.pseudonym, anonymous: w.anonymous, unknown: w.unknown };
+// Getters: words read when this module loads would stay in en-GB if another locale loads later.
+export const recordWords: RecordWords = {
+  get pseudonym() {
+    return w.pseudonym;
+  },
+  get anonymous() {
+    return w.anonymous;
+  },
+  get unknown() {
+    return w.unknown;
+  },
+};
 
 export interface RecordFile {
   name: string;

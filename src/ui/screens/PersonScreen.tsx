@@ -40,10 +40,17 @@ const WORDS: SubjectWords & ErasureWords & SummaryWords = {
   actionStatus: t.record.actionStatus,
   response: responseWords,
   mention: w.mention,
-  pseudonym: w.pseudonym,
-  wordsDeleted: w.wordsDeleted,
+  // Getters: words read when this module loads would stay in en-GB if another locale loads later.
+  get pseudonym() {
+    return w.pseudonym;
+  },
+  get wordsDeleted() {
+    return w.wordsDeleted;
+  },
   // A summary sent again after the erasure is made with the same words as at a meeting's close.
-  standIn: t.sync.summaryWords.standIn,
+  get standIn() {
+    return t.sync.summaryWords.standIn;
+  },
 };
 
 const day = (iso: string) => (iso ? formatIsoDay(iso) : '');

@@ -10,7 +10,7 @@ import { run } from './en-GB/run';
 import { sync } from './en-GB/sync';
 import { privacy } from './en-GB/privacy';
 import { lock } from './en-GB/lock';
-import { whenLocale } from './locale';
+import { localised } from './locale';
 import type { Messages } from './messages';
 
 /**
@@ -21,8 +21,5 @@ import type { Messages } from './messages';
  */
 export const enGB = { ...en, rules, agenda, run, balance, record, checkin, exports, sync, arein, privacy, lock } as const;
 
-/** The words in the chosen locale. A binding, not a copy: it is the other locale's words once that is loaded. */
-export let t: Messages = enGB;
-whenLocale((messages) => {
-  t = messages;
-});
+/** Every word in the chosen locale. */
+export const t: Messages = localised(enGB);

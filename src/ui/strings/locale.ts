@@ -46,15 +46,32 @@ export function chooseLocale(search: string, languages: readonly string[]): Loca
 }
 
 let active: Omit<LoadedLocale, 'messages'> & { messages?: Messages } = { tag: 'en-GB', dates: enGBDates, intl: 'en-GB' };
-const appliers: Array<(messages: Messages) => void> = [];
+const catalogues: object[] = [];
+
+type Words = { [key: string]: unknown };
+const isBlock = (value: unknown): value is Words => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Writes another locale's words into a catalogue object, block by block, keeping each block's identity. */
+function overwrite(target: Words, words: Words): void {
+  for (const [key, value] of Object.entries(words)) {
+    const block = target[key];
+    if (isBlock(value) && isBlock(block)) overwrite(block, value);
+    else target[key] = value;
+  }
+}
 
 /**
- * How the catalogue modules (strings/index.ts, strings/all.ts) take another
- * locale's words: at once if it is already loaded, else when it is.
+ * The catalogue modules (strings/index.ts, strings/all.ts) pass their
+ * objects through here. Another locale's words are written into them in
+ * place, not swapped for a new object: a module that kept a block
+ * (`const w = t.exports`) when it was loaded, even before the locale was,
+ * reads the locale's words. Only a single string kept at load time would stay
+ * en-GB, and the en-XA browser test finds any.
  */
-export function whenLocale(apply: (messages: Messages) => void): void {
-  appliers.push(apply);
-  if (active.messages) apply(active.messages);
+export function localised<T extends object>(catalogue: T): T {
+  catalogues.push(catalogue);
+  if (active.messages) overwrite(catalogue as Words, active.messages as Words);
+  return catalogue;
 }
 
 /** Fetches and applies a locale, before the first screen is drawn. en-GB needs nothing. */
@@ -63,7 +80,7 @@ export async function loadLocale(tag: LocaleTag): Promise<void> {
   const loaded = await loaders[tag]();
   active = loaded;
   collator = undefined;
-  for (const apply of appliers) apply(loaded.messages);
+  for (const catalogue of catalogues) overwrite(catalogue as Words, loaded.messages as Words);
 }
 
 export function localeTag(): LocaleTag {
