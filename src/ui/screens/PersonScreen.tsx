@@ -51,6 +51,9 @@ const WORDS: SubjectWords & ErasureWords & SummaryWords = {
   get standIn() {
     return t.sync.summaryWords.standIn;
   },
+  get untitledItem() {
+    return t.sync.summaryWords.untitledItem;
+  },
 };
 
 const day = (iso: string) => (iso ? formatIsoDay(iso) : '');

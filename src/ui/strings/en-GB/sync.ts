@@ -15,6 +15,7 @@ const STAND_INS: Record<string, string> = {
 const summaryWords: SummaryWords = {
   standIn: (perspective: Perspective | undefined) =>
     !perspective ? 'a member' : (STAND_INS[perspective.id] ?? (perspective.label.trim() ? `a member (${perspective.label.trim()})` : 'a member')),
+  untitledItem: (position: number) => `Item ${position}`,
 };
 
 /** What a 4xx from the office server means, for a summary or request set aside. */
