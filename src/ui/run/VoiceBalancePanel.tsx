@@ -236,7 +236,7 @@ export function VoiceBalancePanel({ data, itemId, children = stacked }: { data: 
       </div>
       <section class="balance-figures" aria-labelledby="heading-balance">
         <h3 id="heading-balance">
-          {t.balance.balanceTitle}: {scopeLabel}
+          {t.balance.balanceTitle(scopeLabel)}
         </h3>
         {scopeSwitch}
         <MemoGroupBars balance={balance} perspectives={data.group.perspectives} />

@@ -29,7 +29,8 @@ export const balance = {
   moveDownNamed: (name: string) => `Move down: ${name}`,
   removeNamed: (name: string) => `Take off the queue: ${name}`,
   remove: 'Take off',
-  balanceTitle: 'Balance of voices',
+  /** The heading of the balance, for this item or the whole meeting (scopeItem, scopeMeeting). */
+  balanceTitle: (scope: string) => `Balance of voices: ${scope}`,
   scope: 'Show',
   scopeItem: 'This item',
   scopeMeeting: 'Whole meeting',
