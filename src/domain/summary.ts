@@ -26,6 +26,8 @@ import type { SyncSummary } from './sync-model';
 export interface SummaryWords {
   /** What stands in for a person's name when names are off: their perspective in words, "a carer"; without one, "a member". */
   standIn: (perspective: Perspective | undefined) => string;
+  /** The title sent for an item with none left to send (empty, or only names when names are off): "Item 3". */
+  untitledItem: (position: number) => string;
 }
 
 export interface SummaryInput {
@@ -123,7 +125,7 @@ export function buildSummary(input: SummaryInput): SyncSummary {
   const items = sortByOrder([...input.items])
     .slice(0, 200)
     .map((item, index) => ({
-      title: cut(item.title, 200) || `Item ${index + 1}`,
+      title: cut(item.title, 200) || input.words.untitledItem(index + 1),
       plannedMinutes: clamp(item.timeboxMinutes, MAX_MINUTES),
       usedMinutes: whole(run.itemElapsedMs[item.id] ?? 0, 60_000, MAX_MINUTES),
     }));

@@ -18,6 +18,7 @@ const db = useFreshDb();
 
 const WORDS: ErasureWords & SubjectWords & SummaryWords = {
   standIn: t.sync.summaryWords.standIn,
+  untitledItem: t.sync.summaryWords.untitledItem,
   pseudonym: (n) => `Former member ${n}`,
   wordsDeleted: '(Words deleted)',
   personStatus: { active: 'In the group', left: 'Left' },

@@ -81,6 +81,14 @@ describe('the summary a closed meeting sends', () => {
     });
   });
 
+  it('names an item with no title to send in the catalogue’s words, by its place on the agenda', () => {
+    const input = inputFor(false);
+    const items = input.items.map((item, i) => (i === 1 ? { ...item, title: '  ' } : item));
+    const summary = buildSummary({ ...input, items, words: { ...input.words, untitledItem: (n) => `⟦${n}⟧` } });
+    expect(summary.items[1]!.title).toBe('⟦2⟧');
+    expect(buildSummary({ ...input, items }).items[1]!.title).toBe('Item 2');
+  });
+
   it('lists a term flagged twice (at the meeting and at the check-in, in other case) once, as the record does', () => {
     const input = inputFor(false);
     const first = input.glossary.find((g) => g.meetingId === input.meeting.id)!;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { pinWaitRemaining } from '../../domain/checkin';
 import { DELETE_PHRASE, type SealedGlance } from '../../domain/checkin-seal';
-import { formatDayAndClock } from '../../domain/dates';
+import { formatDayAndClock } from '../dates';
 import { readSealedGlance } from '../../db/checkin-repo';
 import { deleteSealedWords, openSealedWithPin } from '../../state/checkin-actions';
 import { pathOf } from '../routes';

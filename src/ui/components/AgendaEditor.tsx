@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { AgendaItem } from '../../domain/agenda-model';
 import { itemPapersStatus, planAgenda } from '../../domain/agenda';
-import { formatClock } from '../../domain/dates';
+import { formatClock } from '../dates';
 import { localMoment } from '../../domain/meeting-schedule';
 import type { Meeting, Person } from '../../domain/model';
 import { previousAgenda } from '../../db/agenda-repo';

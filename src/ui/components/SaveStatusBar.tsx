@@ -1,4 +1,4 @@
-import { formatClock } from '../../domain/dates';
+import { formatClock } from '../dates';
 import { saveStatusStore } from '../../state/save-status';
 import { useStore } from '../../state/use-store';
 import { t } from '../strings';

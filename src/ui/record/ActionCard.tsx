@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { formatDayAndClock, formatIsoDay, formatShortDay, isoDay } from '../../domain/dates';
+import { isoDay } from '../../domain/dates';
+import { formatDayAndClock, formatIsoDay, formatShortDay } from '../dates';
 import type { Id } from '../../domain/model';
 import type { ActionItem } from '../../domain/record-model';
 import { checkDue, isPastDue, lastChangeAt, NOTE_MAX_LENGTH } from '../../domain/record';
@@ -90,11 +91,20 @@ function DropForm({ item, meetingId, onDone }: { item: ActionItem; meetingId: Id
   );
 }
 
+// Getters: a string read when this module loads would stay in en-GB if another locale loads later.
 const HERE = {
-  done: t.record.doneHere,
-  carried: t.record.carriedHere,
-  updated: t.record.updatedHere,
-  dropped: t.record.droppedHere,
+  get done() {
+    return t.record.doneHere;
+  },
+  get carried() {
+    return t.record.carriedHere;
+  },
+  get updated() {
+    return t.record.updatedHere;
+  },
+  get dropped() {
+    return t.record.droppedHere;
+  },
   reopened: '',
   created: '',
 } as const;

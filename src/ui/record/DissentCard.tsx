@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatDayAndClock } from '../../domain/dates';
+import { formatDayAndClock } from '../dates';
 import type { Id } from '../../domain/model';
 import type { DissentEntry } from '../../domain/record-model';
 import { canMoveDissent, RESOLUTION_MAX_LENGTH } from '../../domain/record';

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatIsoDay, isoDay } from '../../domain/dates';
+import { isoDay } from '../../domain/dates';
+import { formatIsoDay } from '../dates';
 import type { Id, Person } from '../../domain/model';
 import { DECISION_METHOD_KINDS, type DecisionMethod, type DecisionMethodKind, type DissentEntry } from '../../domain/record-model';
 import {

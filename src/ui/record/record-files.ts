@@ -1,6 +1,6 @@
 import type { Backup } from '../../domain/backup-format';
 import { toCsv } from '../../domain/csv';
-import { formatClock, formatDay, formatIsoDay } from '../../domain/dates';
+import { formatClock, formatDay, formatIsoDay } from '../dates';
 import { icsCalendar, type IcsEvent } from '../../domain/ics';
 import { mdCell, mdText } from '../../domain/markdown';
 import type { EpochMs } from '../../domain/model';
@@ -15,7 +15,18 @@ import { formatLength } from '../format-duration';
 
 const w = t.exports;
 
-export const recordWords: RecordWords = { pseudonym: w.pseudonym, anonymous: w.anonymous, unknown: w.unknown };
+// Getters: words read when this module loads would stay in en-GB if another locale loads later.
+export const recordWords: RecordWords = {
+  get pseudonym() {
+    return w.pseudonym;
+  },
+  get anonymous() {
+    return w.anonymous;
+  },
+  get unknown() {
+    return w.unknown;
+  },
+};
 
 export interface RecordFile {
   name: string;

@@ -139,9 +139,7 @@ const MemoBalanceFigures = memo(function BalanceFigures({ names, scopeLabel, any
         anyoneHere={anyoneHere}
       />
       <section class="balance-figures" aria-labelledby="heading-balance">
-        <h3 id="heading-balance">
-          {t.balance.balanceTitle}: {scopeLabel}
-        </h3>
+        <h3 id="heading-balance">{t.balance.balanceTitle(scopeLabel)}</h3>
         <ScopeSwitch scope={figures.scope} onChoose={onScope} />
         <MemoGroupBars balance={balance} perspectives={perspectives} />
         <MemoFlags balance={balance} names={names} perspectives={perspectives} />

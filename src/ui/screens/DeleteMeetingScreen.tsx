@@ -1,4 +1,4 @@
-import { formatDay } from '../../domain/dates';
+import { formatDay } from '../dates';
 import { readMeetingDeletion } from '../../db/deletion-repo';
 import { deleteMeeting } from '../../state/privacy-actions';
 import { go, pathOf } from '../routes';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GroundRule } from '../../domain/agenda-model';
-import { formatShortDay } from '../../domain/dates';
+import { formatShortDay } from '../dates';
 import {
   checkRuleText,
   RULE_TEXT_MAX_LENGTH,

@@ -12,7 +12,8 @@ import {
   type ReviewDraft,
   type ReviewProblemField,
 } from '../../domain/arein';
-import { formatDayAndClock, formatIsoDay, isoDay } from '../../domain/dates';
+import { isoDay } from '../../domain/dates';
+import { formatDayAndClock, formatIsoDay } from '../dates';
 import type { Meeting } from '../../domain/model';
 import { getGroupReviews, type GroupReviews } from '../../db/arein-repo';
 import { saveGroupReview } from '../../state/arein-actions';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Group, Perspective } from '../../domain/model';
 import { checkPerspectives } from '../../domain/group-rules';
-import { formatClock, formatShortDay } from '../../domain/dates';
+import { formatClock, formatShortDay } from '../dates';
 import { checkRequiredText, NAME_MAX_LENGTH } from '../../domain/text-rules';
 import { getGroupDetail, type GroupDetail } from '../../db/groups-repo';
 import { meetingsOfGroup } from '../../db/meetings-repo';
@@ -24,6 +24,8 @@ import { PersonRow } from '../components/PersonRow';
 import { perspectiveError, perspectiveFieldId, PerspectivesEditor } from '../components/PerspectivesEditor';
 import { t } from '../strings/all';
 import { textError } from '../text-problems';
+import { byName } from '../../domain/names';
+import { nameCollator } from '../strings/locale';
 
 function RenameGroup({ group }: { group: Group }) {
   const [open, setOpen] = useState(false);
@@ -160,7 +162,8 @@ function GroupMeetings({ groupId }: { groupId: string }) {
 
 function Roster({ detail }: { detail: GroupDetail }) {
   const { group, people, meetingCount } = detail;
-  const ordered = [...people].sort((a, b) => (a.status === b.status ? a.name.localeCompare(b.name, 'en-GB') : a.status === 'active' ? -1 : 1));
+  const sameStatus = byName(nameCollator());
+  const ordered = [...people].sort((a, b) => (a.status === b.status ? sameStatus(a, b) : a.status === 'active' ? -1 : 1));
   return (
     <section aria-labelledby="heading-roster">
       <h2 id="heading-roster">{t.group.roster}</h2>

@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
-import { formatClock, formatShortDay } from '../../domain/dates';
+import { useId, useState } from 'preact/hooks';
+import { formatClock, formatShortDay } from '../dates';
 import { splitMeetings } from '../../domain/meeting-schedule';
 import { listGroups, type GroupSummary } from '../../db/groups-repo';
 import { listMeetings, type MeetingListEntry } from '../../db/meeting-list';
@@ -34,7 +34,8 @@ function MeetingRow({ entry }: { entry: MeetingListEntry }) {
 }
 
 function MeetingList({ title, entries, empty }: { title: string; entries: MeetingListEntry[]; empty: string }) {
-  const headingId = `heading-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  // Not made from the title: in a language written without a-z, every title would give the same id.
+  const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
@@ -91,9 +92,9 @@ function FirstRun() {
           disabled={busy}
           onClick={async () => {
             setBusy(true);
-            // The sample's ground rules use the templates' words, which come with the rules' own code.
-            const { rules } = await import('../strings/en-GB/rules');
-            const result = await createSampleGroup((key) => rules.templates[key]);
+            // The sample's ground rules use the templates' words (in the chosen locale), which come with the rules' own code.
+            const words = await import('../strings/all');
+            const result = await createSampleGroup((key) => words.t.rules.templates[key]);
             setBusy(false);
             if (result.ok) go({ name: 'group', groupId: result.value });
           }}

@@ -1,4 +1,4 @@
-import { formatClock, formatDay } from '../../domain/dates';
+import { formatClock, formatDay } from '../dates';
 import { localMoment } from '../../domain/meeting-schedule';
 import { perspectiveLabel } from '../../domain/perspectives';
 import type { MeetingDetail } from '../../db/meetings-repo';
@@ -14,6 +14,8 @@ import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
+import { byName } from '../../domain/names';
+import { nameCollator } from '../strings/locale';
 
 function Attendance({ detail }: { detail: MeetingDetail }) {
   const { meeting, group, people, attendees } = detail;
@@ -22,7 +24,7 @@ function Attendance({ detail }: { detail: MeetingDetail }) {
     const person = byId.get(a.personId);
     return person ? [person] : [];
   });
-  const members = present.filter((p) => !p.guestOfMeetingId).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const members = present.filter((p) => !p.guestOfMeetingId).sort(byName(nameCollator()));
   const guests = present.filter((p) => p.guestOfMeetingId);
   return (
     <section aria-labelledby="heading-people">

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Response } from '../../domain/checkin-model';
-import { formatIsoDay, isoDay } from '../../domain/dates';
+import { isoDay } from '../../domain/dates';
+import { formatIsoDay } from '../dates';
 import type { ErasureWords, WordsChoice } from '../../domain/erasure';
 import type { SummaryWords } from '../../domain/summary';
 import { recordCount, type SubjectAccess, type SubjectWords } from '../../domain/subject-access';
@@ -39,10 +40,20 @@ const WORDS: SubjectWords & ErasureWords & SummaryWords = {
   actionStatus: t.record.actionStatus,
   response: responseWords,
   mention: w.mention,
-  pseudonym: w.pseudonym,
-  wordsDeleted: w.wordsDeleted,
+  // Getters: words read when this module loads would stay in en-GB if another locale loads later.
+  get pseudonym() {
+    return w.pseudonym;
+  },
+  get wordsDeleted() {
+    return w.wordsDeleted;
+  },
   // A summary sent again after the erasure is made with the same words as at a meeting's close.
-  standIn: t.sync.summaryWords.standIn,
+  get standIn() {
+    return t.sync.summaryWords.standIn;
+  },
+  get untitledItem() {
+    return t.sync.summaryWords.untitledItem;
+  },
 };
 
 const day = (iso: string) => (iso ? formatIsoDay(iso) : '');

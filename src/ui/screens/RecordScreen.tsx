@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { formatClock, formatDay, formatIsoDay } from '../../domain/dates';
+import { formatClock, formatDay, formatIsoDay } from '../dates';
 import { buildMeetingRecord, type MeetingRecord } from '../../domain/meeting-record';
 import { getRecordSource } from '../../db/export-repo';
 import { now } from '../../state/clock';

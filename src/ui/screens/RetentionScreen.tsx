@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatShortDay } from '../../domain/dates';
+import { formatShortDay } from '../dates';
 import { RETENTION_MONTHS, type Group, type Meeting, type RetentionMonths } from '../../domain/model';
 import { pastRetention } from '../../domain/privacy-rules';
 import { readGroupMeetings } from '../../db/meetings-repo';

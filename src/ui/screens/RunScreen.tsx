@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AgendaItem } from '../../domain/agenda-model';
 import type { EpochMs } from '../../domain/model';
-import { formatClock } from '../../domain/dates';
+import { formatClock } from '../dates';
 import { deriveRun, runShape, runShapeKey, type MeetingRun, type RunShape } from '../../domain/meeting-clock';
 import { localMoment } from '../../domain/meeting-schedule';
 import { getRunData, type RunData } from '../../db/run-repo';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { readSyncScreen, retrySetAside, writeSyncSettings, type OutboxRow, type RequestRow } from '../../db/outbox-repo';
 import type { GroupSummary } from '../../db/groups-repo';
-import { formatDayAndClock } from '../../domain/dates';
+import { formatDayAndClock } from '../dates';
 import { groupCode } from '../../domain/group-code';
 import type { OutboxEntry, SyncSettings } from '../../domain/sync-model';
 import { isConfigured, isLinkProblem, isStale, maskKey, normaliseServerUrl, outgoing, parseSyncLink, STALE_AFTER_MS } from '../../domain/sync-rules';

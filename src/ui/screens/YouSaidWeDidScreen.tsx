@@ -1,4 +1,4 @@
-import { formatShortDay } from '../../domain/dates';
+import { formatShortDay } from '../dates';
 import { getGroupRecord } from '../../db/record-repo';
 import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';

@@ -1,3 +1,5 @@
+import { plurals } from './plural';
+
 /**
  * The words of the first screens, in plain en-GB: home, groups, meetings, the
  * app's frame. Each larger feature keeps its words in a block of its own under
@@ -5,6 +7,8 @@
  * the whole catalogue. Screens take their words from the catalogue, never
  * inline, so a translation can be added without touching them.
  */
+const p = plurals('en-GB');
+
 export const en = {
   appName: 'Heard',
   skipToContent: 'Skip to main content',
@@ -32,6 +36,16 @@ export const en = {
     'already-on-device': 'A newer version of Heard is on this device. Reload this page to carry on; everything saved is safe.',
   },
   reload: 'Reload',
+  /**
+   * How dates and times are written: date-fns patterns (https://date-fns.org/docs/format), not
+   * words. The names of days and months come from the locale's date-fns locale.
+   */
+  dates: {
+    day: 'EEEE d MMMM yyyy',
+    shortDay: 'EEE d MMM yyyy',
+    clock: 'HH:mm',
+    dayAndClock: 'd MMM yyyy, HH:mm',
+  },
   /** The locks' own state could not be read: Heard stays shut (fails closed) and says why. Read by the app's frame. */
   lockUnreadable: {
     title: 'Heard is locked',
@@ -78,7 +92,7 @@ export const en = {
     noPast: 'No past meetings yet.',
     open: 'Open',
     openNamed: (title: string) => `Open ${title}`,
-    people: (n: number) => (n === 1 ? '1 person' : `${n} people`),
+    people: (n: number) => p(n, { one: '# person', other: '# people' }),
     sampleBadge: 'Sample',
   },
   group: {
@@ -200,9 +214,11 @@ export const en = {
     none: 'No summaries to send',
     /** Summaries and erasure or deletion requests not yet sent. */
     waiting: (summaries: number, requests = 0) =>
-      `${[summaries ? (summaries === 1 ? '1 summary' : `${summaries} summaries`) : '', requests ? (requests === 1 ? '1 request' : `${requests} requests`) : '']
-        .filter(Boolean)
-        .join(' and ')} waiting to send`,
+      summaries && requests
+        ? `${p(summaries, { one: '# summary', other: '# summaries' })} and ${p(requests, { one: '# request', other: '# requests' })} waiting to send`
+        : requests
+          ? p(requests, { one: '# request waiting to send', other: '# requests waiting to send' })
+          : p(summaries, { one: '# summary waiting to send', other: '# summaries waiting to send' }),
     stale: 'Waiting more than 5 days: send soon, or the browser may clear it',
     setAside: (n: number) => `${n} set aside`,
     notSetUp: 'not set up',

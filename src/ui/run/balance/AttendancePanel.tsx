@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatClock } from '../../../domain/dates';
+import { formatClock } from '../../dates';
 import type { RunData } from '../../../db/run-repo';
 import { markArrived, markLeft, markNotHere } from '../../../state/balance-actions';
 import { SelectField } from '../../components/fields';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { turnMs } from '../../../domain/balance';
 import type { Turn } from '../../../domain/balance-model';
-import { formatClock } from '../../../domain/dates';
+import { formatClock } from '../../dates';
 import { changeSpeaker, removeTurn, shorten } from '../../../state/balance-actions';
 import { SelectField, TextField } from '../../components/fields';
 import { formatDuration } from '../../format-duration';

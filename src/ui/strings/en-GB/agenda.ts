@@ -1,4 +1,7 @@
+import { plurals } from '../plural';
 /** Words for the agenda and its items. Part of the en-GB catalogue. */
+const p = plurals('en-GB');
+
 export const agenda = {
   title: 'Agenda',
   addItem: 'Add item',
@@ -42,10 +45,13 @@ export const agenda = {
   moveUpNamed: (title: string) => `Move up: ${title}`,
   moveDownNamed: (title: string) => `Move down: ${title}`,
   dragNamed: (title: string) => `Drag to reorder ${title}`,
-  minutes: (n: number) => (n === 1 ? '1 minute' : `${n} minutes`),
+  minutes: (n: number) => p(n, { one: '# minute', other: '# minutes' }),
   planned: (from: string, to: string) => `${from} to ${to}`,
   runsOver: (minutes: number, end: string) =>
-    `The agenda runs ${minutes} minute${minutes === 1 ? '' : 's'} past the meeting’s end time (${end}). Shorten or defer an item.`,
+    p(minutes, {
+      one: `The agenda runs # minute past the meeting’s end time (${end}). Shorten or defer an item.`,
+      other: `The agenda runs # minutes past the meeting’s end time (${end}). Shorten or defer an item.`,
+    }),
   fitsTime: (end: string) => `The agenda finishes by ${end}.`,
   leadBy: (name: string) => `Lead: ${name}`,
   problems: {

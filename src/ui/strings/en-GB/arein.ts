@@ -1,3 +1,4 @@
+import { plurals } from '../plural';
 /** Words for who is at the table (ARE IN) and the group's own review. Part of the en-GB catalogue. */
 
 import type { AreInRole, PrincipleKey } from '../../../domain/arein-model';
@@ -14,6 +15,8 @@ const roles: Record<AreInRole, string> = {
   information: 'Information',
   need: 'Need',
 };
+
+const p = plurals('en-GB');
 
 export const arein = {
   // ------------------------------------------------------------ the five roles
@@ -39,7 +42,7 @@ export const arein = {
   nobodyInGroup: 'Nobody is in the group yet.',
   nobodyAtMeeting: 'Nobody is expected at this meeting yet.',
   nobodyBrings: 'Nobody yet',
-  countedPeople: (n: number) => (n === 1 ? '1 person' : `${n} people`),
+  countedPeople: (n: number) => p(n, { one: '# person', other: '# people' }),
   byPerspectiveTitle: 'By perspective',
   perspectiveCount: (label: string, n: number) => `${label}: ${n}`,
   unknownPerspective: 'No perspective',
@@ -61,9 +64,10 @@ export const arein = {
   needFewToday: (names: readonly string[]) =>
     names.length === 1 ? `Only one person here today brings Need (${names[0]}).` : `Only two people here today bring Need (${list(names)}).`,
   decisionsWithoutAuthority: (titles: readonly string[]) =>
-    titles.length === 1
-      ? `“${titles[0]}” is for decision, and nobody here today can act on it. Say so when you reach it, and record who will decide.`
-      : `${titles.length} items are for decision (${list(titles.map((x) => `“${x}”`))}), and nobody here today can act on them. Say so when you reach them, and record who will decide.`,
+    p(titles.length, {
+      one: `“${titles[0]}” is for decision, and nobody here today can act on it. Say so when you reach it, and record who will decide.`,
+      other: `# items are for decision (${list(titles.map((x) => `“${x}”`))}), and nobody here today can act on them. Say so when you reach them, and record who will decide.`,
+    }),
   reviewLink: 'Review how co-production is going',
 
   // ------------------------------------------------------------ the group review

@@ -1,4 +1,7 @@
+import { plurals } from '../plural';
 /** Words for the voice-balancing timer, the speaker queue and the jargon flag. Part of the en-GB catalogue. */
+const p = plurals('en-GB');
+
 export const balance = {
   tilesTitle: 'Who is speaking',
   tilesHint: 'Tap a name when they start to speak. Tap another name to hand over, or the same name to stop.',
@@ -14,7 +17,7 @@ export const balance = {
   askToSpeak: 'Ask to speak',
   askToSpeakNamed: (name: string) => `Ask to speak: ${name}`,
   inQueue: (place: number) => `In the queue: ${place}`,
-  peopleCount: (n: number) => (n === 1 ? '1 person' : `${n} people`),
+  peopleCount: (n: number) => p(n, { one: '# person', other: '# people' }),
   notHereTitle: 'Not here',
   queueTitle: 'Speaker queue',
   queueEmpty: 'Nobody is waiting to speak.',
@@ -26,12 +29,13 @@ export const balance = {
   moveDownNamed: (name: string) => `Move down: ${name}`,
   removeNamed: (name: string) => `Take off the queue: ${name}`,
   remove: 'Take off',
-  balanceTitle: 'Balance of voices',
+  /** The heading of the balance, for this item or the whole meeting (scopeItem, scopeMeeting). */
+  balanceTitle: (scope: string) => `Balance of voices: ${scope}`,
   scope: 'Show',
   scopeItem: 'This item',
   scopeMeeting: 'Whole meeting',
   noTalkYet: 'Nobody has spoken yet.',
-  groupRow: (time: string, turns: number, fair: string) => `${time} in ${turns} turn${turns === 1 ? '' : 's'}; a fair share is ${fair}`,
+  groupRow: (time: string, turns: number, fair: string) => p(turns, { one: `${time} in # turn; a fair share is ${fair}`, other: `${time} in # turns; a fair share is ${fair}` }),
   roomRow: (time: string, fair: string) => `${time}; a fair share is ${fair}`,
   nobodyFromGroup: 'Nobody from this group is here',
   /** One measure against a fair share, the same words for a person and a group. */
@@ -112,7 +116,7 @@ export const balance = {
   half: 'half',
   third: 'a third',
   quarter: 'a quarter',
-  minutes: (n: number) => (n === 1 ? '1 minute' : `${n} minutes`),
+  minutes: (n: number) => p(n, { one: '# minute', other: '# minutes' }),
   jargon: 'Jargon',
   jargonTitle: 'Flag a word as jargon',
   jargonHint: 'A word or initials someone did not understand. It goes into the group’s glossary to be explained in plain words.',

@@ -1,8 +1,10 @@
+import { plurals } from '../plural';
 /** Words for the end-of-meeting check-in on the shared tablet. Part of the en-GB catalogue. */
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
 /** One rule for the chair PIN and the device PIN (domain/checkin.ts checkNewPin), so one set of words. */
+const p = plurals('en-GB');
+
 export const pinRules = 'Choose 4 to 6 numbers. Not one number repeated, like 1111, and not a run, like 1234.';
 export const pinProblems = {
   empty: 'Enter a PIN of 4 to 6 numbers',
@@ -17,7 +19,7 @@ export const checkin = {
   launcherTitle: 'Check-in',
   launcherHint: 'Hand the tablet round so each person can answer a few questions in private. Your screens are locked until you enter your PIN.',
   start: 'Start check-in',
-  answersSoFar: (n: number) => `${plural(n, 'person has', 'people have')} checked in so far.`,
+  answersSoFar: (n: number) => p(n, { one: '# person has checked in so far.', other: '# people have checked in so far.' }),
   seeAnswers: 'See the check-in answers',
   setPinTitle: 'Set a chair PIN',
   setPinHint: `${pinRules} You will need it to unlock your screens after the check-in.`,
@@ -113,7 +115,7 @@ export const checkin = {
   unlock: 'Unlock',
   backToCheckIn: 'Back to the check-in',
   waitFor: (words: string) => `Too many wrong tries. Try again in ${words}.`,
-  wrongTries: (n: number) => `${plural(n, 'wrong try', 'wrong tries')} so far. After 4, each one adds a wait.`,
+  wrongTries: (n: number) => p(n, { one: '# wrong try so far. After 4, each one adds a wait.', other: '# wrong tries so far. After 4, each one adds a wait.' }),
   forgotTitle: 'Forgotten the PIN?',
   forgotHint: 'You can end the check-in without it. Nobody can check in after this.',
   forgotWhat: [
@@ -128,12 +130,12 @@ export const checkin = {
   // What the chair sees.
   resultsTitle: 'Check-in answers',
   backToMeeting: 'Back to the meeting',
-  checkedIn: (n: number) => `${plural(n, 'person', 'people')} checked in.`,
+  checkedIn: (n: number) => p(n, { one: '# person checked in.', other: '# people checked in.' }),
   namedMarks: (names: string) => `Marked as checked in: ${names}.`,
   fewWarning: 'With fewer than 3 people, answers may be easy to tell apart. Treat them with care.',
   noAnswers: 'Nobody has checked in yet.',
   byQuestion: 'Question by question',
-  answeredBy: (n: number) => `${plural(n, 'answer', 'answers')}`,
+  answeredBy: (n: number) => p(n, { one: '# answer', other: '# answers' }),
   answer: 'Answer',
   count: 'How many',
   anonymous: 'Anonymous',
@@ -149,10 +151,10 @@ export const checkin = {
   sealedWhy: (when: string) => `The check-in was ended without the chair PIN on ${when}, so some answers are sealed. Nobody can read them until the PIN is entered.`,
   sealedCounts: (c: { written: number; named: number; oneToOnes: number; glossary: number }) =>
     [
-      c.written > 0 ? plural(c.written, 'written answer', 'written answers') : '',
-      c.named > 0 ? plural(c.named, 'set of answers with a name', 'sets of answers with a name') : '',
-      c.oneToOnes > 0 ? plural(c.oneToOnes, 'request for a one-to-one', 'requests for a one-to-one') : '',
-      c.glossary > 0 ? plural(c.glossary, 'word to explain', 'words to explain') : '',
+      c.written > 0 ? p(c.written, { one: '# written answer', other: '# written answers' }) : '',
+      c.named > 0 ? p(c.named, { one: '# set of answers with a name', other: '# sets of answers with a name' }) : '',
+      c.oneToOnes > 0 ? p(c.oneToOnes, { one: '# request for a one-to-one', other: '# requests for a one-to-one' }) : '',
+      c.glossary > 0 ? p(c.glossary, { one: '# word to explain', other: '# words to explain' }) : '',
     ]
       .filter(Boolean)
       .join(', ') + '.',
@@ -180,8 +182,8 @@ export const checkin = {
   closeMeeting: 'Close meeting',
   closed: 'This meeting is closed.',
   notLocked: 'The check-in is not running.',
-  seconds: (n: number) => plural(n, 'second', 'seconds'),
-  minutes: (n: number) => plural(n, 'minute', 'minutes'),
+  seconds: (n: number) => p(n, { one: '# second', other: '# seconds' }),
+  minutes: (n: number) => p(n, { one: '# minute', other: '# minutes' }),
   reword: 'Reword',
   rewordNamed: (text: string) => `Reword: ${text}`,
   rewordLabel: (text: string) => `New words for “${text}”`,

@@ -1,6 +1,9 @@
+import { plurals } from '../plural';
 import type { BackupProblem } from '../../../domain/backup-format';
 
 /** Words for the meeting record and its exports: minutes, CSV, calendar, Markdown, backup and restore. Part of the en-GB catalogue. */
+const p = plurals('en-GB');
+
 export const exports = {
   recordLink: 'Meeting record and exports',
   title: (meeting: string) => `Record: ${meeting}`,
@@ -96,9 +99,11 @@ export const exports = {
   },
   checkIn: {
     none: 'Nobody checked in at the end of this meeting.',
-    counts: (people: number, named: number) => `${people === 1 ? '1 person' : `${people} people`} checked in (${named === 0 ? 'nobody' : named} gave their name).`,
-    oneToOnes: (n: number) => (n === 0 ? 'No one-to-one requests.' : n === 1 ? '1 request for a one-to-one with the chair.' : `${n} requests for a one-to-one with the chair.`),
-    answered: (n: number) => (n === 1 ? '1 answer' : `${n} answers`),
+    counts: (people: number, named: number) => named === 0
+        ? p(people, { one: '# person checked in (nobody gave their name).', other: '# people checked in (nobody gave their name).' })
+        : p(people, { one: `# person checked in (${named} gave their name).`, other: `# people checked in (${named} gave their name).` }),
+    oneToOnes: (n: number) => p(n, { zero: 'No one-to-one requests.', one: '# request for a one-to-one with the chair.', other: '# requests for a one-to-one with the chair.' }),
+    answered: (n: number) => p(n, { one: '# answer', other: '# answers' }),
     choices: ['Yes', 'Not sure', 'No'],
     faces3: ['No', 'A bit', 'Yes'],
     faces5: ['Very bad', 'Not good', 'OK', 'Good', 'Very good'],

@@ -1,9 +1,9 @@
 /** Words for the device PIN that locks Heard, and the "Your information" page. Part of the en-GB catalogue. */
 
+import { plurals } from '../plural';
 import { pinProblems, pinRules } from './checkin';
 
-const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+const p = plurals('en-GB');
 
 export const lock = {
   yourInformation: {
@@ -53,7 +53,15 @@ export const lock = {
 
     howLongTitle: 'How long it is kept',
     keptFor: (months: number) =>
-      `This group keeps meeting records for ${months % 12 === 0 ? `${months / 12} year${months === 12 ? '' : 's'}` : `${months} months`}. After that, the chair looks at the older records and deletes them.`,
+      months % 12 === 0
+        ? p(months / 12, {
+            one: 'This group keeps meeting records for # year. After that, the chair looks at the older records and deletes them.',
+            other: 'This group keeps meeting records for # years. After that, the chair looks at the older records and deletes them.',
+          })
+        : p(months, {
+            one: 'This group keeps meeting records for # month. After that, the chair looks at the older records and deletes them.',
+            other: 'This group keeps meeting records for # months. After that, the chair looks at the older records and deletes them.',
+          }),
     keptUntilDeleted: 'Heard keeps records until the chair deletes them. Each group can choose how long to keep meeting records. After that time, the chair looks at the older records and deletes them.',
     questions: 'If you have a question about your information, ask the chair.',
 
@@ -70,7 +78,10 @@ export const lock = {
     link: 'Lock Heard with a PIN',
     intro:
       'A device PIN stops someone who picks up this tablet from seeing your groups and meetings. It is not the chair PIN for the check-in.',
-    statusOn: (n: number) => `The lock is on. Heard asks for the PIN when it is opened, and after ${minutes(n)} without use.`,
+    statusOn: (n: number) => p(n, {
+        one: 'The lock is on. Heard asks for the PIN when it is opened, and after # minute without use.',
+        other: 'The lock is on. Heard asks for the PIN when it is opened, and after # minutes without use.',
+      }),
     statusOff: 'The lock is off. Anyone who opens Heard on this tablet can see everything in it.',
     cannotHash: 'This tablet cannot lock Heard here: open Heard from an https address to use a PIN.',
     pinRules,
@@ -80,12 +91,12 @@ export const lock = {
     pinAgain: 'Device PIN again',
     idleLegend: 'Lock after how long without use',
     idleHint: 'A meeting keeps running while Heard is locked.',
-    idleChoice: minutes,
+    idleChoice: (n: number) => p(n, { one: '# minute', other: '# minutes' }),
     turnOn: 'Turn on the lock',
     turnedOn: 'Saved. Remember the PIN: Heard will ask for it the next time it is opened.',
 
     saveIdle: 'Save',
-    idleSaved: (n: number) => `Saved. Heard locks after ${minutes(n)} without use.`,
+    idleSaved: (n: number) => p(n, { one: 'Saved. Heard locks after # minute without use.', other: 'Saved. Heard locks after # minutes without use.' }),
 
     changeTitle: 'Change the PIN',
     currentPin: 'Current PIN',
@@ -115,7 +126,10 @@ export const lock = {
     wrong: 'That PIN is not right',
     waitFor: (words: string) => `Too many wrong tries. Wait ${words}, then try again.`,
     wrongTries: (n: number) =>
-      `${n === 1 ? '1 wrong try' : `${n} wrong tries`} so far. After 4 wrong tries, each wrong try makes you wait before the next, and the wait gets longer each time.`,
+      p(n, {
+        one: '# wrong try so far. After 4 wrong tries, each wrong try makes you wait before the next, and the wait gets longer each time.',
+        other: '# wrong tries so far. After 4 wrong tries, each wrong try makes you wait before the next, and the wait gets longer each time.',
+      }),
     mustWait: 'Wait until the time is up, then try again.',
 
     forgotTitle: 'Forgotten the PIN?',
@@ -123,9 +137,9 @@ export const lock = {
     eraseStart: 'Erase Heard on this tablet',
     eraseTitle: 'Erase Heard on this tablet',
     eraseWhat: (groups: number, meetings: number) =>
-      `This deletes everything Heard holds on this tablet: ${plural(groups, 'group', 'groups')} and ${plural(meetings, 'meeting', 'meetings')}, with their people, records and check-in answers, and the lock itself.`,
+      `This deletes everything Heard holds on this tablet: ${p(groups, { one: '# group', other: '# groups' })} and ${p(meetings, { one: '# meeting', other: '# meetings' })}, with their people, records and check-in answers, and the lock itself.`,
     eraseUnsent: (n: number) =>
-      n === 0 ? 'Nothing is waiting to be sent to the programme office.' : `${plural(n, 'summary or request', 'summaries or requests')} waiting to go to the programme office will never be sent.`,
+      n === 0 ? 'Nothing is waiting to be sent to the programme office.' : p(n, { one: '# summary or request waiting to go to the programme office will never be sent.', other: '# summaries or requests waiting to go to the programme office will never be sent.' }),
     eraseBackup: 'A backup file saved from Heard (a JSON file) brings them back: after erasing, open This device, then Restore from a backup file. Anything done since that backup is lost.',
     eraseWords: {
       label: 'Type ERASE to confirm',

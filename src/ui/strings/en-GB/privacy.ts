@@ -1,8 +1,11 @@
+import { plurals } from '../plural';
 import type { RetentionMonths } from '../../../domain/model';
 
 /** Words for erasing a person, what Heard holds about someone, deleting and keeping records. Part of the en-GB catalogue. */
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+const p = plurals('en-GB');
+const num = (n: number) => n.toLocaleString('en-GB');
 
 export const privacy = {
   groupLink: (name: string) => `Group: ${name}`,
@@ -26,7 +29,7 @@ export const privacy = {
     holdsTitle: (name: string) => `What Heard holds about ${name}`,
     holdsIntro:
       'Every record on this tablet that names this person or is tied to them, in plain words. Print it, or save it as a file, to give to them if they ask what is held about them.',
-    recordCount: (n: number) => `${plural(n, 'record', 'records')} in all.`,
+    recordCount: (n: number) => p(n, { one: '# record in all.', other: '# records in all.' }),
     print: 'Print this page',
     download: 'Download as a file (JSON)',
     share: 'Share as a file (JSON)',
@@ -78,16 +81,16 @@ export const privacy = {
     willReplace: (pseudonym: string) => `Their name is replaced by “${pseudonym}” on the roster and in every record on this tablet.`,
     willKeep: (perspective: string) =>
       `Their perspective (${perspective}) and their place in each meeting are kept, so talk time, turns, balance figures and counts stay as they are.`,
-    willMentions: (n: number) => `Their name is taken out of the words of ${plural(n, 'other record that mentions', 'other records that mention')} them.`,
-    willOneToOnes: (n: number) => `${plural(n, 'one-to-one request names', 'one-to-one requests name')} them: the name and contact details in it are replaced.`,
-    willOutbox: (n: number) => `${plural(n, 'summary', 'summaries')} in the outbox ${n === 1 ? 'is' : 'are'} rewritten without their name.`,
+    willMentions: (n: number) => p(n, { one: 'Their name is taken out of the words of # other record that mentions them.', other: 'Their name is taken out of the words of # other records that mention them.' }),
+    willOneToOnes: (n: number) => p(n, { one: '# one-to-one request names them: the name and contact details in it are replaced.', other: '# one-to-one requests name them: the name and contact details in it are replaced.' }),
+    willOutbox: (n: number) => p(n, { one: '# summary in the outbox is rewritten without their name.', other: '# summaries in the outbox are rewritten without their name.' }),
     willLeave: 'They are marked as having left the group.',
     willFiles: 'Files saved from Heard before now (backups, minutes, spreadsheets) are outside the tablet’s records and still hold their name: find and delete those too.',
     officeYes: (pseudonym: string) =>
       `Summaries with names have been sent to the programme office, so Heard sends each one that held their name again, made afresh without it, then asks the office to put “${pseudonym}” in their place as the owner of actions. Neither contains their name.`,
     officeNo: 'Nothing is sent to the programme office: no summary with names has been sent, so it never had their name.',
     wordsLegend: (dissent: number, answers: number) =>
-      `Words recorded as theirs: ${plural(dissent, 'dissent entry', 'dissent entries')} and ${plural(answers, 'set', 'sets')} of check-in answers with their name`,
+      `Words recorded as theirs: ${p(dissent, { one: '# dissent entry', other: '# dissent entries' })} and ${p(answers, { one: '# set', other: '# sets' })} of check-in answers with their name`,
     keepWords: 'Keep the words, without their name',
     keepWordsHint: 'The words stay in the record, shown as anonymous.',
     deleteWords: 'Delete their words',
@@ -112,12 +115,16 @@ export const privacy = {
     goneTitle: 'What is deleted',
     gone: {
       base: 'Who came, the agenda, the meeting clock and the speaker queue',
-      turns: (n: number) => plural(n, 'speaking turn', 'speaking turns'),
-      dissent: (n: number, open: number) => `${plural(n, 'dissent entry', 'dissent entries')} raised at it${open ? `, ${open.toLocaleString('en-GB')} still open` : ''}`,
-      decisions: (n: number) => plural(n, 'decision', 'decisions'),
-      actions: (n: number, open: number) => `${plural(n, 'action', 'actions')} agreed at it${open ? `, ${open.toLocaleString('en-GB')} still open` : ''}`,
-      checkIns: (n: number) => `${plural(n, 'check-in', 'check-ins')} and their answers`,
-      oneToOnes: (n: number) => plural(n, 'one-to-one request', 'one-to-one requests'),
+      turns: (n: number) => p(n, { one: '# speaking turn', other: '# speaking turns' }),
+      dissent: (n: number, open: number) => open
+        ? p(n, { one: `# dissent entry raised at it, ${num(open)} still open`, other: `# dissent entries raised at it, ${num(open)} still open` })
+        : p(n, { one: '# dissent entry raised at it', other: '# dissent entries raised at it' }),
+      decisions: (n: number) => p(n, { one: '# decision', other: '# decisions' }),
+      actions: (n: number, open: number) => open
+        ? p(n, { one: `# action agreed at it, ${num(open)} still open`, other: `# actions agreed at it, ${num(open)} still open` })
+        : p(n, { one: '# action agreed at it', other: '# actions agreed at it' }),
+      checkIns: (n: number) => p(n, { one: '# check-in and their answers', other: '# check-ins and their answers' }),
+      oneToOnes: (n: number) => p(n, { one: '# one-to-one request', other: '# one-to-one requests' }),
     },
     keptTitle: 'What is kept',
     kept: [
@@ -143,7 +150,7 @@ export const privacy = {
     notFound: 'This group is not on this tablet. It may have been deleted already.',
     intro: (name: string) => `This deletes the group “${name}” and everything in it from this tablet:`,
     counts: (meetings: number, people: number) =>
-      `${plural(meetings, 'meeting', 'meetings')} with everything recorded at them, ${plural(people, 'person', 'people')} on the roster, the ground rules, the glossary, the dissent register, decisions, actions, check-in questions and group reviews.`,
+      `${p(meetings, { one: '# meeting', other: '# meetings' })} with everything recorded at them, ${p(people, { one: '# person', other: '# people' })} on the roster, the ground rules, the glossary, the dissent register, decisions, actions, check-in questions and group reviews.`,
     inProgress: 'A meeting of this group is running. A group cannot be deleted while one of its meetings is running or being closed: end and close it first.',
     officeSent: 'Summaries of this group have been sent to the programme office: Heard sends the office a request to delete them all.',
     officeNone: 'Nothing of this group has been sent to the programme office. Any summaries waiting in the outbox are removed.',
@@ -177,12 +184,18 @@ export const privacy = {
     deleteOneNamed: (title: string) => `Delete ${title}`,
     deleteAll: (n: number) => `Delete all ${n.toLocaleString('en-GB')} listed`,
     confirmAll: (n: number) =>
-      `Delete ${plural(n, 'meeting', 'meetings')} and everything recorded at ${n === 1 ? 'it' : 'them'} from this tablet? Summaries already sent to the programme office are asked to be deleted there too. This cannot be undone.`,
-    confirmAllYes: (n: number) => `Yes, delete ${plural(n, 'meeting', 'meetings')}`,
+      p(n, {
+        one: 'Delete # meeting and everything recorded at it from this tablet? Summaries already sent to the programme office are asked to be deleted there too. This cannot be undone.',
+        other: 'Delete # meetings and everything recorded at them from this tablet? Summaries already sent to the programme office are asked to be deleted there too. This cannot be undone.',
+      }),
+    confirmAllYes: (n: number) => p(n, { one: 'Yes, delete # meeting', other: 'Yes, delete # meetings' }),
     cancel: 'Cancel',
-    deleted: (n: number) => `${plural(n, 'meeting', 'meetings')} deleted.`,
+    deleted: (n: number) => p(n, { one: '# meeting deleted.', other: '# meetings deleted.' }),
     groupNotice: (n: number, months: number) =>
-      `${plural(n, 'meeting is', 'meetings are')} older than this group keeps records (${months} months). Review ${n === 1 ? 'it' : 'them'}.`,
+      p(n, {
+        one: `# meeting is older than this group keeps records (${months} months). Review it.`,
+        other: `# meetings are older than this group keeps records (${months} months). Review them.`,
+      }),
   },
   groupSection: 'Keeping and deleting records',
 } as const;

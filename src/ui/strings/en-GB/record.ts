@@ -1,6 +1,9 @@
+import { plurals } from '../plural';
 import type { DecisionMethodKind, DissentStatus } from '../../../domain/record-model';
 
 /** Words for the parked dissent register, decisions and actions. Part of the en-GB catalogue. */
+const p = plurals('en-GB');
+
 export const record = {
   panelTitle: 'Dissent, decisions and actions',
   parkDissent: 'Park dissent',
@@ -65,7 +68,7 @@ export const record = {
   backToGroup: (group: string) => `Back to ${group}`,
   show: 'Show',
   filters: { all: 'All', open: 'Open', resolved: 'Resolved', standing: 'Standing dissent' },
-  showing: (n: number) => (n === 1 ? '1 entry' : `${n} entries`),
+  showing: (n: number) => p(n, { one: '# entry', other: '# entries' }),
   noneMatching: 'No dissent matches.',
   decisionsTitle: 'Decisions',
   noDecisions: 'No decisions recorded yet.',
@@ -89,7 +92,10 @@ export const record = {
   votesAbstain: 'Abstained',
   voteNotCount: (label: string) => `${label}: enter a whole number, or leave it empty for none`,
   voteTooMany: (counted: number, present: number) =>
-    `${counted} votes counted, but only ${present} ${present === 1 ? 'person is' : 'people are'} here. Check the count before saving. Some groups let members who are away vote by proxy: if so, the count can stand.`,
+    p(present, {
+      one: `${counted} votes counted, but only # person is here. Check the count before saving. Some groups let members who are away vote by proxy: if so, the count can stand.`,
+      other: `${counted} votes counted, but only # people are here. Check the count before saving. Some groups let members who are away vote by proxy: if so, the count can stand.`,
+    }),
   voteCountRight: 'The count is right (it includes proxy votes)',
   voteCheckFirst: 'More votes than people here: check the count, and tick “The count is right” if it includes proxy votes',
   decidedBy: 'Decided by whom',
@@ -108,7 +114,7 @@ export const record = {
     deferred: 'Deferred: not decided yet',
     elsewhere: (by: string) => `Decided elsewhere, by ${by}`,
   },
-  dissentAgainst: (n: number) => (n === 1 ? '1 person’s dissent recorded against it' : `${n} dissents recorded against it`),
+  dissentAgainst: (n: number) => p(n, { one: '# person’s dissent recorded against it', other: '# dissents recorded against it' }),
   decidedAt: (meeting: string) => `At “${meeting}”`,
 
   // Actions

@@ -1,8 +1,11 @@
+import { plurals } from '../plural';
 /** Words for the ground rules: the templates, the Stage 4 questions and the rules screen. Part of the en-GB catalogue. */
+const p = plurals('en-GB');
+
 export const rules = {
   title: 'Ground rules',
   groupLink: 'Ground rules',
-  groupLinkCount: (agreed: number) => (agreed === 1 ? 'Ground rules (1 agreed)' : `Ground rules (${agreed} agreed)`),
+  groupLinkCount: (agreed: number) => p(agreed, { one: 'Ground rules (# agreed)', other: 'Ground rules (# agreed)' }),
   intro:
     'Ground rules are how this group agrees to work together. Start from a template or write your own, then mark each one as agreed when the group has agreed it. Agreed rules are shown at the start of every meeting.',
   questionsTitle: 'Questions to talk about first',
@@ -70,5 +73,5 @@ export const rules = {
   meetingChoice: (title: string, day: string) => `${title}, ${day}`,
   confirmAgree: 'Record as agreed',
   confirmAgreeNamed: (n: number) => `Record as agreed: rule ${n}`,
-  agreedCount: (n: number) => (n === 0 ? 'No rules agreed yet.' : n === 1 ? '1 rule agreed.' : `${n} rules agreed.`),
+  agreedCount: (n: number) => p(n, { zero: 'No rules agreed yet.', one: '# rule agreed.', other: '# rules agreed.' }),
 } as const;

@@ -1,3 +1,4 @@
+import { plurals } from '../plural';
 import type { Perspective } from '../../../domain/model';
 import type { SummaryWords } from '../../../domain/summary';
 
@@ -14,6 +15,7 @@ const STAND_INS: Record<string, string> = {
 const summaryWords: SummaryWords = {
   standIn: (perspective: Perspective | undefined) =>
     !perspective ? 'a member' : (STAND_INS[perspective.id] ?? (perspective.label.trim() ? `a member (${perspective.label.trim()})` : 'a member')),
+  untitledItem: (position: number) => `Item ${position}`,
 };
 
 /** What a 4xx from the office server means, for a summary or request set aside. */
@@ -29,6 +31,8 @@ const REFUSED_WORDS: Record<number, string> = {
 };
 
 /** Words for sending summaries to the programme office. Part of the en-GB catalogue. */
+const p = plurals('en-GB');
+
 export const sync = {
   /** Put in the summary itself, for the office to read. */
   summaryWords,
@@ -88,7 +92,10 @@ export const sync = {
   },
   nextTry: (when: string) => `Next try: ${when}.`,
   stale: (n: number) =>
-    `${n === 1 ? 'A summary has' : `${n} summaries have`} waited more than 5 days. On some tablets the browser clears the data of a web page that is not installed. Connect and send soon, or install Heard to the home screen.`,
+    p(n, {
+      one: 'A summary has waited more than 5 days. On some tablets the browser clears the data of a web page that is not installed. Connect and send soon, or install Heard to the home screen.',
+      other: '# summaries have waited more than 5 days. On some tablets the browser clears the data of a web page that is not installed. Connect and send soon, or install Heard to the home screen.',
+    }),
   groupCodesTitle: 'How the office knows your groups',
   groupCodesHint:
     'With names off, the office sees each group only by its code (it never gets the name). If the office asks about a group by its code, this is which one it means.',
@@ -111,13 +118,15 @@ export const sync = {
   setAsideWhy: (status: number | null, attempts: number) =>
     status !== null && status >= 400 && status < 500
       ? `The office server refused it (${status}: ${REFUSED_WORDS[status] ?? 'it could not take it'}).`
-      : `The office server failed on it ${attempts === 1 ? 'once' : `${attempts} times`}${status ? ` (${status})` : ''}.`,
+      : status
+        ? p(attempts, { one: `The office server failed on it once (${status}).`, other: `The office server failed on it # times (${status}).` })
+        : p(attempts, { one: 'The office server failed on it once.', other: 'The office server failed on it # times.' }),
   tryAgain: 'Try again',
   tryAgainFor: (what: string) => `Try again: ${what}`,
   revision: (n: number) => `Version ${n}`,
   waitingSince: (when: string) => `Waiting since ${when}`,
   sentAt: (when: string) => `Sent ${when}`,
-  tries: (n: number) => (n === 1 ? '1 try' : `${n} tries`),
+  tries: (n: number) => p(n, { one: '# try', other: '# tries' }),
   sendAgain: 'Send again',
   sendAgainFor: (title: string) => `Send again: ${title || 'Meeting'}`,
   sendAgainHint: 'After changes to actions, send the office the summary again. It replaces the one sent before.',
