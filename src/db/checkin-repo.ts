@@ -10,7 +10,7 @@ import { db } from './connection';
 import type { HeardDb } from './schema';
 import { getMeetingDetail, type MeetingDetail } from './meetings-repo';
 import { CHECKIN_LOCK_KEY as LOCK_KEY, readLock } from './settings-repo';
-import { RuleError } from './storage-errors';
+import { RuleError } from '../domain/rule-codes';
 
 export { readLock };
 

@@ -1,7 +1,7 @@
 import type { Attendee, Group, Id, Meeting, Person } from '../domain/model';
 import { db } from './connection';
 import { carryDeferredItems } from './carry-deferred';
-import { RuleError } from './storage-errors';
+import { RuleError } from '../domain/rule-codes';
 
 export async function meetingsOfGroup(groupId: Id): Promise<Meeting[]> {
   return db().meetings.where('groupId').equals(groupId).toArray();

@@ -24,6 +24,7 @@ import { PersonRow } from '../components/PersonRow';
 import { perspectiveError, perspectiveFieldId, PerspectivesEditor } from '../components/PerspectivesEditor';
 import { t } from '../strings/all';
 import { textError } from '../text-problems';
+import { ruleWords } from '../rule-words';
 
 function RenameGroup({ group }: { group: Group }) {
   const [open, setOpen] = useState(false);
@@ -88,7 +89,7 @@ function EditPerspectives({ detail }: { detail: GroupDetail }) {
           if (result.ok) {
             setSubmitted(false);
             setMessage(t.group.perspectivesSaved);
-          } else if (result.rule === 'perspective-in-use') setMessage(t.group.perspectiveInUse);
+          } else if (result.rule) setMessage(ruleWords(result.rule, { 'perspective-in-use': t.group.perspectiveInUse }));
         }}
       >
         <ErrorSummary errors={submitted ? errors : []} />
