@@ -1,6 +1,7 @@
 import type { Turn } from './balance-model';
 import { scopeTurns, talkWindows, type Talk, type Window } from './talk';
 import type { Attendee, EpochMs, Id, Perspective, Person } from './model';
+import { nameOrder } from './names';
 
 /** How far from a fair share counts as out of balance. The chair can change these. */
 export interface BalanceThresholds {
@@ -208,7 +209,7 @@ export function computeBalance(input: BalanceInput): Balance {
       (p) =>
         p.personId !== speaking && isHereAt(attendeeOf.get(p.personId)!, input.now) && (running || p.presentMs > 0) && p.talkMs < t.heardAfterMs,
     )
-    .sort((a, b) => a.talkMs - b.talkMs || (names.get(a.personId) ?? '').localeCompare(names.get(b.personId) ?? '', 'en-GB'))
+    .sort((a, b) => a.talkMs - b.talkMs || nameOrder()(names.get(a.personId) ?? '', names.get(b.personId) ?? ''))
     .map((p) => p.personId);
 
   return { totalTalkMs, crossTalkMs, people, groups, notYetHeard };

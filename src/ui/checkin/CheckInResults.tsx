@@ -11,6 +11,7 @@ import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
 import { Face, faceLabels, faceMood } from './answers';
 import { SealedAnswers } from './SealedAnswers';
+import { nameOrder } from '../../domain/names';
 
 function rowsOf(summary: PromptSummary): { label: string; count: number; mood?: number }[] {
   if (summary.kind === 'choice') return CHOICES.map((c, i) => ({ label: t.checkin.choices[c], count: summary.counts[i] ?? 0 }));
@@ -61,7 +62,7 @@ function ResultsBody({ results }: { results: Results }) {
   const { detail, answers, marks, oneToOnes, glossary } = results;
   const meetingId = detail.meeting.id;
   const names = new Map(detail.people.map((p) => [p.id, p.name]));
-  const marked = marks.map((m) => names.get(m.personId) ?? '').filter(Boolean).sort((a, b) => a.localeCompare(b, 'en-GB'));
+  const marked = marks.map((m) => names.get(m.personId) ?? '').filter(Boolean).sort(nameOrder());
   const closed = detail.meeting.state === 'closed';
   return (
     <>

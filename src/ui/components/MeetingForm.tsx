@@ -7,6 +7,7 @@ import { ErrorSummary, type FieldError } from './ErrorSummary';
 import { SelectField, TextField } from './fields';
 import { t } from '../strings';
 import { textError } from '../text-problems';
+import { byName } from '../../domain/names';
 
 export interface MeetingFormValue extends MeetingFields {
   expectedIds: Id[];
@@ -45,7 +46,7 @@ export function MeetingForm({
   const shown = (id: string) => (submitted ? fieldErrors[id] : undefined);
   const active = people
     .filter((p) => p.status === 'active' || value.expectedIds.includes(p.id) || p.id === value.chairId)
-    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    .sort(byName());
 
   async function submit(event: Event) {
     event.preventDefault();

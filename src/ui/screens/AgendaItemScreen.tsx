@@ -24,6 +24,7 @@ import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
+import { byName } from '../../domain/names';
 
 interface Draft {
   title: string;
@@ -243,7 +244,7 @@ export function AgendaItemScreen({ meetingId, itemId }: { meetingId: string; ite
         const existing = itemId ? found.items.find((i) => i.id === itemId) : undefined;
         if (itemId && !existing) return <NotFound />;
         const item = existing ?? newAgendaItem(freshId, meetingId, found.items.length, now());
-        const people = found.people.filter((p) => p.status === 'active').sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+        const people = found.people.filter((p) => p.status === 'active').sort(byName());
         return (
           <>
             <p class="breadcrumb">

@@ -25,6 +25,7 @@ import { perspectiveError, perspectiveFieldId, PerspectivesEditor } from '../com
 import { t } from '../strings/all';
 import { textError } from '../text-problems';
 import { ruleWords } from '../rule-words';
+import { byName } from '../../domain/names';
 
 function RenameGroup({ group }: { group: Group }) {
   const [open, setOpen] = useState(false);
@@ -161,7 +162,7 @@ function GroupMeetings({ groupId }: { groupId: string }) {
 
 function Roster({ detail }: { detail: GroupDetail }) {
   const { group, people, meetingCount } = detail;
-  const ordered = [...people].sort((a, b) => (a.status === b.status ? a.name.localeCompare(b.name, 'en-GB') : a.status === 'active' ? -1 : 1));
+  const ordered = [...people].sort((a, b) => (a.status === b.status ? byName()(a, b) : a.status === 'active' ? -1 : 1));
   return (
     <section aria-labelledby="heading-roster">
       <h2 id="heading-roster">{t.group.roster}</h2>

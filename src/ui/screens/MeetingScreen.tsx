@@ -14,6 +14,7 @@ import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
+import { byName } from '../../domain/names';
 
 function Attendance({ detail }: { detail: MeetingDetail }) {
   const { meeting, group, people, attendees } = detail;
@@ -22,7 +23,7 @@ function Attendance({ detail }: { detail: MeetingDetail }) {
     const person = byId.get(a.personId);
     return person ? [person] : [];
   });
-  const members = present.filter((p) => !p.guestOfMeetingId).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const members = present.filter((p) => !p.guestOfMeetingId).sort(byName());
   const guests = present.filter((p) => p.guestOfMeetingId);
   return (
     <section aria-labelledby="heading-people">

@@ -1,5 +1,6 @@
 import type { Attendee, Person } from '../../../domain/model';
 import type { RunData } from '../../../db/run-repo';
+import { nameOrder } from '../../../domain/names';
 
 export interface Participant {
   person: Person;
@@ -17,7 +18,7 @@ export function participants(data: RunData): Participant[] {
       const here = attendee.arrivedAt !== null && (attendee.leftAt ?? null) === null;
       return [{ person, attendee, here }];
     })
-    .sort((a, b) => a.person.name.localeCompare(b.person.name, 'en-GB'));
+    .sort((a, b) => nameOrder()(a.person.name, b.person.name));
 }
 
 /** Positions in a fixed palette, so a perspective keeps its colour across screens. */
