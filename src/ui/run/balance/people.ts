@@ -1,5 +1,6 @@
 import type { Attendee, Person } from '../../../domain/model';
 import type { RunData } from '../../../db/run-repo';
+import { isHere } from '../../../domain/balance';
 import { nameOrder } from '../../../domain/names';
 
 export interface Participant {
@@ -15,8 +16,7 @@ export function participants(data: RunData): Participant[] {
     .flatMap((attendee) => {
       const person = byId.get(attendee.personId);
       if (!person) return [];
-      const here = attendee.arrivedAt !== null && (attendee.leftAt ?? null) === null;
-      return [{ person, attendee, here }];
+      return [{ person, attendee, here: isHere(attendee) }];
     })
     .sort((a, b) => nameOrder()(a.person.name, b.person.name));
 }
