@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { CONTACT_MAX_LENGTH, type CheckInDraft } from '../../domain/checkin';
 import type { CheckInLock, Response } from '../../domain/checkin-model';
 import { checkOptionalText, checkRequiredText } from '../../domain/text-rules';
@@ -7,6 +7,7 @@ import { finishMyCheckIn } from '../../state/checkin-actions';
 import { now } from '../../state/clock';
 import { go } from '../routes';
 import { useLive } from '../../state/use-live';
+import { useTouchWatch } from '../../state/use-touch-watch';
 import { TextField } from '../components/fields';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { LiveView } from '../components/LiveView';
@@ -37,35 +38,6 @@ export function ParticipantFlow({ lock, onChair }: { lock: CheckInLock; onChair:
       {(found) => (found ? <OnePerson key={round} lock={lock} data={found} onChair={onChair} onFinished={() => setRound((r) => r + 1)} /> : null)}
     </LiveView>
   );
-}
-
-/**
- * While `active`, calls `tick` every second with the time of the last touch.
- * Watches for touches without re-rendering on each one: a state change inside
- * an input's event would re-render before the field's own handler reads it.
- * The tick looks at the clock, not at ticks counted, so a throttled or
- * sleeping tab catches up as soon as it wakes.
- */
-function useTouchWatch(active: boolean, tick: (lastTouch: number) => void): { touched: () => void } {
-  const lastTouch = useRef(now());
-  // The newest tick, read each second: a new function each render must not restart the watch (and its clock).
-  const latestTick = useRef(tick);
-  latestTick.current = tick;
-  useEffect(() => {
-    if (!active) return;
-    lastTouch.current = now();
-    const touched = () => {
-      lastTouch.current = now();
-    };
-    const events = ['pointerdown', 'keydown', 'input'] as const;
-    for (const name of events) document.addEventListener(name, touched, { capture: true });
-    const timer = setInterval(() => latestTick.current(lastTouch.current), 1000);
-    return () => {
-      clearInterval(timer);
-      for (const name of events) document.removeEventListener(name, touched, { capture: true });
-    };
-  }, [active]);
-  return { touched: () => (lastTouch.current = now()) };
 }
 
 function useIdle(active: boolean, onGone: () => void): { asking: boolean; stillHere: () => void } {
