@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { GroundRule } from '../../domain/agenda-model';
+import { formatShortDay } from '../../domain/dates';
+import type { Meeting } from '../../domain/model';
+import { now } from '../../state/clock';
+import { agree } from '../../state/rules-actions';
+import { SelectField } from '../components/fields';
+import { t } from '../strings/all';
+import { likelyMeetingId } from './rule-helpers';
+
+export function AgreeForm({
+  rule,
+  number,
+  meetings,
+  onAgreed,
+  onCancel,
+}: {
+  rule: GroundRule;
+  number: number;
+  meetings: readonly Meeting[];
+  onAgreed: () => void;
+  onCancel: () => void;
+}) {
+  const [meetingId, setMeetingId] = useState<string>(() => likelyMeetingId(meetings, now()));
+  const [busy, setBusy] = useState(false);
+  const fieldId = `rule-${rule.id}-meeting`;
+  const newestFirst = [...meetings].sort((a, b) => b.startsAt - a.startsAt);
+  useEffect(() => {
+    document.getElementById(fieldId)?.focus();
+  }, [fieldId]);
+  return (
+    <form
+      class="rule-row__form"
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (busy) return;
+        setBusy(true);
+        const result = await agree(rule, meetingId || null);
+        setBusy(false);
+        if (result.ok) onAgreed();
+      }}
+    >
+      <SelectField
+        id={fieldId}
+        label={t.rules.agreedAtLabel}
+        hint={t.rules.agreedAtHint}
+        value={meetingId}
+        choices={[
+          { value: '', label: t.rules.notAtMeeting },
+          ...newestFirst.map((m) => ({ value: m.id, label: t.rules.meetingChoice(m.title, formatShortDay(m.startsAt)) })),
+        ]}
+        onChange={setMeetingId}
+      />
+      <div class="actions">
+        <button type="submit" class="button" disabled={busy} aria-label={t.rules.confirmAgreeNamed(number)}>
+          {t.rules.confirmAgree}
+        </button>
+        <button type="button" class="button button--secondary" onClick={onCancel}>
+          {t.rules.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { GroundRule } from '../../domain/agenda-model';
+import { checkRuleText, RULE_TEXT_MAX_LENGTH } from '../../domain/ground-rules';
+import { editRule } from '../../state/rules-actions';
+import { TextArea } from '../components/fields';
+import { t } from '../strings/all';
+import { ruleProblem } from './rule-helpers';
+
+export function EditRuleForm({ rule, number, onDone }: { rule: GroundRule; number: number; onDone: () => void }) {
+  const [text, setText] = useState(rule.text);
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const fieldId = `rule-${rule.id}-text`;
+  const error = submitted ? ruleProblem(checkRuleText(text)) : undefined;
+  useEffect(() => {
+    document.getElementById(fieldId)?.focus();
+  }, [fieldId]);
+  return (
+    <form
+      class="rule-row__form"
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setSubmitted(true);
+        if (checkRuleText(text) !== null) {
+          document.getElementById(fieldId)?.focus();
+          return;
+        }
+        if (busy) return;
+        setBusy(true);
+        const result = await editRule(rule, text);
+        setBusy(false);
+        if (result.ok) onDone();
+      }}
+    >
+      <TextArea rows={3} maxLength={RULE_TEXT_MAX_LENGTH}
+        id={fieldId}
+        label={t.rules.editLabel(number)}
+        hint={rule.status === 'agreed' ? `${t.rules.revisedNote} ${t.rules.ruleHint}` : t.rules.ruleHint}
+        error={error}
+        value={text}
+        onInput={setText}
+      />
+      <div class="actions">
+        <button type="submit" class="button" disabled={busy}>
+          {t.rules.save}
+        </button>
+        <button type="button" class="button button--secondary" onClick={onDone}>
+          {t.rules.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
