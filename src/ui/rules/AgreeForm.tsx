@@ -7,6 +7,7 @@ import { agree } from '../../state/rules-actions';
 import { SelectField } from '../components/fields';
 import { t } from '../strings/all';
 import { likelyMeetingId } from './rule-helpers';
+import { useSubmit } from '../use-submit';
 
 export function AgreeForm({
   rule,
@@ -22,7 +23,9 @@ export function AgreeForm({
   onCancel: () => void;
 }) {
   const [meetingId, setMeetingId] = useState<string>(() => likelyMeetingId(meetings, now()));
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit(async () => {
+    if ((await agree(rule, meetingId || null)).ok) onAgreed();
+  });
   const fieldId = `rule-${rule.id}-meeting`;
   const newestFirst = [...meetings].sort((a, b) => b.startsAt - a.startsAt);
   useEffect(() => {
@@ -32,14 +35,7 @@ export function AgreeForm({
     <form
       class="rule-row__form"
       noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (busy) return;
-        setBusy(true);
-        const result = await agree(rule, meetingId || null);
-        setBusy(false);
-        if (result.ok) onAgreed();
-      }}
+      onSubmit={form.onSubmit}
     >
       <SelectField
         id={fieldId}
@@ -53,7 +49,7 @@ export function AgreeForm({
         onChange={setMeetingId}
       />
       <div class="actions">
-        <button type="submit" class="button" disabled={busy} aria-label={t.rules.confirmAgreeNamed(number)}>
+        <button type="submit" class="button" disabled={form.busy} aria-label={t.rules.confirmAgreeNamed(number)}>
           {t.rules.confirmAgree}
         </button>
         <button type="button" class="button button--secondary" onClick={onCancel}>

@@ -5,13 +5,18 @@ import { editRule } from '../../state/rules-actions';
 import { TextArea } from '../components/fields';
 import { t } from '../strings/all';
 import { ruleProblem } from './rule-helpers';
+import { useSubmit } from '../use-submit';
 
 export function EditRuleForm({ rule, number, onDone }: { rule: GroundRule; number: number; onDone: () => void }) {
   const [text, setText] = useState(rule.text);
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
   const fieldId = `rule-${rule.id}-text`;
-  const error = submitted ? ruleProblem(checkRuleText(text)) : undefined;
+  const form = useSubmit(
+    async () => {
+      if ((await editRule(rule, text)).ok) onDone();
+    },
+    () => checkRuleText(text) !== null,
+  );
+  const error = form.submitted ? ruleProblem(checkRuleText(text)) : undefined;
   useEffect(() => {
     document.getElementById(fieldId)?.focus();
   }, [fieldId]);
@@ -19,18 +24,9 @@ export function EditRuleForm({ rule, number, onDone }: { rule: GroundRule; numbe
     <form
       class="rule-row__form"
       noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setSubmitted(true);
-        if (checkRuleText(text) !== null) {
-          document.getElementById(fieldId)?.focus();
-          return;
-        }
-        if (busy) return;
-        setBusy(true);
-        const result = await editRule(rule, text);
-        setBusy(false);
-        if (result.ok) onDone();
+      onSubmit={(event) => {
+        if (checkRuleText(text) !== null) document.getElementById(fieldId)?.focus();
+        void form.onSubmit(event);
       }}
     >
       <TextArea rows={3} maxLength={RULE_TEXT_MAX_LENGTH}
@@ -42,7 +38,7 @@ export function EditRuleForm({ rule, number, onDone }: { rule: GroundRule; numbe
         onInput={setText}
       />
       <div class="actions">
-        <button type="submit" class="button" disabled={busy}>
+        <button type="submit" class="button" disabled={form.busy}>
           {t.rules.save}
         </button>
         <button type="button" class="button button--secondary" onClick={onDone}>

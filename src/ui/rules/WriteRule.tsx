@@ -5,35 +5,30 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { TextArea } from '../components/fields';
 import { t } from '../strings/all';
 import { type RulesData, ruleProblem, nextOrder } from './rule-helpers';
+import { useSubmit } from '../use-submit';
 
 export function WriteRule({ data }: { data: RulesData }) {
   const [text, setText] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
   const fieldId = 'new-rule';
-  const error = submitted ? ruleProblem(checkRuleText(text)) : undefined;
+  const form = useSubmit(async () => {
+    const result = await addRule(data.group.id, text, nextOrder(data.rules));
+    if (result.ok) {
+      setText('');
+      form.reset();
+      document.getElementById(fieldId)?.focus();
+    }
+  }, () => checkRuleText(text) !== null);
+  const error = form.submitted ? ruleProblem(checkRuleText(text)) : undefined;
   return (
     <section class="rules-write" aria-labelledby="heading-rules-write">
       <h2 id="heading-rules-write">{t.rules.newRule}</h2>
       <form
         noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          setSubmitted(true);
-          if (checkRuleText(text) !== null || busy) return;
-          setBusy(true);
-          const result = await addRule(data.group.id, text, nextOrder(data.rules));
-          setBusy(false);
-          if (result.ok) {
-            setText('');
-            setSubmitted(false);
-            document.getElementById(fieldId)?.focus();
-          }
-        }}
+        onSubmit={form.onSubmit}
       >
         <ErrorSummary errors={error ? [{ fieldId, message: error }] : []} />
         <TextArea rows={3} maxLength={RULE_TEXT_MAX_LENGTH} id={fieldId} label={t.rules.ruleText} hint={t.rules.ruleHint} error={error} value={text} onInput={setText} />
-        <button type="submit" class="button" disabled={busy}>
+        <button type="submit" class="button" disabled={form.busy}>
           {t.rules.add}
         </button>
       </form>
