@@ -12,6 +12,7 @@ import { createSession, endSession, isKeyShaped, listKeys, SESSION_HOURS, verify
 import { OFFICE_CSP, OFFICE_CSS, officePage, signInPage } from './office.js';
 import { registerReflectionRoutes } from './office-reflection-routes.js';
 import { openApiDocument } from './openapi.js';
+import { problem, ProblemError } from './problems.js';
 import { carryOutRequest, PRIVACY_REQUEST_KINDS, PRIVACY_REQUEST_SCHEMAS } from './privacy-requests.js';
 import { countMatching, decodeCursor, DEFAULT_PAGE, listSummaries, MAX_PAGE, storeSummary } from './summaries.js';
 import { fieldErrors, SummarySchema, type FieldError } from './summary-schema.js';
@@ -64,9 +65,6 @@ const ListQuerySchema = z.strictObject({
   cursor: z.string().min(1).max(1000).optional(),
 });
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500;
-const jsonError = (c: Context, status: ErrorStatus, error: string, extra: object = {}) => c.json({ error, ...extra }, status);
-
 /**
  * A request header. On Node, read from the incoming message node-server passes along: asking
  * Hono for it builds a web Headers object of every header first, on every request.
@@ -86,14 +84,14 @@ function bearer(c: Context): string | null {
 
 function refuseKey(c: Context): Response {
   c.header('WWW-Authenticate', 'Bearer realm="heard"');
-  return jsonError(c, 401, KEY_REFUSED);
+  return problem(c, 'key-refused', KEY_REFUSED);
 }
 
 function limitBody(maxSize: number, what: string): MiddlewareHandler {
   const tooLarge = (c: Context) => {
     // The rest of the body is not read: close the connection so no client reuses it.
     c.header('Connection', 'close');
-    return jsonError(c, 413, `The ${what} is larger than the server accepts (${maxSize / 1024} KB).`);
+    return problem(c, 'too-large', `The ${what} is larger than the server accepts (${maxSize / 1024} KB).`);
   };
   const streamed = bodyLimit({ maxSize, onError: tooLarge });
   return async (c, next) => {
@@ -108,13 +106,13 @@ function limitBody(maxSize: number, what: string): MiddlewareHandler {
   };
 }
 
-const refuseText = (c: Context, what: string, fields: FieldError[]) =>
-  jsonError(c, 400, `The ${what} holds text that cannot be stored.`, { fields });
+const textRefused = (what: string, fields: FieldError[]) =>
+  new ProblemError('bad-text', `The ${what} holds text that cannot be stored.`, { fields });
 
-/** The request's JSON body, or the answer that says why there is none. */
-async function readJson(c: Context, what: string): Promise<{ body: unknown } | { refusal: Response }> {
+/** The request's JSON body; a ProblemError says why there is none. */
+async function readJson(c: Context, what: string): Promise<unknown> {
   if (!/^application\/json\b/i.test(header(c, 'Content-Type') ?? '')) {
-    return { refusal: jsonError(c, 415, `Send the ${what} as JSON (Content-Type: application/json).`) };
+    throw new ProblemError('not-json-type', `Send the ${what} as JSON (Content-Type: application/json).`);
   }
   let body: unknown;
   let text: string;
@@ -122,12 +120,13 @@ async function readJson(c: Context, what: string): Promise<{ body: unknown } | {
     text = await c.req.text();
     body = JSON.parse(text);
   } catch {
-    return { refusal: jsonError(c, 400, `The ${what} is not valid JSON.`, { fields: [{ path: '', message: 'Not valid JSON.' }] }) };
+    throw new ProblemError('invalid', `The ${what} is not valid JSON.`, { fields: [{ path: '', message: 'Not valid JSON.' }] });
   }
   // Before the schema: a NUL or a lone surrogate is refused wherever it is, also where the schema
   // would let the text through to the database.
   const bad = mayHoldBadText(text) ? badTextFields(body) : [];
-  return bad.length ? { refusal: refuseText(c, what, bad) } : { body };
+  if (bad.length) throw textRefused(what, bad);
+  return body;
 }
 
 /** The address a request came from: the socket's, or the proxy's word for it when trusted. */
@@ -189,7 +188,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   // The key is checked before the body is read or parsed: a caller without a valid key gets 401
   // and nothing else, whatever it sent.
   app.use('/api/*', async (c, next) => {
-    const waiting = tooManyFailures(c, (seconds) => jsonError(c, 429, waitWords(seconds)));
+    const waiting = tooManyFailures(c, (seconds) => problem(c, 'too-many-failures', waitWords(seconds)));
     if (waiting) return waiting;
     const secret = bearer(c);
     const caller = secret ? await verifyKey(db, secret) : null;
@@ -204,21 +203,19 @@ export function createApp(options: AppOptions): Hono<Env> {
   const needsRole =
     (role: KeyRole): MiddlewareHandler<Env> =>
     async (c, next) =>
-      c.get('caller').role === role ? next() : jsonError(c, 403, ROLE_REFUSED[c.get('caller').role]);
+      c.get('caller').role === role ? next() : problem(c, 'wrong-role', ROLE_REFUSED[c.get('caller').role]);
 
   app.post('/api/summaries', needsRole('device'), limitBody(MAX_BODY_BYTES, 'summary'), async (c) => {
-    const read = await readJson(c, 'summary');
-    if ('refusal' in read) return read.refusal;
-    const parsed = SummarySchema.safeParse(read.body);
-    if (!parsed.success) return jsonError(c, 400, 'The summary is not valid.', { fields: fieldErrors(parsed.error) });
+    const parsed = SummarySchema.safeParse(await readJson(c, 'summary'));
+    if (!parsed.success) return problem(c, 'invalid', 'The summary is not valid.', { fields: fieldErrors(parsed.error) });
     const result = await storeSummary(db, parsed.data, c.get('caller').id);
     switch (result.outcome) {
       case 'forbidden':
-        return jsonError(c, 403, GROUP_REFUSED);
+        return problem(c, 'group-forbidden', GROUP_REFUSED);
       case 'conflict':
-        return jsonError(c, 409, 'This summary id is already used by a summary of another meeting.');
+        return problem(c, 'id-conflict', 'This summary id is already used by a summary of another meeting.');
       case 'changed':
-        return jsonError(c, 409, 'A different summary is already stored with this id and revision. A changed summary needs a higher revision.');
+        return problem(c, 'revision-changed', 'A different summary is already stored with this id and revision. A changed summary needs a higher revision.');
     }
     const { outcome, stored } = result;
     await options.afterStore?.(stored.id);
@@ -227,13 +224,11 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   for (const kind of PRIVACY_REQUEST_KINDS) {
     app.post(`/api/requests/${kind}`, limitBody(MAX_REQUEST_BYTES, 'request'), async (c) => {
-      const read = await readJson(c, 'request');
-      if ('refusal' in read) return read.refusal;
-      const parsed = PRIVACY_REQUEST_SCHEMAS[kind].safeParse(read.body);
-      if (!parsed.success) return jsonError(c, 400, 'The request is not valid.', { fields: fieldErrors(parsed.error) });
+      const parsed = PRIVACY_REQUEST_SCHEMAS[kind].safeParse(await readJson(c, 'request'));
+      if (!parsed.success) return problem(c, 'invalid', 'The request is not valid.', { fields: fieldErrors(parsed.error) });
       const { outcome, affected } = await carryOutRequest(options.db, kind, parsed.data, c.get('caller'));
-      if (outcome === 'forbidden') return jsonError(c, 403, GROUP_REFUSED);
-      if (outcome === 'conflict') return jsonError(c, 409, 'This request id is already used by another request.');
+      if (outcome === 'forbidden') return problem(c, 'group-forbidden', GROUP_REFUSED);
+      if (outcome === 'conflict') return problem(c, 'id-conflict', 'This request id is already used by another request.');
       return c.json({ status: outcome, id: parsed.data.id, kind, affected }, outcome === 'done' ? 201 : 200);
     });
   }
@@ -241,18 +236,18 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get('/api/summaries', needsRole('office'), async (c) => {
     const query = c.req.query();
     const bad = badTextFields(query);
-    if (bad.length) return refuseText(c, 'query', bad);
+    if (bad.length) throw textRefused('query', bad);
     const parsed = ListQuerySchema.safeParse(query);
-    if (!parsed.success) return jsonError(c, 400, 'A filter is not valid.', { fields: fieldErrors(parsed.error) });
+    if (!parsed.success) return problem(c, 'invalid', 'A filter is not valid.', { fields: fieldErrors(parsed.error) });
     const { limit = DEFAULT_PAGE, cursor, ...filter } = parsed.data;
     const after = cursor === undefined ? null : decodeCursor(cursor);
     if (cursor !== undefined && !after) {
-      return jsonError(c, 400, 'A filter is not valid.', { fields: [{ path: 'cursor', message: 'Not a cursor this server gave: start again without it.' }] });
+      return problem(c, 'invalid', 'A filter is not valid.', { fields: [{ path: 'cursor', message: 'Not a cursor this server gave: start again without it.' }] });
     }
     return c.json(await listSummaries(db, filter, { limit, after }));
   });
 
-  app.all('/api/*', (c) => jsonError(c, 404, 'There is no such address on this server.'));
+  app.all('/api/*', (c) => problem(c, 'no-such-address', 'There is no such address on this server.'));
 
   // The office page.
   const html = (c: Context, body: string, status: 200 | 400 | 401 | 403 | 404 | 429 = 200) => {
@@ -363,10 +358,11 @@ export function createApp(options: AppOptions): Hono<Env> {
   // A 500 logs an error id and, for a database statement, its name: never the request's body,
   // parameters, key or key hash, which the error itself might quote.
   app.onError((error, c) => {
+    if (error instanceof ProblemError) return problem(c, error.code, error.message, error.extra);
     const errorId = randomBytes(6).toString('hex');
     const where = error instanceof QueryError ? `statement ${error.statement}${error.code ? ` (SQLSTATE ${error.code})` : ''}` : error.name;
     console.error(`Sync server error ${errorId}: ${where}`);
-    return jsonError(c, 500, `The server could not do that just now. Try again later (error ${errorId}).`, { errorId });
+    return problem(c, 'server-error', `The server could not do that just now. Try again later (error ${errorId}).`, { errorId });
   });
 
   return app;

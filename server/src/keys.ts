@@ -33,8 +33,6 @@ export function newSecret(): string {
   return KEY_PREFIX + randomBytes(32).toString('base64url');
 }
 
-const iso = (value: unknown): string | null => (value === null || value === undefined ? null : isoTime(value));
-
 interface KeyRow {
   id: string;
   label: string;
@@ -47,8 +45,8 @@ const toKey = (row: KeyRow): DeviceKey => ({
   id: row.id,
   label: row.label,
   role: row.role,
-  createdAt: iso(row.created_at) ?? '',
-  revokedAt: iso(row.revoked_at),
+  createdAt: isoTime(row.created_at),
+  revokedAt: row.revoked_at === null || row.revoked_at === undefined ? null : isoTime(row.revoked_at),
 });
 
 const KEY_COLUMNS = 'id, label, role, created_at, revoked_at';

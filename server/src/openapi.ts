@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PRIVACY_REQUEST_KINDS, PRIVACY_REQUEST_SCHEMAS, type PrivacyRequestKind } from './privacy-requests.js';
 import { summaryJsonSchema } from './summary-schema.js';
+import { PROBLEM_CODES } from './problems.js';
 
 const REQUEST_WORDS: Record<PrivacyRequestKind, { summary: string; description: string; schema: string }> = {
   'erase-person': {
@@ -199,9 +200,10 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
         },
         Error: {
           type: 'object',
-          required: ['error'],
+          required: ['error', 'code'],
           properties: {
             error: { type: 'string', description: 'What went wrong, in words' },
+            code: { enum: PROBLEM_CODES, description: 'Which refusal it is, to tell them apart without reading the words' },
             errorId: { type: 'string', description: 'On a 500: the id the server logged it under' },
             fields: {
               type: 'array',

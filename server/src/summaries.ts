@@ -1,7 +1,7 @@
 // Storing and reading summaries. Idempotent by id in one statement: INSERT … ON CONFLICT with a
 // revision guard, so two identical requests at once can never make two rows, and an older
 // revision can never overwrite a newer one. The group's owner is checked in that same statement.
-import { isoTime as iso, type Queryable } from './db.js';
+import { isoTime, type Queryable } from './db.js';
 import type { Summary } from './summary-schema.js';
 
 export type StoreOutcome = 'created' | 'updated' | 'unchanged' | 'ignored';
@@ -29,8 +29,8 @@ const parseBody = (body: unknown): Summary => (typeof body === 'string' ? JSON.p
 const toStored = (row: Row): StoredSummary => ({
   id: row.id,
   revision: Number(row.revision),
-  receivedAt: iso(row.received_at),
-  updatedAt: iso(row.updated_at),
+  receivedAt: isoTime(row.received_at),
+  updatedAt: isoTime(row.updated_at),
   summary: parseBody(row.body),
 });
 
@@ -112,7 +112,7 @@ export async function storeSummary(
     if (written) {
       return {
         outcome: written.inserted ? 'created' : 'updated',
-        stored: { id: summary.id, revision: summary.revision, receivedAt: iso(written.received_at), updatedAt: iso(written.updated_at), summary },
+        stored: { id: summary.id, revision: summary.revision, receivedAt: isoTime(written.received_at), updatedAt: isoTime(written.updated_at), summary },
       };
     }
     const [row] = await db.query<Row & { owner: string | null; group_id: string | null }>(AFTER_NO_WRITE_SQL, [summary.id, summary.groupId]);

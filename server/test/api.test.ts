@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeKey } from '../src/keys.js';
 import { migrate } from '../src/migrations.js';
+import { PROBLEM_STATUS, type ProblemCode } from '../src/problems.js';
 import type { RunningServer } from '../src/server.js';
 import { countSummaries } from '../src/summaries.js';
 import { APP_ORIGIN, backends, get, newKey, post, signIn, start, summary } from './helpers.js';
@@ -53,7 +54,7 @@ for (const backend of backends()) {
       for (const auth of [undefined, 'heard_not-a-real-key-at-all-000000000000000000', `${key}x`]) {
         const res = await post(server, auth, summary());
         expect(res.status).toBe(401);
-        expect(await res.json()).toEqual({ error: 'The server did not accept the device key.' });
+        expect(await res.json()).toEqual({ error: 'The server did not accept the device key.', code: 'key-refused' });
       }
       const basic = await get(server, 'api/summaries', undefined, { Authorization: `Basic ${key}` });
       expect(basic.status).toBe(401);
@@ -139,6 +140,35 @@ for (const backend of backends()) {
       expect(await countSummaries(server.db, s.id)).toBe(1);
     });
 
+    // Every refusal names its code, and its status is the one PROBLEM_STATUS gives that code:
+    // a client tells refusals apart by code, never by matching the words.
+    it.each<[string, ProblemCode, () => Promise<Response>]>([
+      ['no key', 'key-refused', () => post(server, undefined, summary())],
+      ['an office key sending a summary', 'wrong-role', () => post(server, officeKey, summary())],
+      ['a summary that breaks the schema', 'invalid', () => post(server, key, { ...summary(), date: '12/03/2025' })],
+      ['a body that is not JSON', 'invalid', () => post(server, key, '{"id": ')],
+      ['a body not sent as JSON', 'not-json-type', () => post(server, key, '{}', { 'Content-Type': 'text/plain' })],
+      ['a NUL in a text field', 'bad-text', () => post(server, key, { ...summary(), glossaryTerms: ['a\u0000b'] })],
+      ['a body over 256 KB', 'too-large', () => post(server, key, 'x'.repeat(257 * 1024))],
+      ['a filter that is not a date', 'invalid', () => get(server, 'api/summaries?from=yesterday', officeKey)],
+      ['an address that is not there', 'no-such-address', () => get(server, 'api/nowhere', key)],
+    ])('%s is refused as %s with that code\'s status', async (_what, code, send) => {
+      const res = await send();
+      const body = (await res.json()) as { error: string; code: string };
+      expect(body.code).toBe(code);
+      expect(res.status).toBe(PROBLEM_STATUS[code]);
+      expect(body.error.length).toBeGreaterThan(10);
+    });
+
+    it('a reused summary id and a changed body at the same revision are told apart by code', async () => {
+      const s = summary({ meetingId: 'mtg-code-one' });
+      expect((await post(server, key, s)).status).toBe(201);
+      const reused = await post(server, key, { ...s, meetingId: 'mtg-code-two', revision: 5 });
+      expect([reused.status, ((await reused.json()) as { code: string }).code]).toEqual([409, 'id-conflict']);
+      const changed = await post(server, key, { ...s, glossaryTerms: ['changed'] });
+      expect([changed.status, ((await changed.json()) as { code: string }).code]).toEqual([409, 'revision-changed']);
+    });
+
     it('refuses a summary over 256 KB with 413 and stores nothing', async () => {
       const s = summary({ glossaryTerms: Array.from({ length: 400 }, (_, i) => `term ${i} ${'x'.repeat(100)}`) });
       const big = { ...s, decisions: Array.from({ length: 200 }, () => ({ text: 'y'.repeat(1500), how: 'consensus' })) };
@@ -156,7 +186,7 @@ for (const backend of backends()) {
       for (const body of [tooBig, '{"id": ', { ...s, date: 'yesterday' }]) {
         const res = await post(server, wrong, body);
         expect(res.status).toBe(401);
-        expect(await res.json()).toEqual({ error: 'The server did not accept the device key.' });
+        expect(await res.json()).toEqual({ error: 'The server did not accept the device key.', code: 'key-refused' });
       }
       const notJson = await post(server, wrong, s, { 'Content-Type': 'text/plain' });
       expect(notJson.status).toBe(401);
@@ -191,7 +221,7 @@ for (const backend of backends()) {
       const s = summary({ groupId: libraryGroup });
       const res = await post(server, other, s);
       expect(res.status).toBe(401);
-      expect(await res.json()).toEqual({ error: 'The server did not accept the device key.' });
+      expect(await res.json()).toEqual({ error: 'The server did not accept the device key.', code: 'key-refused' });
       expect((await get(server, 'api/summaries', other)).status).toBe(401);
       expect(await countSummaries(server.db, s.id)).toBe(0);
       // The other key is unaffected.

@@ -197,7 +197,7 @@ for (const backend of backends()) {
         for (const auth of [undefined, 'heard_not-a-real-key-at-all-000000000000000000']) {
           const res = await postRequest(server, auth, kind, body);
           expect(res.status).toBe(401);
-          expect(await res.json()).toEqual({ error: 'The server did not accept the device key.' });
+          expect(await res.json()).toEqual({ error: 'The server did not accept the device key.', code: 'key-refused' });
         }
         // Without a key, a malformed request is still a 401: nothing about it is answered.
         expect((await postRequest(server, undefined, kind, { id: 'x' })).status).toBe(401);

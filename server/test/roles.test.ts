@@ -45,7 +45,7 @@ for (const backend of backends()) {
       expect((await post(server, a, summary({ groupId: `grp-roles-${randomUUID()}` }))).status).toBe(201);
       const read = await get(server, 'api/summaries', a);
       expect(read.status).toBe(403);
-      expect(await read.json()).toEqual({ error: 'A tablet’s device key may only send summaries and requests; reading them needs an office key.' });
+      expect(await read.json()).toEqual({ error: 'A tablet’s device key may only send summaries and requests; reading them needs an office key.', code: 'wrong-role' });
       const page = await signIn(server, a);
       expect(page.status).toBe(403);
       expect(page.headers.get('set-cookie')).toBeNull();
@@ -56,7 +56,7 @@ for (const backend of backends()) {
       const s = summary({ groupId: `grp-office-send-${randomUUID()}` });
       const sent = await post(server, office, s);
       expect(sent.status).toBe(403);
-      expect(await sent.json()).toEqual({ error: 'An office key cannot send summaries as a tablet; only a tablet’s device key can.' });
+      expect(await sent.json()).toEqual({ error: 'An office key cannot send summaries as a tablet; only a tablet’s device key can.', code: 'wrong-role' });
       expect(await countSummaries(server.db, s.id)).toBe(0);
       expect((await get(server, 'api/summaries', office)).status).toBe(200);
       expect((await signIn(server, office)).status).toBe(303);
@@ -69,7 +69,7 @@ for (const backend of backends()) {
       for (const attempt of [{ ...s, revision: 2, durationMinutes: 1 }, summary({ groupId: group })]) {
         const res = await post(server, b, attempt);
         expect(res.status).toBe(403);
-        expect(await res.json()).toEqual({ error: GROUP_REFUSED });
+        expect(await res.json()).toEqual({ error: GROUP_REFUSED, code: 'group-forbidden' });
       }
       // The same id moved into B's own group would take A's row: refused as another meeting's id.
       const mine = `grp-b-${randomUUID()}`;
@@ -94,7 +94,7 @@ for (const backend of backends()) {
       for (const [kind, body] of Object.entries(requests)) {
         const res = await postRequest(server, b, kind, body);
         expect(res.status).toBe(403);
-        expect(await res.json()).toEqual({ error: GROUP_REFUSED });
+        expect(await res.json()).toEqual({ error: GROUP_REFUSED, code: 'group-forbidden' });
       }
       expect((await stored(group))[0]!.summary).toEqual(s);
       // Nothing of B's refused requests is kept: the same ids still work for the owner.

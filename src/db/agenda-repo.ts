@@ -2,7 +2,7 @@ import type { AgendaItem } from '../domain/agenda-model';
 import type { Id, Meeting } from '../domain/model';
 import { sortByOrder } from '../domain/reorder';
 import { db } from './connection';
-import { RuleError } from './storage-errors';
+import { RuleError } from '../domain/rule-codes';
 
 export async function listAgenda(meetingId: Id): Promise<AgendaItem[]> {
   return sortByOrder(await db().agendaItems.where('meetingId').equals(meetingId).toArray());

@@ -4,7 +4,7 @@ import { pinWaitRemaining } from '../domain/checkin';
 import type { EpochMs } from '../domain/model';
 import { db } from './connection';
 import { APP_LOCK_KEY, LockUnreadableError } from './settings-repo';
-import { RuleError } from './storage-errors';
+import { RuleError } from '../domain/rule-codes';
 
 /** Wrong PINs at the prompt: kept apart from the settings, so a wrong try never rewrites the PIN's record. */
 const TRIES_KEY = 'app-lock-tries';

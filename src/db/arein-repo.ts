@@ -2,7 +2,7 @@ import type { GroupReview } from '../domain/arein-model';
 import type { Group, Id, Meeting } from '../domain/model';
 import { newestFirst } from '../domain/arein';
 import { db } from './connection';
-import { RuleError } from './storage-errors';
+import { RuleError } from '../domain/rule-codes';
 
 export interface GroupReviews {
   group: Group;

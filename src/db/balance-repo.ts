@@ -3,7 +3,7 @@ import type { Attendee, Id } from '../domain/model';
 import Dexie from 'dexie';
 import { lastTapUndo, settleTurns } from '../domain/speaking';
 import { db } from './connection';
-import { RuleError } from './storage-errors';
+import { RuleError } from '../domain/rule-codes';
 import { readLastTurns, tapsWritten } from './tap-store';
 
 export interface QueueAndGlossary {

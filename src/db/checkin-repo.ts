@@ -10,9 +10,10 @@ import { db } from './connection';
 import type { HeardDb } from './schema';
 import { getMeetingDetail, type MeetingDetail } from './meetings-repo';
 import { CHECKIN_LOCK_KEY as LOCK_KEY, readLock } from './settings-repo';
-import { RuleError } from './storage-errors';
 import { enqueueSummary, summaryTables } from './summary-outbox';
 import type { SummaryWords } from '../domain/summary';
+import { RuleError } from '../domain/rule-codes';
+import { byName } from '../domain/names';
 
 export { readLock };
 
@@ -177,7 +178,7 @@ export async function getParticipantData(meetingId: Id): Promise<ParticipantData
     const notYetIn = people
       .filter((p) => !marked.has(p.id))
       .map((p) => ({ id: p.id, name: p.name }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+      .sort(byName());
     return { detail, notYetIn };
   });
 }

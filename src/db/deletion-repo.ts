@@ -8,7 +8,7 @@ import { removeGroupRows } from './group-removal';
 import { enqueuePrivacyRequest } from './privacy-outbox';
 import type { HeardDb } from './schema';
 import { CHECKIN_LOCK_KEY } from './settings-repo';
-import { RuleError } from './storage-errors';
+import { RuleError } from '../domain/rule-codes';
 
 /** Deleting meetings and groups from the device, and what the office is asked to delete. */
 

@@ -10,7 +10,7 @@ import { holdingTables, readGroupHoldings, writeChanges } from './group-holdings
 import { enqueuePrivacyRequest } from './privacy-outbox';
 import type { HeardDb } from './schema';
 import { SYNC_SETTINGS_KEY } from './settings-repo';
-import { RuleError } from './storage-errors';
+import { RuleError } from '../domain/rule-codes';
 import { nextSummaryEntry, summaryTables } from './summary-outbox';
 
 /** Everything a person's records are in, and everything a summary is rebuilt from. */

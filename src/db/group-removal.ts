@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import type { Id } from '../domain/model';
 import { db } from './connection';
 import type { HeardDb } from './schema';
-import { RuleError } from './storage-errors';
+import { RuleError } from '../domain/rule-codes';
 
 /** Removing a whole group from the device: kept apart from groups-repo, which the first screen loads. */
 

@@ -1,7 +1,7 @@
 import type { Group, Id, Person } from '../domain/model';
 import type { SampleData } from '../domain/sample-group';
 import { db } from './connection';
-import { RuleError } from './storage-errors';
+import { RuleError } from '../domain/rule-codes';
 
 export interface GroupSummary {
   group: Group;

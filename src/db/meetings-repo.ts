@@ -2,7 +2,7 @@ import type { Attendee, Group, Id, Meeting, Person } from '../domain/model';
 import { db, readAtOnce } from './connection';
 import { getGroupDetail } from './groups-repo';
 import { carryDeferredItems } from './carry-deferred';
-import { RuleError } from './storage-errors';
+import { RuleError } from '../domain/rule-codes';
 
 export async function meetingsOfGroup(groupId: Id): Promise<Meeting[]> {
   return db().meetings.where('groupId').equals(groupId).toArray();

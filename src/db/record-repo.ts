@@ -3,7 +3,7 @@ import type { EpochMs, Id, Meeting, Person } from '../domain/model';
 import type { ActionItem, Decision, DissentEntry } from '../domain/record-model';
 import { recordStanding } from '../domain/record';
 import { db } from './connection';
-import { RuleError } from './storage-errors';
+import { RuleError } from '../domain/rule-codes';
 
 /** Everything the register and "You said, we did" show for one group, across all its meetings. */
 export interface GroupRecord {

@@ -7,7 +7,7 @@ import { rulesInForce } from '../domain/ground-rules';
 import { carryDeferredItems } from './carry-deferred';
 import { db } from './connection';
 import { getMeetingDetail, type MeetingDetail } from './meetings-repo';
-import { RuleError } from './storage-errors';
+import { RuleError } from '../domain/rule-codes';
 import { enqueueSummary, summaryTables } from './summary-outbox';
 import { newId as randomId } from './ids';
 

@@ -1,13 +1,8 @@
 /** Turns what IndexedDB throws into the few cases a chair needs told apart. */
+import { RuleError } from '../domain/rule-codes';
 
 export type StorageProblem = 'device-full' | 'closed-by-other-tab' | 'newer-version' | 'blocked' | 'rule' | 'unknown';
 
-export class RuleError extends Error {
-  override name = 'RuleError';
-  constructor(readonly code: string) {
-    super(code);
-  }
-}
 
 /** Heard refused to open a database that a newer Heard has upgraded (src/db/connection.ts). */
 export class NewerSchemaError extends Error {

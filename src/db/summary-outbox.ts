@@ -6,7 +6,7 @@ import { db } from './connection';
 import { meetingSourceTables, readMeetingSources } from './meeting-sources';
 import type { HeardDb } from './schema';
 import { SYNC_SETTINGS_KEY } from './settings-repo';
-import { RuleError } from './storage-errors';
+import { RuleError } from '../domain/rule-codes';
 
 /** Every table a summary is built from, plus the outbox: closeMeeting's transaction takes these. */
 export function summaryTables(database: HeardDb) {

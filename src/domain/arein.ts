@@ -8,6 +8,7 @@ import type { AgendaItem } from './agenda-model';
 import { ARE_IN_ROLES, PRINCIPLE_KEYS, type AreInRole, type GroupReview, type PrincipleKey, type Rating } from './arein-model';
 import { isIsoDay } from './agenda';
 import type { Attendee, EpochMs, Id, Person } from './model';
+import { byName } from './names';
 
 // ---------------------------------------------------------------- coverage
 
@@ -70,7 +71,7 @@ function countByPerspective(people: readonly Person[], order: readonly Id[]): Pe
  * `perspectiveOrder` (the group's perspective ids) orders the counts.
  */
 export function coverageOf(people: readonly Person[], perspectiveOrder: readonly Id[] = []): Coverage {
-  const sorted = [...people].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const sorted = [...people].sort(byName());
   const roles = ARE_IN_ROLES.map((role) => {
     const holders = sorted.filter((p) => rolesOf(p).includes(role));
     return { role, people: holders, byPerspective: countByPerspective(holders, perspectiveOrder) };

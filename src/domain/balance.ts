@@ -1,6 +1,7 @@
 import type { Turn } from './balance-model';
 import { scopeTurns, talkWindows, type Talk, type Window } from './talk';
 import type { Attendee, EpochMs, Id, Perspective, Person } from './model';
+import { nameOrder } from './names';
 
 /** How far from a fair share counts as out of balance. The chair can change these. */
 export interface BalanceThresholds {
@@ -95,6 +96,31 @@ export function arriveAt(attendee: Attendee, at: EpochMs): Attendee {
   return { ...attendee, arrivedAt: at, leftAt: null };
 }
 
+export interface TalkTally {
+  /** Each speaker's talk. */
+  talk: Map<Id, number>;
+  /** Each speaker's turns. */
+  count: Map<Id, number>;
+  totalTalkMs: number;
+  crossTalkMs: number;
+}
+
+/** Adds up `turns` by speaker, up to `now`. Cross-talk and a turn nobody was named for are nobody's talk. */
+export function tallyTalk(turns: readonly Turn[], now: EpochMs): TalkTally {
+  const tally: TalkTally = { talk: new Map(), count: new Map(), totalTalkMs: 0, crossTalkMs: 0 };
+  for (const turn of turns) {
+    const ms = turnMs(turn, now);
+    if (turn.crossTalk || turn.personId === null) {
+      tally.crossTalkMs += ms;
+      continue;
+    }
+    tally.totalTalkMs += ms;
+    tally.talk.set(turn.personId, (tally.talk.get(turn.personId) ?? 0) + ms);
+    tally.count.set(turn.personId, (tally.count.get(turn.personId) ?? 0) + 1);
+  }
+  return tally;
+}
+
 /**
  * In the room at `now`. "Not yet heard" is for the chair to invite people in,
  * so it is about who is here now: not someone who has gone home, nor someone
@@ -104,6 +130,12 @@ export function isHereAt(attendee: Attendee, now: EpochMs): boolean {
   if (attendee.arrivedAt === null) return false;
   if (attendee.arrivedAt !== undefined && attendee.arrivedAt > now) return false;
   return attendee.leftAt === undefined || attendee.leftAt === null || attendee.leftAt > now;
+}
+
+/** In the room as things stand, whatever the clock: arrived (or there from the start) and not gone. */
+export function isHere(attendee: Attendee): boolean {
+  // No arrival or leaving is later than the end of time, so only "arrived" and "left" count.
+  return isHereAt(attendee, Number.POSITIVE_INFINITY);
 }
 
 /**
@@ -144,22 +176,9 @@ export function computeBalance(input: BalanceInput): Balance {
   const attendeeOf = new Map(input.attendees.map((a) => [a.personId, a]));
   const inScope = input.people.filter((p) => attendeeOf.has(p.id));
 
-  const talk = new Map<Id, number>();
-  const count = new Map<Id, number>();
-  let totalTalkMs = 0;
-  let crossTalkMs = 0;
   const turns = scopeTurns(input.talk, input.itemId);
   const windows = talkWindows(input.talk.spans, input.itemId);
-  for (const turn of turns) {
-    const ms = turnMs(turn, input.now);
-    if (turn.crossTalk || turn.personId === null) {
-      crossTalkMs += ms;
-      continue;
-    }
-    totalTalkMs += ms;
-    talk.set(turn.personId, (talk.get(turn.personId) ?? 0) + ms);
-    count.set(turn.personId, (count.get(turn.personId) ?? 0) + 1);
-  }
+  const { talk, count, totalTalkMs, crossTalkMs } = tallyTalk(turns, input.now);
 
   const present = new Map(inScope.map((p) => [p.id, presenceMs(attendeeOf.get(p.id)!, windows, input.now)]));
   const totalPresence = [...present.values()].reduce((sum, ms) => sum + ms, 0);
@@ -208,7 +227,7 @@ export function computeBalance(input: BalanceInput): Balance {
       (p) =>
         p.personId !== speaking && isHereAt(attendeeOf.get(p.personId)!, input.now) && (running || p.presentMs > 0) && p.talkMs < t.heardAfterMs,
     )
-    .sort((a, b) => a.talkMs - b.talkMs || (names.get(a.personId) ?? '').localeCompare(names.get(b.personId) ?? '', 'en-GB'))
+    .sort((a, b) => a.talkMs - b.talkMs || nameOrder()(names.get(a.personId) ?? '', names.get(b.personId) ?? ''))
     .map((p) => p.personId);
 
   return { totalTalkMs, crossTalkMs, people, groups, notYetHeard };

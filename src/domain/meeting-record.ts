@@ -9,6 +9,7 @@ import type { Attendee, EpochMs, Group, Id, Meeting, Person } from './model';
 import { perspectiveLabel } from './perspectives';
 import { countTalk, talkWindows } from './talk';
 import type { ActionItem, Decision, DissentEntry } from './record-model';
+import { byName, nameOrder } from './names';
 
 /**
  * The record of one meeting, worked out once from what is stored, for the
@@ -170,7 +171,6 @@ export function buildMeetingRecord(source: RecordSource, options: { names: boole
   };
   const realName = (id: Id | null) => (id ? (byId.get(id)?.name ?? words.unknown) : words.unknown);
   const itemTitle = (id: Id | null) => source.items.find((i) => i.id === id)?.title ?? '';
-  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en-GB');
 
   const attendance: AttendanceRow[] = source.attendees
     .flatMap((a) => {
@@ -191,7 +191,7 @@ export function buildMeetingRecord(source: RecordSource, options: { names: boole
         },
       ];
     })
-    .sort(byName);
+    .sort(byName());
 
   const agenda: AgendaRow[] = source.items.map((item) => ({
     item,
@@ -251,7 +251,7 @@ export function buildMeetingRecord(source: RecordSource, options: { names: boole
       fairMs: p.fairMs,
       band: p.band,
     }))
-    .sort((a, b) => b.talkMs - a.talkMs || a.who.localeCompare(b.who, 'en-GB'));
+    .sort((a, b) => b.talkMs - a.talkMs || nameOrder()(a.who, b.who));
 
   const prompts: CheckInRow[] = summarise(source.checkinAnswers).map((s) => ({
     question: s.question,

@@ -6,7 +6,7 @@ import { openTurn, shortenTurn, type TapTarget } from '../domain/speaking';
 import { latestAsCounted, tapInSpans, type TalkSpan } from '../domain/talk';
 import * as repo from '../db/balance-repo';
 import { storeTap } from '../db/tap-store';
-import { RuleError } from '../db/storage-errors';
+import { RuleError } from '../domain/rule-codes';
 import { now } from './clock';
 import { newId } from '../db/ids';
 import { save } from './save-status';

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { EpochMs } from '../domain/model';
-import { classifyStorageError, RuleError, type StorageProblem } from '../db/storage-errors';
+import { classifyStorageError, type StorageProblem } from '../db/storage-errors';
+import { RuleError, type RuleCode } from '../domain/rule-codes';
 import { now } from './clock';
 
 export type SaveStatus =
@@ -11,7 +12,7 @@ export type SaveStatus =
 
 export const saveStatusStore = createStore<SaveStatus>(() => ({ phase: 'idle' }));
 
-export type SaveResult<T> = { ok: true; value: T } | { ok: false; problem: StorageProblem; rule?: string };
+export type SaveResult<T> = { ok: true; value: T } | { ok: false; problem: StorageProblem; rule?: RuleCode };
 
 /**
  * Runs one user action's write. The write is a Dexie transaction, which has
@@ -24,12 +25,12 @@ export async function save<T>(write: () => Promise<T>): Promise<SaveResult<T>> {
     saveStatusStore.setState({ phase: 'saved', at: now() }, true);
     return { ok: true, value };
   } catch (error) {
-    const problem = classifyStorageError(error);
-    if (problem === 'rule') {
+    if (error instanceof RuleError) {
       // A refused rule is an answer for the form, not a storage failure: what was saved still is.
       saveStatusStore.setState({ phase: 'idle' }, true);
-      return { ok: false, problem, rule: (error as RuleError).code };
+      return { ok: false, problem: 'rule', rule: error.code };
     }
+    const problem = classifyStorageError(error);
     console.error('Heard could not save', error);
     saveStatusStore.setState({ phase: 'failed', problem, at: now() }, true);
     return { ok: false, problem };

@@ -4,7 +4,10 @@ import {
   computeBalance,
   DEFAULT_THRESHOLDS,
   arriveAt,
+  isHere,
+  isHereAt,
   presenceMs,
+  tallyTalk,
   turnMs,
   type Balance,
   type BalanceInput,
@@ -279,6 +282,32 @@ describe('someone not here (arrivedAt null)', () => {
 });
 
 // ---------------------------------------------------------------- cross-talk
+
+describe('isHere and isHereAt', () => {
+  // isHere is the tiles' question (no clock); isHereAt the not-yet-heard list's, at a moment.
+  it.each<[string, Attendee, boolean, boolean]>([
+    ['there from the start', { meetingId: 'm', personId: 'a', expected: true }, true, true],
+    ['did not come', { meetingId: 'm', personId: 'a', expected: true, arrivedAt: null }, false, false],
+    ['arrived before', { meetingId: 'm', personId: 'a', expected: true, arrivedAt: at(1) }, true, true],
+    ['arrives later', { meetingId: 'm', personId: 'a', expected: true, arrivedAt: at(20) }, true, false],
+    ['left before', { meetingId: 'm', personId: 'a', expected: true, arrivedAt: at(1), leftAt: at(5) }, false, false],
+    ['leaves later', { meetingId: 'm', personId: 'a', expected: true, arrivedAt: at(1), leftAt: at(20) }, false, true],
+    ['came back (leftAt cleared)', { meetingId: 'm', personId: 'a', expected: true, arrivedAt: at(6), leftAt: null }, true, true],
+  ])('%s: here now %s, here at minute 10 %s', (_what, attendee, now, atTen) => {
+    expect(isHere(attendee)).toBe(now);
+    expect(isHereAt(attendee, at(10))).toBe(atTen);
+  });
+});
+
+describe('tallyTalk', () => {
+  it('adds up each speaker, counts their turns, and keeps cross-talk and nobody’s turns apart', () => {
+    const tally = tallyTalk([turn('a', 0, 4), turn('b', 4, 5), turn(null, 5, 7, true), turn('a', 7, 8), turn(null, 8, 9, false), turn('b', 9, null)], at(12));
+    expect(Object.fromEntries(tally.talk)).toEqual({ a: 5 * MIN, b: 4 * MIN });
+    expect(Object.fromEntries(tally.count)).toEqual({ a: 2, b: 2 });
+    expect(tally.totalTalkMs).toBe(9 * MIN);
+    expect(tally.crossTalkMs).toBe(3 * MIN);
+  });
+});
 
 describe('cross-talk', () => {
   const people = [person('a', 'lived'), person('b', 'staff')];

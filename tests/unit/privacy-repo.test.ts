@@ -10,7 +10,7 @@ import { isHeldBack } from '../../src/domain/sync-rules';
 import { t } from '../../src/ui/strings/all';
 import type { SubjectWords } from '../../src/domain/subject-access';
 import type { OutboxEntry, SummaryOutboxEntry } from '../../src/domain/sync-model';
-import { RuleError } from '../../src/db/storage-errors';
+import { RuleError } from '../../src/domain/rule-codes';
 import { makeGroup, makeMeeting, makePerson } from '../support/fixtures';
 import { NAME, outboxSummary, PRIYA, seedHoldings, T0, tracesOf } from '../support/privacy-holdings';
 

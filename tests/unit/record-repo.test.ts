@@ -4,7 +4,7 @@ import { makeGroup, makeMeeting } from '../support/fixtures';
 import { addGroup } from '../../src/db/groups-repo';
 import { saveMeeting } from '../../src/db/meetings-repo';
 import { addAction, addDecision, addDissent, changeAction, changeDissent, getGroupRecord } from '../../src/db/record-repo';
-import { RuleError } from '../../src/db/storage-errors';
+import { RuleError } from '../../src/domain/rule-codes';
 import { closeMeeting } from '../../src/db/run-repo';
 import {
   dissentCarriedInto,

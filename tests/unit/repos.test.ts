@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addGroup, addPerson, addSample, getGroupDetail, listGroups, putGroup, removePerson } from '../../src/db/groups-repo';
 import { deleteSampleGroup } from '../../src/db/group-removal';
 import { addGuest, getMeetingDetail, saveMeeting } from '../../src/db/meetings-repo';
-import { RuleError } from '../../src/db/storage-errors';
+import { RuleError } from '../../src/domain/rule-codes';
 import { buildSampleGroup } from '../../src/domain/sample-group';
 import { makeGroup, makeMeeting, makePerson } from '../support/fixtures';
 import { useFreshDb } from '../support/fresh-db';

@@ -5,7 +5,7 @@ import { previousAgenda, putAgendaItems, removeAgendaItem } from '../../src/db/a
 import { addGroup } from '../../src/db/groups-repo';
 import { saveMeeting } from '../../src/db/meetings-repo';
 import { appendClockEvent, closeMeeting, getRunData } from '../../src/db/run-repo';
-import { RuleError } from '../../src/db/storage-errors';
+import { RuleError } from '../../src/domain/rule-codes';
 import type { MeetingClockEventKind } from '../../src/domain/agenda-model';
 import { t } from '../../src/ui/strings/all';
 

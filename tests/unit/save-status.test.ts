@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RuleError } from '../../src/db/storage-errors';
+import { RuleError } from '../../src/domain/rule-codes';
 import { setClockForTests } from '../../src/state/clock';
 import { save, saveStatusStore } from '../../src/state/save-status';
 

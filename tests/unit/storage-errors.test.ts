@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { classifyStorageError, NewerSchemaError, RuleError, type StorageProblem } from '../../src/db/storage-errors';
+import { classifyStorageError, NewerSchemaError, type StorageProblem } from '../../src/db/storage-errors';
+import { RuleError } from '../../src/domain/rule-codes';
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 

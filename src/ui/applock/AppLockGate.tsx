@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { useTouchWatch } from '../../state/use-touch-watch';
 import { readAppLockState, type AppLockState } from '../../db/app-lock-repo';
 import { isIdle } from '../../domain/app-lock';
 import { lockNow, noteActivity } from '../../state/app-lock-actions';
@@ -10,8 +11,6 @@ import { useStore } from '../../state/use-store';
 import { LiveView } from '../components/LiveView';
 import { t } from '../strings/all';
 import { AppLockPrompt } from './AppLockPrompt';
-
-const TOUCHES = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
 
 /**
  * Loaded only when the device PIN is on. While Heard is open it watches for
@@ -41,30 +40,17 @@ export function AppLockGate({ covered, checkIn }: { covered: boolean; checkIn: b
 }
 
 function useIdleLock(active: boolean, latest: { current: { state: AppLockState | null; checkIn: boolean } }) {
-  const lastTouch = useRef(0);
-  useEffect(() => {
-    if (!active) return;
-    const touched = () => {
-      lastTouch.current = now();
-      noteActivity(lastTouch.current);
-    };
-    const check = () => {
+  useTouchWatch(
+    active,
+    (lastTouch) => {
       const { state, checkIn } = latest.current;
       if (!state?.config || checkIn) return;
       // The latest of: this tab's last touch, any tab's stored touch, and the unlock itself.
-      const last = Math.max(lastTouch.current, state.lastActivityAt ?? 0, appLockSession.getState().openedAt);
+      const last = Math.max(lastTouch, state.lastActivityAt ?? 0, appLockSession.getState().openedAt);
       if (isIdle(last, state.config.idleMinutes, now())) lockNow();
-    };
-    for (const name of TOUCHES) document.addEventListener(name, touched, { capture: true, passive: true });
-    // The interval only decides when to look; what it sees is timestamps, so a throttled or sleeping tab locks as soon as it wakes.
-    const timer = setInterval(check, 1000);
-    document.addEventListener('visibilitychange', check);
-    return () => {
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', check);
-      for (const name of TOUCHES) document.removeEventListener(name, touched, { capture: true });
-    };
-  }, [active, latest]);
+    },
+    noteActivity,
+  );
 }
 
 /** While locked, a typed address or Back cannot move the screen underneath: after the PIN the chair is where they were. */

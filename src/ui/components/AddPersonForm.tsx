@@ -5,6 +5,7 @@ import { ErrorSummary } from './ErrorSummary';
 import { SelectField, TextField } from './fields';
 import { t } from '../strings';
 import { textError } from '../text-problems';
+import { useSubmit } from '../use-submit';
 
 /**
  * Adds one person. A name already in the group is warned about once, then
@@ -29,38 +30,29 @@ export function AddPersonForm({
 }) {
   const [name, setName] = useState('');
   const [perspectiveId, setPerspectiveId] = useState(perspectives[0]?.id ?? '');
-  const [submitted, setSubmitted] = useState(false);
   const [acceptedDuplicate, setAcceptedDuplicate] = useState('');
-  const [busy, setBusy] = useState(false);
 
   const nameId = `${idPrefix}-name`;
   const checked = checkRequiredText(name, NAME_MAX_LENGTH);
-  const error = submitted ? textError(checked, nameLabel, NAME_MAX_LENGTH) : undefined;
   const duplicate = checked.problem === null && isDuplicateName(checked.value, existing.map((p) => p.name));
   // Set by the first submit of a name already in the group; the second submit adds it.
   const confirming = duplicate && acceptedDuplicate === checked.value;
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (checked.problem || busy) return;
+  const form = useSubmit(async () => {
     if (duplicate && !confirming) {
       setAcceptedDuplicate(checked.value);
       return;
     }
-    setBusy(true);
-    const added = await onAdd(checked.value, perspectiveId);
-    setBusy(false);
-    if (added) {
+    if (await onAdd(checked.value, perspectiveId)) {
       setName('');
-      setSubmitted(false);
+      form.reset();
       setAcceptedDuplicate('');
       document.getElementById(nameId)?.focus();
     }
-  }
+  }, () => checked.problem !== null);
+  const error = form.submitted ? textError(checked, nameLabel, NAME_MAX_LENGTH) : undefined;
 
   return (
-    <form class="inline-form" onSubmit={submit} noValidate>
+    <form class="inline-form" onSubmit={form.onSubmit} noValidate>
       <ErrorSummary errors={error ? [{ fieldId: nameId, message: error }] : []} />
       <TextField
         id={nameId}
@@ -86,7 +78,7 @@ export function AddPersonForm({
           {t.group.duplicateName(checked.value)}
         </p>
       ) : null}
-      <button type="submit" class="button" disabled={busy}>
+      <button type="submit" class="button" disabled={form.busy}>
         {confirming ? t.group.addAnyway : submitLabel}
       </button>
     </form>

@@ -9,6 +9,7 @@ import { t } from '../strings';
 import { textError } from '../text-problems';
 import { byName } from '../../domain/names';
 import { nameCollator } from '../strings/locale';
+import { useSubmit } from '../use-submit';
 
 export interface MeetingFormValue extends MeetingFields {
   expectedIds: Id[];
@@ -29,8 +30,6 @@ export function MeetingForm({
   onSubmit: (value: MeetingFormValue) => Promise<void>;
 }) {
   const [value, setValue] = useState(initial);
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
   const set = (changes: Partial<MeetingFormValue>) => setValue((v) => ({ ...v, ...changes }));
 
   const title = checkRequiredText(value.title, TITLE_MAX_LENGTH);
@@ -44,23 +43,15 @@ export function MeetingForm({
     'meeting-venue': textError(venue, t.meeting.venue, VENUE_MAX_LENGTH),
   };
   const errors: FieldError[] = Object.entries(fieldErrors).flatMap(([fieldId, message]) => (message ? [{ fieldId, message }] : []));
-  const shown = (id: string) => (submitted ? fieldErrors[id] : undefined);
+  const form = useSubmit(() => onSubmit({ ...value, title: title.value, venue: venue.value }), () => errors.length > 0);
+  const shown = (id: string) => (form.submitted ? fieldErrors[id] : undefined);
   const active = people
     .filter((p) => p.status === 'active' || value.expectedIds.includes(p.id) || p.id === value.chairId)
     .sort(byName(nameCollator()));
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (errors.length > 0 || busy) return;
-    setBusy(true);
-    await onSubmit({ ...value, title: title.value, venue: venue.value });
-    setBusy(false);
-  }
-
   return (
-    <form onSubmit={submit} noValidate>
-      <ErrorSummary errors={submitted ? errors : []} />
+    <form onSubmit={form.onSubmit} noValidate>
+      <ErrorSummary errors={form.submitted ? errors : []} />
       <TextField
         id="meeting-title"
         label={t.meeting.title}
@@ -136,7 +127,7 @@ export function MeetingForm({
         )}
       </fieldset>
       <div class="actions">
-        <button type="submit" class="button" disabled={busy}>
+        <button type="submit" class="button" disabled={form.busy}>
           {submitLabel}
         </button>
         <a class="button button--secondary" href={cancelHref}>

@@ -7,24 +7,25 @@ import { AreInRoles } from './AreInRoles';
 import { pathOf } from '../routes';
 import { t } from '../strings/all';
 import { textError } from '../text-problems';
+import { useSubmit } from '../use-submit';
 
 function RenameForm({ person, onDone }: { person: Person; onDone: () => void }) {
   const [name, setName] = useState(person.name);
-  const [submitted, setSubmitted] = useState(false);
   const checked = checkRequiredText(name, NAME_MAX_LENGTH);
-  const error = submitted ? textError(checked, t.group.personName, NAME_MAX_LENGTH) : undefined;
+  const form = useSubmit(
+    async () => {
+      if ((await updatePerson(person, { name: checked.value })).ok) onDone();
+    },
+    () => checked.problem !== null,
+  );
+  const error = form.submitted ? textError(checked, t.group.personName, NAME_MAX_LENGTH) : undefined;
   return (
     <form
       class="inline-form"
       noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setSubmitted(true);
-        if (checked.problem) {
-          document.getElementById(`rename-${person.id}`)?.focus();
-          return;
-        }
-        if ((await updatePerson(person, { name: checked.value })).ok) onDone();
+      onSubmit={(event) => {
+        if (checked.problem) document.getElementById(`rename-${person.id}`)?.focus();
+        void form.onSubmit(event);
       }}
     >
       <TextField

@@ -4,6 +4,7 @@ import type { SaveResult } from '../../state/save-status';
 import { t } from '../strings/all';
 import { ErrorSummary } from './ErrorSummary';
 import { TextField } from './fields';
+import { ruleWords } from '../rule-words';
 
 export interface TypedNameWords {
   label: string;
@@ -44,9 +45,7 @@ export function TypedNameConfirm({
     setError('');
     const result = await onConfirm(typed);
     if (result.ok) return;
-    if (result.rule === 'name-mismatch') setError(words.mismatch(name));
-    else if (result.rule === 'meeting-in-progress') setError(t.privacy.problems['meeting-in-progress']);
-    else setError(t.privacy.problems.other);
+    setError(result.rule ? ruleWords(result.rule, { 'name-mismatch': words.mismatch(name), 'meeting-in-progress': t.privacy.problems['meeting-in-progress'] }) : t.privacy.problems.other);
   };
   return (
     <form noValidate onSubmit={(event) => void submit(event)}>

@@ -14,6 +14,7 @@ import { t } from '../strings/all';
 import { StatusTag } from './DissentCard';
 import { InlineForm } from './InlineForm';
 import { meetingTitle, ownerName, recordTextError, saveProblem, short } from './record-words';
+import { useRecordSubmit } from './use-record-submit';
 
 /** The due date, with a warning in words when it has passed and the action is still open. */
 export function DueLine({ item }: { item: ActionItem }) {
@@ -30,10 +31,13 @@ export function DueLine({ item }: { item: ActionItem }) {
 function UpdateForm({ item, meetingId, onDone }: { item: ActionItem; meetingId: Id | null; onDone: () => void }) {
   const [due, setDue] = useState(item.due);
   const [note, setNote] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [problem, setProblem] = useState('');
   const dueProblem = checkDue(due);
   const checkedNote = checkOptionalText(note, NOTE_MAX_LENGTH);
+  const { submitted, problem, onSubmit } = useRecordSubmit(
+    () => update(item.id, due.trim(), checkedNote.value, meetingId),
+    () => Boolean(dueProblem || checkedNote.problem),
+    onDone,
+  );
   const dueError = submitted && dueProblem ? (dueProblem === 'due-missing' ? t.record.dueEmpty : t.record.dueInvalid) : undefined;
   const noteError = submitted && checkedNote.problem ? t.record.noteLong(NOTE_MAX_LENGTH) : undefined;
   const past = !dueProblem && isPastDue(due.trim(), isoDay(now()));
@@ -42,13 +46,7 @@ function UpdateForm({ item, meetingId, onDone }: { item: ActionItem; meetingId: 
       submitLabel={t.record.saveUpdate}
       problem={problem}
       onCancel={onDone}
-      onSubmit={async () => {
-        setSubmitted(true);
-        if (dueProblem || checkedNote.problem) return;
-        const result = await update(item.id, due.trim(), checkedNote.value, meetingId);
-        if (result.ok) onDone();
-        else setProblem(saveProblem(result));
-      }}
+      onSubmit={onSubmit}
     >
       <TextField id={`due-${item.id}`} type="date" label={t.record.newDue} hint={t.record.dueHint} value={due} error={dueError} onInput={setDue} />
       {past ? <p class="warning">{t.record.duePast(formatIsoDay(due.trim()))}</p> : null}
@@ -68,9 +66,8 @@ function UpdateForm({ item, meetingId, onDone }: { item: ActionItem; meetingId: 
 
 function DropForm({ item, meetingId, onDone }: { item: ActionItem; meetingId: Id | null; onDone: () => void }) {
   const [reason, setReason] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [problem, setProblem] = useState('');
   const checked = checkRequiredText(reason, NOTE_MAX_LENGTH);
+  const { submitted, problem, onSubmit } = useRecordSubmit(() => drop(item.id, checked.value, meetingId), () => Boolean(checked.problem), onDone);
   const error = submitted ? recordTextError(checked, t.record.dropEmpty, t.record.noteLong(NOTE_MAX_LENGTH)) : undefined;
   return (
     <InlineForm
@@ -78,13 +75,7 @@ function DropForm({ item, meetingId, onDone }: { item: ActionItem; meetingId: Id
       danger
       problem={problem}
       onCancel={onDone}
-      onSubmit={async () => {
-        setSubmitted(true);
-        if (checked.problem) return;
-        const result = await drop(item.id, checked.value, meetingId);
-        if (result.ok) onDone();
-        else setProblem(saveProblem(result));
-      }}
+      onSubmit={onSubmit}
     >
       <TextArea id={`drop-${item.id}`} label={t.record.dropReason} rows={2} value={reason} maxLength={NOTE_MAX_LENGTH} error={error} onInput={setReason} />
     </InlineForm>

@@ -10,6 +10,7 @@ import { TextArea } from '../components/fields';
 import { t } from '../strings/all';
 import { InlineForm } from './InlineForm';
 import { itemTitle, meetingTitle, personName, recordTextError, saveProblem, short } from './record-words';
+import { useRecordSubmit } from './use-record-submit';
 
 export function StatusTag({ kind, label }: { kind: string; label: string }) {
   return <span class={`status-tag status-tag--${kind}`}>{label}</span>;
@@ -17,9 +18,8 @@ export function StatusTag({ kind, label }: { kind: string; label: string }) {
 
 function ResolveForm({ entry, meetingId, onDone }: { entry: DissentEntry; meetingId: Id | null; onDone: () => void }) {
   const [how, setHow] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [problem, setProblem] = useState('');
   const checked = checkRequiredText(how, RESOLUTION_MAX_LENGTH);
+  const { submitted, problem, onSubmit } = useRecordSubmit(() => resolve(entry.id, checked.value, meetingId), () => Boolean(checked.problem), onDone);
   const error = submitted ? recordTextError(checked, t.record.howEmpty, t.record.howLong(RESOLUTION_MAX_LENGTH)) : undefined;
   const fieldId = `resolve-${entry.id}`;
   return (
@@ -27,15 +27,9 @@ function ResolveForm({ entry, meetingId, onDone }: { entry: DissentEntry; meetin
       submitLabel={t.record.saveResolved}
       problem={problem}
       onCancel={onDone}
-      onSubmit={async () => {
-        setSubmitted(true);
-        if (checked.problem) {
-          document.getElementById(fieldId)?.focus();
-          return;
-        }
-        const result = await resolve(entry.id, checked.value, meetingId);
-        if (result.ok) onDone();
-        else setProblem(saveProblem(result));
+      onSubmit={(event) => {
+        if (checked.problem) document.getElementById(fieldId)?.focus();
+        void onSubmit(event);
       }}
     >
       <TextArea

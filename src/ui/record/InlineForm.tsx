@@ -7,7 +7,7 @@ export function InlineForm(props: {
   submitLabel: string;
   danger?: boolean;
   problem: string;
-  onSubmit: () => void;
+  onSubmit: (event: Event) => void;
   onCancel: () => void;
   children: ComponentChildren;
 }) {
@@ -16,10 +16,7 @@ export function InlineForm(props: {
       class="record-panel__form"
       aria-labelledby={props.labelledBy}
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        props.onSubmit();
-      }}
+      onSubmit={props.onSubmit}
     >
       {props.children}
       {props.problem ? (

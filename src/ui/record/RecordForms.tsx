@@ -22,7 +22,8 @@ import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Radios, SelectField, TextArea, TextField } from '../components/fields';
 import { t } from '../strings/all';
 import { InlineForm } from './InlineForm';
-import { recordTextError, saveProblem, short } from './record-words';
+import { recordTextError, short } from './record-words';
+import { useRecordSubmit } from './use-record-submit';
 
 
 /** A form's frame: heading, where it is recorded, and the error summary, inside the shared InlineForm. */
@@ -33,7 +34,7 @@ function RecordForm(props: {
   errors: readonly FieldError[];
   problem: string;
   submitLabel: string;
-  onSubmit: () => void;
+  onSubmit: (event: Event) => void;
   onCancel: () => void;
   children: ComponentChildren;
 }) {
@@ -68,10 +69,13 @@ const ANONYMOUS = '';
 export function DissentForm({ place, where, people, onDone, onCancel }: FormProps) {
   const [words, setWords] = useState('');
   const [raisedBy, setRaisedBy] = useState(ANONYMOUS);
-  const [submitted, setSubmitted] = useState(false);
-  const [problem, setProblem] = useState('');
   const checked = checkRequiredText(words, DISSENT_WORDS_MAX_LENGTH);
   const error = recordTextError(checked, t.record.wordsEmpty, t.record.wordsLong(DISSENT_WORDS_MAX_LENGTH));
+  const { submitted, problem, onSubmit } = useRecordSubmit(
+    () => parkDissentNow(place, raisedBy === ANONYMOUS ? null : raisedBy, checked.value),
+    () => Boolean(error),
+    () => onDone(t.record.parked),
+  );
   const errors = submitted && error ? [{ fieldId: 'dissent-words', message: error }] : [];
   return (
     <RecordForm
@@ -82,13 +86,7 @@ export function DissentForm({ place, where, people, onDone, onCancel }: FormProp
       problem={problem}
       submitLabel={t.record.park}
       onCancel={onCancel}
-      onSubmit={async () => {
-        setSubmitted(true);
-        if (error) return;
-        const result = await parkDissentNow(place, raisedBy === ANONYMOUS ? null : raisedBy, checked.value);
-        if (result.ok) onDone(t.record.parked);
-        else setProblem(saveProblem(result));
-      }}
+      onSubmit={onSubmit}
     >
       <TextArea
         id="dissent-words"
@@ -132,8 +130,11 @@ export function DecisionForm({
   const [counts, setCounts] = useState({ for: '', against: '', abstain: '' });
   const [by, setBy] = useState(decidedElsewhereBy ?? '');
   const [linked, setLinked] = useState<Id[]>([]);
-  const [submitted, setSubmitted] = useState(false);
-  const [problem, setProblem] = useState('');
+  const { submitted, problem, onSubmit } = useRecordSubmit(
+    () => recordDecision(place, checkedText.value, how, linked),
+    () => errors.length > 0,
+    () => onDone(t.record.decisionSaved),
+  );
   // More votes than people here: saved only once the chair has said the count is right (proxy votes).
   const [countChecked, setCountChecked] = useState(false);
 
@@ -170,13 +171,7 @@ export function DecisionForm({
       problem={problem}
       submitLabel={t.record.saveDecision}
       onCancel={onCancel}
-      onSubmit={async () => {
-        setSubmitted(true);
-        if (errors.length > 0) return;
-        const result = await recordDecision(place, checkedText.value, how, linked);
-        if (result.ok) onDone(t.record.decisionSaved);
-        else setProblem(saveProblem(result));
-      }}
+      onSubmit={onSubmit}
     >
       <TextArea
         id="decision-text"
@@ -272,8 +267,14 @@ export function ActionForm({ place, where, people, onDone, onCancel }: FormProps
   const [personId, setPersonId] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [due, setDue] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [problem, setProblem] = useState('');
+  const { submitted, problem, onSubmit } = useRecordSubmit(
+    () => {
+      const owner = ownerKind === 'person' ? { kind: 'person' as const, personId } : { kind: 'organisation' as const, name: checkedOrg.value };
+      return addActionNow(place, checkedWhat.value, owner, due.trim());
+    },
+    () => errors.length > 0,
+    () => onDone(t.record.actionSaved),
+  );
 
   const checkedWhat = checkRequiredText(what, ACTION_TEXT_MAX_LENGTH);
   const checkedOrg = checkRequiredText(organisation, ORGANISATION_MAX_LENGTH);
@@ -299,14 +300,7 @@ export function ActionForm({ place, where, people, onDone, onCancel }: FormProps
       problem={problem}
       submitLabel={t.record.saveAction}
       onCancel={onCancel}
-      onSubmit={async () => {
-        setSubmitted(true);
-        if (errors.length > 0) return;
-        const owner = ownerKind === 'person' ? { kind: 'person' as const, personId } : { kind: 'organisation' as const, name: checkedOrg.value };
-        const result = await addActionNow(place, checkedWhat.value, owner, due.trim());
-        if (result.ok) onDone(t.record.actionSaved);
-        else setProblem(saveProblem(result));
-      }}
+      onSubmit={onSubmit}
     >
       <TextArea
         id="action-what"

@@ -4,6 +4,8 @@ import type { ActionItem, DecisionMethod } from '../../domain/record-model';
 import type { GroupRecord } from '../../db/record-repo';
 import type { StorageProblem } from '../../db/storage-errors';
 import { t } from '../strings/all';
+import type { RuleCode } from '../../domain/rule-codes';
+import { ruleWords } from '../rule-words';
 
 /** Names and lines the record's screens share, from the catalogue. */
 
@@ -45,9 +47,9 @@ export function methodLine(how: DecisionMethod): string {
  * the record's own words; storage trouble (a full device, another tab) gets the
  * same words as the save bar, so the form never gives a different reason.
  */
-export function saveProblem(result: { problem: StorageProblem; rule?: string }): string {
-  if (result.problem !== 'rule') return t.save.failed[result.problem];
-  return result.rule === 'meeting-closed' ? t.record.problemClosed : t.record.problemRule;
+export function saveProblem(result: { problem: StorageProblem; rule?: RuleCode }): string {
+  if (result.rule) return ruleWords(result.rule);
+  return result.problem === 'rule' ? t.record.problemRule : t.save.failed[result.problem];
 }
 
 /** The message for a checked record text, in the record's own words; undefined when fine. */

@@ -11,6 +11,7 @@ import { LiveView } from '../components/LiveView';
 import { PinField } from '../checkin/answers';
 import { PromptEditor } from '../checkin/PromptEditor';
 import { t } from '../strings/all';
+import { ruleWords } from '../rule-words';
 
 function PinForm({ data, launcher, onCancel }: { data: RunData; launcher: LauncherData; onCancel: () => void }) {
   const [setNew, setSetNew] = useState(launcher.pin === null);
@@ -42,7 +43,7 @@ function PinForm({ data, launcher, onCancel }: { data: RunData; launcher: Launch
     }
     const result = await startCheckIn(data.meeting, launcher.prompts, (key) => t.checkin.libraryText[key] ?? key, setNew ? pin : null);
     setBusy(false);
-    if (!result.ok) setErrors([{ fieldId: 'pin', message: result.rule === 'already-locked' ? t.checkin.alreadyLocked : t.loadFailed }]);
+    if (!result.ok) setErrors([{ fieldId: 'pin', message: result.rule ? ruleWords(result.rule, { 'already-locked': t.checkin.alreadyLocked }) : t.loadFailed }]);
     // On success the lock is stored and the whole app turns into the check-in.
   };
   const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { computeBalance, turnMs, type BalanceThresholds } from '../../domain/balance';
+import { computeBalance, tallyTalk, type BalanceThresholds } from '../../domain/balance';
 import type { QueueEntry, Turn } from '../../domain/balance-model';
 import { talkSpans } from '../../domain/meeting-clock';
 import type { Id } from '../../domain/model';
@@ -41,15 +41,6 @@ const MemoSpeakerQueue = memo(SpeakerQueue);
 const MemoAttendancePanel = memo(AttendancePanel);
 const MemoBalanceSettings = memo(BalanceSettings);
 const MemoJargonDialog = memo(JargonDialog);
-
-function talkByPerson(turns: readonly Turn[], now: number): Map<Id, number> {
-  const totals = new Map<Id, number>();
-  for (const turn of turns) {
-    if (turn.crossTalk || !turn.personId) continue;
-    totals.set(turn.personId, (totals.get(turn.personId) ?? 0) + turnMs(turn, now));
-  }
-  return totals;
-}
 
 /** The panel in two parts, for the running screen to place: the tiles at the top, the figures further down. */
 export interface BalanceParts {
@@ -195,11 +186,11 @@ export function VoiceBalancePanel({ data, itemId, children = stacked }: { data: 
   const names = useMemo(() => new Map(data.people.map((p) => [p.id, p.name])), [data.people]);
   const itemTurns = useMemo(() => scopeTurns(talk, itemId), [talk, itemId]);
   // The tiles show what each person has said on this item, less the turn running now: the speaker's tile counts that one itself.
-  const itemTalk = useMemo(() => talkByPerson(itemTurns.filter((turn) => turn.endedAt !== null), 0), [itemTurns]);
+  const itemTalk = useMemo(() => tallyTalk(itemTurns.filter((turn) => turn.endedAt !== null), 0).talk, [itemTurns]);
   const figures: FiguresInput = { data, talk, scope, itemId, figuresAt, thresholds: preferences.thresholds };
   const queue = live.status === 'ready' ? live.value.queue : NO_QUEUE;
   const ordered = useMemo(
-    () => orderQueue(queue, preferences.queueMode, talkByPerson(talk.turns, figuresAt), talkByPerson(itemTurns, figuresAt)),
+    () => orderQueue(queue, preferences.queueMode, tallyTalk(talk.turns, figuresAt).talk, tallyTalk(itemTurns, figuresAt).talk),
     [queue, preferences.queueMode, talk, itemTurns, figuresAt],
   );
   const tapContext: TapContext = useMemo(() => ({ spans, queue }), [spans, queue]);

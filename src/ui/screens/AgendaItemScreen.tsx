@@ -26,6 +26,7 @@ import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
 import { byName } from '../../domain/names';
 import { nameCollator } from '../strings/locale';
+import { useSubmit } from '../use-submit';
 
 interface Draft {
   title: string;
@@ -81,21 +82,13 @@ function errorsOf(problems: AgendaItemProblems, papers: readonly Paper[]): Field
 
 function ItemForm({ item, people, meetingId }: { item: AgendaItem; people: Person[]; meetingId: string }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(item));
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
   const set = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
   const setPaper = (id: string, changes: Partial<Paper>) =>
     setDraft((d) => ({ ...d, papers: d.papers.map((paper) => (paper.id === id ? { ...paper, ...changes } : paper)) }));
 
   const problems = checkAgendaItem(inputOf(draft));
   const errors = errorsOf(problems, draft.papers);
-  const errorFor = (fieldId: string) => (submitted ? errors.find((e) => e.fieldId === fieldId)?.message : undefined);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (hasProblems(problems) || busy) return;
-    setBusy(true);
+  const form = useSubmit(async () => {
     const tidy = tidyAgendaItemInput(inputOf(draft));
     const result = await saveAgendaItem({
       ...item,
@@ -107,13 +100,13 @@ function ItemForm({ item, people, meetingId }: { item: AgendaItem; people: Perso
       nonNegotiables: tidy.nonNegotiables,
       papers: tidy.papers.map((paper) => ({ ...paper })),
     });
-    setBusy(false);
     if (result.ok) go({ name: 'meeting', meetingId }, { replace: true });
-  }
+  }, () => hasProblems(problems));
+  const errorFor = (fieldId: string) => (form.submitted ? errors.find((e) => e.fieldId === fieldId)?.message : undefined);
 
   return (
-    <form onSubmit={submit} noValidate>
-      <ErrorSummary errors={submitted ? errors : []} />
+    <form onSubmit={form.onSubmit} noValidate>
+      <ErrorSummary errors={form.submitted ? errors : []} />
       <TextField
         id="item-title"
         label={t.agenda.itemTitle}
@@ -223,7 +216,7 @@ function ItemForm({ item, people, meetingId }: { item: AgendaItem; people: Perso
         </button>
       </fieldset>
       <div class="actions">
-        <button type="submit" class="button" disabled={busy}>
+        <button type="submit" class="button" disabled={form.busy}>
           {t.agenda.save}
         </button>
         <a class="button button--secondary" href={pathOf({ name: 'meeting', meetingId })}>

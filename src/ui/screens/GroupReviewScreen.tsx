@@ -27,6 +27,7 @@ import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
 import '../arein.css';
+import { ruleWords } from '../rule-words';
 
 const words = t.arein;
 
@@ -122,7 +123,7 @@ function ReviewForm({
         if (checked.problems.length > 0) return;
         const result = await saveGroupReview(groupId, checked.value, editing);
         if (result.ok) onSaved();
-        else if (result.rule === 'group-missing') setRefused(words.groupGone);
+        else if (result.rule) setRefused(ruleWords(result.rule, { 'group-missing': words.groupGone }));
       }}
     >
       <h2 id="heading-review-form" tabIndex={-1}>

@@ -26,13 +26,20 @@ import { t } from '../strings/all';
 import { textError } from '../text-problems';
 import { byName } from '../../domain/names';
 import { nameCollator } from '../strings/locale';
+import { ruleWords } from '../rule-words';
+import { useSubmit } from '../use-submit';
 
 function RenameGroup({ group }: { group: Group }) {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState(group.name);
-  const [submitted, setSubmitted] = useState(false);
   const checked = checkRequiredText(name, NAME_MAX_LENGTH);
-  const error = submitted ? textError(checked, t.group.name, NAME_MAX_LENGTH) : undefined;
+  const form = useSubmit(
+    async () => {
+      if ((await updateGroup(group, { name: checked.value })).ok) setOpen(false);
+    },
+    () => checked.problem !== null,
+  );
+  const error = form.submitted ? textError(checked, t.group.name, NAME_MAX_LENGTH) : undefined;
   if (!open) {
     return (
       <button type="button" class="button button--secondary button--small" onClick={() => setOpen(true)}>
@@ -44,12 +51,7 @@ function RenameGroup({ group }: { group: Group }) {
     <form
       class="inline-form"
       noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setSubmitted(true);
-        if (checked.problem) return;
-        if ((await updateGroup(group, { name: checked.value })).ok) setOpen(false);
-      }}
+      onSubmit={form.onSubmit}
     >
       <ErrorSummary errors={error ? [{ fieldId: 'group-rename', message: error }] : []} />
       <TextField id="group-rename" label={t.group.name} value={name} maxLength={NAME_MAX_LENGTH} error={error} onInput={setName} />
@@ -67,7 +69,6 @@ function RenameGroup({ group }: { group: Group }) {
 
 function EditPerspectives({ detail }: { detail: GroupDetail }) {
   const [draft, setDraft] = useState<Perspective[]>(detail.group.perspectives);
-  const [submitted, setSubmitted] = useState(false);
   const [message, setMessage] = useState('');
   const inUse = new Set(detail.people.map((p) => p.perspectiveId));
   const problems = checkPerspectives(draft);
@@ -75,22 +76,23 @@ function EditPerspectives({ detail }: { detail: GroupDetail }) {
     const text = perspectiveError(problems[p.id], t.group.perspectiveLabel(index + 1));
     return text ? [{ fieldId: perspectiveFieldId(p.id), message: text }] : [];
   });
+  const form = useSubmit(async () => {
+    const tidy = draft.map((p) => ({ ...p, label: checkRequiredText(p.label, 1000).value }));
+    const result = await updateGroup(detail.group, { perspectives: tidy });
+    if (result.ok) {
+      form.reset();
+      setMessage(t.group.perspectivesSaved);
+    } else if (result.rule) setMessage(ruleWords(result.rule, { 'perspective-in-use': t.group.perspectiveInUse }));
+  }, () => errors.length > 0);
+  const { submitted } = form;
   return (
     <details class="details">
       <summary>{t.group.perspectives}</summary>
       <form
         noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          setSubmitted(true);
+        onSubmit={(event) => {
           setMessage('');
-          if (errors.length > 0) return;
-          const tidy = draft.map((p) => ({ ...p, label: checkRequiredText(p.label, 1000).value }));
-          const result = await updateGroup(detail.group, { perspectives: tidy });
-          if (result.ok) {
-            setSubmitted(false);
-            setMessage(t.group.perspectivesSaved);
-          } else if (result.rule === 'perspective-in-use') setMessage(t.group.perspectiveInUse);
+          void form.onSubmit(event);
         }}
       >
         <ErrorSummary errors={submitted ? errors : []} />

@@ -11,12 +11,11 @@ import { PageTitle } from '../components/PageTitle';
 import { perspectiveError, perspectiveFieldId, PerspectivesEditor } from '../components/PerspectivesEditor';
 import { t } from '../strings';
 import { textError } from '../text-problems';
+import { useSubmit } from '../use-submit';
 
 export function NewGroupScreen() {
   const [name, setName] = useState('');
   const [perspectives, setPerspectives] = useState<Perspective[]>(() => DEFAULT_PERSPECTIVES.map((p) => ({ ...p })));
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   const checkedName = checkRequiredText(name, NAME_MAX_LENGTH);
   const nameError = textError(checkedName, t.group.name, NAME_MAX_LENGTH);
@@ -27,24 +26,19 @@ export function NewGroupScreen() {
     const message = perspectiveError(perspectiveProblems[p.id], t.group.perspectiveLabel(index + 1));
     if (message) errors.push({ fieldId: perspectiveFieldId(p.id), message });
   });
-  const shown = submitted ? errors : [];
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (errors.length > 0 || busy) return;
-    setBusy(true);
+  const form = useSubmit(async () => {
     const tidy = perspectives.map((p) => ({ ...p, label: checkRequiredText(p.label, 1000).value }));
     const result = await createGroup(checkedName.value, tidy);
-    setBusy(false);
     if (result.ok) go({ name: 'group', groupId: result.value }, { replace: true });
-  }
+  }, () => errors.length > 0);
+  const { submitted } = form;
+  const shown = submitted ? errors : [];
 
   return (
     <>
       <ErrorSummary errors={shown} />
       <PageTitle text={t.group.newTitle} />
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.onSubmit} noValidate>
         <TextField
           id="group-name"
           label={t.group.name}
@@ -61,7 +55,7 @@ export function NewGroupScreen() {
           problems={submitted ? perspectiveProblems : {}}
         />
         <div class="actions">
-          <button type="submit" class="button" disabled={busy}>
+          <button type="submit" class="button" disabled={form.busy}>
             {t.group.create}
           </button>
           <a class="button button--secondary" href="#/">

@@ -19,6 +19,7 @@ import { fileSlug, type RecordFile } from '../record/record-files';
 import { canShareFiles, downloadFile, shareFile } from '../record/save-file';
 import { t } from '../strings/all';
 import '../record-print.css';
+import { ruleWords } from '../rule-words';
 
 const w = t.privacy.person;
 
@@ -263,7 +264,7 @@ function Erase({ page, onErased }: { page: PersonPage; onErased: (pseudonym: str
             setProblem('');
             const result = await erasePerson(page.groupId, page.personId, choice, WORDS);
             if (result.ok) onErased(result.value);
-            else setProblem(result.rule === 'meeting-in-progress' ? w.inProgress : result.rule === 'checkin-sealed' ? w.checkInSealed : t.privacy.problems.other);
+            else setProblem(result.rule ? ruleWords(result.rule, { 'meeting-in-progress': w.inProgress, 'checkin-sealed': w.checkInSealed }) : t.privacy.problems.other);
           }}
         >
           <p>{w.eraseIntro}</p>

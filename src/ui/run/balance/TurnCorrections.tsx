@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../../components/fields';
 import { formatDuration } from '../../format-duration';
 import { t } from '../../strings/all';
 import type { Participant } from './people';
+import { ruleWords } from '../../rule-words';
 
 const CROSS_TALK = '';
 
@@ -42,8 +43,7 @@ function TurnRow({ turn, n, everyone, now }: { turn: Turn; n: number; everyone: 
             aria-label={t.balance.shortenNamed(n)}
             onClick={async () => {
               const result = await shorten(turn, Number(seconds) * 1000);
-              const code = !result.ok && result.rule;
-              setProblem(code === 'longer-than-before' || code === 'not-positive' ? t.balance.turnProblems[code] : undefined);
+              setProblem(!result.ok && result.rule ? ruleWords(result.rule, t.balance.turnProblems) : undefined);
             }}
           >
             {t.balance.shorten}

@@ -1,6 +1,7 @@
 import type { Attendee, Person } from '../../../domain/model';
 import type { RunData } from '../../../db/run-repo';
 import { nameCollator } from '../../strings/locale';
+import { isHere } from '../../../domain/balance';
 
 export interface Participant {
   person: Person;
@@ -15,8 +16,7 @@ export function participants(data: RunData): Participant[] {
     .flatMap((attendee) => {
       const person = byId.get(attendee.personId);
       if (!person) return [];
-      const here = attendee.arrivedAt !== null && (attendee.leftAt ?? null) === null;
-      return [{ person, attendee, here }];
+      return [{ person, attendee, here: isHere(attendee) }];
     })
     .sort((a, b) => nameCollator().compare(a.person.name, b.person.name));
 }

@@ -1,0 +1,30 @@
+import type { PromptSnapshot } from '../../../domain/checkin-model';
+import { PageTitle } from '../../components/PageTitle';
+import { t } from '../../strings/all';
+import { AnswerControl, ReadAloudButton, spokenPrompt, Step } from '../answers';
+import { nextStep, type FlowEvent, type FlowState } from '../participant-flow-state';
+import { BackButton } from './BackButton';
+
+/** One question, read aloud on request, answered with a tap or typed words. */
+export function PromptStep({ state, prompts, index, dispatch }: { state: FlowState; prompts: readonly PromptSnapshot[]; index: number; dispatch: (event: FlowEvent) => void }) {
+  const prompt = prompts[index]!;
+  return (
+    <Step key={prompt.id}>
+      <p class="checkin-progress">{t.checkin.questionOf(index + 1, prompts.length)}</p>
+      <PageTitle text={prompt.text} />
+      <ReadAloudButton text={spokenPrompt(prompt)} />
+      <AnswerControl
+        prompt={prompt}
+        label={prompt.text}
+        response={state.responses[prompt.id]}
+        onChange={(response) => dispatch({ type: 'answer', promptId: prompt.id, response })}
+      />
+      <div class="checkin-nav">
+        <BackButton step={state.step} promptCount={prompts.length} dispatch={dispatch} />
+        <button type="button" class="button" onClick={() => dispatch({ type: 'go', to: nextStep(state.step, prompts.length) })}>
+          {t.checkin.next}
+        </button>
+      </div>
+    </Step>
+  );
+}
