@@ -12,8 +12,8 @@ import { createSession, endSession, isKeyShaped, listKeys, SESSION_HOURS, verify
 import { OFFICE_CSP, OFFICE_CSS, officePage, signInPage } from './office.js';
 import { openApiDocument } from './openapi.js';
 import { carryOutRequest, PRIVACY_REQUEST_KINDS, PRIVACY_REQUEST_SCHEMAS } from './privacy-requests.js';
-import { countMatching, decodeCursor, DEFAULT_PAGE, listSummaries, MAX_PAGE, storeSummary } from './summaries.js';
-import { fieldErrors, SummarySchema, type FieldError } from './summary-schema.js';
+import { countMatching, decodeCursor, DEFAULT_PAGE, listSummaries, MAX_PAGE, storeSummaries, storeSummary, type Refusal, type StoreOutcome } from './summaries.js';
+import { fieldErrors, SummarySchema, type FieldError, type Summary } from './summary-schema.js';
 import { badTextFields, mayHoldBadText } from './text-check.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -26,6 +26,31 @@ export const ROLE_REFUSED: Record<KeyRole, string> = {
   office: 'An office key cannot send summaries as a tablet; only a tablet’s device key can.',
 };
 const SESSION_COOKIE = 'heard_office';
+/** Summaries in one batch at most, and the batch's size at most (any one summary still 256 KB at most). */
+export const MAX_BATCH = 100;
+export const MAX_BATCH_BYTES = 1024 * 1024;
+export const DUPLICATE_IN_BATCH = 'This summary id is already earlier in this batch: only its first copy was looked at.';
+
+/** What the single send would have refused a summary with: its status and words. */
+const REFUSALS: Record<Refusal, [403 | 409, string]> = {
+  forbidden: [403, GROUP_REFUSED],
+  conflict: [409, 'This summary id is already used by a summary of another meeting.'],
+  changed: [409, 'A different summary is already stored with this id and revision. A changed summary needs a higher revision.'],
+};
+
+/**
+ * One summary's answer in a batch, in the order sent: what the single send would have answered,
+ * with `httpStatus` the status it would have had when refused. `id` is null when the element had none.
+ */
+export type BatchResult =
+  | { id: string; status: StoreOutcome; revision: number }
+  | { id: string | null; status: 'refused'; httpStatus: number; error: string; fields?: FieldError[] };
+
+const idOf = (element: unknown): string | null => {
+  const id = (element as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id.length <= 100 ? id : null;
+};
+
 /** Summaries on one office page. */
 export const OFFICE_PAGE = 100;
 
@@ -110,23 +135,27 @@ function limitBody(maxSize: number, what: string): MiddlewareHandler {
 const refuseText = (c: Context, what: string, fields: FieldError[]) =>
   jsonError(c, 400, `The ${what} holds text that cannot be stored.`, { fields });
 
-/** The request's JSON body, or the answer that says why there is none. */
-async function readJson(c: Context, what: string): Promise<{ body: unknown } | { refusal: Response }> {
+/** The request's JSON body and its text, or the answer that says why there is none. */
+async function parseJson(c: Context, what: string): Promise<{ body: unknown; text: string } | { refusal: Response }> {
   if (!/^application\/json\b/i.test(header(c, 'Content-Type') ?? '')) {
     return { refusal: jsonError(c, 415, `Send the ${what} as JSON (Content-Type: application/json).`) };
   }
-  let body: unknown;
-  let text: string;
   try {
-    text = await c.req.text();
-    body = JSON.parse(text);
+    const text = await c.req.text();
+    return { body: JSON.parse(text) as unknown, text };
   } catch {
     return { refusal: jsonError(c, 400, `The ${what} is not valid JSON.`, { fields: [{ path: '', message: 'Not valid JSON.' }] }) };
   }
+}
+
+/** The request's JSON body, or the answer that says why there is none. */
+async function readJson(c: Context, what: string): Promise<{ body: unknown } | { refusal: Response }> {
+  const read = await parseJson(c, what);
+  if ('refusal' in read) return read;
   // Before the schema: a NUL or a lone surrogate is refused wherever it is, also where the schema
   // would let the text through to the database.
-  const bad = mayHoldBadText(text) ? badTextFields(body) : [];
-  return bad.length ? { refusal: refuseText(c, what, bad) } : { body };
+  const bad = mayHoldBadText(read.text) ? badTextFields(read.body) : [];
+  return bad.length ? { refusal: refuseText(c, what, bad) } : { body: read.body };
 }
 
 /** The address a request came from: the socket's, or the proxy's word for it when trusted. */
@@ -211,17 +240,68 @@ export function createApp(options: AppOptions): Hono<Env> {
     const parsed = SummarySchema.safeParse(read.body);
     if (!parsed.success) return jsonError(c, 400, 'The summary is not valid.', { fields: fieldErrors(parsed.error) });
     const result = await storeSummary(db, parsed.data, c.get('caller').id);
-    switch (result.outcome) {
-      case 'forbidden':
-        return jsonError(c, 403, GROUP_REFUSED);
-      case 'conflict':
-        return jsonError(c, 409, 'This summary id is already used by a summary of another meeting.');
-      case 'changed':
-        return jsonError(c, 409, 'A different summary is already stored with this id and revision. A changed summary needs a higher revision.');
+    if ('stored' in result) {
+      const { outcome, stored } = result;
+      await options.afterStore?.(stored.id);
+      return c.json({ status: outcome, id: stored.id, revision: stored.revision, stored }, outcome === 'created' ? 201 : 200);
     }
-    const { outcome, stored } = result;
-    await options.afterStore?.(stored.id);
-    return c.json({ status: outcome, id: stored.id, revision: stored.revision, stored }, outcome === 'created' ? 201 : 200);
+    const [status, error] = REFUSALS[result.outcome];
+    return jsonError(c, status, error);
+  });
+
+  // Many summaries in one request, each judged as the single send judges it (see BatchResult).
+  app.post('/api/summaries/batch', needsRole('device'), limitBody(MAX_BATCH_BYTES, 'batch'), async (c) => {
+    const read = await parseJson(c, 'batch');
+    if ('refusal' in read) return read.refusal;
+    if (!Array.isArray(read.body)) {
+      return jsonError(c, 400, 'The batch is not a list of summaries.', { fields: [{ path: '', message: 'Must be a JSON array of summaries.' }] });
+    }
+    if (read.body.length > MAX_BATCH) {
+      c.header('Connection', 'close');
+      return jsonError(c, 413, `The batch holds more than ${MAX_BATCH} summaries. Send at most ${MAX_BATCH} at a time.`);
+    }
+    const checkText = mayHoldBadText(read.text);
+    const results: (BatchResult | null)[] = [];
+    const valid: Summary[] = [];
+    const seen = new Set<string>();
+    for (const element of read.body as unknown[]) {
+      const id = idOf(element);
+      const refuse = (httpStatus: number, error: string, fields?: FieldError[]) =>
+        results.push({ id, status: 'refused', httpStatus, error, ...(fields ? { fields } : {}) });
+      const bad = checkText ? badTextFields(element) : [];
+      if (bad.length) refuse(400, 'The summary holds text that cannot be stored.', bad);
+      else if (Buffer.byteLength(JSON.stringify(element) ?? '') > MAX_BODY_BYTES) refuse(413, `The summary is larger than the server accepts (${MAX_BODY_BYTES / 1024} KB).`);
+      else {
+        const parsed = SummarySchema.safeParse(element);
+        if (!parsed.success) refuse(400, 'The summary is not valid.', fieldErrors(parsed.error));
+        else if (seen.has(parsed.data.id.toLowerCase())) refuse(409, DUPLICATE_IN_BATCH);
+        else {
+          seen.add(parsed.data.id.toLowerCase());
+          valid.push(parsed.data);
+          results.push(null);
+        }
+      }
+    }
+    const stored = await storeSummaries(db, valid, c.get('caller').id);
+    let next = 0;
+    const answers: BatchResult[] = [];
+    for (const result of results) {
+      if (result) {
+        answers.push(result);
+        continue;
+      }
+      const summary = valid[next]!;
+      const outcome = stored[next]!;
+      next += 1;
+      if ('stored' in outcome) {
+        await options.afterStore?.(summary.id);
+        answers.push({ id: summary.id, status: outcome.outcome, revision: outcome.stored.revision });
+      } else {
+        const [httpStatus, error] = REFUSALS[outcome.outcome];
+        answers.push({ id: summary.id, status: 'refused', httpStatus, error });
+      }
+    }
+    return c.json({ results: answers });
   });
 
   for (const kind of PRIVACY_REQUEST_KINDS) {
