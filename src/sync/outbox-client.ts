@@ -72,11 +72,13 @@ async function drainHeld(settings: SyncSettings, deps: DrainDeps, exclusive: boo
     tried += entries.length;
     const batch = entries.length > 1 ? await sendBatch(entries, bodyOf, settings, deps) : null;
     if (batch === 'no-batches') batches = false;
-    // After an answer that would stop a single send (the key, the network, a server failing), the
-    // rest of the batch is not tried again one by one: it waits with that problem, no attempt counted.
+    // Answered in one batch request: each entry was sent, and each answer (its own, or the whole
+    // request's) counts as a try. One at a time: after an answer that stops the drain (the key, the
+    // network, a server failing), the rest were not sent and wait with that problem, no try counted.
+    const answered = Array.isArray(batch) ? batch : null;
     let stopped: Answer | null = null;
     for (const [i, entry] of entries.entries()) {
-      const answer: Answer = stopped ?? (Array.isArray(batch) ? batch[i]! : await sendOne(entry, bodyOf(entry), settings, deps));
+      const answer: Answer = answered ? answered[i]! : (stopped ?? (await sendOne(entry, bodyOf(entry), settings, deps)));
       if (answer.problem === null) {
         await markSent(entry.id, entry.revision, deps.now());
         sent += 1;
@@ -86,7 +88,7 @@ async function drainHeld(settings: SyncSettings, deps: DrainDeps, exclusive: boo
       const result = answer.problem;
       problem = result;
       const at = deps.now();
-      const setAside = await markFailed(entry.id, result, stopped === null, (attempts) => nextAttemptAfter(result, attempts, at, deps.random(), deps.baseMs), at, answer.status);
+      const setAside = await markFailed(entry.id, result, answered !== null || stopped === null, (attempts) => nextAttemptAfter(result, attempts, at, deps.random(), deps.baseMs), at, answer.status);
       // Set aside, or another tablet's group (kept, waiting for the office), it holds nothing back: go on to the next.
       // Otherwise the next would meet the same key, policy or dead network: stop, and wait for the timer.
       if (!setAside && result !== 'forbidden') stopped = answer;

@@ -338,14 +338,16 @@ describe('sending summaries in batches', () => {
   it.each([
     [401, 'key'],
     [429, 'server'],
-  ] as const)('a batch answered %i: every summary in it waits with that problem, one attempt counted, and the drain stops', async (status, problem) => {
+  ] as const)('a batch answered %i: every summary in it waits with that problem, a try counted for each, and the drain stops', async (status, problem) => {
     await setUp();
     const [first, second] = [await queueSummary(T - 2000), await queueSummary(T - 1000)];
     const { sent, fetch } = batchServer(() => 201, () => new Response('{}', { status }));
     expect(await drainOutbox(deps(fetch))).toEqual({ kind: 'done', sent: 0, problem });
     expect(sent).toHaveLength(1);
     expect(await stored(first.id)).toMatchObject({ status: 'waiting', lastError: problem, attempts: 1 });
-    expect(await stored(second.id)).toMatchObject({ status: 'waiting', lastError: problem, attempts: 0 });
+    // Each was sent, so each backs off: a long outage is not tried every few seconds by the later ones.
+    expect(await stored(second.id)).toMatchObject({ status: 'waiting', lastError: problem, attempts: 1 });
+    expect((await stored(second.id)).nextAttemptAt).toBeGreaterThan(T);
   });
 
   it('a batch lost to a dead network: each waits, nothing sent, one request made', async () => {
@@ -358,6 +360,6 @@ describe('sending summaries in batches', () => {
     }) as typeof globalThis.fetch;
     expect(await drainOutbox(deps(offline))).toEqual({ kind: 'done', sent: 0, problem: 'network' });
     expect(asked).toBe(1);
-    for (const entry of entries) expect(await stored(entry.id)).toMatchObject({ status: 'waiting', lastError: 'network' });
+    for (const entry of entries) expect(await stored(entry.id)).toMatchObject({ status: 'waiting', lastError: 'network', attempts: 1 });
   });
 });
