@@ -198,7 +198,7 @@ function describeInteraction(e) {
 // ---- The sync server (issue 9's figure), run as `npm run bench:server` runs it; its lines are read back
 {
   execFileSync('npm', ['run', 'build:server', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const run = spawnSync(process.execPath, ['server/bench/sync-bench.mjs'], { encoding: 'utf8', timeout: 300_000 });
+  const run = spawnSync(process.execPath, ['server/bench/sync-bench.mjs'], { encoding: 'utf8', timeout: 600_000 });
   const figures = [];
   for (const line of (run.stdout ?? '').split('\n')) {
     // Its figures are printed as "ok    name: value unit (budget N unit)", as here.

@@ -12,10 +12,10 @@ import { createSession, endSession, isKeyShaped, listKeys, SESSION_HOURS, verify
 import { OFFICE_CSP, OFFICE_CSS, officePage, signInPage } from './office.js';
 import { registerReflectionRoutes } from './office-reflection-routes.js';
 import { openApiDocument } from './openapi.js';
-import { problem, ProblemError } from './problems.js';
+import { problem, ProblemError, PROBLEM_STATUS, type ProblemCode } from './problems.js';
 import { carryOutRequest, PRIVACY_REQUEST_KINDS, PRIVACY_REQUEST_SCHEMAS } from './privacy-requests.js';
-import { countMatching, decodeCursor, DEFAULT_PAGE, listSummaries, MAX_PAGE, storeSummary } from './summaries.js';
-import { fieldErrors, SummarySchema, type FieldError } from './summary-schema.js';
+import { countMatching, decodeCursor, DEFAULT_PAGE, listSummaries, MAX_PAGE, storeSummaries, storeSummary, type Refusal, type StoreOutcome } from './summaries.js';
+import { fieldErrors, SummarySchema, type FieldError, type Summary } from './summary-schema.js';
 import { badTextFields, mayHoldBadText } from './text-check.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -28,6 +28,31 @@ export const ROLE_REFUSED: Record<KeyRole, string> = {
   office: 'An office key cannot send summaries as a tablet; only a tablet’s device key can.',
 };
 const SESSION_COOKIE = 'heard_office';
+/** Summaries in one batch at most, and the batch's size at most (any one summary still 256 KB at most). */
+export const MAX_BATCH = 100;
+export const MAX_BATCH_BYTES = 1024 * 1024;
+export const DUPLICATE_IN_BATCH = 'This summary id is already earlier in this batch: only its first copy was looked at.';
+
+/** What the single send refuses a summary with: its code and words. */
+const REFUSALS: Record<Refusal, [ProblemCode, string]> = {
+  forbidden: ['group-forbidden', GROUP_REFUSED],
+  conflict: ['id-conflict', 'This summary id is already used by a summary of another meeting.'],
+  changed: ['revision-changed', 'A different summary is already stored with this id and revision. A changed summary needs a higher revision.'],
+};
+
+/**
+ * One summary's answer in a batch, in the order sent: what the single send would have answered,
+ * with `httpStatus` the status it would have had when refused. `id` is null when the element had none.
+ */
+export type BatchResult =
+  | { id: string; status: StoreOutcome; revision: number }
+  | { id: string | null; status: 'refused'; httpStatus: number; code: ProblemCode; error: string; fields?: FieldError[] };
+
+const idOf = (element: unknown): string | null => {
+  const id = (element as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id.length <= 100 ? id : null;
+};
+
 /** Summaries on one office page. */
 export const OFFICE_PAGE = 100;
 
@@ -109,24 +134,27 @@ function limitBody(maxSize: number, what: string): MiddlewareHandler {
 const textRefused = (what: string, fields: FieldError[]) =>
   new ProblemError('bad-text', `The ${what} holds text that cannot be stored.`, { fields });
 
-/** The request's JSON body; a ProblemError says why there is none. */
-async function readJson(c: Context, what: string): Promise<unknown> {
+/** The request's JSON body and its text; a ProblemError says why there is none. */
+async function parseJson(c: Context, what: string): Promise<{ body: unknown; text: string }> {
   if (!/^application\/json\b/i.test(header(c, 'Content-Type') ?? '')) {
     throw new ProblemError('not-json-type', `Send the ${what} as JSON (Content-Type: application/json).`);
   }
-  let body: unknown;
-  let text: string;
   try {
-    text = await c.req.text();
-    body = JSON.parse(text);
+    const text = await c.req.text();
+    return { body: JSON.parse(text) as unknown, text };
   } catch {
     throw new ProblemError('invalid', `The ${what} is not valid JSON.`, { fields: [{ path: '', message: 'Not valid JSON.' }] });
   }
+}
+
+/** The request's JSON body; a ProblemError says why there is none. */
+async function readJson(c: Context, what: string): Promise<unknown> {
+  const read = await parseJson(c, what);
   // Before the schema: a NUL or a lone surrogate is refused wherever it is, also where the schema
   // would let the text through to the database.
-  const bad = mayHoldBadText(text) ? badTextFields(body) : [];
+  const bad = mayHoldBadText(read.text) ? badTextFields(read.body) : [];
   if (bad.length) throw textRefused(what, bad);
-  return body;
+  return read.body;
 }
 
 /** The address a request came from: the socket's, or the proxy's word for it when trusted. */
@@ -209,17 +237,66 @@ export function createApp(options: AppOptions): Hono<Env> {
     const parsed = SummarySchema.safeParse(await readJson(c, 'summary'));
     if (!parsed.success) return problem(c, 'invalid', 'The summary is not valid.', { fields: fieldErrors(parsed.error) });
     const result = await storeSummary(db, parsed.data, c.get('caller').id);
-    switch (result.outcome) {
-      case 'forbidden':
-        return problem(c, 'group-forbidden', GROUP_REFUSED);
-      case 'conflict':
-        return problem(c, 'id-conflict', 'This summary id is already used by a summary of another meeting.');
-      case 'changed':
-        return problem(c, 'revision-changed', 'A different summary is already stored with this id and revision. A changed summary needs a higher revision.');
+    if ('stored' in result) {
+      const { outcome, stored } = result;
+      await options.afterStore?.(stored.id);
+      return c.json({ status: outcome, id: stored.id, revision: stored.revision, stored }, outcome === 'created' ? 201 : 200);
     }
-    const { outcome, stored } = result;
-    await options.afterStore?.(stored.id);
-    return c.json({ status: outcome, id: stored.id, revision: stored.revision, stored }, outcome === 'created' ? 201 : 200);
+    return problem(c, ...REFUSALS[result.outcome]);
+  });
+
+  // Many summaries in one request, each judged as the single send judges it (see BatchResult).
+  app.post('/api/summaries/batch', needsRole('device'), limitBody(MAX_BATCH_BYTES, 'batch'), async (c) => {
+    const read = await parseJson(c, 'batch');
+    if (!Array.isArray(read.body)) {
+      return problem(c, 'invalid', 'The batch is not a list of summaries.', { fields: [{ path: '', message: 'Must be a JSON array of summaries.' }] });
+    }
+    if (read.body.length > MAX_BATCH) {
+      c.header('Connection', 'close');
+      return problem(c, 'too-large', `The batch holds more than ${MAX_BATCH} summaries. Send at most ${MAX_BATCH} at a time.`);
+    }
+    const checkText = mayHoldBadText(read.text);
+    const results: (BatchResult | null)[] = [];
+    const valid: Summary[] = [];
+    const seen = new Set<string>();
+    for (const element of read.body as unknown[]) {
+      const id = idOf(element);
+      const refuse = (code: ProblemCode, error: string, fields?: FieldError[]) =>
+        results.push({ id, status: 'refused', httpStatus: PROBLEM_STATUS[code], code, error, ...(fields ? { fields } : {}) });
+      const bad = checkText ? badTextFields(element) : [];
+      if (bad.length) refuse('bad-text', 'The summary holds text that cannot be stored.', bad);
+      else if (Buffer.byteLength(JSON.stringify(element) ?? '') > MAX_BODY_BYTES) refuse('too-large', `The summary is larger than the server accepts (${MAX_BODY_BYTES / 1024} KB).`);
+      else {
+        const parsed = SummarySchema.safeParse(element);
+        if (!parsed.success) refuse('invalid', 'The summary is not valid.', fieldErrors(parsed.error));
+        else if (seen.has(parsed.data.id.toLowerCase())) refuse('id-conflict', DUPLICATE_IN_BATCH);
+        else {
+          seen.add(parsed.data.id.toLowerCase());
+          valid.push(parsed.data);
+          results.push(null);
+        }
+      }
+    }
+    const stored = await storeSummaries(db, valid, c.get('caller').id);
+    let next = 0;
+    const answers: BatchResult[] = [];
+    for (const result of results) {
+      if (result) {
+        answers.push(result);
+        continue;
+      }
+      const summary = valid[next]!;
+      const outcome = stored[next]!;
+      next += 1;
+      if ('stored' in outcome) {
+        await options.afterStore?.(summary.id);
+        answers.push({ id: summary.id, status: outcome.outcome, revision: outcome.stored.revision });
+      } else {
+        const [code, error] = REFUSALS[outcome.outcome];
+        answers.push({ id: summary.id, status: 'refused', httpStatus: PROBLEM_STATUS[code], code, error });
+      }
+    }
+    return c.json({ results: answers });
   });
 
   for (const kind of PRIVACY_REQUEST_KINDS) {

@@ -106,6 +106,53 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           },
         },
       },
+      '/api/summaries/batch': {
+        post: {
+          summary: 'Send up to 100 meeting summaries in one request (each idempotent by id); device keys only',
+          description:
+            'A JSON array of summaries, at most 100 and 1 MB in all (each still at most 256 KB). Answered 200 with `results`, one per element in the order sent, each what the single send would have answered it: `created`, `unchanged`, `updated` or `ignored` with the stored revision, or `refused` with the `httpStatus` the single send would have had (400 with `fields`, 403 another device key\'s group, 409, 413), and its words. The summaries written are written in one statement: all or none. A later copy of an id already in the batch is refused (409).',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { type: 'array', maxItems: 100, items: { $ref: '#/components/schemas/Summary' } } } },
+          },
+          responses: {
+            '200': {
+              description: 'A result per summary, in the order sent',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['results'],
+                    properties: {
+                      results: {
+                        type: 'array',
+                        items: {
+                          type: 'object',
+                          required: ['id', 'status'],
+                          properties: {
+                            id: { type: ['string', 'null'], description: 'The element\'s id, or null when it had none' },
+                            status: { enum: ['created', 'unchanged', 'updated', 'ignored', 'refused'] },
+                            revision: { type: 'integer', description: 'The stored revision (not when refused)' },
+                            httpStatus: { type: 'integer', description: 'When refused: the status the single send would have answered' },
+                            error: { type: 'string' },
+                            fields: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            '400': error('Not JSON, or not an array'),
+            '401': error('No key, or one the server does not accept (unknown or revoked)'),
+            '403': error('An office key: it cannot send summaries'),
+            '413': error('More than 100 summaries, or larger than 1 MB'),
+            '415': error('Not application/json'),
+            '429': tooMany,
+          },
+        },
+      },
       ...Object.fromEntries(
         PRIVACY_REQUEST_KINDS.map((kind) => [
           `/api/requests/${kind}`,

@@ -96,36 +96,83 @@ export type Refusal =
   /** The same id and revision is stored with a different body. */
   | 'changed';
 
+/** A summary's answer: refused, or stored with what the server now holds. */
+export type StoreResult = { outcome: Refusal } | { outcome: StoreOutcome; stored: StoredSummary };
+
+type WrittenRow = Pick<Row, 'received_at' | 'updated_at' | 'inserted'>;
+
+const writtenResult = (summary: Summary, written: WrittenRow): StoreResult => ({
+  outcome: written.inserted ? 'created' : 'updated',
+  stored: { id: summary.id, revision: summary.revision, receivedAt: isoTime(written.received_at), updatedAt: isoTime(written.updated_at), summary },
+});
+
+/**
+ * Why a summary was not written, from what is stored now; null when nothing is stored under its id
+ * (another statement claimed its new group at the same moment: the caller tries again).
+ */
+async function whyNotWritten(db: Queryable, summary: Summary, keyId: string): Promise<StoreResult | null> {
+  const [row] = await db.query<Row & { owner: string | null; group_id: string | null }>(AFTER_NO_WRITE_SQL, [summary.id, summary.groupId]);
+  if (row?.owner && row.owner !== keyId) return { outcome: 'forbidden' };
+  if (!row?.id) return null;
+  if (row.meeting_id !== summary.meetingId || row.group_id !== summary.groupId) return { outcome: 'conflict' };
+  const stored = toStored(row);
+  if (stored.revision > summary.revision) return { outcome: 'ignored', stored };
+  return sameJson(stored.summary, summary) ? { outcome: 'unchanged', stored } : { outcome: 'changed' };
+}
+
 /**
  * Stores the summary sent with device key `keyId`, if the group is that key's or nobody's yet. A
  * new or newer summary is stored in one statement and answered from what was sent (the row now
  * holds exactly that); only a summary that was not written needs a second query, to say why.
  */
-export async function storeSummary(
-  db: Queryable,
-  summary: Summary,
-  keyId: string,
-): Promise<{ outcome: Refusal } | { outcome: StoreOutcome; stored: StoredSummary }> {
+export async function storeSummary(db: Queryable, summary: Summary, keyId: string): Promise<StoreResult> {
   // A second try only when another statement claimed the group at the same moment.
   for (let attempt = 0; ; attempt += 1) {
-    const [written] = await db.query<Pick<Row, 'received_at' | 'updated_at' | 'inserted'>>(OWNED_UPSERT_SQL, upsertParams(summary, keyId));
-    if (written) {
-      return {
-        outcome: written.inserted ? 'created' : 'updated',
-        stored: { id: summary.id, revision: summary.revision, receivedAt: isoTime(written.received_at), updatedAt: isoTime(written.updated_at), summary },
-      };
-    }
-    const [row] = await db.query<Row & { owner: string | null; group_id: string | null }>(AFTER_NO_WRITE_SQL, [summary.id, summary.groupId]);
-    if (row?.owner && row.owner !== keyId) return { outcome: 'forbidden' };
-    if (!row?.id) {
-      if (attempt < 2) continue;
-      throw new Error('A summary that was not written is not stored either.');
-    }
-    if (row.meeting_id !== summary.meetingId || row.group_id !== summary.groupId) return { outcome: 'conflict' };
-    const stored = toStored(row);
-    if (stored.revision > summary.revision) return { outcome: 'ignored', stored };
-    return sameJson(stored.summary, summary) ? { outcome: 'unchanged', stored } : { outcome: 'changed' };
+    const [written] = await db.query<WrittenRow>(OWNED_UPSERT_SQL, upsertParams(summary, keyId));
+    if (written) return writtenResult(summary, written);
+    const why = await whyNotWritten(db, summary, keyId);
+    if (why) return why;
+    if (attempt >= 2) throw new Error('A summary that was not written is not stored either.');
   }
+}
+
+/**
+ * OWNED_UPSERT_SQL for many summaries in one statement: `$1` a JSON array of rows, `$2` the device
+ * key's id. Each new group is claimed for the key, and a row is written only where its group is
+ * the key's, in the one statement, so the batch is written whole or not at all. The ids must be
+ * distinct (one statement cannot change a row twice).
+ */
+export const OWNED_BATCH_UPSERT_SQL = `/* store-summaries */ WITH input AS (
+  SELECT (e->>'id')::uuid AS id, (e->>'revision')::integer AS revision, e->>'groupId' AS group_id,
+         e->>'meetingId' AS meeting_id, (e->>'date')::date AS meeting_date, e AS body
+  FROM jsonb_array_elements($1::jsonb) AS e
+), claim AS (
+  INSERT INTO group_owners (group_id, key_id) SELECT DISTINCT group_id, $2::text FROM input
+  ON CONFLICT (group_id) DO NOTHING RETURNING group_id, key_id
+), owner AS (
+  SELECT group_id, key_id FROM claim
+  UNION ALL SELECT group_id, key_id FROM group_owners WHERE group_id IN (SELECT group_id FROM input)
+)
+INSERT INTO summaries AS s ${COLUMNS}
+SELECT i.id, i.revision, i.group_id, i.meeting_id, i.meeting_date, i.body, $2::text FROM input i
+WHERE $2::text = (SELECT o.key_id FROM owner o WHERE o.group_id = i.group_id LIMIT 1)${ON_CONFLICT.replace('RETURNING ', 'RETURNING s.id, ')}`;
+
+/**
+ * Stores several summaries sent with device key `keyId`, with the same answer for each as
+ * storeSummary would give it alone. The new and newer ones are written in one statement (one round
+ * trip for the batch); only those not written need a query each, to say why. Ids must be distinct.
+ */
+export async function storeSummaries(db: Queryable, summaries: readonly Summary[], keyId: string): Promise<StoreResult[]> {
+  if (summaries.length === 0) return [];
+  const rows = await db.query<WrittenRow & { id: string }>(OWNED_BATCH_UPSERT_SQL, [JSON.stringify(summaries), keyId]);
+  const written = new Map(rows.map((row) => [row.id.toLowerCase(), row]));
+  const results: StoreResult[] = [];
+  for (const summary of summaries) {
+    const row = written.get(summary.id.toLowerCase());
+    // Not written and nothing stored: a claim raced this statement; storeSummary tries again alone.
+    results.push(row ? writtenResult(summary, row) : ((await whyNotWritten(db, summary, keyId)) ?? (await storeSummary(db, summary, keyId))));
+  }
+  return results;
 }
 
 export interface SummaryFilter {
@@ -197,10 +244,12 @@ export async function listSummaries(
   const where = whereOf(filter, params);
   if (page.after) where.push(`${PLACE} > ${placeParams(params, page.after)}`);
   params.push(limit + 1);
+  // The order names the table's columns: a bare `meeting_date` would be the text column of the
+  // SELECT, which no index holds, so every page would be sorted (found at 100,000 summaries).
   const rows = await db.query<Row & { group_id: string; meeting_date: string }>(
     `/* list-summaries */ SELECT id, revision, group_id, meeting_id, meeting_date::text AS meeting_date, received_at, updated_at, body FROM summaries
      ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-     ORDER BY group_id, meeting_date, id
+     ORDER BY summaries.group_id, summaries.meeting_date, summaries.id
      LIMIT $${params.length}`,
     params,
   );

@@ -78,8 +78,8 @@ export function summary(overrides: Partial<Summary> = {}): Summary {
   return exampleSummary({ id: randomUUID(), ...overrides });
 }
 
-export function post(server: RunningServer, key: string | undefined, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(new URL('api/summaries', server.url), {
+export function post(server: RunningServer, key: string | undefined, body: unknown, headers: Record<string, string> = {}, path = 'api/summaries') {
+  return fetch(new URL(path, server.url), {
     method: 'POST',
     headers: {
       'Content-Type': 'application/json',
@@ -88,6 +88,11 @@ export function post(server: RunningServer, key: string | undefined, body: unkno
     },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+}
+
+/** POST /api/summaries/batch: `body` is usually a list of summaries. */
+export function postBatch(server: RunningServer, key: string | undefined, body: unknown, headers: Record<string, string> = {}) {
+  return post(server, key, body, headers, 'api/summaries/batch');
 }
 
 export function get(server: RunningServer, path: string, key?: string, headers: Record<string, string> = {}) {

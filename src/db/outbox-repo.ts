@@ -38,12 +38,18 @@ export async function listRequests(): Promise<RequestRow[]> {
 }
 
 /**
- * Takes up to `limit` summaries that are due for this tab to send, marking
+ * Takes up to `take` entries that are due for this tab to send (or those `take` picks), marking
  * them 'sending' until `now + leaseMs`. One rw transaction: IndexedDB runs
  * such transactions on the same table one after another, so two tabs can
  * never claim the same summary at once.
  */
-export async function claimDue(now: EpochMs, leaseMs: number, limit: number, orphansToo = false): Promise<OutboxEntry[]> {
+export async function claimDue(
+  now: EpochMs,
+  leaseMs: number,
+  /** How many, or which of the due entries (oldest first) to take. */
+  take: number | ((due: OutboxEntry[]) => OutboxEntry[]),
+  orphansToo = false,
+): Promise<OutboxEntry[]> {
   const database = db();
   return database.transaction('rw', database.outbox, async () => {
     const candidates = await database.outbox.where('status').anyOf('waiting', 'sending').toArray();
@@ -51,14 +57,14 @@ export async function claimDue(now: EpochMs, leaseMs: number, limit: number, orp
       // With the outbox's Web Lock held, no other tab is sending: a 'sending' row is left over from a closed tab.
       .filter((entry) => isDue(entry, now) || (orphansToo && entry.status === 'sending'))
       .filter((entry) => !isHeldBack(entry, candidates))
-      .sort((a, b) => a.createdAt - b.createdAt)
-      .slice(0, limit);
-    for (const entry of due) {
+      .sort((a, b) => a.createdAt - b.createdAt);
+    const taken = typeof take === 'number' ? due.slice(0, take) : take(due);
+    for (const entry of taken) {
       entry.status = 'sending';
       entry.leaseUntil = now + leaseMs;
       await database.outbox.put(entry);
     }
-    return due;
+    return taken;
   });
 }
 

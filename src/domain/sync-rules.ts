@@ -87,6 +87,34 @@ export function outgoing(entry: OutboxEntry, names: boolean): { path: string; bo
   return { path: `api/requests/${kind}`, body: { id: entry.id, ...fields } };
 }
 
+/**
+ * Summaries in one batch request at most, and the bytes of their bodies at most: half of what the
+ * server takes (100 and 1 MB), so a batch is well inside it. Any summary the server takes alone
+ * (256 KB) fits in a batch alone.
+ */
+export const BATCH_MAX = 50;
+export const BATCH_MAX_BYTES = 512 * 1024;
+
+/**
+ * What goes in one request, from the due entries oldest first: an erasure or deletion request
+ * alone, or the summaries at the front, up to `max` of them and `maxBytes` of bodies (`sizeOf`),
+ * always at least one.
+ */
+export function takeBatch<T extends OutboxEntry>(due: readonly T[], sizeOf: (entry: T) => number, max = BATCH_MAX, maxBytes = BATCH_MAX_BYTES): T[] {
+  const [first, ...rest] = due;
+  if (!first) return [];
+  if (!isSummaryEntry(first)) return [first];
+  const batch = [first];
+  let bytes = sizeOf(first);
+  for (const entry of rest) {
+    if (batch.length >= max || !isSummaryEntry(entry)) break;
+    bytes += sizeOf(entry);
+    if (bytes > maxBytes) break;
+    batch.push(entry);
+  }
+  return batch;
+}
+
 export function isStale(oldestWaitingSince: EpochMs | null, now: EpochMs): boolean {
   return oldestWaitingSince !== null && now - oldestWaitingSince > STALE_AFTER_MS;
 }

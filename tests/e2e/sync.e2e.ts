@@ -28,11 +28,15 @@ type Mode =
   /** Takes the connection, stores on the server, and never answers. */
   | { kind: 'silent' }
   /** Answers `status` to a POST of one of `ids`, as a server refusing that one would; passes the rest. */
-  | { kind: 'refuse'; status: number; ids: string[] };
+  | { kind: 'refuse'; status: number; ids: string[] }
+  /** A server from before batches: 404 for the batch address, the rest passed. */
+  | { kind: 'no-batches' };
 
 let mode: Mode = { kind: 'pass' };
 /** Every summary id POSTed through the proxy, in order: what the device actually sent. */
 const posted: string[] = [];
+/** The ids in each batch request that reached the proxy, in order. */
+const batches: string[][] = [];
 let afterPass: ((id: string) => Promise<void>) | null = null;
 let proxy: Server;
 let proxyOrigin = '';
@@ -43,7 +47,7 @@ let dataDir = '';
 let officeKey = '';
 let appOrigin = '';
 
-function forward(req: import('node:http').IncomingMessage, body: Buffer, onReply: (status: number, headers: import('node:http').IncomingHttpHeaders, data: Buffer) => void, onError: () => void) {
+function forward(req: Pick<import('node:http').IncomingMessage, 'url' | 'method' | 'headers'>, body: Buffer, onReply: (status: number, headers: import('node:http').IncomingHttpHeaders, data: Buffer) => void, onError: () => void) {
   const out = httpRequest({ host: '127.0.0.1', port: sync.port, path: req.url, method: req.method, headers: req.headers }, (res) => {
     const chunks: Buffer[] = [];
     res.on('data', (c: Buffer) => chunks.push(c));
@@ -51,6 +55,45 @@ function forward(req: import('node:http').IncomingMessage, body: Buffer, onReply
   });
   out.on('error', onError);
   out.end(body);
+}
+
+const json = (res: import('node:http').ServerResponse, status: number, body: unknown) =>
+  res.writeHead(status, { 'Access-Control-Allow-Origin': appOrigin, 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+
+/**
+ * A batch through the proxy: the modes as for one summary, for the whole request; 'refuse' answers
+ * its ids with the refusal as the server would in a batch, and passes the rest on to the server.
+ */
+function batch(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, body: Buffer): void {
+  const list = JSON.parse(body.toString('utf8')) as { id: string }[];
+  if (mode.kind === 'no-batches') return void json(res, 404, { error: 'There is no such address on this server.' });
+  batches.push(list.map((s) => s.id));
+  posted.push(...list.map((s) => s.id));
+  if (mode.kind === 'fail' && mode.times > 0) {
+    mode.times -= 1;
+    return void json(res, 500, { error: 'boom' });
+  }
+  const refused = mode.kind === 'refuse' ? mode : null;
+  const passed = refused ? list.filter((s) => !refused.ids.includes(s.id)) : list;
+  const out = Buffer.from(JSON.stringify(passed));
+  forward(
+    { url: req.url, method: 'POST', headers: { ...req.headers, 'content-length': String(out.length) } },
+    out,
+    (status, headers, data) => {
+      if (mode.kind === 'silent') return;
+      if (mode.kind === 'drop-after-store' && mode.times > 0) {
+        mode.times -= 1;
+        return void req.socket.destroy();
+      }
+      if (status !== 200 || !refused) res.writeHead(status, headers).end(data);
+      else {
+        const results = (JSON.parse(data.toString('utf8')) as { results: object[] }).results;
+        json(res, 200, { results: list.map((s) => (refused.ids.includes(s.id) ? { id: s.id, status: 'refused', httpStatus: refused.status, error: 'refused' } : results.shift())) });
+      }
+      if (status === 200 && afterPass) void afterPass(list[0]!.id);
+    },
+    () => req.socket.destroy(),
+  );
 }
 
 async function startProxy(): Promise<void> {
@@ -61,6 +104,7 @@ async function startProxy(): Promise<void> {
       const body = Buffer.concat(chunks);
       if (mode.kind === 'down') return void req.socket.destroy();
       const isPost = req.method === 'POST';
+      if (isPost && req.url?.endsWith('/batch')) return batch(req, res, body);
       const id = isPost ? (JSON.parse(body.toString('utf8')) as { id: string }).id : '';
       if (isPost) posted.push(id);
       if (isPost && mode.kind === 'refuse' && mode.ids.includes(id)) {
@@ -114,9 +158,20 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function serverRows(): Promise<{ id: string; revision: number }[]> {
-  const response = await fetch(new URL('api/summaries', sync.url), { headers: { Authorization: `Bearer ${officeKey}` } });
-  return ((await response.json()) as { summaries: { id: string; revision: number }[] }).summaries;
+/** Every summary the office can read, page after page. */
+async function serverRows(): Promise<{ id: string; revision: number; summary: Summary }[]> {
+  const rows: { id: string; revision: number; summary: Summary }[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < 100; page += 1) {
+    const url = new URL('api/summaries?limit=500', sync.url);
+    if (cursor) url.searchParams.set('cursor', cursor);
+    const response = await fetch(url, { headers: { Authorization: `Bearer ${officeKey}` } });
+    const body = (await response.json()) as { summaries: { id: string; revision: number; summary: Summary }[]; next: string | null };
+    rows.push(...body.summaries);
+    cursor = body.next;
+    if (!cursor) break;
+  }
+  return rows;
 }
 
 async function tablet(timeoutMs = 20_000): Promise<{ context: BrowserContext; page: Page }> {
@@ -293,21 +348,20 @@ describe('sending summaries to the office', () => {
     mode = { kind: 'pass' };
     const { context, page } = await tablet();
     const { key: stored, secret } = await createKey(sync.db, 'Revoked tablet');
-    mode = { kind: 'down' };
-    await setUp(page, secret);
     const group = `grp-${randomUUID()}`;
-    const ids = await queue(page, 3, { groupId: group });
-    mode = { kind: 'pass' };
+    // More than one batch holds (50), queued before the tablet is set up so all go in the first drain:
+    // the key is revoked once the first batch is stored.
+    const ids = await queue(page, 60, { groupId: group });
     afterPass = async () => {
       afterPass = null;
       await revokeKey(sync.db, stored.id);
     };
-    await page.getByRole('button', { name: 'Sync now' }).click();
+    await setUp(page, secret);
     await expect.poll(() => status(page), { timeout: 10_000 }).toContain('The server did not accept the device key');
     expect(await page.getByTestId('sync-problem').innerText()).toContain('The server did not accept the device key');
-    expect(await waitingOnDevice(page)).toBe(2);
+    expect(await waitingOnDevice(page)).toBe(10);
     await page.reload();
-    expect(await waitingOnDevice(page)).toBe(2);
+    expect(await waitingOnDevice(page)).toBe(10);
     const { key: freshKey, secret: fresh } = await createKey(sync.db, 'New key');
     // The group was the revoked key's: the office gives it to the new one.
     expect(await moveGroup(sync.db, group, freshKey.id, 'test')).toBe('moved');
@@ -445,6 +499,53 @@ describe('sending summaries to the office', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => status(page), { timeout: 15_000 }).toBe('All summaries sent');
     expect((await serverRows()).filter((r) => r.id === refused)).toHaveLength(1);
+    await context.close();
+  });
+  test('several waiting summaries go in one batch request; the one the server refuses is set aside and the rest arrive', async () => {
+    mode = { kind: 'down' };
+    const { context, page } = await tablet();
+    const key = (await createKey(sync.db, 'Batch tablet')).secret;
+    await setUp(page, key);
+    const group = `grp-${randomUUID()}`;
+    // The server already holds this id for another meeting: a real 409 from the server, not the proxy.
+    const taken = exampleSummary({ id: randomUUID(), meetingId: 'm-elsewhere', groupId: group });
+    const first = await fetch(new URL('api/summaries', sync.url), { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` }, body: JSON.stringify(taken) });
+    expect(first.status).toBe(201);
+    const before = await queue(page, 2, { groupId: group });
+    const [clash] = await queue(page, 1, { groupId: group, id: taken.id });
+    const after = await queue(page, 2, { groupId: group });
+    const [batchesBefore, postedBefore] = [batches.length, posted.length];
+    mode = { kind: 'pass' };
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => status(page), { timeout: 15_000 }).toBe('1 set aside');
+    // One request carried all five, oldest first, each once.
+    expect(batches.slice(batchesBefore)).toEqual([[...before, clash, ...after]]);
+    expect(posted.length - postedBefore).toBe(5);
+    const rows = await serverRows();
+    for (const id of [...before, ...after]) expect(rows.filter((r) => r.id === id)).toHaveLength(1);
+    // The stored one with that id is untouched: still the other meeting's.
+    expect(rows.find((r) => r.id === clash)?.summary.meetingId).toBe('m-elsewhere');
+    expect(await statusOnDevice(page, clash!)).toBe('set-aside');
+    for (const id of [...before, ...after]) expect(await statusOnDevice(page, id)).toBe('sent');
+    await page.getByRole('list', { name: 'Set aside' }).getByText('The office server refused it (409:', { exact: false }).waitFor();
+    await expectAccessible(page, 'sync screen after a batch with one summary set aside');
+    await context.close();
+  });
+
+  test('a server from before batches (404 for the batch address): the summaries go one at a time, each once', async () => {
+    mode = { kind: 'down' };
+    const { context, page } = await tablet();
+    const key = (await createKey(sync.db, 'Older server tablet')).secret;
+    await setUp(page, key);
+    const ids = await queue(page, 3);
+    const [batchesBefore, postedBefore] = [batches.length, posted.length];
+    mode = { kind: 'no-batches' };
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => status(page), { timeout: 15_000 }).toBe('All summaries sent');
+    expect(batches.length).toBe(batchesBefore);
+    expect(posted.slice(postedBefore)).toEqual(ids);
+    const rows = await serverRows();
+    for (const id of ids) expect(rows.filter((r) => r.id === id)).toHaveLength(1);
     await context.close();
   });
 });

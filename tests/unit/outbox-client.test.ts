@@ -7,6 +7,7 @@ import { nextDueAt, writeSyncSettings } from '../../src/db/outbox-repo';
 import { enqueuePrivacyRequest } from '../../src/db/privacy-outbox';
 import { readSyncGlance } from '../../src/db/settings-repo';
 import type { OutboxEntry, PrivacyRequest, SummaryOutboxEntry } from '../../src/domain/sync-model';
+import { withoutNames } from '../../src/domain/sync-rules';
 import { drainOutbox, type DrainDeps } from '../../src/sync/outbox-client';
 
 /**
@@ -25,10 +26,14 @@ interface Sent {
   auth: string | null;
 }
 
-/** Answers each request with the next status in `statuses` (then 201), and records it. */
+/**
+ * Answers each request with the next status in `statuses` (then 201), and records it. A server
+ * from before batches: the batch address is 404 (not recorded), so several summaries go one at a time.
+ */
 function server(statuses: number[] = []) {
   const sent: Sent[] = [];
   const fetch = (async (input: URL | RequestInfo, init?: RequestInit) => {
+    if (String(input).endsWith('/batch')) return new Response('{}', { status: 404 });
     sent.push({
       url: String(input),
       body: JSON.parse(String(init?.body)) as Record<string, unknown>,
@@ -220,5 +225,141 @@ describe('sending erasure and deletion requests', () => {
     const { sent, fetch } = server();
     expect(await drainOutbox(deps(fetch, waiting.nextAttemptAt))).toMatchObject({ sent: 1, problem: null });
     expect(sent).toHaveLength(1);
+  });
+});
+
+interface BatchSent {
+  url: string;
+  ids: string[];
+  bodies: Record<string, unknown>[];
+}
+
+/**
+ * A server with the batch address: `judge` gives each summary's result as the single send's status
+ * (201 stored, 403, 409…); `whole` answers the whole batch request itself instead, when it returns a Response.
+ */
+function batchServer(judge: (id: string) => number = () => 201, whole: (call: number) => Response | null = () => null) {
+  const sent: BatchSent[] = [];
+  const fetch = (async (input: URL | RequestInfo, init?: RequestInit) => {
+    const body = JSON.parse(String(init?.body)) as Record<string, unknown> | Record<string, unknown>[];
+    const list = Array.isArray(body) ? body : [body];
+    sent.push({ url: String(input), ids: list.map((b) => String(b.id)), bodies: list });
+    if (!Array.isArray(body)) return new Response('{}', { status: judge(String(body.id)) });
+    const answer = whole(sent.length);
+    if (answer) return answer;
+    const results = list.map((b) => {
+      const status = judge(String(b.id));
+      return status < 300 ? { id: b.id, status: 'created', revision: 1 } : { id: b.id, status: 'refused', httpStatus: status, error: 'No.' };
+    });
+    return Response.json({ results });
+  }) as typeof globalThis.fetch;
+  return { sent, fetch };
+}
+
+const BATCH_URL = `${SERVER}api/summaries/batch`;
+
+describe('sending summaries in batches', () => {
+  it('sends the summaries waiting together in one request, as each would go alone (names off), then a request', async () => {
+    await setUp(false);
+    const summaries = [await queueSummary(T - 3000, true), await queueSummary(T - 2000), await queueSummary(T - 1000)];
+    const request = await queueRequest(erase, T);
+    const { sent, fetch } = batchServer();
+    expect(await drainOutbox(deps(fetch))).toEqual({ kind: 'done', sent: 4, problem: null });
+    expect(sent.map((s) => s.url)).toEqual([BATCH_URL, `${SERVER}api/requests/erase-person`]);
+    // Oldest first, and each body exactly the single send's: with names off, no name leaves the device.
+    expect(sent[0]!.ids).toEqual(summaries.map((s) => s.id));
+    expect(sent[0]!.bodies[0]).toEqual(withoutNames(summaries[0]!.summary));
+    expect(JSON.stringify(sent[0]!.bodies)).not.toContain('Ann');
+    for (const entry of [...summaries, request]) expect(await stored(entry.id)).toMatchObject({ status: 'sent', sentAt: T, lastError: null });
+  });
+
+  it('handles each summary’s result as a single send’s: a refused one set aside with its status, another tablet’s group kept, the rest sent', async () => {
+    await setUp();
+    const [refused, forbidden, fine] = [await queueSummary(T - 3000), await queueSummary(T - 2000), await queueSummary(T - 1000)];
+    const request = await queueRequest(erase, T);
+    const statuses: Record<string, number> = { [refused.id]: 409, [forbidden.id]: 403 };
+    const { sent, fetch } = batchServer((id) => statuses[id] ?? 201);
+    expect(await drainOutbox(deps(fetch))).toEqual({ kind: 'done', sent: 2, problem: null });
+    expect(sent.map((s) => s.url)).toEqual([BATCH_URL, `${SERVER}api/requests/erase-person`]);
+    expect(await stored(refused.id)).toMatchObject({ status: 'set-aside', lastError: 'refused', lastStatus: 409 });
+    expect(await stored(forbidden.id)).toMatchObject({ status: 'waiting', lastError: 'forbidden', lastStatus: 403, attempts: 1 });
+    expect(await stored(fine.id)).toMatchObject({ status: 'sent' });
+    // Neither held the request behind them back.
+    expect(await stored(request.id)).toMatchObject({ status: 'sent' });
+  });
+
+  it.each([
+    ['50 summaries at most', 120, undefined, [50, 50, 20]],
+    ['512 KB of bodies at most', 5, 200, [2, 2, 1]],
+  ])('keeps each batch within %s', async (_what, count, kilobytes, sizes) => {
+    await setUp();
+    for (let i = 0; i < count; i += 1) {
+      const entry = await queueSummary(T - 10_000 + i);
+      if (kilobytes) entry.summary.glossaryTerms = Array.from({ length: kilobytes }, (_, n) => `${n}`.padEnd(1000, 'x'));
+      await db().outbox.put(entry);
+    }
+    const { sent, fetch } = batchServer();
+    expect(await drainOutbox(deps(fetch))).toEqual({ kind: 'done', sent: count, problem: null });
+    expect(sent.map((s) => s.ids.length)).toEqual(sizes);
+    // One left over goes alone, to the single address.
+    expect(sent.map((s) => s.url)).toEqual(sizes.map((n) => (n > 1 ? BATCH_URL : `${SERVER}api/summaries`)));
+    for (const s of sent) expect(new Blob([JSON.stringify(s.bodies)]).size).toBeLessThanOrEqual(512 * 1024 + s.ids.length);
+  });
+
+  it('sends one at a time to a server without the batch address (404), and the refused one is still set aside', async () => {
+    await setUp();
+    const [first, second, third] = [await queueSummary(T - 3000), await queueSummary(T - 2000), await queueSummary(T - 1000)];
+    const older = batchServer(
+      (id) => (id === second.id ? 400 : 201),
+      () => new Response(JSON.stringify({ error: 'There is no such address on this server.' }), { status: 404 }),
+    );
+    expect(await drainOutbox(deps(older.fetch))).toEqual({ kind: 'done', sent: 2, problem: null });
+    // One try at the batch address, then each alone; not the batch address again in this drain.
+    expect(older.sent.map((s) => s.url)).toEqual([BATCH_URL, ...Array(3).fill(`${SERVER}api/summaries`)]);
+    expect(older.sent.slice(1).map((s) => s.ids[0])).toEqual([first.id, second.id, third.id]);
+    expect(await stored(second.id)).toMatchObject({ status: 'set-aside', lastStatus: 400 });
+    for (const entry of [first, third]) expect(await stored(entry.id)).toMatchObject({ status: 'sent' });
+  });
+
+  it.each([
+    ['the server failed on the batch (500)', () => new Response('{}', { status: 500 })],
+    ['an answer it cannot read', () => new Response('not json', { status: 200 })],
+    ['results for other ids', () => Response.json({ results: [{ id: 'x', status: 'created' }, { id: 'y', status: 'created' }] })],
+    ['too few results', () => Response.json({ results: [] })],
+  ])('after %s, sends the batch’s summaries one at a time', async (_what, answer) => {
+    await setUp();
+    const entries = [await queueSummary(T - 2000), await queueSummary(T - 1000)];
+    const { sent, fetch } = batchServer(() => 201, (call) => (call === 1 ? answer() : null));
+    expect(await drainOutbox(deps(fetch))).toEqual({ kind: 'done', sent: 2, problem: null });
+    expect(sent.map((s) => s.url)).toEqual([BATCH_URL, `${SERVER}api/summaries`, `${SERVER}api/summaries`]);
+    for (const entry of entries) expect(await stored(entry.id)).toMatchObject({ status: 'sent' });
+  });
+
+  it.each([
+    [401, 'key'],
+    [429, 'server'],
+  ] as const)('a batch answered %i: every summary in it waits with that problem, a try counted for each, and the drain stops', async (status, problem) => {
+    await setUp();
+    const [first, second] = [await queueSummary(T - 2000), await queueSummary(T - 1000)];
+    const { sent, fetch } = batchServer(() => 201, () => new Response('{}', { status }));
+    expect(await drainOutbox(deps(fetch))).toEqual({ kind: 'done', sent: 0, problem });
+    expect(sent).toHaveLength(1);
+    expect(await stored(first.id)).toMatchObject({ status: 'waiting', lastError: problem, attempts: 1 });
+    // Each was sent, so each backs off: a long outage is not tried every few seconds by the later ones.
+    expect(await stored(second.id)).toMatchObject({ status: 'waiting', lastError: problem, attempts: 1 });
+    expect((await stored(second.id)).nextAttemptAt).toBeGreaterThan(T);
+  });
+
+  it('a batch lost to a dead network: each waits, nothing sent, one request made', async () => {
+    await setUp();
+    const entries = [await queueSummary(T - 2000), await queueSummary(T - 1000)];
+    let asked = 0;
+    const offline = (async () => {
+      asked += 1;
+      throw new TypeError('Failed to fetch');
+    }) as typeof globalThis.fetch;
+    expect(await drainOutbox(deps(offline))).toEqual({ kind: 'done', sent: 0, problem: 'network' });
+    expect(asked).toBe(1);
+    for (const entry of entries) expect(await stored(entry.id)).toMatchObject({ status: 'waiting', lastError: 'network', attempts: 1 });
   });
 });

@@ -10,7 +10,9 @@ import {
   normaliseServerUrl,
   parseSyncLink,
   problemOfStatus,
+  takeBatch,
 } from '../../src/domain/sync-rules';
+import type { OutboxEntry } from '../../src/domain/sync-model';
 
 describe('backoff with jitter', () => {
   it.each([
@@ -95,6 +97,25 @@ describe('which summaries are due', () => {
     expect(isStale(null, 1e12)).toBe(false);
     expect(isStale(0, STALE_AFTER_MS)).toBe(false);
     expect(isStale(0, STALE_AFTER_MS + 1)).toBe(true);
+  });
+});
+
+describe('what goes in one batch', () => {
+  // `s40` is a summary whose body is 40 bytes; `r` an erasure or deletion request.
+  const entry = (code: string, i: number) =>
+    ({ id: `${code}-${i}`, ...(code === 'r' ? { kind: 'request' } : { kind: 'summary', bytes: Number(code.slice(1)) }) }) as unknown as OutboxEntry;
+  const sizeOf = (e: OutboxEntry) => (e as unknown as { bytes: number }).bytes;
+  it.each([
+    ['nothing due', [], 3, 100, 0],
+    ['a request first goes alone', ['r', 's10', 's10'], 3, 100, 1],
+    ['summaries up to the next request', ['s10', 's10', 'r', 's10'], 3, 100, 2],
+    ['no more than the most', ['s10', 's10', 's10', 's10'], 3, 100, 3],
+    ['no more bytes than the budget', ['s40', 's40', 's40'], 3, 100, 2],
+    ['exactly the budget', ['s50', 's50', 's10'], 3, 100, 2],
+    ['one over the budget still goes, alone', ['s500', 's10'], 3, 100, 1],
+  ])('%s', (_what, codes, max, maxBytes, taken) => {
+    const due = codes.map(entry);
+    expect(takeBatch(due, sizeOf, max, maxBytes)).toEqual(due.slice(0, taken));
   });
 });
 
