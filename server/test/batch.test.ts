@@ -38,7 +38,7 @@ for (const backend of backends()) {
         { id: same.id, status: 'unchanged', revision: 1 },
         { id: newer.id, status: 'updated', revision: 2 },
         { id: older.id, status: 'ignored', revision: 3 },
-        { id: invalid.id, status: 'refused', httpStatus: 400, error: 'The summary is not valid.', fields: [expect.objectContaining({ path: 'durationMinutes' })] },
+        { id: invalid.id, status: 'refused', httpStatus: 400, code: 'invalid', error: 'The summary is not valid.', fields: [expect.objectContaining({ path: 'durationMinutes' })] },
       ]);
       // The refused one is not stored; the rest are, once each.
       expect(await countSummaries(server.db, invalid.id)).toBe(0);
@@ -85,8 +85,8 @@ for (const backend of backends()) {
       const answers = await results(await postBatch(server, key, [s, { ...s, revision: 2 }, { ...s, id: s.id.toUpperCase() }]));
       expect(answers).toEqual([
         { id: s.id, status: 'created', revision: 1 },
-        { id: s.id, status: 'refused', httpStatus: 409, error: DUPLICATE_IN_BATCH },
-        { id: s.id.toUpperCase(), status: 'refused', httpStatus: 409, error: DUPLICATE_IN_BATCH },
+        { id: s.id, status: 'refused', httpStatus: 409, code: 'id-conflict', error: DUPLICATE_IN_BATCH },
+        { id: s.id.toUpperCase(), status: 'refused', httpStatus: 409, code: 'id-conflict', error: DUPLICATE_IN_BATCH },
       ]);
       expect(await countSummaries(server.db, s.id)).toBe(1);
     });
@@ -136,7 +136,7 @@ for (const backend of backends()) {
       expect(wrong.status).toBe(401);
       const office = await postBatch(server, officeKey, [s]);
       expect(office.status).toBe(403);
-      expect(await office.json()).toEqual({ error: ROLE_REFUSED.office });
+      expect(await office.json()).toEqual({ error: ROLE_REFUSED.office, code: 'wrong-role' });
       const text = await postBatch(server, key, JSON.stringify([s]), { 'Content-Type': 'text/plain' });
       expect(text.status).toBe(415);
       expect(await countSummaries(server.db, s.id)).toBe(0);
@@ -168,5 +168,6 @@ describe('the guessing limit covers batches', () => {
       await server.close();
       await backend!.cleanup();
     }
-  });
+    // It starts a database of its own in the test, not in a hook: as long as a hook may take.
+  }, 60_000);
 });
