@@ -70,13 +70,14 @@ test('a late arrival and an early leaver get a fair share of the time they were 
 
   await meeting.showTab('Balance and queue');
   const people = page.getByRole('table', { name: 'Each person' });
-  const rows = () => people.getByRole('row').evaluateAll((trs) => trs.slice(1).map((tr) => Array.from(tr.children, (cell) => cell.textContent?.trim()).join(' | ')));
-  // Name | group | talk | turns | fair share | against it; the most talk first.
+  const rows = async () =>
+    (await people.getByRole('row').evaluateAll((trs) => trs.slice(1).map((tr) => Array.from(tr.children, (cell) => cell.textContent?.trim()).join(' | ')))).sort();
+  // Name | group | talk | turns | fair share | against it, by name (Aoife and Malik tie on talk, so the screen's order between them is not fixed).
   await expect.poll(rows).toEqual([
-    'Dr Sam Patel | Staff | 11 min | 1 | 5 min | Well over their share',
-    'Malik Hassan | Lived experience | 2 min | 1 | 2 min | About their share',
     'Aoife Byrne | Lived experience | 2 min | 1 | 5 min | Well under their share',
+    'Dr Sam Patel | Staff | 11 min | 1 | 5 min | Well over their share',
     'Grace Doherty | Carer | 0 s | 0 | 3 min | Well under their share',
+    'Malik Hassan | Lived experience | 2 min | 1 | 2 min | About their share',
   ]);
   await page.getByText('Staff — Well over their share').waitFor();
   await page.getByText('11 min in 1 turn; a fair share is 5 min').waitFor();
