@@ -12,6 +12,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { PageTitle } from '../components/PageTitle';
 import { TypedNameConfirm } from '../components/TypedNameConfirm';
 import { t } from '../strings/all';
+import { useSubmit } from '../use-submit';
 
 const w = t.lock.prompt;
 
@@ -19,31 +20,28 @@ const w = t.lock.prompt;
 export function AppLockPrompt({ wrongPinAt }: { wrongPinAt: readonly EpochMs[] }) {
   const [pin, setPin] = useState('');
   const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
   const [erasing, setErasing] = useState(false);
   const time = useNow(1000, wrongPinAt.length > 0);
   // From the stored wrong tries and the clock: a reload neither resets nor extends the wait.
   const wait = pinWaitRemaining(wrongPinAt, time);
+  const form = useSubmit(
+    async () => {
+      if (pin === '') return setError(t.lock.appLock.problems.empty);
+      const result = await unlockApp(pin);
+      setPin('');
+      setError(result === 'wrong' ? w.wrong : result === 'must-wait' ? w.mustWait : result === 'failed' ? t.loadFailed : '');
+    },
+    () => wait > 0,
+  );
 
   if (erasing) return <EraseHeard onCancel={() => setErasing(false)} />;
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (wait > 0 || busy) return;
-    if (pin === '') return setError(t.lock.appLock.problems.empty);
-    setBusy(true);
-    const result = await unlockApp(pin);
-    setBusy(false);
-    setPin('');
-    setError(result === 'wrong' ? w.wrong : result === 'must-wait' ? w.mustWait : result === 'failed' ? t.loadFailed : '');
-  };
 
   return (
     <Step>
       <ErrorSummary errors={error ? [{ fieldId: 'device-pin', message: error }] : []} />
       <PageTitle text={w.title} />
       <p class="lede">{w.hint}</p>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={form.onSubmit} noValidate>
         <PinField id="device-pin" label={w.pin} error={error || undefined} value={pin} disabled={wait > 0} onInput={setPin} />
         {wait > 0 ? (
           <p class="warning" role="status">
@@ -53,7 +51,7 @@ export function AppLockPrompt({ wrongPinAt }: { wrongPinAt: readonly EpochMs[] }
           <p class="field__hint">{w.wrongTries(wrongPinAt.length)}</p>
         ) : null}
         <div class="actions">
-          <button type="submit" class="button" disabled={wait > 0 || busy}>
+          <button type="submit" class="button" disabled={wait > 0 || form.busy}>
             {w.unlock}
           </button>
         </div>

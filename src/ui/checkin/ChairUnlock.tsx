@@ -9,6 +9,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
 import { PinField, Step } from './answers';
+import { useSubmit } from '../use-submit';
 
 export function waitWords(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
@@ -22,30 +23,28 @@ export function waitWords(ms: number): string {
 export function ChairUnlock({ lock, onBack }: { lock: CheckInLock; onBack: () => void }) {
   const [pin, setPin] = useState('');
   const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const devicePin = useLive(readAppLockOn, []);
   const time = useNow(1000, lock.wrongPinAt.length > 0);
   // Derived from the stored wrong tries and the clock: a reload neither resets nor extends it.
   const wait = pinWaitRemaining(lock.wrongPinAt, time);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (wait > 0 || busy) return;
-    setBusy(true);
-    const result = await unlockWithPin(pin);
-    setBusy(false);
-    setPin('');
-    if (result === 'wrong') setError(t.checkin.pinProblems.wrong);
-    else if (result === 'failed') setError(t.loadFailed);
-    else setError('');
-  };
+  const form = useSubmit(
+    async () => {
+      const result = await unlockWithPin(pin);
+      setPin('');
+      if (result === 'wrong') setError(t.checkin.pinProblems.wrong);
+      else if (result === 'failed') setError(t.loadFailed);
+      else setError('');
+    },
+    () => wait > 0,
+  );
 
   return (
     <Step>
       <ErrorSummary errors={error ? [{ fieldId: 'unlock-pin', message: error }] : []} />
       <PageTitle text={t.checkin.unlockTitle} />
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={form.onSubmit} noValidate>
         <PinField id="unlock-pin" label={t.checkin.pin} hint={t.checkin.unlockHint} error={error || undefined} value={pin} disabled={wait > 0} onInput={setPin} />
         {wait > 0 ? (
           <p class="warning" role="status">
@@ -58,7 +57,7 @@ export function ChairUnlock({ lock, onBack }: { lock: CheckInLock; onBack: () =>
           <button type="button" class="button button--secondary" onClick={onBack}>
             {t.checkin.backToCheckIn}
           </button>
-          <button type="submit" class="button" disabled={wait > 0 || busy}>
+          <button type="submit" class="button" disabled={wait > 0 || form.busy}>
             {t.checkin.unlock}
           </button>
         </div>

@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/fields';
 import { t } from '../../strings/all';
 import type { Participant } from './people';
+import { useSubmit } from '../../use-submit';
 
 function Explain({ term }: { term: GlossaryTerm }) {
   const [text, setText] = useState(term.explanation);
@@ -33,9 +34,18 @@ export function JargonDialog({ groupId, meetingId, glossary, here }: { groupId: 
   const ref = useRef<HTMLDialogElement>(null);
   const [term, setTerm] = useState('');
   const [askedBy, setAskedBy] = useState('');
-  const [submitted, setSubmitted] = useState(false);
   const checked = checkRequiredText(term, NAME_MAX_LENGTH);
-  const error = submitted && checked.problem ? (checked.problem === 'empty' ? t.balance.termEmpty : t.balance.termTooLong) : undefined;
+  const form = useSubmit(
+    async () => {
+      if ((await flagJargon(groupId, meetingId, checked.value, askedBy || null)).ok) {
+        setTerm('');
+        setAskedBy('');
+        form.reset();
+      }
+    },
+    () => checked.problem !== null,
+  );
+  const error = form.submitted && checked.problem ? (checked.problem === 'empty' ? t.balance.termEmpty : t.balance.termTooLong) : undefined;
   const sorted = [...glossary].sort((a, b) => b.createdAt - a.createdAt);
   return (
     <>
@@ -47,16 +57,7 @@ export function JargonDialog({ groupId, meetingId, glossary, here }: { groupId: 
         <p class="field__hint">{t.balance.jargonHint}</p>
         <form
           noValidate
-          onSubmit={async (event) => {
-            event.preventDefault();
-            setSubmitted(true);
-            if (checked.problem) return;
-            if ((await flagJargon(groupId, meetingId, checked.value, askedBy || null)).ok) {
-              setTerm('');
-              setAskedBy('');
-              setSubmitted(false);
-            }
-          }}
+          onSubmit={form.onSubmit}
         >
           <ErrorSummary errors={error ? [{ fieldId: 'jargon-term', message: error }] : []} />
           <TextField id="jargon-term" label={t.balance.term} value={term} maxLength={NAME_MAX_LENGTH} error={error} onInput={setTerm} />
