@@ -12,6 +12,7 @@ import { TypedNameConfirm } from '../components/TypedNameConfirm';
 import { t } from '../strings/all';
 import { PinField } from './answers';
 import { waitWords } from './ChairUnlock';
+import { useSubmit } from '../use-submit';
 
 const w = t.checkin;
 
@@ -38,23 +39,24 @@ export function SealedAnswers({ meetingId }: { meetingId: string }) {
 function Sealed({ glance, onDone }: { glance: SealedGlance; onDone: (message: string) => void }) {
   const [pin, setPin] = useState('');
   const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const withDevice = glance.opensWithDevicePin;
   const time = useNow(1000, glance.wrongPinAt.length > 0);
   const wait = pinWaitRemaining(glance.wrongPinAt, time);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (wait > 0 || busy) return;
-    if (pin === '') return setError(w.pinProblems.empty);
-    setBusy(true);
-    const result = await openSealedWithPin(glance.meetingId, pin, t.sync.summaryWords);
-    setBusy(false);
-    setPin('');
-    if (result === 'unlocked') return onDone(w.sealedOpened);
-    setError(result === 'wrong' ? w.pinProblems.wrong : result === 'must-wait' ? t.lock.prompt.mustWait : t.loadFailed);
-  };
+  const form = useSubmit(
+    async () => {
+      const result = await openSealedWithPin(glance.meetingId, pin, t.sync.summaryWords);
+      setPin('');
+      if (result === 'unlocked') return onDone(w.sealedOpened);
+      setError(result === 'wrong' ? w.pinProblems.wrong : result === 'must-wait' ? t.lock.prompt.mustWait : t.loadFailed);
+    },
+    () => {
+      if (wait > 0) return true;
+      if (pin === '') setError(w.pinProblems.empty);
+      return pin === '';
+    },
+  );
 
   return (
     <section class="notice" aria-labelledby="sealed-title">
@@ -64,7 +66,7 @@ function Sealed({ glance, onDone }: { glance: SealedGlance; onDone: (message: st
         <strong>{w.sealedCounts(glance.counts)}</strong>
       </p>
       <p>{w.sealedNotIn}</p>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={(e) => void form.onSubmit(e)} noValidate>
         <ErrorSummary errors={error ? [{ fieldId: 'sealed-pin', message: error }] : []} />
         <PinField
           id="sealed-pin"
@@ -83,7 +85,7 @@ function Sealed({ glance, onDone }: { glance: SealedGlance; onDone: (message: st
           <p class="field__hint">{w.wrongTries(glance.wrongPinAt.length)}</p>
         ) : null}
         <div class="actions">
-          <button type="submit" class="button" disabled={wait > 0 || busy}>
+          <button type="submit" class="button" disabled={wait > 0 || form.busy}>
             {w.openSealed}
           </button>
         </div>

@@ -5,6 +5,7 @@ import { restoreFromFile, type RestoreOutcome } from '../../state/export-actions
 import { pathOf } from '../routes';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { t } from '../strings/all';
+import { useSubmit } from '../use-submit';
 
 const w = t.exports.restore;
 const LIMIT_MB = BACKUP_MAX_BYTES / (1024 * 1024);
@@ -30,28 +31,29 @@ export function restoreProblemMessage(problem: Extract<RestoreOutcome, { ok: fal
 export function RestoreSection() {
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Extract<RestoreOutcome, { ok: true }>['result'] | null>(null);
-  const restore = async (event: Event) => {
-    event.preventDefault();
-    setDone(null);
-    const file = input.current?.files?.[0];
-    if (!file) return setError(w.noFile);
-    setBusy(true);
-    const outcome = await restoreFromFile(file);
-    setBusy(false);
-    if (outcome.ok) {
-      setError('');
-      setDone(outcome.result);
-    } else setError(restoreProblemMessage(outcome.problem));
-  };
+  const file = () => input.current?.files?.[0];
+  const form = useSubmit(
+    async () => {
+      const outcome = await restoreFromFile(file()!);
+      if (outcome.ok) {
+        setError('');
+        setDone(outcome.result);
+      } else setError(restoreProblemMessage(outcome.problem));
+    },
+    () => {
+      setDone(null);
+      if (!file()) setError(w.noFile);
+      return !file();
+    },
+  );
   return (
     <section aria-labelledby="heading-restore">
       <h2 id="heading-restore">{w.title}</h2>
       <p>{w.intro}</p>
       <p>{w.rule}</p>
       <ErrorSummary errors={error ? [{ fieldId: FIELD, message: error }] : []} />
-      <form onSubmit={(e) => void restore(e)} noValidate>
+      <form onSubmit={(e) => void form.onSubmit(e)} noValidate>
         <div class={error ? 'field field--error' : 'field'}>
           <label for={FIELD} class="field__label">
             {w.file}
@@ -76,12 +78,12 @@ export function RestoreSection() {
             aria-invalid={error ? 'true' : undefined}
           />
         </div>
-        <button type="submit" class="button" disabled={busy}>
+        <button type="submit" class="button" disabled={form.busy}>
           {w.button}
         </button>
       </form>
       <div role="status">
-        {busy ? <p>{w.reading}</p> : null}
+        {form.busy ? <p>{w.reading}</p> : null}
         {done ? (
           <>
             <p>{w.done(done.added, done.updated, done.kept)}</p>

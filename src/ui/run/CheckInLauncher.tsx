@@ -12,50 +12,49 @@ import { PinField } from '../checkin/answers';
 import { PromptEditor } from '../checkin/PromptEditor';
 import { t } from '../strings/all';
 import { ruleWords } from '../rule-words';
+import { useSubmit } from '../use-submit';
 
 function PinForm({ data, launcher, onCancel }: { data: RunData; launcher: LauncherData; onCancel: () => void }) {
   const [setNew, setSetNew] = useState(launcher.pin === null);
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit(
+    async () => {
+      if (!setNew && !(await checkPin(pin))) {
+        setPin('');
+        setErrors([{ fieldId: 'pin', message: t.checkin.pinProblems.wrong }]);
+        return;
+      }
+      const result = await startCheckIn(data.meeting, launcher.prompts, (key) => t.checkin.libraryText[key] ?? key, setNew ? pin : null);
+      if (!result.ok) setErrors([{ fieldId: 'pin', message: result.rule ? ruleWords(result.rule, { 'already-locked': t.checkin.alreadyLocked }) : t.loadFailed }]);
+      // On success the lock is stored and the whole app turns into the check-in.
+    },
+    () => {
+      const found: FieldError[] = [];
+      if (setNew) {
+        const problem = checkNewPin(pin, again);
+        if (problem === 'mismatch') found.push({ fieldId: 'pin-again', message: t.checkin.pinProblems.mismatch });
+        else if (problem) found.push({ fieldId: 'pin', message: t.checkin.pinProblems[problem] });
+      } else if (!isPinShaped(pin)) {
+        found.push({ fieldId: 'pin', message: pin ? t.checkin.pinProblems.format : t.checkin.pinProblems.empty });
+      }
+      setErrors(found);
+      return found.length > 0;
+    },
+  );
   if (!canHashPin()) return <p class="warning">{t.checkin.cannotHash}</p>;
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    const found: FieldError[] = [];
-    if (setNew) {
-      const problem = checkNewPin(pin, again);
-      if (problem === 'mismatch') found.push({ fieldId: 'pin-again', message: t.checkin.pinProblems.mismatch });
-      else if (problem) found.push({ fieldId: 'pin', message: t.checkin.pinProblems[problem] });
-    } else if (!isPinShaped(pin)) {
-      found.push({ fieldId: 'pin', message: pin ? t.checkin.pinProblems.format : t.checkin.pinProblems.empty });
-    }
-    setErrors(found);
-    if (found.length > 0) return;
-    setBusy(true);
-    if (!setNew && !(await checkPin(pin))) {
-      setBusy(false);
-      setPin('');
-      setErrors([{ fieldId: 'pin', message: t.checkin.pinProblems.wrong }]);
-      return;
-    }
-    const result = await startCheckIn(data.meeting, launcher.prompts, (key) => t.checkin.libraryText[key] ?? key, setNew ? pin : null);
-    setBusy(false);
-    if (!result.ok) setErrors([{ fieldId: 'pin', message: result.rule ? ruleWords(result.rule, { 'already-locked': t.checkin.alreadyLocked }) : t.loadFailed }]);
-    // On success the lock is stored and the whole app turns into the check-in.
-  };
   const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;
 
   return (
-    <form noValidate onSubmit={(e) => void submit(e)} aria-labelledby="pin-form-title">
+    <form noValidate onSubmit={(e) => void form.onSubmit(e)} aria-labelledby="pin-form-title">
       <h4 id="pin-form-title">{setNew ? t.checkin.setPinTitle : t.checkin.enterPinTitle}</h4>
       <ErrorSummary errors={errors} />
       <PinField id="pin" label={t.checkin.pin} hint={setNew ? t.checkin.setPinHint : t.checkin.enterPinHint} error={errorFor('pin')} value={pin} onInput={setPin} />
       {setNew ? <PinField id="pin-again" label={t.checkin.pinAgain} error={errorFor('pin-again')} value={again} onInput={setAgain} /> : null}
       <div class="actions">
-        <button type="submit" class="button button--start" disabled={busy}>
+        <button type="submit" class="button button--start" disabled={form.busy}>
           {t.checkin.lockAndStart}
         </button>
         {launcher.pin ? (

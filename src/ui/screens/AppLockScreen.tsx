@@ -10,6 +10,7 @@ import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { LiveView } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
+import { useSubmit } from '../use-submit';
 
 const w = t.lock.appLock;
 
@@ -80,26 +81,26 @@ function TurnOn({ setMessage }: { setMessage: SetMessage }) {
   const [again, setAgain] = useState('');
   const [idle, setIdle] = useState<IdleMinutes>(DEFAULT_IDLE);
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const found = pinErrors('new-device-pin', pin, again);
-    setErrors(found);
-    if (found.length > 0 || busy) return;
-    setBusy(true);
-    const result = await turnOnAppLock(pin, idle);
-    setBusy(false);
-    if (result.ok) setMessage({ text: w.turnedOn, on: true });
-  };
+  const form = useSubmit(
+    async () => {
+      const result = await turnOnAppLock(pin, idle);
+      if (result.ok) setMessage({ text: w.turnedOn, on: true });
+    },
+    () => {
+      const found = pinErrors('new-device-pin', pin, again);
+      setErrors(found);
+      return found.length > 0;
+    },
+  );
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="turn-on-title">
+    <form onSubmit={(e) => void form.onSubmit(e)} noValidate aria-labelledby="turn-on-title">
       <h2 id="turn-on-title">{w.turnOnTitle}</h2>
       <ErrorSummary errors={errors} />
       <PinField id="new-device-pin" label={w.pin} hint={w.pinRules} error={errorFor(errors, 'new-device-pin')} value={pin} onInput={setPin} />
       <PinField id="new-device-pin-again" label={w.pinAgain} error={errorFor(errors, 'new-device-pin-again')} value={again} onInput={setAgain} />
       <IdleChoices value={idle} onChange={setIdle} />
       <div class="actions">
-        <button type="submit" class="button" disabled={busy}>
+        <button type="submit" class="button" disabled={form.busy}>
           {w.turnOn}
         </button>
       </div>
@@ -149,31 +150,31 @@ function ChangePin({ setMessage }: { setMessage: SetMessage }) {
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const found = [...(current === '' ? [{ fieldId: 'current-device-pin', message: w.problems.currentEmpty }] : []), ...pinErrors('changed-device-pin', pin, again)];
-    setErrors(found);
-    if (found.length > 0 || busy) return;
-    setBusy(true);
-    const result = await changeAppLockPin(current, pin);
-    setBusy(false);
-    setErrors(currentPinErrors(result));
-    setCurrent('');
-    if (result !== 'done') return;
-    setPin('');
-    setAgain('');
-    setMessage({ text: w.changed, on: true });
-  };
+  const form = useSubmit(
+    async () => {
+      const result = await changeAppLockPin(current, pin);
+      setErrors(currentPinErrors(result));
+      setCurrent('');
+      if (result !== 'done') return;
+      setPin('');
+      setAgain('');
+      setMessage({ text: w.changed, on: true });
+    },
+    () => {
+      const found = [...(current === '' ? [{ fieldId: 'current-device-pin', message: w.problems.currentEmpty }] : []), ...pinErrors('changed-device-pin', pin, again)];
+      setErrors(found);
+      return found.length > 0;
+    },
+  );
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="change-pin-title">
+    <form onSubmit={(e) => void form.onSubmit(e)} noValidate aria-labelledby="change-pin-title">
       <h2 id="change-pin-title">{w.changeTitle}</h2>
       <ErrorSummary errors={errors} />
       <PinField id="current-device-pin" label={w.currentPin} error={errorFor(errors, 'current-device-pin')} value={current} onInput={setCurrent} />
       <PinField id="changed-device-pin" label={w.newPin} hint={w.pinRules} error={errorFor(errors, 'changed-device-pin')} value={pin} onInput={setPin} />
       <PinField id="changed-device-pin-again" label={w.newPinAgain} error={errorFor(errors, 'changed-device-pin-again')} value={again} onInput={setAgain} />
       <div class="actions">
-        <button type="submit" class="button" disabled={busy}>
+        <button type="submit" class="button" disabled={form.busy}>
           {w.change}
         </button>
       </div>
@@ -184,24 +185,26 @@ function ChangePin({ setMessage }: { setMessage: SetMessage }) {
 function TurnOff({ setMessage }: { setMessage: SetMessage }) {
   const [pin, setPin] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (pin === '') return setErrors([{ fieldId: 'off-device-pin', message: w.problems.currentEmpty }]);
-    setBusy(true);
-    const result = await turnOffAppLock(pin);
-    setBusy(false);
-    setPin('');
-    setErrors(currentPinErrors(result).map((e) => ({ ...e, fieldId: 'off-device-pin' })));
-    if (result === 'done') setMessage({ text: w.turnedOff, on: false });
-  };
+  const form = useSubmit(
+    async () => {
+      const result = await turnOffAppLock(pin);
+      setPin('');
+      setErrors(currentPinErrors(result).map((e) => ({ ...e, fieldId: 'off-device-pin' })));
+      if (result === 'done') setMessage({ text: w.turnedOff, on: false });
+    },
+    () => {
+      const empty = pin === '';
+      if (empty) setErrors([{ fieldId: 'off-device-pin', message: w.problems.currentEmpty }]);
+      return empty;
+    },
+  );
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="turn-off-title">
+    <form onSubmit={(e) => void form.onSubmit(e)} noValidate aria-labelledby="turn-off-title">
       <h2 id="turn-off-title">{w.offTitle}</h2>
       <ErrorSummary errors={errors} />
       <PinField id="off-device-pin" label={w.currentPin} hint={w.offHint} error={errorFor(errors, 'off-device-pin')} value={pin} onInput={setPin} />
       <div class="actions">
-        <button type="submit" class="button button--warning" disabled={busy}>
+        <button type="submit" class="button button--warning" disabled={form.busy}>
           {w.turnOff}
         </button>
       </div>

@@ -28,6 +28,7 @@ import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
 import '../arein.css';
 import { ruleWords } from '../rule-words';
+import { useSubmit } from '../use-submit';
 
 const words = t.arein;
 
@@ -105,10 +106,20 @@ function ReviewForm({
   onCancel: () => void;
 }) {
   const [draft, setDraft] = useState<ReviewDraft>(() => (editing ? draftOf(editing) : emptyReviewDraft(isoDay(now()))));
-  const [submitted, setSubmitted] = useState(false);
   const [refused, setRefused] = useState('');
   const checked = checkReview(draft);
-  const errors = submitted ? errorsOf(checked) : [];
+  const form = useSubmit(
+    async () => {
+      const result = await saveGroupReview(groupId, checked.value, editing);
+      if (result.ok) onSaved();
+      else if (result.rule) setRefused(ruleWords(result.rule, { 'group-missing': words.groupGone }));
+    },
+    () => {
+      setRefused('');
+      return checked.problems.length > 0;
+    },
+  );
+  const errors = form.submitted ? errorsOf(checked) : [];
   const errorFor = (field: ReviewProblemField) => errors.find((e) => e.fieldId === fieldId(field))?.message;
   const setPrinciple = (key: PrincipleKey, change: Partial<ReviewDraft['principles'][PrincipleKey]>) =>
     setDraft({ ...draft, principles: { ...draft.principles, [key]: { ...draft.principles[key], ...change } } });
@@ -116,15 +127,7 @@ function ReviewForm({
     <form
       noValidate
       aria-labelledby="heading-review-form"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setSubmitted(true);
-        setRefused('');
-        if (checked.problems.length > 0) return;
-        const result = await saveGroupReview(groupId, checked.value, editing);
-        if (result.ok) onSaved();
-        else if (result.rule) setRefused(ruleWords(result.rule, { 'group-missing': words.groupGone }));
-      }}
+      onSubmit={(event) => void form.onSubmit(event)}
     >
       <h2 id="heading-review-form" tabIndex={-1}>
         {editing ? words.editTitle(formatIsoDay(editing.date)) : words.newTitle}

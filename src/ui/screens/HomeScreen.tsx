@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { formatClock, formatShortDay } from '../dates';
 import { splitMeetings } from '../../domain/meeting-schedule';
 import { listGroups, type GroupSummary } from '../../db/groups-repo';
@@ -10,6 +10,7 @@ import { useLive } from '../../state/use-live';
 import { LiveView } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings';
+import { useSubmit } from '../use-submit';
 
 function SampleBadge() {
   return <span class="badge">{t.home.sampleBadge}</span>;
@@ -78,7 +79,12 @@ function GroupList({ groups }: { groups: GroupSummary[] }) {
 }
 
 function FirstRun() {
-  const [busy, setBusy] = useState(false);
+  const sample = useSubmit(async () => {
+    // The sample's ground rules use the templates' words (in the chosen locale), which come with the rules' own code.
+    const words = await import('../strings/all');
+    const result = await createSampleGroup((key) => words.t.rules.templates[key]);
+    if (result.ok) go({ name: 'group', groupId: result.value });
+  });
   return (
     <section class="first-run" aria-labelledby="heading-first-run">
       <h2 id="heading-first-run">{t.home.firstRun}</h2>
@@ -89,15 +95,8 @@ function FirstRun() {
         <button
           type="button"
           class="button button--secondary"
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            // The sample's ground rules use the templates' words (in the chosen locale), which come with the rules' own code.
-            const words = await import('../strings/all');
-            const result = await createSampleGroup((key) => words.t.rules.templates[key]);
-            setBusy(false);
-            if (result.ok) go({ name: 'group', groupId: result.value });
-          }}
+          disabled={sample.busy}
+          onClick={(event) => void sample.onSubmit(event)}
         >
           {t.home.trySample}
         </button>
