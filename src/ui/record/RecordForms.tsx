@@ -116,6 +116,88 @@ const COUNT_FIELDS = [
   ['abstain', 'vote-abstain', t.record.votesAbstain],
 ] as const;
 
+type Counts = { for: string; against: string; abstain: string };
+
+/** A vote's three counts; more votes than people here asks the chair to say the count is right (proxy votes). */
+function VoteCounts({
+  counts,
+  onCounts,
+  errorFor,
+  tooMany,
+  countChecked,
+  onCountChecked,
+}: {
+  counts: Counts;
+  onCounts: (counts: Counts) => void;
+  errorFor: (fieldId: string) => string | undefined;
+  tooMany: { votes: number; present: number } | null;
+  countChecked: boolean;
+  onCountChecked: (checked: boolean) => void;
+}) {
+  return (
+    <>
+      <div class="vote-counts">
+        {COUNT_FIELDS.map(([key, id, label]) => (
+          <TextField
+            key={id}
+            id={id}
+            type="number"
+            width="short"
+            label={label}
+            value={counts[key]}
+            error={errorFor(id)}
+            onInput={(value) => onCounts({ ...counts, [key]: value })}
+          />
+        ))}
+      </div>
+      {tooMany ? (
+        <div class="warning" role="status">
+          <p>{t.record.voteTooMany(tooMany.votes, tooMany.present)}</p>
+          <label class="checkbox">
+            <input
+              id="vote-count-checked"
+              type="checkbox"
+              checked={countChecked}
+              aria-invalid={errorFor('vote-count-checked') ? 'true' : undefined}
+              onChange={(event) => onCountChecked((event.currentTarget as HTMLInputElement).checked)}
+            />
+            <span>{t.record.voteCountRight}</span>
+          </label>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** The open dissent a decision may answer, to tick. */
+function LinkDissent({ openDissent, linked, onChange }: { openDissent: readonly DissentEntry[]; linked: Id[]; onChange: (linked: Id[]) => void }) {
+  return (
+    <fieldset class="fieldset">
+      <legend class="fieldset__legend">{t.record.linkDissent}</legend>
+      {openDissent.length === 0 ? (
+        <p class="field__hint">{t.record.noDissentToLink}</p>
+      ) : (
+        <>
+          <p class="field__hint">{t.record.linkDissentHint}</p>
+          {openDissent.map((entry) => (
+            <label key={entry.id} class="checkbox">
+              <input
+                type="checkbox"
+                checked={linked.includes(entry.id)}
+                onChange={(event) => {
+                  const on = (event.currentTarget as HTMLInputElement).checked;
+                  onChange(on ? [...linked, entry.id] : linked.filter((id) => id !== entry.id));
+                }}
+              />
+              <span class="record-card__meta">“{short(entry.words, 120)}”</span>
+            </label>
+          ))}
+        </>
+      )}
+    </fieldset>
+  );
+}
+
 export function DecisionForm({
   place,
   where,
@@ -191,37 +273,14 @@ export function DecisionForm({
         onChange={(value) => setKind(value as DecisionMethodKind)}
       />
       {kind === 'vote' ? (
-        <>
-          <div class="vote-counts">
-            {COUNT_FIELDS.map(([key, id, label]) => (
-              <TextField
-                key={id}
-                id={id}
-                type="number"
-                width="short"
-                label={label}
-                value={counts[key]}
-                error={errorFor(id)}
-                onInput={(value) => setCounts({ ...counts, [key]: value })}
-              />
-            ))}
-          </div>
-          {tooMany ? (
-            <div class="warning" role="status">
-              <p>{t.record.voteTooMany(how.kind === 'vote' ? how.for + how.against + how.abstain : 0, present)}</p>
-              <label class="checkbox">
-                <input
-                  id="vote-count-checked"
-                  type="checkbox"
-                  checked={countChecked}
-                  aria-invalid={errorFor('vote-count-checked') ? 'true' : undefined}
-                  onChange={(event) => setCountChecked((event.currentTarget as HTMLInputElement).checked)}
-                />
-                <span>{t.record.voteCountRight}</span>
-              </label>
-            </div>
-          ) : null}
-        </>
+        <VoteCounts
+          counts={counts}
+          onCounts={setCounts}
+          errorFor={errorFor}
+          tooMany={tooMany ? { votes: how.kind === 'vote' ? how.for + how.against + how.abstain : 0, present } : null}
+          countChecked={countChecked}
+          onCountChecked={setCountChecked}
+        />
       ) : null}
       {kind === 'elsewhere' ? (
         <TextField
@@ -234,29 +293,7 @@ export function DecisionForm({
           onInput={setBy}
         />
       ) : null}
-      <fieldset class="fieldset">
-        <legend class="fieldset__legend">{t.record.linkDissent}</legend>
-        {openDissent.length === 0 ? (
-          <p class="field__hint">{t.record.noDissentToLink}</p>
-        ) : (
-          <>
-            <p class="field__hint">{t.record.linkDissentHint}</p>
-            {openDissent.map((entry) => (
-              <label key={entry.id} class="checkbox">
-                <input
-                  type="checkbox"
-                  checked={linked.includes(entry.id)}
-                  onChange={(event) => {
-                    const on = (event.currentTarget as HTMLInputElement).checked;
-                    setLinked(on ? [...linked, entry.id] : linked.filter((id) => id !== entry.id));
-                  }}
-                />
-                <span class="record-card__meta">“{short(entry.words, 120)}”</span>
-              </label>
-            ))}
-          </>
-        )}
-      </fieldset>
+      <LinkDissent openDissent={openDissent} linked={linked} onChange={setLinked} />
     </RecordForm>
   );
 }

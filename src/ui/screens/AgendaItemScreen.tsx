@@ -27,6 +27,7 @@ import { t } from '../strings/all';
 import { byName } from '../../domain/names';
 import { nameCollator } from '../strings/locale';
 import { useSubmit } from '../use-submit';
+import { PapersFieldset } from '../agenda/PapersFieldset';
 
 interface Draft {
   title: string;
@@ -83,8 +84,6 @@ function errorsOf(problems: AgendaItemProblems, papers: readonly Paper[]): Field
 function ItemForm({ item, people, meetingId }: { item: AgendaItem; people: Person[]; meetingId: string }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(item));
   const set = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
-  const setPaper = (id: string, changes: Partial<Paper>) =>
-    setDraft((d) => ({ ...d, papers: d.papers.map((paper) => (paper.id === id ? { ...paper, ...changes } : paper)) }));
 
   const problems = checkAgendaItem(inputOf(draft));
   const errors = errorsOf(problems, draft.papers);
@@ -170,51 +169,7 @@ function ItemForm({ item, people, meetingId }: { item: AgendaItem; people: Perso
         error={errorFor('item-non-negotiables')}
         onInput={(nonNegotiables) => set({ nonNegotiables: nonNegotiables.slice(0, NON_NEGOTIABLES_MAX_LENGTH * 2) })}
       />
-      <fieldset class="fieldset">
-        <legend class="fieldset__legend">{t.agenda.papers}</legend>
-        {draft.papers.map((paper, index) => (
-          <div key={paper.id} class="paper">
-            <TextField
-              id={`paper-${paper.id}-title`}
-              label={t.agenda.paperTitle(index + 1)}
-              value={paper.title}
-              error={errorFor(`paper-${paper.id}-title`)}
-              onInput={(title) => setPaper(paper.id, { title })}
-            />
-            <TextField
-              id={`paper-${paper.id}-link`}
-              label={t.agenda.paperLink(index + 1)}
-              optional
-              value={paper.link}
-              error={errorFor(`paper-${paper.id}-link`)}
-              onInput={(link) => setPaper(paper.id, { link })}
-            />
-            <TextField
-              id={`paper-${paper.id}-sent`}
-              type="date"
-              label={t.agenda.paperSent(index + 1)}
-              hint={t.agenda.paperSentHint}
-              value={paper.sentOn}
-              error={errorFor(`paper-${paper.id}-sent`)}
-              onInput={(sentOn) => setPaper(paper.id, { sentOn })}
-            />
-            <button
-              type="button"
-              class="button button--secondary button--small"
-              onClick={() => set({ papers: draft.papers.filter((p) => p.id !== paper.id) })}
-            >
-              {t.agenda.removePaper(index + 1)}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          class="button button--secondary"
-          onClick={() => set({ papers: [...draft.papers, { id: newId(), title: '', link: '', sentOn: '' }] })}
-        >
-          {t.agenda.addPaper}
-        </button>
-      </fieldset>
+      <PapersFieldset papers={draft.papers} errorFor={errorFor} onChange={(papers) => set({ papers })} />
       <div class="actions">
         <button type="submit" class="button" disabled={form.busy}>
           {t.agenda.save}
