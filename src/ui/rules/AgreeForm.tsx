@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { GroundRule } from '../../domain/agenda-model';
 import { formatShortDay } from '../dates';
 import type { Meeting } from '../../domain/model';
@@ -8,6 +8,7 @@ import { SelectField } from '../components/fields';
 import { t } from '../strings/all';
 import { likelyMeetingId } from './rule-helpers';
 import { useSubmit } from '../use-submit';
+import { useFocusOnOpen } from './focus-after-change';
 
 export function AgreeForm({
   rule,
@@ -28,9 +29,7 @@ export function AgreeForm({
   });
   const fieldId = `rule-${rule.id}-meeting`;
   const newestFirst = [...meetings].sort((a, b) => b.startsAt - a.startsAt);
-  useEffect(() => {
-    document.getElementById(fieldId)?.focus();
-  }, [fieldId]);
+  useFocusOnOpen(fieldId);
   return (
     <form
       class="rule-row__form"

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { GroundRule } from '../../domain/agenda-model';
 import { checkRuleText, RULE_TEXT_MAX_LENGTH } from '../../domain/ground-rules';
 import { editRule } from '../../state/rules-actions';
@@ -6,6 +6,7 @@ import { TextArea } from '../components/fields';
 import { t } from '../strings/all';
 import { ruleProblem } from './rule-helpers';
 import { useSubmit } from '../use-submit';
+import { useFocusOnOpen } from './focus-after-change';
 
 export function EditRuleForm({ rule, number, onDone }: { rule: GroundRule; number: number; onDone: () => void }) {
   const [text, setText] = useState(rule.text);
@@ -17,9 +18,7 @@ export function EditRuleForm({ rule, number, onDone }: { rule: GroundRule; numbe
     () => checkRuleText(text) !== null,
   );
   const error = form.submitted ? ruleProblem(checkRuleText(text)) : undefined;
-  useEffect(() => {
-    document.getElementById(fieldId)?.focus();
-  }, [fieldId]);
+  useFocusOnOpen(fieldId);
   return (
     <form
       class="rule-row__form"

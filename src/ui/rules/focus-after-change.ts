@@ -36,3 +36,10 @@ export function useFocusAfterChange(data: unknown) {
 }
 
 export type FocusAfterChange = ReturnType<typeof useFocusAfterChange>;
+
+/** Puts focus in the field a form opened for, once, as the form appears. */
+export function useFocusOnOpen(fieldId: string) {
+  useEffect(() => {
+    document.getElementById(fieldId)?.focus();
+  }, [fieldId]);
+}
