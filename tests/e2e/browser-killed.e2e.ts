@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchKillable, type KillableBrowser } from './chromium';
 import { expectSaved, serveBuild, TABLET, waitForOfflineReady, type AppServer } from './harness';
-import { expectClocksAgree, seededRandom, storedTurns, type ItemTap } from './faults';
+import { expectClocksAgree, FAULT_PEOPLE, MEETING_START, MINUTE, SECOND, seededRandom, storedTurns, type ItemTap } from './faults';
 import { HeardApp, MeetingPage } from './page-models';
 
 /**
@@ -21,15 +21,8 @@ import { HeardApp, MeetingPage } from './page-models';
  */
 const SEED = Number(process.env.HEARD_KILL_SEED || Date.now() % 1_000_000);
 const KILLS = 10;
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const START = Date.UTC(2030, 2, 14, 10, 0);
-const PEOPLE = [
-  ['Aoife Byrne', 'Lived experience'],
-  ['Malik Hassan', 'Lived experience'],
-  ['Grace Doherty', 'Carer'],
-  ['Dr Sam Patel', 'Staff'],
-] as const;
+const START = MEETING_START;
+const PEOPLE = FAULT_PEOPLE.slice(0, 4);
 const NAMES = PEOPLE.map(([name]) => name);
 
 let server: AppServer;

@@ -11,6 +11,19 @@ import { MeetingPage } from './page-models';
  */
 
 /** The same seed gives the same meeting and the same kills, so a failure can be replayed. */
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;
+/** When the fault tests' meeting starts, on the page's clock. */
+export const MEETING_START = Date.UTC(2030, 2, 14, 10, 0);
+/** The fault tests' group: a few of each perspective. */
+export const FAULT_PEOPLE = [
+  ['Aoife Byrne', 'Lived experience'],
+  ['Malik Hassan', 'Lived experience'],
+  ['Grace Doherty', 'Carer'],
+  ['Dr Sam Patel', 'Staff'],
+  ['Joanne Morrow', 'Manager or commissioner'],
+] as const;
+
 export function seededRandom(seed: number) {
   const next = prng(seed);
   return {

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { offlineTablet, readStored, useAppAndBrowser } from './harness';
 import { CheckInPage, HeardApp, MeetingPage, RecordPage } from './page-models';
-import { expectClocksAgree, prepareKill, seededRandom, storedTurns, type ItemTap, type Kill } from './faults';
+import { expectClocksAgree, FAULT_PEOPLE, MEETING_START, MINUTE, SECOND, prepareKill, seededRandom, storedTurns, type ItemTap, type Kill } from './faults';
 
 /**
  * A scripted meeting, driven through the screens, with the page killed at
@@ -24,16 +24,8 @@ const env = useAppAndBrowser();
 const SEED = Number(process.env.HEARD_FAULT_SEED || 20300314);
 const TAPS = 200;
 const KILLS = 4;
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const START = Date.UTC(2030, 2, 14, 10, 0);
-const PEOPLE = [
-  ['Aoife Byrne', 'Lived experience'],
-  ['Malik Hassan', 'Lived experience'],
-  ['Grace Doherty', 'Carer'],
-  ['Dr Sam Patel', 'Staff'],
-  ['Joanne Morrow', 'Manager or commissioner'],
-] as const;
+const START = MEETING_START;
+const PEOPLE = FAULT_PEOPLE;
 const NAMES = PEOPLE.map(([name]) => name);
 const ITEMS = [
   { title: 'Discharge letters', purpose: 'For decision', minutes: 30 },
