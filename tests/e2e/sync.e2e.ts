@@ -85,12 +85,17 @@ function batch(req: import('node:http').IncomingMessage, res: import('node:http'
         mode.times -= 1;
         return void req.socket.destroy();
       }
-      if (status !== 200 || !refused) res.writeHead(status, headers).end(data);
-      else {
-        const results = (JSON.parse(data.toString('utf8')) as { results: object[] }).results;
-        json(res, 200, { results: list.map((s) => (refused.ids.includes(s.id) ? { id: s.id, status: 'refused', httpStatus: refused.status, error: 'refused' } : results.shift())) });
-      }
-      if (status === 200 && afterPass) void afterPass(list[0]!.id);
+      const answer = () => {
+        if (status !== 200 || !refused) res.writeHead(status, headers).end(data);
+        else {
+          const results = (JSON.parse(data.toString('utf8')) as { results: object[] }).results;
+          json(res, 200, { results: list.map((s) => (refused.ids.includes(s.id) ? { id: s.id, status: 'refused', httpStatus: refused.status, error: 'refused' } : results.shift())) });
+        }
+      };
+      // What happens after a stored batch (a key revoked) is done before the tablet hears back:
+      // its next batch must not race it to the server.
+      if (status === 200 && afterPass) void afterPass(list[0]!.id).then(answer, answer);
+      else answer();
     },
     () => req.socket.destroy(),
   );
