@@ -1,6 +1,6 @@
 import type { EpochMs, Id } from '../domain/model';
 import { isSummaryEntry, type OutboxEntry, type RequestOutboxEntry, type SummaryOutboxEntry, type SyncLast, type SyncProblem, type SyncSettings } from '../domain/sync-model';
-import { isDue, isHeldBack, setsAside } from '../domain/sync-rules';
+import { isDue, isHeldBack, isOutdatedAnswer, setsAside } from '../domain/sync-rules';
 import { db, readAtOnce } from './connection';
 import { watch } from './live';
 import type { HeardDb } from './schema';
@@ -93,10 +93,17 @@ export async function markSent(id: Id, revision: number, at: EpochMs): Promise<v
   });
 }
 
+/** What became of a summary or request the server did not take. */
+export type FailedFate = 'waiting' | 'set-aside' | 'outdated';
+
 /**
  * Back to waiting, with the problem and when to try again; or set aside, when
- * the server refused it or failed on it again and again (setsAside). Returns
- * whether it was set aside. `httpStatus` is the answer's status, if any.
+ * the server refused it or failed on it again and again (setsAside). `httpStatus`
+ * is the answer's status, if any. 'outdated': the key or server it was sent with
+ * (`sentWith`) is no longer the one saved, so the refusal of that key is no
+ * reason to wait: due at once, no try counted. Read in the same transaction as
+ * the write, so a key saved at any moment either is seen here or comes before
+ * the "everything due now" that follows a save.
  */
 export async function markFailed(
   id: Id,
@@ -105,17 +112,23 @@ export async function markFailed(
   nextAttemptAt: (attempts: number) => EpochMs,
   at: EpochMs,
   httpStatus: number | null = null,
-): Promise<boolean> {
+  sentWith: Pick<SyncSettings, 'serverUrl' | 'deviceKey'> | null = null,
+): Promise<FailedFate> {
   const database = db();
   return database.transaction('rw', [database.outbox, database.settings], async () => {
     const entry = await database.outbox.get(id);
-    let setAside = false;
+    const saved = ((await database.settings.get(SYNC_SETTINGS_KEY))?.value ?? {}) as Partial<SyncSettings>;
+    if (sentWith && isOutdatedAnswer(problem, sentWith, saved)) {
+      if (entry?.status === 'sending') await database.outbox.put({ ...entry, status: 'waiting', leaseUntil: null, nextAttemptAt: at, updatedAt: at });
+      return 'outdated';
+    }
+    let fate: FailedFate = 'waiting';
     if (entry && entry.status === 'sending') {
       const attempts = entry.attempts + (countsAsAttempt ? 1 : 0);
-      setAside = setsAside(problem, attempts);
+      if (setsAside(problem, attempts)) fate = 'set-aside';
       await database.outbox.put({
         ...entry,
-        status: setAside ? 'set-aside' : 'waiting',
+        status: fate === 'set-aside' ? 'set-aside' : 'waiting',
         attempts,
         lastError: problem,
         lastStatus: httpStatus,
@@ -126,7 +139,7 @@ export async function markFailed(
     }
     const last = (await database.settings.get(SYNC_LAST_KEY))?.value as SyncLast | undefined;
     await writeLast(database, { lastError: problem, lastSentAt: last?.lastSentAt ?? null, lastAttemptAt: at });
-    return setAside;
+    return fate;
   });
 }
 

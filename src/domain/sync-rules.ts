@@ -171,6 +171,19 @@ export function isConfigured(settings: Partial<SyncSettings> | undefined): setti
   return Boolean(settings?.serverUrl && settings.deviceKey);
 }
 
+/** Whether `now` sends to another server or with another key than `then`. */
+export function otherTarget(then: Pick<SyncSettings, 'serverUrl' | 'deviceKey'>, now: Partial<SyncSettings>): boolean {
+  return then.serverUrl !== now.serverUrl || then.deviceKey !== now.deviceKey;
+}
+
+/**
+ * An answer about the key (401, 403) to a send made with `sentWith`, when the chair has saved
+ * another key or server since (`now`): it says nothing about the new one.
+ */
+export function isOutdatedAnswer(problem: SyncProblem, sentWith: Pick<SyncSettings, 'serverUrl' | 'deviceKey'>, now: Partial<SyncSettings>): boolean {
+  return (problem === 'key' || problem === 'forbidden') && otherTarget(sentWith, now);
+}
+
 /** The key as the screen may show it once saved: its last four characters only. */
 export function maskKey(key: string): string {
   return key.length <= 4 ? '••••' : `••••${key.slice(-4)}`;

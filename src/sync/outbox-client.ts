@@ -1,7 +1,7 @@
 import { claimDue, markFailed, markSent, readSyncSettings } from '../db/outbox-repo';
 import type { EpochMs } from '../domain/model';
 import type { OutboxEntry, SyncProblem, SyncSettings } from '../domain/sync-model';
-import { BACKOFF_BASE_MS, LEASE_MS, isConfigured, nextAttemptAfter, outgoing, problemOfStatus, takeBatch } from '../domain/sync-rules';
+import { BACKOFF_BASE_MS, LEASE_MS, isConfigured, nextAttemptAfter, otherTarget, outgoing, problemOfStatus, takeBatch } from '../domain/sync-rules';
 import { now } from '../state/clock';
 
 /** What a drain needs from the world, passed in so tests can give their own. */
@@ -39,9 +39,25 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
   // Without a server and key from the chair, nothing is ever sent.
   if (!isConfigured(settings)) return { kind: 'not-set-up' };
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  if (!locks) return drainHeld(settings, deps, false);
-  const outcome = await locks.request(LOCK_NAME, { ifAvailable: true }, (lock) => (lock ? drainHeld(settings, deps, true) : null));
+  if (!locks) return drainWithLatest(settings, deps, false);
+  const outcome = await locks.request(LOCK_NAME, { ifAvailable: true }, (lock) => (lock ? drainWithLatest(settings, deps, true) : null));
   return outcome ?? { kind: 'busy' };
+}
+
+/**
+ * Drains with `settings`, and again with the chair's new ones if they were saved meanwhile: what
+ * met the old key was made due again, and must not wait for some later trigger to go.
+ */
+async function drainWithLatest(settings: SyncSettings, deps: DrainDeps, exclusive: boolean): Promise<DrainOutcome> {
+  let outcome = await drainHeld(settings, deps, exclusive);
+  for (let round = 0; round < 2; round += 1) {
+    const latest = await readSyncSettings();
+    if (!isConfigured(latest) || !otherTarget(settings, latest)) break;
+    settings = latest;
+    const next = await drainHeld(settings, deps, exclusive);
+    outcome = { ...next, sent: outcome.sent + next.sent };
+  }
+  return outcome;
 }
 
 /** What the server said about one entry: no problem (it has it), or why not. */
@@ -50,7 +66,7 @@ interface Answer {
   status: number | null;
 }
 
-async function drainHeld(settings: SyncSettings, deps: DrainDeps, exclusive: boolean): Promise<DrainOutcome> {
+async function drainHeld(settings: SyncSettings, deps: DrainDeps, exclusive: boolean): Promise<Extract<DrainOutcome, { kind: 'done' }>> {
   let sent = 0;
   let tried = 0;
   let problem: SyncProblem | null = null;
@@ -88,10 +104,11 @@ async function drainHeld(settings: SyncSettings, deps: DrainDeps, exclusive: boo
       const result = answer.problem;
       problem = result;
       const at = deps.now();
-      const setAside = await markFailed(entry.id, result, answered !== null || stopped === null, (attempts) => nextAttemptAfter(result, attempts, at, deps.random(), deps.baseMs), at, answer.status);
+      const fate = await markFailed(entry.id, result, answered !== null || stopped === null, (attempts) => nextAttemptAfter(result, attempts, at, deps.random(), deps.baseMs), at, answer.status, settings);
       // Set aside, or another tablet's group (kept, waiting for the office), it holds nothing back: go on to the next.
       // Otherwise the next would meet the same key, policy or dead network: stop, and wait for the timer.
-      if (!setAside && result !== 'forbidden') stopped = answer;
+      // A refusal of a key the chair has since replaced: stop, and go again with the new one.
+      if (fate === 'outdated' || (fate === 'waiting' && result !== 'forbidden')) stopped = answer;
     }
     if (stopped) break;
   }

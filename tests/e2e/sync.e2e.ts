@@ -349,11 +349,7 @@ describe('sending summaries to the office', () => {
     await context.close();
   });
 
-  // Skipped, known defect (2026-12-04): since sending went to batches, after a revoked key and a
-  // new one saved, a few summaries that met the revoked key sometimes stay waiting past 10 s
-  // (2 of 3 quiet runs). Whether the new key makes every one of them due at once is the question
-  // for the next session; until then this test is not a proof of "resumes with a new key".
-  test.skip('a device key revoked mid-queue: the words on screen, nothing lost, resumes with a new key', async () => {
+  test('a device key revoked mid-queue: the words on screen, nothing lost, resumes with a new key', async () => {
     mode = { kind: 'pass' };
     const { context, page } = await tablet();
     const { key: stored, secret } = await createKey(sync.db, 'Revoked tablet');
@@ -374,8 +370,9 @@ describe('sending summaries to the office', () => {
     await page.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => status(page), { timeout: 10_000 }).toContain('The server did not accept the device key');
     expect(await page.getByTestId('sync-problem').innerText()).toContain('The server did not accept the device key');
-    // The pass that met the revoked key has ended (nothing still leased as sending), so a reload
-    // does not leave a summary held by a page that is gone.
+    // Nothing is leased as sending at this moment; a later pass may still be on its way with the
+    // revoked key when the page reloads or the new key is saved, and either way nothing may wait
+    // ten minutes behind the new key (outbox-client.test.ts makes that race happen every time).
     await expect.poll(async () => (await onDevice(page)).filter((e) => e.status === 'sending').length, { timeout: 10_000 }).toBe(0);
     // Nothing lost: each summary is at the server or still waiting on the tablet, across a reload.
     const sent = (await serverRows()).filter((r) => ids.includes(r.id)).length;

@@ -362,4 +362,38 @@ describe('sending summaries in batches', () => {
     expect(asked).toBe(1);
     for (const entry of entries) expect(await stored(entry.id)).toMatchObject({ status: 'waiting', lastError: 'network', attempts: 1 });
   });
+
+  it.each([
+    ['in one batch', 3],
+    ['alone', 1],
+  ])('a new key saved while the old one’s refusal is on its way: sent with the new key in the same drain, no try counted (%s)', async (_how, count) => {
+    await setUp();
+    const entries = [];
+    for (let i = 0; i < count; i += 1) entries.push(await queueSummary(T - 3000 + i));
+    const auths: string[] = [];
+    const inner = batchServer();
+    // The server refuses the old key; the chair saves a new one before the tablet hears that.
+    const fetch = (async (input: URL | RequestInfo, init?: RequestInit) => {
+      const auth = new Headers(init?.headers).get('Authorization') ?? '';
+      auths.push(auth);
+      if (auth.endsWith('heard_tablet-key')) {
+        await writeSyncSettings({ serverUrl: SERVER, deviceKey: 'heard_new-key', names: false });
+        return new Response('{}', { status: 401 });
+      }
+      return inner.fetch(input, init);
+    }) as typeof globalThis.fetch;
+    expect(await drainOutbox(deps(fetch))).toEqual({ kind: 'done', sent: count, problem: null });
+    expect(auths).toEqual(['Bearer heard_tablet-key', 'Bearer heard_new-key']);
+    for (const entry of entries) expect(await stored(entry.id)).toMatchObject({ status: 'sent', attempts: 0, lastError: null });
+  });
+
+  it('a key refused while the same key is still saved waits the longest, as before', async () => {
+    await setUp();
+    const entry = await queueSummary(T - 1000);
+    const { fetch } = batchServer(() => 201, () => new Response('{}', { status: 401 }));
+    await queueSummary(T - 500);
+    expect(await drainOutbox(deps(fetch))).toEqual({ kind: 'done', sent: 0, problem: 'key' });
+    expect(await stored(entry.id)).toMatchObject({ status: 'waiting', lastError: 'key', attempts: 1 });
+    expect((await stored(entry.id)).nextAttemptAt).toBe(T + 10 * 60_000);
+  });
 });
