@@ -12,6 +12,7 @@ import { useLive } from '../../state/use-live';
 import { useStore } from '../../state/use-store';
 import { syncNow, syncRunStore } from '../../sync/sync-runner';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
+import { TextField } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
 
@@ -93,62 +94,19 @@ function SettingsForm({ settings, setMessage }: { settings: Partial<SyncSettings
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="sync-settings-title">
       <h2 id="sync-settings-title">{w.settingsTitle}</h2>
       <ErrorSummary errors={errors} />
-      <div class="field">
-        <label class="field__label" for="sync-link">
-          {w.link}
-        </label>
-        <p class="field__hint" id="sync-link-hint">
-          {w.linkHint}
-        </p>
-        <input
-          id="sync-link"
-          class="field__input"
-          type="text"
-          autocomplete="off"
-          spellcheck={false}
-          aria-describedby="sync-link-hint"
-          value={link}
-          onInput={(e) => setLink(e.currentTarget.value)}
-        />
-      </div>
+      <TextField id="sync-link" label={w.link} hint={w.linkHint} spellCheck={false} value={link} onInput={setLink} />
       <p>{w.orFields}</p>
       <div class="field-row">
-        <div class="field">
-          <label class="field__label" for="sync-url">
-            {w.serverUrl}
-          </label>
-          <p class="field__hint" id="sync-url-hint">
-            {w.serverUrlHint}
-          </p>
-          <input
-            id="sync-url"
-            class="field__input"
-            type="url"
-            autocomplete="off"
-            spellcheck={false}
-            aria-describedby="sync-url-hint"
-            value={serverUrl}
-            onInput={(e) => setServerUrl(e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label class="field__label" for="sync-key">
-            {configured ? w.newKey : w.deviceKey}
-          </label>
-          <p class="field__hint" id="sync-key-hint">
-            {configured ? `${w.keySaved(maskKey(settings.deviceKey!))} ${w.newKeyHint}` : w.deviceKeyHint}
-          </p>
-          <input
-            id="sync-key"
-            class="field__input"
-            type="password"
-            autocomplete="off"
-            spellcheck={false}
-            aria-describedby="sync-key-hint"
-            value={deviceKey}
-            onInput={(e) => setDeviceKey(e.currentTarget.value)}
-          />
-        </div>
+        <TextField id="sync-url" type="url" label={w.serverUrl} hint={w.serverUrlHint} spellCheck={false} value={serverUrl} onInput={setServerUrl} />
+        <TextField
+          id="sync-key"
+          type="password"
+          label={configured ? w.newKey : w.deviceKey}
+          hint={configured ? `${w.keySaved(maskKey(settings.deviceKey!))} ${w.newKeyHint}` : w.deviceKeyHint}
+          spellCheck={false}
+          value={deviceKey}
+          onInput={setDeviceKey}
+        />
       </div>
       <div class="field">
         <label class="checkbox">
