@@ -152,6 +152,18 @@ function waitingMeta(row: OutboxEntry): string {
     .join(' · ');
 }
 
+/** A summary or a request still to go: what it is, how long it has waited, why, and the body that goes. */
+function WaitingRow({ row, names }: { row: OutboxRow | RequestRow; names: boolean }) {
+  return (
+    <li class="list-row">
+      <span class="list-row__title">{titleOf(row)}</span>
+      <p class="list-row__meta">{waitingMeta(row)}</p>
+      <EntryProblem row={row} />
+      <WhatIsSent row={row} names={names} what={titleOf(row)} />
+    </li>
+  );
+}
+
 /**
  * Why this entry waits, when the answer was about it alone: another tablet's group stays refused
  * until the office moves it, whatever the entries after it do.
@@ -230,21 +242,11 @@ export function SyncScreen() {
       ) : (
         <ul class="list" aria-label={w.waitingTitle}>
           {waiting.map((row) => (
-            <li class="list-row" key={row.id}>
-              <span class="list-row__title">{titleOf(row)}</span>
-              <p class="list-row__meta">{waitingMeta(row)}</p>
-              <EntryProblem row={row} />
-              <WhatIsSent row={row} names={names} what={titleOf(row)} />
-            </li>
+            <WaitingRow key={row.id} row={row} names={names} />
           ))}
           {/* Requests go after the summaries waiting before them: listed in that order. */}
           {waitingRequests.map((row) => (
-            <li class="list-row" key={row.id}>
-              <span class="list-row__title">{titleOf(row)}</span>
-              <p class="list-row__meta">{waitingMeta(row)}</p>
-              <EntryProblem row={row} />
-              <WhatIsSent row={row} names={names} what={titleOf(row)} />
-            </li>
+            <WaitingRow key={row.id} row={row} names={names} />
           ))}
         </ul>
       )}
