@@ -16,7 +16,8 @@ import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
 import { formatDuration } from '../format-duration';
 import { fileSlug, type RecordFile } from '../record/record-files';
-import { canShareFiles, downloadFile, shareFile } from '../record/save-file';
+import { canShareFiles } from '../record/save-file';
+import { useFileMaker } from '../record/use-file-maker';
 import { t } from '../strings/all';
 import '../record-print.css';
 import { ruleWords } from '../rule-words';
@@ -68,22 +69,9 @@ function holdsFile(doc: SubjectAccess): RecordFile {
 }
 
 function FileButtons({ doc }: { doc: SubjectAccess }) {
-  const [message, setMessage] = useState('');
+  const { message, makeFile } = useFileMaker(w);
   const file = () => holdsFile(doc);
-  const run = async (how: 'download' | 'share') => {
-    try {
-      const made = file();
-      if (how === 'share') {
-        if (await shareFile(made)) setMessage(w.shared(made.name));
-      } else {
-        downloadFile(made);
-        setMessage(w.made(made.name));
-      }
-    } catch (error) {
-      console.error('Heard could not make a file', error);
-      setMessage(w.failed);
-    }
-  };
+  const run = (how: 'download' | 'share') => makeFile(file, how);
   return (
     <div class="record-controls">
       <div class="actions">
