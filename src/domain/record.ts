@@ -3,7 +3,6 @@ import type { EpochMs, Id, Meeting } from './model';
 import type {
   ActionChange,
   ActionItem,
-  ActionOwner,
   Decision,
   DecisionMethod,
   DissentEntry,
@@ -42,15 +41,10 @@ export function canMoveDissent(from: DissentStatus, to: DissentStatus): boolean 
   return NEXT[from].includes(to);
 }
 
-export function parkDissent(input: {
-  id: Id;
-  groupId: Id;
-  meetingId: Id;
-  itemId: Id | null;
-  raisedById: Id | null;
-  words: string;
-  at: EpochMs;
-}): DissentEntry {
+/** Where and when a dissent entry, decision or action is first recorded. */
+type NewEntry = Pick<DissentEntry, 'id' | 'groupId' | 'meetingId' | 'itemId'> & { at: EpochMs };
+
+export function parkDissent(input: NewEntry & Pick<DissentEntry, 'raisedById' | 'words'>): DissentEntry {
   const { at, ...rest } = input;
   return {
     ...rest,
@@ -147,16 +141,7 @@ export function votesExceedPresent(how: DecisionMethod, present: number): boolea
   return how.for + how.against + how.abstain > present;
 }
 
-export function makeDecision(input: {
-  id: Id;
-  groupId: Id;
-  meetingId: Id;
-  itemId: Id | null;
-  text: string;
-  how: DecisionMethod;
-  dissentIds: readonly Id[];
-  at: EpochMs;
-}): Decision {
+export function makeDecision(input: NewEntry & Pick<Decision, 'text' | 'how'> & { dissentIds: readonly Id[] }): Decision {
   const { at, how, ...rest } = input;
   return {
     ...rest,
@@ -170,16 +155,7 @@ export function makeDecision(input: {
 
 /* Actions */
 
-export function makeAction(input: {
-  id: Id;
-  groupId: Id;
-  meetingId: Id;
-  itemId: Id | null;
-  what: string;
-  owner: ActionOwner;
-  due: string;
-  at: EpochMs;
-}): ActionItem {
+export function makeAction(input: NewEntry & Pick<ActionItem, 'what' | 'owner' | 'due'>): ActionItem {
   const { at, owner, ...rest } = input;
   return {
     ...rest,
