@@ -11,6 +11,7 @@ import { carryOn, drop, markDone, reopen, update } from '../../state/record-acti
 import type { SaveResult } from '../../state/save-status';
 import { TextArea, TextField } from '../components/fields';
 import { t } from '../strings/all';
+import { ProblemAlert } from '../components/ProblemAlert';
 import { StatusTag } from './DissentCard';
 import { InlineForm } from './InlineForm';
 import { meetingTitle, ownerName, recordTextError, saveProblem, short } from './record-words';
@@ -173,11 +174,7 @@ export function ActionButtons({ item, meetingId }: { item: ActionItem; meetingId
           )}
         </div>
       ) : null}
-      {problem ? (
-        <p class="field__error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={problem} />
       {form === 'update' ? <UpdateForm item={item} meetingId={meetingId} onDone={() => setForm(null)} /> : null}
       {form === 'drop' ? <DropForm item={item} meetingId={meetingId} onDone={() => setForm(null)} /> : null}
     </>

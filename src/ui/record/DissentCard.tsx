@@ -8,6 +8,7 @@ import type { GroupRecord } from '../../db/record-repo';
 import { resolve, revisit } from '../../state/record-actions';
 import { TextArea } from '../components/fields';
 import { t } from '../strings/all';
+import { ProblemAlert } from '../components/ProblemAlert';
 import { InlineForm } from './InlineForm';
 import { itemTitle, meetingTitle, personName, recordTextError, saveProblem, short } from './record-words';
 import { useRecordSubmit } from './use-record-submit';
@@ -119,11 +120,7 @@ export function DissentCard({
           </button>
         </div>
       ) : null}
-      {problem ? (
-        <p class="field__error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={problem} />
       {resolving ? <ResolveForm entry={entry} meetingId={meetingId} onDone={() => setResolving(false)} /> : null}
     </li>
   );

@@ -14,6 +14,7 @@ import { useLive } from '../../state/use-live';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
+import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDuration } from '../format-duration';
 import { fileSlug, type RecordFile } from '../record/record-files';
 import { canShareFiles } from '../record/save-file';
@@ -290,11 +291,7 @@ function Erase({ page, onErased }: { page: PersonPage; onErased: (pseudonym: str
           <p>
             <strong>{t.privacy.cannotUndo}</strong>
           </p>
-          {problem ? (
-            <p class="field__error" role="alert">
-              {problem}
-            </p>
-          ) : null}
+          <ProblemAlert problem={problem} />
           <button type="submit" class="button button--warning">
             {w.eraseTitle(page.name)}
           </button>
