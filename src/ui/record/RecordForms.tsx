@@ -18,7 +18,7 @@ import {
 import { checkRequiredText } from '../../domain/text-rules';
 import { now } from '../../state/clock';
 import { addActionNow, parkDissentNow, recordDecision, type RecordPlace } from '../../state/record-actions';
-import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
+import { ErrorSummary, shownErrors, type FieldError } from '../components/ErrorSummary';
 import { Radios, SelectField, TextArea, TextField } from '../components/fields';
 import { t } from '../strings/all';
 import { InlineForm } from './InlineForm';
@@ -233,7 +233,6 @@ export function DecisionForm({
     const byError = recordTextError(checkedBy, t.record.decidedByEmpty, t.record.decidedByLong(DECIDER_MAX_LENGTH));
     if (byError) errors.push({ fieldId: 'decision-by', message: byError });
   }
-  const errorFor = (fieldId: string) => (submitted ? errors.find((e) => e.fieldId === fieldId)?.message : undefined);
 
   const how: DecisionMethod =
     kind === 'vote'
@@ -243,13 +242,14 @@ export function DecisionForm({
         : { kind };
   const tooMany = votesExceedPresent(how, present);
   if (tooMany && !countChecked) errors.push({ fieldId: 'vote-count-checked', message: t.record.voteCheckFirst });
+  const { shown, errorFor } = shownErrors(errors, submitted);
 
   return (
     <RecordForm
       id="decision-form"
       title={t.record.decisionTitle}
       where={where}
-      errors={submitted ? errors : []}
+      errors={shown}
       problem={problem}
       submitLabel={t.record.saveDecision}
       onCancel={onCancel}
@@ -325,7 +325,7 @@ export function ActionForm({ place, where, people, onDone, onCancel }: FormProps
   }
   const dueProblem = checkDue(due);
   if (dueProblem) errors.push({ fieldId: 'action-due', message: dueProblem === 'due-missing' ? t.record.dueEmpty : t.record.dueInvalid });
-  const errorFor = (fieldId: string) => (submitted ? errors.find((e) => e.fieldId === fieldId)?.message : undefined);
+  const { shown, errorFor } = shownErrors(errors, submitted);
   const past = !dueProblem && isPastDue(due.trim(), isoDay(now()));
 
   return (
@@ -333,7 +333,7 @@ export function ActionForm({ place, where, people, onDone, onCancel }: FormProps
       id="action-form"
       title={t.record.actionTitle}
       where={where}
-      errors={submitted ? errors : []}
+      errors={shown}
       problem={problem}
       submitLabel={t.record.saveAction}
       onCancel={onCancel}

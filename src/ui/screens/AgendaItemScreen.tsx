@@ -18,7 +18,7 @@ import { newId } from '../../db/ids';
 import { now } from '../../state/clock';
 import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
-import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
+import { ErrorSummary, shownErrors, type FieldError } from '../components/ErrorSummary';
 import { Radios, SelectField, TextArea, TextField } from '../components/fields';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
@@ -101,11 +101,11 @@ function ItemForm({ item, people, meetingId }: { item: AgendaItem; people: Perso
     });
     if (result.ok) go({ name: 'meeting', meetingId }, { replace: true });
   }, () => hasProblems(problems));
-  const errorFor = (fieldId: string) => (form.submitted ? errors.find((e) => e.fieldId === fieldId)?.message : undefined);
+  const { shown, errorFor } = shownErrors(errors, form.submitted);
 
   return (
     <form onSubmit={form.onSubmit} noValidate>
-      <ErrorSummary errors={form.submitted ? errors : []} />
+      <ErrorSummary errors={shown} />
       <TextField
         id="item-title"
         label={t.agenda.itemTitle}
