@@ -15,6 +15,12 @@ export interface MeetingFormValue extends MeetingFields {
   expectedIds: Id[];
 }
 
+/** Start and end: the field's id, the value it sets, and its label's key (read when drawn, in the chosen locale). */
+const TIME_FIELDS = [
+  ['meeting-start', 'startTime', 'start'],
+  ['meeting-end', 'endTime', 'end'],
+] as const;
+
 /** The fields of a meeting, for creating one or editing it. Submits only checked, tidied values. */
 export function MeetingForm({
   initial,
@@ -63,24 +69,18 @@ export function MeetingForm({
       />
       <div class="field-row">
         <TextField id="meeting-date" type="date" label={t.meeting.date} value={value.date} error={errorFor('meeting-date')} onInput={(date) => set({ date })} />
-        <TextField
-          id="meeting-start"
-          type="time"
-          label={t.meeting.start}
-          hint={t.meeting.timeHint}
-          value={value.startTime}
-          error={errorFor('meeting-start')}
-          onInput={(startTime) => set({ startTime })}
-        />
-        <TextField
-          id="meeting-end"
-          type="time"
-          label={t.meeting.end}
-          hint={t.meeting.timeHint}
-          value={value.endTime}
-          error={errorFor('meeting-end')}
-          onInput={(endTime) => set({ endTime })}
-        />
+        {TIME_FIELDS.map(([id, key, label]) => (
+          <TextField
+            key={id}
+            id={id}
+            type="time"
+            label={t.meeting[label]}
+            hint={t.meeting.timeHint}
+            value={value[key]}
+            error={errorFor(id)}
+            onInput={(time) => set({ [key]: time })}
+          />
+        ))}
       </div>
       <TextField
         id="meeting-venue"
