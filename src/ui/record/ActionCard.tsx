@@ -14,8 +14,9 @@ import { t } from '../strings/all';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { StatusTag } from './DissentCard';
 import { InlineForm } from './InlineForm';
-import { meetingTitle, ownerName, recordTextError, saveProblem, short } from './record-words';
+import { meetingTitle, ownerName, saveProblem, short } from './record-words';
 import { useRecordSubmit } from './use-record-submit';
+import { textProblemWords } from '../text-problems';
 
 /** The due date, with a warning in words when it has passed and the action is still open. */
 export function DueLine({ item }: { item: ActionItem }) {
@@ -69,7 +70,7 @@ function DropForm({ item, meetingId, onDone }: { item: ActionItem; meetingId: Id
   const [reason, setReason] = useState('');
   const checked = checkRequiredText(reason, NOTE_MAX_LENGTH);
   const { submitted, problem, onSubmit } = useRecordSubmit(() => drop(item.id, checked.value, meetingId), () => Boolean(checked.problem), onDone);
-  const error = submitted ? recordTextError(checked, t.record.dropEmpty, t.record.noteLong(NOTE_MAX_LENGTH)) : undefined;
+  const error = submitted ? textProblemWords(checked, t.record.dropEmpty, t.record.noteLong(NOTE_MAX_LENGTH)) : undefined;
   return (
     <InlineForm
       submitLabel={t.record.saveDrop}
