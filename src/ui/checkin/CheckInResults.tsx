@@ -5,8 +5,7 @@ import { getCheckInResults, type CheckInResults as Results } from '../../db/chec
 import { closeMeetingAfterCheckIn } from '../../state/checkin-actions';
 import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
-import { LiveView } from '../components/LiveView';
-import { NotFound } from '../components/NotFound';
+import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
 import { Face, faceLabels, faceMood } from './answers';
@@ -132,5 +131,5 @@ function ResultsBody({ results }: { results: Results }) {
 /** The chair's view once unlocked: how many, counts per answer, words raised, one-to-ones. */
 export function CheckInResults({ meetingId }: { meetingId: string }) {
   const results = useLive(() => getCheckInResults(meetingId), [meetingId]);
-  return <LiveView live={results}>{(found) => (found ? <ResultsBody results={found} /> : <NotFound message={t.meeting.notFound} />)}</LiveView>;
+  return <LiveFound live={results} notFound={t.meeting.notFound}>{(found) => <ResultsBody results={found} />}</LiveFound>;
 }

@@ -20,7 +20,7 @@ import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { ErrorSummary, shownErrors, type FieldError } from '../components/ErrorSummary';
 import { Radios, SelectField, TextArea, TextField } from '../components/fields';
-import { LiveView } from '../components/LiveView';
+import { LiveFound } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
@@ -187,9 +187,8 @@ export function AgendaItemScreen({ meetingId, itemId }: { meetingId: string; ite
   // The new item's id is fixed for the life of the screen, so saving twice updates, never duplicates.
   const [freshId] = useState(newId);
   return (
-    <LiveView live={data}>
+    <LiveFound live={data} notFound={t.meeting.notFound}>
       {(found) => {
-        if (!found) return <NotFound message={t.meeting.notFound} />;
         const existing = itemId ? found.items.find((i) => i.id === itemId) : undefined;
         if (itemId && !existing) return <NotFound />;
         const item = existing ?? newAgendaItem(freshId, meetingId, found.items.length, now());
@@ -204,6 +203,6 @@ export function AgendaItemScreen({ meetingId, itemId }: { meetingId: string; ite
           </>
         );
       }}
-    </LiveView>
+    </LiveFound>
   );
 }

@@ -2,8 +2,7 @@ import { readGroupDeletion } from '../../db/deletion-repo';
 import { deleteGroup } from '../../state/privacy-actions';
 import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
-import { LiveView } from '../components/LiveView';
-import { NotFound } from '../components/NotFound';
+import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
 import { TypedNameConfirm } from '../components/TypedNameConfirm';
 import { t } from '../strings/all';
@@ -13,9 +12,8 @@ const w = t.privacy.deleteGroup;
 export function DeleteGroupScreen({ groupId }: { groupId: string }) {
   const page = useLive(() => readGroupDeletion(groupId), [groupId]);
   return (
-    <LiveView live={page}>
+    <LiveFound live={page} notFound={w.notFound}>
       {(found) => {
-        if (!found) return <NotFound message={w.notFound} />;
         const back = pathOf({ name: 'group', groupId });
         return (
           <>
@@ -49,6 +47,6 @@ export function DeleteGroupScreen({ groupId }: { groupId: string }) {
           </>
         );
       }}
-    </LiveView>
+    </LiveFound>
   );
 }

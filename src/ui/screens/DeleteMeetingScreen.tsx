@@ -3,8 +3,7 @@ import { readMeetingDeletion } from '../../db/deletion-repo';
 import { deleteMeeting } from '../../state/privacy-actions';
 import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
-import { LiveView } from '../components/LiveView';
-import { NotFound } from '../components/NotFound';
+import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
 import { TypedNameConfirm } from '../components/TypedNameConfirm';
 import { t } from '../strings/all';
@@ -14,9 +13,8 @@ const w = t.privacy.deleteMeeting;
 export function DeleteMeetingScreen({ meetingId }: { meetingId: string }) {
   const page = useLive(() => readMeetingDeletion(meetingId), [meetingId]);
   return (
-    <LiveView live={page}>
+    <LiveFound live={page} notFound={w.notFound}>
       {(found) => {
-        if (!found) return <NotFound message={w.notFound} />;
         const { meeting, group, plan } = found;
         const back = pathOf({ name: 'meeting', meetingId });
         return (
@@ -64,6 +62,6 @@ export function DeleteMeetingScreen({ meetingId }: { meetingId: string }) {
           </>
         );
       }}
-    </LiveView>
+    </LiveFound>
   );
 }

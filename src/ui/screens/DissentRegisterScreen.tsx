@@ -4,8 +4,7 @@ import { getGroupRecord } from '../../db/record-repo';
 import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { Radios } from '../components/fields';
-import { LiveView } from '../components/LiveView';
-import { NotFound } from '../components/NotFound';
+import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
 import { DecisionCard } from '../record/DecisionCard';
 import { DissentCard } from '../record/DissentCard';
@@ -20,9 +19,8 @@ export function DissentRegisterScreen({ groupId }: { groupId: string }) {
   const live = useLive(() => getGroupRecord(groupId), [groupId]);
   const [filter, setFilter] = useState<DissentFilter>('open');
   return (
-    <LiveView live={live}>
+    <LiveFound live={live} notFound={t.group.notFound}>
       {(record) => {
-        if (!record) return <NotFound message={t.group.notFound} />;
         const shown = filterDissent(record.dissent, filter);
         const meetingId = runningMeetingId(record);
         const decisions = [...record.decisions].sort((a, b) => b.createdAt - a.createdAt);
@@ -66,6 +64,6 @@ export function DissentRegisterScreen({ groupId }: { groupId: string }) {
           </>
         );
       }}
-    </LiveView>
+    </LiveFound>
   );
 }

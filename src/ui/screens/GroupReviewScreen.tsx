@@ -22,8 +22,7 @@ import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../components/fields';
-import { LiveView } from '../components/LiveView';
-import { NotFound } from '../components/NotFound';
+import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
 import '../arein.css';
@@ -285,5 +284,5 @@ function Reviews({ found }: { found: GroupReviews }) {
 /** The group's own review of how co-production is going: past reviews, newest first, and a new one. */
 export function GroupReviewScreen({ groupId }: { groupId: string }) {
   const live = useLive(() => getGroupReviews(groupId), [groupId]);
-  return <LiveView live={live}>{(found) => (found ? <Reviews found={found} /> : <NotFound message={words.notFound} />)}</LiveView>;
+  return <LiveFound live={live} notFound={words.notFound}>{(found) => <Reviews found={found} />}</LiveFound>;
 }

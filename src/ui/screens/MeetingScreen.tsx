@@ -10,8 +10,7 @@ import { useLive } from '../../state/use-live';
 import { AddPersonForm } from '../components/AddPersonForm';
 import { AgendaEditor } from '../components/AgendaEditor';
 import { MeetingCoverage } from '../components/AreInCoverage';
-import { LiveView } from '../components/LiveView';
-import { NotFound } from '../components/NotFound';
+import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
 import { byName } from '../../domain/names';
@@ -69,9 +68,8 @@ function Attendance({ detail }: { detail: MeetingDetail }) {
 export function MeetingScreen({ meetingId }: { meetingId: string }) {
   const detail = useLive(() => getRunData(meetingId), [meetingId]);
   return (
-    <LiveView live={detail}>
+    <LiveFound live={detail} notFound={t.meeting.notFound}>
       {(found) => {
-        if (!found) return <NotFound message={t.meeting.notFound} />;
         const { meeting, group, people } = found;
         const chair = people.find((p) => p.id === meeting.chairId);
         return (
@@ -131,6 +129,6 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
           </>
         );
       }}
-    </LiveView>
+    </LiveFound>
   );
 }

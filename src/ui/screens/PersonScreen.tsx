@@ -11,8 +11,7 @@ import { now } from '../../state/clock';
 import { erasePerson } from '../../state/privacy-actions';
 import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
-import { LiveView } from '../components/LiveView';
-import { NotFound } from '../components/NotFound';
+import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDuration } from '../format-duration';
@@ -305,30 +304,26 @@ export function PersonScreen({ groupId, personId }: { groupId: string; personId:
   const page = useLive(() => readPersonPage(groupId, personId, now(), WORDS), [groupId, personId]);
   const [erasedAs, setErasedAs] = useState('');
   return (
-    <LiveView live={page}>
-      {(found) =>
-        !found ? (
-          <NotFound message={w.notFound} />
-        ) : (
-          <div class="record-page">
-            <p class="breadcrumb">
-              <a href={pathOf({ name: 'group', groupId })}>{t.privacy.groupLink(found.groupName)}</a>
-            </p>
-            <PageTitle text={found.name} />
-            <div role="status">
-              {erasedAs ? (
-                <div class="notice">
-                  <p>{w.erased(erasedAs)}</p>
-                  <a href={pathOf({ name: 'group', groupId })}>{w.backToGroup}</a>
-                </div>
-              ) : null}
-            </div>
-            {found.erased && !erasedAs ? <p class="notice">{w.erasedNotice(found.name)}</p> : null}
-            <Holds doc={found.holds} />
-            {found.erased ? null : <Erase page={found} onErased={setErasedAs} />}
+    <LiveFound live={page} notFound={w.notFound}>
+      {(found) => (
+        <div class="record-page">
+          <p class="breadcrumb">
+            <a href={pathOf({ name: 'group', groupId })}>{t.privacy.groupLink(found.groupName)}</a>
+          </p>
+          <PageTitle text={found.name} />
+          <div role="status">
+            {erasedAs ? (
+              <div class="notice">
+                <p>{w.erased(erasedAs)}</p>
+                <a href={pathOf({ name: 'group', groupId })}>{w.backToGroup}</a>
+              </div>
+            ) : null}
           </div>
-        )
-      }
-    </LiveView>
+          {found.erased && !erasedAs ? <p class="notice">{w.erasedNotice(found.name)}</p> : null}
+          <Holds doc={found.holds} />
+          {found.erased ? null : <Erase page={found} onErased={setErasedAs} />}
+        </div>
+      )}
+    </LiveFound>
   );
 }

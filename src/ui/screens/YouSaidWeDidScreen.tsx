@@ -2,8 +2,7 @@ import { formatShortDay } from '../dates';
 import { getGroupRecord } from '../../db/record-repo';
 import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
-import { LiveView } from '../components/LiveView';
-import { NotFound } from '../components/NotFound';
+import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
 import { ActionButtons, DueLine, Outcome } from '../record/ActionCard';
 import { StatusTag } from '../record/DissentCard';
@@ -16,9 +15,8 @@ import '../record.css';
 export function YouSaidWeDidScreen({ groupId }: { groupId: string }) {
   const live = useLive(() => getGroupRecord(groupId), [groupId]);
   return (
-    <LiveView live={live}>
+    <LiveFound live={live} notFound={t.group.notFound}>
       {(record) => {
-        if (!record) return <NotFound message={t.group.notFound} />;
         const order = new Map(record.meetings.map((m, index) => [m.id, index]));
         const actions = [...record.actions].sort(
           (a, b) => (order.get(b.meetingId) ?? 0) - (order.get(a.meetingId) ?? 0) || a.createdAt - b.createdAt,
@@ -61,6 +59,6 @@ export function YouSaidWeDidScreen({ groupId }: { groupId: string }) {
           </>
         );
       }}
-    </LiveView>
+    </LiveFound>
   );
 }
