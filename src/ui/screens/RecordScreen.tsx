@@ -32,41 +32,49 @@ function Section({ id, title, children, part }: { id: string; title: string; chi
   );
 }
 
+/** A table of the record: its column headings over the rows it is given, each row led by its own heading cell. */
+function RecordTable({ columns, caption, children }: { columns: readonly string[]; caption?: string; children: ComponentChildren }) {
+  return (
+    <table class="people-table record-table">
+      {caption ? <caption>{caption}</caption> : null}
+      <thead>
+        <tr>
+          {columns.map((column, i) => (
+            <th key={i} scope="col">
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
 function Attendance({ record }: { record: MeetingRecord }) {
   const a = w.attendance;
   if (record.attendance.length === 0) return <p class="empty">{a.nobody}</p>;
   return (
-    <table class="people-table record-table">
-      <thead>
-        <tr>
-          <th scope="col">{a.name}</th>
-          <th scope="col">{a.perspective}</th>
-          <th scope="col">{a.arrived}</th>
-          <th scope="col">{a.left}</th>
-          <th scope="col">{a.time}</th>
+    <RecordTable columns={[a.name, a.perspective, a.arrived, a.left, a.time]}>
+      {record.attendance.map((row) => (
+        <tr key={row.personId}>
+          <th scope="row">
+            {row.name}
+            {row.guest ? <span class="badge">{a.guest}</span> : null}
+          </th>
+          <td>{row.perspective}</td>
+          {row.came ? (
+            <>
+              <td>{clock(row.arrivedAt)}</td>
+              <td>{clock(row.leftAt)}</td>
+              <td>{formatLength(row.presentMs)}</td>
+            </>
+          ) : (
+            <td colSpan={3}>{a.didNotCome}</td>
+          )}
         </tr>
-      </thead>
-      <tbody>
-        {record.attendance.map((row) => (
-          <tr key={row.personId}>
-            <th scope="row">
-              {row.name}
-              {row.guest ? <span class="badge">{a.guest}</span> : null}
-            </th>
-            <td>{row.perspective}</td>
-            {row.came ? (
-              <>
-                <td>{clock(row.arrivedAt)}</td>
-                <td>{clock(row.leftAt)}</td>
-                <td>{formatLength(row.presentMs)}</td>
-              </>
-            ) : (
-              <td colSpan={3}>{a.didNotCome}</td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </RecordTable>
   );
 }
 
@@ -74,29 +82,19 @@ function Agenda({ record }: { record: MeetingRecord }) {
   const a = w.agenda;
   if (record.agenda.length === 0) return <p class="empty">{a.none}</p>;
   return (
-    <table class="people-table record-table">
-      <thead>
-        <tr>
-          <th scope="col">{a.item}</th>
-          <th scope="col">{a.planned}</th>
-          <th scope="col">{a.used}</th>
-          <th scope="col">{a.status}</th>
+    <RecordTable columns={[a.item, a.planned, a.used, a.status]}>
+      {record.agenda.map((row, i) => (
+        <tr key={row.item.id}>
+          <th scope="row">
+            {i + 1}. {row.item.title}
+            {row.lead ? <span class="record-card__meta">{a.lead(row.lead)}</span> : null}
+          </th>
+          <td>{formatLength(row.plannedMs)}</td>
+          <td>{formatLength(row.usedMs)}</td>
+          <td>{a.statuses[row.status]}</td>
         </tr>
-      </thead>
-      <tbody>
-        {record.agenda.map((row, i) => (
-          <tr key={row.item.id}>
-            <th scope="row">
-              {i + 1}. {row.item.title}
-              {row.lead ? <span class="record-card__meta">{a.lead(row.lead)}</span> : null}
-            </th>
-            <td>{formatLength(row.plannedMs)}</td>
-            <td>{formatLength(row.usedMs)}</td>
-            <td>{a.statuses[row.status]}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </RecordTable>
   );
 }
 
@@ -165,28 +163,18 @@ function Actions({ record }: { record: MeetingRecord }) {
   const a = w.actions;
   if (record.actions.length === 0) return <p class="empty">{a.none}</p>;
   return (
-    <table class="people-table record-table">
-      <thead>
-        <tr>
-          <th scope="col">{a.what}</th>
-          <th scope="col">{a.owner}</th>
-          <th scope="col">{a.due}</th>
-          <th scope="col">{a.status}</th>
+    <RecordTable columns={[a.what, a.owner, a.due, a.status]}>
+      {record.actions.map(({ item, owner }) => (
+        <tr key={item.id}>
+          <th scope="row" class="record-table__words">
+            {item.what}
+          </th>
+          <td>{owner}</td>
+          <td>{formatIsoDay(item.due)}</td>
+          <td>{t.record.actionStatus[item.status]}</td>
         </tr>
-      </thead>
-      <tbody>
-        {record.actions.map(({ item, owner }) => (
-          <tr key={item.id}>
-            <th scope="row" class="record-table__words">
-              {item.what}
-            </th>
-            <td>{owner}</td>
-            <td>{formatIsoDay(item.due)}</td>
-            <td>{t.record.actionStatus[item.status]}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </RecordTable>
   );
 }
 
@@ -207,29 +195,17 @@ function Glossary({ record }: { record: MeetingRecord }) {
 function BalanceTable({ rows, caption, first }: { rows: MeetingRecord['balance']['groups']; caption: string; first: string }) {
   const b = w.balance;
   return (
-    <table class="people-table record-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{first}</th>
-          <th scope="col">{b.talk}</th>
-          <th scope="col">{b.turns}</th>
-          <th scope="col">{b.fair}</th>
-          <th scope="col">{b.share}</th>
+    <RecordTable caption={caption} columns={[first, b.talk, b.turns, b.fair, b.share]}>
+      {rows.map((row) => (
+        <tr key={row.who}>
+          <th scope="row">{row.who}</th>
+          <td>{formatLength(row.talkMs)}</td>
+          <td>{row.turns}</td>
+          <td>{formatLength(row.fairMs)}</td>
+          <td>{bandWords(row.band)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.who}>
-            <th scope="row">{row.who}</th>
-            <td>{formatLength(row.talkMs)}</td>
-            <td>{row.turns}</td>
-            <td>{formatLength(row.fairMs)}</td>
-            <td>{bandWords(row.band)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </RecordTable>
   );
 }
 
