@@ -7,6 +7,7 @@ import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { t } from '../strings/all';
 import { Face, faceLabels, faceMood } from './answers';
 import { SealedAnswers } from './SealedAnswers';
@@ -65,9 +66,7 @@ function ResultsBody({ results }: { results: Results }) {
   const closed = detail.meeting.state === 'closed';
   return (
     <>
-      <p class="breadcrumb">
-        <a href={pathOf({ name: 'run', meetingId })}>{t.checkin.backToMeeting}</a>
-      </p>
+      <Breadcrumb href={pathOf({ name: 'run', meetingId })} text={t.checkin.backToMeeting} />
       <PageTitle text={t.checkin.resultsTitle} />
       <p class="lede">{detail.meeting.title}</p>
       <SealedAnswers meetingId={meetingId} />

@@ -23,6 +23,7 @@ import { Radios, SelectField, TextArea, TextField } from '../components/fields';
 import { LiveFound } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { t } from '../strings/all';
 import { byName } from '../../domain/names';
 import { nameCollator } from '../strings/locale';
@@ -195,9 +196,7 @@ export function AgendaItemScreen({ meetingId, itemId }: { meetingId: string; ite
         const people = found.people.filter((p) => p.status === 'active').sort(byName(nameCollator()));
         return (
           <>
-            <p class="breadcrumb">
-              <a href={pathOf({ name: 'meeting', meetingId })}>{found.meeting.title}</a>
-            </p>
+            <Breadcrumb href={pathOf({ name: 'meeting', meetingId })} text={found.meeting.title} />
             <PageTitle text={existing ? t.agenda.editItem : t.agenda.newItem} />
             <ItemForm key={item.id} item={item} people={people} meetingId={meetingId} />
           </>

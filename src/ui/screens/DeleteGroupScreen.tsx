@@ -4,6 +4,7 @@ import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { TypedNameConfirm } from '../components/TypedNameConfirm';
 import { t } from '../strings/all';
 
@@ -17,9 +18,7 @@ export function DeleteGroupScreen({ groupId }: { groupId: string }) {
         const back = pathOf({ name: 'group', groupId });
         return (
           <>
-            <p class="breadcrumb">
-              <a href={back}>{t.privacy.groupLink(found.group.name)}</a>
-            </p>
+            <Breadcrumb href={back} text={t.privacy.groupLink(found.group.name)} />
             <PageTitle text={w.title} />
             {found.inProgress ? (
               <p class="warning">{w.inProgress}</p>

@@ -5,6 +5,7 @@ import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { TypedNameConfirm } from '../components/TypedNameConfirm';
 import { t } from '../strings/all';
 
@@ -19,9 +20,7 @@ export function DeleteMeetingScreen({ meetingId }: { meetingId: string }) {
         const back = pathOf({ name: 'meeting', meetingId });
         return (
           <>
-            <p class="breadcrumb">
-              <a href={back}>{t.privacy.backTo(meeting.title)}</a>
-            </p>
+            <Breadcrumb href={back} text={t.privacy.backTo(meeting.title)} />
             <PageTitle text={w.title} />
             {plan === 'in-progress' ? (
               <p class="warning">{w.inProgress}</p>

@@ -6,6 +6,7 @@ import { useLive } from '../../state/use-live';
 import { Radios } from '../components/fields';
 import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { DecisionCard } from '../record/DecisionCard';
 import { DissentCard } from '../record/DissentCard';
 import { runningMeetingId } from '../record/group-record';
@@ -26,9 +27,7 @@ export function DissentRegisterScreen({ groupId }: { groupId: string }) {
         const decisions = [...record.decisions].sort((a, b) => b.createdAt - a.createdAt);
         return (
           <>
-            <p class="breadcrumb">
-              <a href={pathOf({ name: 'group', groupId })}>{t.record.backToGroup(record.groupName)}</a>
-            </p>
+            <Breadcrumb href={pathOf({ name: 'group', groupId })} text={t.record.backToGroup(record.groupName)} />
             <PageTitle text={t.record.registerTitle(record.groupName)} />
             <p class="lede">{t.record.registerIntro}</p>
             <Radios

@@ -24,6 +24,7 @@ import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../components/fields';
 import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { t } from '../strings/all';
 import '../arein.css';
 import { ruleWords } from '../rule-words';
@@ -245,9 +246,7 @@ function Reviews({ found }: { found: GroupReviews }) {
   };
   return (
     <>
-      <p class="breadcrumb">
-        <a href={pathOf({ name: 'group', groupId: group.id })}>{t.meeting.groupLink(group.name)}</a>
-      </p>
+      <Breadcrumb href={pathOf({ name: 'group', groupId: group.id })} text={t.meeting.groupLink(group.name)} />
       <PageTitle text={words.reviewTitle} />
       <p>{words.reviewIntro}</p>
       <p role="status">{message}</p>

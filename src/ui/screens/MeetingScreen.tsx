@@ -12,6 +12,7 @@ import { AgendaEditor } from '../components/AgendaEditor';
 import { MeetingCoverage } from '../components/AreInCoverage';
 import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { t } from '../strings/all';
 import { byName } from '../../domain/names';
 import { nameCollator } from '../strings/locale';
@@ -74,9 +75,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
         const chair = people.find((p) => p.id === meeting.chairId);
         return (
           <>
-            <p class="breadcrumb">
-              <a href={pathOf({ name: 'group', groupId: group.id })}>{t.meeting.groupLink(group.name)}</a>
-            </p>
+            <Breadcrumb href={pathOf({ name: 'group', groupId: group.id })} text={t.meeting.groupLink(group.name)} />
             <PageTitle text={meeting.title} />
             {meeting.sample ? <span class="badge">{t.home.sampleBadge}</span> : null}
             <dl class="facts">

@@ -13,6 +13,7 @@ import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDuration } from '../format-duration';
 import { fileSlug, type RecordFile } from '../record/record-files';
@@ -307,9 +308,7 @@ export function PersonScreen({ groupId, personId }: { groupId: string; personId:
     <LiveFound live={page} notFound={w.notFound}>
       {(found) => (
         <div class="record-page">
-          <p class="breadcrumb">
-            <a href={pathOf({ name: 'group', groupId })}>{t.privacy.groupLink(found.groupName)}</a>
-          </p>
+          <Breadcrumb href={pathOf({ name: 'group', groupId })} text={t.privacy.groupLink(found.groupName)} />
           <PageTitle text={found.name} />
           <div role="status">
             {erasedAs ? (

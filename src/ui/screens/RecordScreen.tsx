@@ -10,6 +10,7 @@ import { Radios } from '../components/fields';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { SealedNotice } from '../checkin/SealedAnswers';
 import { ExportPanel } from '../record/ExportPanel';
 import { checkInLabels, recordWords, whenLine } from '../record/record-files';
@@ -336,9 +337,7 @@ export function RecordScreen({ meetingId }: { meetingId: string }) {
         const { meeting } = record;
         return (
           <div class="record-page">
-            <p class="breadcrumb">
-              <a href={pathOf({ name: 'meeting', meetingId })}>{w.backToMeeting(meeting.title)}</a>
-            </p>
+            <Breadcrumb href={pathOf({ name: 'meeting', meetingId })} text={w.backToMeeting(meeting.title)} />
             <PageTitle text={w.title(meeting.title)} />
             {meeting.state === 'not-started' ? <p class="notice">{w.notStarted}</p> : null}
             {meeting.state === 'running' || meeting.state === 'closing' ? <p class="notice">{w.stillRunning}</p> : null}

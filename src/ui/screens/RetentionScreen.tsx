@@ -10,6 +10,7 @@ import { useLive } from '../../state/use-live';
 import { Radios } from '../components/fields';
 import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { t } from '../strings/all';
 
 const w = t.privacy.retention;
@@ -128,9 +129,7 @@ export function RetentionScreen({ groupId }: { groupId: string }) {
     <LiveFound live={screen} notFound={t.group.notFound}>
       {(found) => (
         <>
-          <p class="breadcrumb">
-            <a href={pathOf({ name: 'group', groupId })}>{t.privacy.groupLink(found.group.name)}</a>
-          </p>
+          <Breadcrumb href={pathOf({ name: 'group', groupId })} text={t.privacy.groupLink(found.group.name)} />
           <PageTitle text={w.title} />
           <p>{w.intro}</p>
           <PeriodForm group={found.group} />

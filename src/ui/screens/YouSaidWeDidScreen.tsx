@@ -4,6 +4,7 @@ import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { ActionButtons, DueLine, Outcome } from '../record/ActionCard';
 import { StatusTag } from '../record/DissentCard';
 import { runningMeetingId } from '../record/group-record';
@@ -24,9 +25,7 @@ export function YouSaidWeDidScreen({ groupId }: { groupId: string }) {
         const meetingId = runningMeetingId(record);
         return (
           <>
-            <p class="breadcrumb">
-              <a href={pathOf({ name: 'group', groupId })}>{t.record.backToGroup(record.groupName)}</a>
-            </p>
+            <Breadcrumb href={pathOf({ name: 'group', groupId })} text={t.record.backToGroup(record.groupName)} />
             <PageTitle text={t.record.ysTitle(record.groupName)} />
             <p class="lede">{t.record.ysIntro}</p>
             {actions.length === 0 ? <p class="empty">{t.record.ysNone}</p> : null}
