@@ -8,6 +8,7 @@ import { useLive } from '../../state/use-live';
 import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
 import { Breadcrumb } from '../components/Breadcrumb';
+import { ListSection } from '../components/ListSection';
 import { t } from '../strings/all';
 import { Face, faceLabels, faceMood } from './answers';
 import { SealedAnswers } from './SealedAnswers';
@@ -92,18 +93,9 @@ function ResultsBody({ results }: { results: Results }) {
           </>
         )}
       </section>
-      <section aria-labelledby="one-to-ones-title">
-        <h2 id="one-to-ones-title">{t.checkin.oneToOnesTitle}</h2>
-        {oneToOnes.length === 0 ? (
-          <p class="empty">{t.checkin.noOneToOnes}</p>
-        ) : (
-          <ul>
-            {oneToOnes.map((o) => (
-              <li key={o.id}>{o.contact}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ListSection id="one-to-ones-title" title={t.checkin.oneToOnesTitle} items={oneToOnes} empty={t.checkin.noOneToOnes}>
+        {(o) => <li key={o.id}>{o.contact}</li>}
+      </ListSection>
       {closed ? (
         <p class="notice">{t.checkin.closed}</p>
       ) : (

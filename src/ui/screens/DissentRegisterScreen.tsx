@@ -7,6 +7,7 @@ import { Radios } from '../components/fields';
 import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
 import { Breadcrumb } from '../components/Breadcrumb';
+import { ListSection } from '../components/ListSection';
 import { DecisionCard } from '../record/DecisionCard';
 import { DissentCard } from '../record/DissentCard';
 import { runningMeetingId } from '../record/group-record';
@@ -45,18 +46,9 @@ export function DissentRegisterScreen({ groupId }: { groupId: string }) {
                 <DissentCard key={entry.id} entry={entry} record={record} meetingId={meetingId} />
               ))}
             </ul>
-            <section aria-labelledby="register-decisions">
-              <h2 id="register-decisions">{t.record.decisionsTitle}</h2>
-              {decisions.length === 0 ? (
-                <p class="empty">{t.record.noDecisions}</p>
-              ) : (
-                <ul class="record-list">
-                  {decisions.map((decision) => (
-                    <DecisionCard key={decision.id} decision={decision} record={record} />
-                  ))}
-                </ul>
-              )}
-            </section>
+            <ListSection id="register-decisions" title={t.record.decisionsTitle} items={decisions} empty={t.record.noDecisions} listClass="record-list">
+              {(decision) => <DecisionCard key={decision.id} decision={decision} record={record} />}
+            </ListSection>
             <p>
               <a href={pathOf({ name: 'you-said-we-did', groupId })}>{t.record.ysLink}</a>
             </p>

@@ -25,6 +25,7 @@ import { SelectField, TextArea, TextField } from '../components/fields';
 import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
 import { Breadcrumb } from '../components/Breadcrumb';
+import { ListSection } from '../components/ListSection';
 import { t } from '../strings/all';
 import '../arein.css';
 import { ruleWords } from '../rule-words';
@@ -250,18 +251,9 @@ function Reviews({ found }: { found: GroupReviews }) {
       <PageTitle text={words.reviewTitle} />
       <p>{words.reviewIntro}</p>
       <p role="status">{message}</p>
-      <section aria-labelledby="heading-past-reviews">
-        <h2 id="heading-past-reviews">{words.pastTitle}</h2>
-        {reviews.length === 0 ? (
-          <p class="empty">{words.noReviews}</p>
-        ) : (
-          <ul class="review-list">
-            {reviews.map((review) => (
-              <PastReview key={review.id} review={review} meetings={meetings} onEdit={() => openForm(review.id)} />
-            ))}
-          </ul>
-        )}
-      </section>
+      <ListSection id="heading-past-reviews" title={words.pastTitle} items={reviews} empty={words.noReviews} listClass="review-list">
+        {(review) => <PastReview key={review.id} review={review} meetings={meetings} onEdit={() => openForm(review.id)} />}
+      </ListSection>
       <div ref={formRef}>
         <ReviewForm
           key={formKey}
