@@ -13,6 +13,7 @@ import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { RecordTable } from '../components/RecordTable';
 import { Breadcrumb } from '../components/Breadcrumb';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDuration } from '../format-duration';
@@ -109,27 +110,16 @@ function List<T>({ title, id, rows, children }: { title: string; id: string; row
 /** A table of what is held: the first cell of each row names it. */
 function HoldsTable({ cols, rows }: { cols: readonly string[]; rows: readonly (readonly ComponentChildren[])[] }) {
   return (
-    <table class="people-table record-table">
-      <thead>
-        <tr>
-          {cols.map((col) => (
-            <th key={col} scope="col">
-              {col}
-            </th>
+    <RecordTable columns={cols}>
+      {rows.map(([first, ...rest], i) => (
+        <tr key={i}>
+          <th scope="row">{first}</th>
+          {rest.map((cell, j) => (
+            <td key={j}>{cell}</td>
           ))}
         </tr>
-      </thead>
-      <tbody>
-        {rows.map(([first, ...rest], i) => (
-          <tr key={i}>
-            <th scope="row">{first}</th>
-            {rest.map((cell, j) => (
-              <td key={j}>{cell}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </RecordTable>
   );
 }
 

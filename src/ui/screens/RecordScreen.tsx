@@ -10,6 +10,7 @@ import { Radios } from '../components/fields';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
+import { RecordTable } from '../components/RecordTable';
 import { Breadcrumb } from '../components/Breadcrumb';
 import { SealedNotice } from '../checkin/SealedAnswers';
 import { ExportPanel } from '../record/ExportPanel';
@@ -30,25 +31,6 @@ function Section({ id, title, children, part }: { id: string; title: string; chi
       <h2 id={`record-${id}`}>{title}</h2>
       {children}
     </section>
-  );
-}
-
-/** A table of the record: its column headings over the rows it is given, each row led by its own heading cell. */
-function RecordTable({ columns, caption, children }: { columns: readonly string[]; caption?: string; children: ComponentChildren }) {
-  return (
-    <table class="people-table record-table">
-      {caption ? <caption>{caption}</caption> : null}
-      <thead>
-        <tr>
-          {columns.map((column, i) => (
-            <th key={i} scope="col">
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
   );
 }
 
