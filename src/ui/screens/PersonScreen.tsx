@@ -96,14 +96,23 @@ function FileButtons({ doc }: { doc: SubjectAccess }) {
   );
 }
 
-function List<T>({ title, id, rows, children }: { title: string; id: string; rows: readonly T[]; children: (row: T) => ComponentChildren }) {
+/** One part of what is held: its title with how many, then `children` (drawn only when there are some), or `empty`. */
+function Held({ title, id, count, empty = t.privacy.none, children }: { title: string; id: string; count: number; empty?: string; children: () => ComponentChildren }) {
   return (
     <section aria-labelledby={id} class="record-section">
       <h3 id={id}>
-        {title} ({rows.length})
+        {title} ({count})
       </h3>
-      {rows.length === 0 ? <p class="empty">{t.privacy.none}</p> : <ul>{rows.map(children)}</ul>}
+      {count === 0 ? <p class="empty">{empty}</p> : children()}
     </section>
+  );
+}
+
+function List<T>({ title, id, rows, children }: { title: string; id: string; rows: readonly T[]; children: (row: T) => ComponentChildren }) {
+  return (
+    <Held title={title} id={id} count={rows.length}>
+      {() => <ul>{rows.map(children)}</ul>}
+    </Held>
   );
 }
 
@@ -145,13 +154,8 @@ function Holds({ doc }: { doc: SubjectAccess }) {
         <dt>{w.areIn}</dt>
         <dd>{person.areIn.length ? person.areIn.join(', ') : w.noneMarked}</dd>
       </dl>
-      <section aria-labelledby="holds-meetings" class="record-section">
-        <h3 id="holds-meetings">
-          {w.meetings} ({doc.meetings.length})
-        </h3>
-        {doc.meetings.length === 0 ? (
-          <p class="empty">{w.meetingsNone}</p>
-        ) : (
+      <Held title={w.meetings} id="holds-meetings" count={doc.meetings.length} empty={w.meetingsNone}>
+        {() => (
           <HoldsTable
             cols={w.meetingCols}
             rows={doc.meetings.map((m) => [
@@ -166,7 +170,7 @@ function Holds({ doc }: { doc: SubjectAccess }) {
             ])}
           />
         )}
-      </section>
+      </Held>
       <List title={w.dissent} id="holds-dissent" rows={doc.dissent}>
         {(d) => (
           <li>
@@ -210,16 +214,9 @@ function Holds({ doc }: { doc: SubjectAccess }) {
           </li>
         )}
       </List>
-      <section aria-labelledby="holds-mentions" class="record-section">
-        <h3 id="holds-mentions">
-          {w.mentions} ({doc.mentions.length})
-        </h3>
-        {doc.mentions.length === 0 ? (
-          <p class="empty">{t.privacy.none}</p>
-        ) : (
-          <HoldsTable cols={w.mentionCols} rows={doc.mentions.map((m) => [m.record, m.meeting, m.text])} />
-        )}
-      </section>
+      <Held title={w.mentions} id="holds-mentions" count={doc.mentions.length}>
+        {() => <HoldsTable cols={w.mentionCols} rows={doc.mentions.map((m) => [m.record, m.meeting, m.text])} />}
+      </Held>
     </section>
   );
 }
