@@ -7,6 +7,16 @@ import { storeSummary } from '../src/summaries.js';
 import { exampleSummary, type Summary } from '../src/summary-schema.js';
 
 export const GROUPS = ['grp-a', 'grp-b', 'grp-c', 'grp-d'] as const;
+
+/** The charts the programme page draws for this programme, in order, each named by its title. */
+export const PROGRAMME_CHARTS = [
+  'Share of talk by perspective, against its fair share',
+  'Check-in: Did you feel listened to?',
+  'Decisions made in the group and elsewhere',
+  'Actions: done, late, open',
+  'Dissent: parked, resolved, standing',
+  'Jargon terms raised',
+] as const;
 const day = (month: number) => `2025-${String(month).padStart(2, '0')}-10`;
 
 /**

@@ -1,9 +1,10 @@
+import type { Table } from 'dexie';
 import type { AgendaItem } from '../domain/agenda-model';
 import type { EpochMs, Id, Meeting, Person } from '../domain/model';
 import type { ActionItem, Decision, DissentEntry } from '../domain/record-model';
 import { recordStanding } from '../domain/record';
 import { db } from './connection';
-import { RuleError } from '../domain/rule-codes';
+import { RuleError, type RuleCode } from '../domain/rule-codes';
 
 /** Everything the register and "You said, we did" show for one group, across all its meetings. */
 export interface GroupRecord {
@@ -45,28 +46,42 @@ async function openMeetingOf(record: { meetingId: Id; groupId: Id }): Promise<Me
   return meeting;
 }
 
-export async function addDissent(entry: DissentEntry): Promise<void> {
+/** Adds a dissent entry or an action to its meeting, while that meeting is still open. */
+async function addToOpenMeeting<T, I>(table: Table<T, Id, I>, row: I & { meetingId: Id; groupId: Id }): Promise<void> {
   const database = db();
-  await database.transaction('rw', [database.meetings, database.dissent], async () => {
-    await openMeetingOf(entry);
-    await database.dissent.add(entry);
+  await database.transaction('rw', [database.meetings, table], async () => {
+    await openMeetingOf(row);
+    await table.add(row);
   });
 }
 
 /**
- * Changes one entry's state, worked out from what is stored now (not what a
- * screen last showed). `change` returns null for a move the rules refuse.
+ * Changes one dissent entry's or action's state, worked out from what is stored
+ * now (not what a screen last showed). `change` returns null for a move the
+ * rules refuse; a change must add to the row's history, or it is refused too.
  */
-export async function changeDissent(id: Id, change: (entry: DissentEntry) => DissentEntry | null): Promise<DissentEntry> {
-  const database = db();
-  return database.transaction('rw', database.dissent, async () => {
-    const entry = await database.dissent.get(id);
-    if (!entry) throw new RuleError('dissent-missing');
-    const next = change(entry);
-    if (!next || next.id !== id || next.history.length <= entry.history.length) throw new RuleError('dissent-settled');
-    await database.dissent.put(next);
+async function changeTracked<T extends { id: Id; history: readonly unknown[] }, I>(
+  table: Table<T, Id, I>,
+  id: Id,
+  change: (row: T) => (T & I) | null,
+  refusals: { missing: RuleCode; settled: RuleCode },
+): Promise<T> {
+  return db().transaction('rw', table, async () => {
+    const row = await table.get(id);
+    if (!row) throw new RuleError(refusals.missing);
+    const next = change(row);
+    if (!next || next.id !== id || next.history.length <= row.history.length) throw new RuleError(refusals.settled);
+    await table.put(next);
     return next;
   });
+}
+
+export async function addDissent(entry: DissentEntry): Promise<void> {
+  return addToOpenMeeting(db().dissent, entry);
+}
+
+export async function changeDissent(id: Id, change: (entry: DissentEntry) => DissentEntry | null): Promise<DissentEntry> {
+  return changeTracked(db().dissent, id, change, { missing: 'dissent-missing', settled: 'dissent-settled' });
 }
 
 /**
@@ -90,21 +105,9 @@ export async function addDecision(decision: Decision, at: EpochMs): Promise<void
 }
 
 export async function addAction(item: ActionItem): Promise<void> {
-  const database = db();
-  await database.transaction('rw', [database.meetings, database.actions], async () => {
-    await openMeetingOf(item);
-    await database.actions.add(item);
-  });
+  return addToOpenMeeting(db().actions, item);
 }
 
 export async function changeAction(id: Id, change: (item: ActionItem) => ActionItem | null): Promise<ActionItem> {
-  const database = db();
-  return database.transaction('rw', database.actions, async () => {
-    const item = await database.actions.get(id);
-    if (!item) throw new RuleError('action-missing');
-    const next = change(item);
-    if (!next || next.id !== id || next.history.length <= item.history.length) throw new RuleError('action-settled');
-    await database.actions.put(next);
-    return next;
-  });
+  return changeTracked(db().actions, id, change, { missing: 'action-missing', settled: 'action-settled' });
 }

@@ -3,7 +3,6 @@ import type { EpochMs, Id, Meeting } from './model';
 import type {
   ActionChange,
   ActionItem,
-  ActionOwner,
   Decision,
   DecisionMethod,
   DissentEntry,
@@ -42,15 +41,10 @@ export function canMoveDissent(from: DissentStatus, to: DissentStatus): boolean 
   return NEXT[from].includes(to);
 }
 
-export function parkDissent(input: {
-  id: Id;
-  groupId: Id;
-  meetingId: Id;
-  itemId: Id | null;
-  raisedById: Id | null;
-  words: string;
-  at: EpochMs;
-}): DissentEntry {
+/** Where and when a dissent entry, decision or action is first recorded. */
+type NewEntry = Pick<DissentEntry, 'id' | 'groupId' | 'meetingId' | 'itemId'> & { at: EpochMs };
+
+export function parkDissent(input: NewEntry & Pick<DissentEntry, 'raisedById' | 'words'>): DissentEntry {
   const { at, ...rest } = input;
   return {
     ...rest,
@@ -91,22 +85,30 @@ export function recordStanding(entry: DissentEntry, decisionId: Id, at: EpochMs,
   return moveDissent(entry, 'standing', at, meetingId, '', { decisionId });
 }
 
+type MeetingAt = Pick<Meeting, 'id' | 'groupId' | 'startsAt'>;
+
 /**
- * Dissent brought into `meeting`: parked at an earlier meeting of the same
- * group and still open (or settled at this meeting, so the chair sees it was). Worked out from what is stored rather than copied, so
- * opening or creating the next meeting any number of times never duplicates it.
+ * Dissent or actions brought into `meeting`: from earlier meetings of the same group and still
+ * open, or settled at this meeting, so the chair sees they were. Worked out from what is stored
+ * rather than copied, so opening or creating the next meeting any number of times never
+ * duplicates them.
  */
-export function dissentCarriedInto(
-  meeting: Pick<Meeting, 'id' | 'groupId' | 'startsAt'>,
-  entries: readonly DissentEntry[],
+function carriedInto<T extends { groupId: Id; meetingId: Id; history: readonly { meetingId: Id | null }[] }>(
+  meeting: MeetingAt,
+  rows: readonly T[],
   meetings: readonly Pick<Meeting, 'id' | 'startsAt'>[],
-): DissentEntry[] {
+  isOpen: (row: T) => boolean,
+): T[] {
   const startsAt = new Map(meetings.map((m) => [m.id, m.startsAt]));
-  return entries
-    .filter((e) => e.groupId === meeting.groupId && e.meetingId !== meeting.id)
-    .filter((e) => isOpenDissent(e) || e.history.some((h) => h.meetingId === meeting.id))
-    .filter((e) => (startsAt.get(e.meetingId) ?? Number.POSITIVE_INFINITY) <= meeting.startsAt)
-    .sort((a, b) => a.createdAt - b.createdAt);
+  return rows
+    .filter((r) => r.groupId === meeting.groupId && r.meetingId !== meeting.id)
+    .filter((r) => (startsAt.get(r.meetingId) ?? Number.POSITIVE_INFINITY) <= meeting.startsAt)
+    .filter((r) => isOpen(r) || r.history.some((h) => h.meetingId === meeting.id));
+}
+
+/** Dissent brought into `meeting` (see carriedInto), oldest first. */
+export function dissentCarriedInto(meeting: MeetingAt, entries: readonly DissentEntry[], meetings: readonly Pick<Meeting, 'id' | 'startsAt'>[]): DissentEntry[] {
+  return carriedInto(meeting, entries, meetings, isOpenDissent).sort((a, b) => a.createdAt - b.createdAt);
 }
 
 export type DissentFilter = 'all' | 'open' | 'resolved' | 'standing';
@@ -139,16 +141,7 @@ export function votesExceedPresent(how: DecisionMethod, present: number): boolea
   return how.for + how.against + how.abstain > present;
 }
 
-export function makeDecision(input: {
-  id: Id;
-  groupId: Id;
-  meetingId: Id;
-  itemId: Id | null;
-  text: string;
-  how: DecisionMethod;
-  dissentIds: readonly Id[];
-  at: EpochMs;
-}): Decision {
+export function makeDecision(input: NewEntry & Pick<Decision, 'text' | 'how'> & { dissentIds: readonly Id[] }): Decision {
   const { at, how, ...rest } = input;
   return {
     ...rest,
@@ -162,16 +155,7 @@ export function makeDecision(input: {
 
 /* Actions */
 
-export function makeAction(input: {
-  id: Id;
-  groupId: Id;
-  meetingId: Id;
-  itemId: Id | null;
-  what: string;
-  owner: ActionOwner;
-  due: string;
-  at: EpochMs;
-}): ActionItem {
+export function makeAction(input: NewEntry & Pick<ActionItem, 'what' | 'owner' | 'due'>): ActionItem {
   const { at, owner, ...rest } = input;
   return {
     ...rest,
@@ -229,22 +213,9 @@ export function reopenAction(item: ActionItem, at: EpochMs, meetingId: Id | null
   return changeAction(item, { kind: 'reopened', at, meetingId, note: '' }, { status: 'open', droppedReason: '' });
 }
 
-/**
- * "Matters arising" at `meeting`: actions agreed at earlier meetings of the
- * group that are still open, plus any settled at this meeting, so the chair
- * sees what was just done. Derived, so it never duplicates.
- */
-export function mattersArising(
-  meeting: Pick<Meeting, 'id' | 'groupId' | 'startsAt'>,
-  actions: readonly ActionItem[],
-  meetings: readonly Pick<Meeting, 'id' | 'startsAt'>[],
-): ActionItem[] {
-  const startsAt = new Map(meetings.map((m) => [m.id, m.startsAt]));
-  return actions
-    .filter((a) => a.groupId === meeting.groupId && a.meetingId !== meeting.id)
-    .filter((a) => (startsAt.get(a.meetingId) ?? Number.POSITIVE_INFINITY) <= meeting.startsAt)
-    .filter((a) => a.status === 'open' || a.history.some((h) => h.meetingId === meeting.id))
-    .sort((a, b) => a.due.localeCompare(b.due) || a.createdAt - b.createdAt);
+/** "Matters arising" at `meeting`: actions brought into it (see carriedInto), soonest due first. */
+export function mattersArising(meeting: MeetingAt, actions: readonly ActionItem[], meetings: readonly Pick<Meeting, 'id' | 'startsAt'>[]): ActionItem[] {
+  return carriedInto(meeting, actions, meetings, (a) => a.status === 'open').sort((a, b) => a.due.localeCompare(b.due) || a.createdAt - b.createdAt);
 }
 
 /** The last thing that happened to an action at `meetingId`, if anything. */

@@ -4,6 +4,7 @@ import type { Attendee, EpochMs, Group, Meeting, Person } from './model';
 import { DEFAULT_PERSPECTIVES } from './perspectives';
 import { isoDay } from './dates';
 import { localMoment } from './meeting-schedule';
+import { newAgendaItem } from './agenda';
 
 export interface SampleData {
   group: Group;
@@ -72,16 +73,7 @@ export function buildSampleGroup(newId: () => string, now: EpochMs, ruleText: (k
   };
   const attendees: Attendee[] = people.map((p) => ({ meetingId, personId: p.id, expected: true }));
   const item = (order: number, fields: Partial<AgendaItem> & Pick<AgendaItem, 'title' | 'purpose' | 'timeboxMinutes'>): AgendaItem => ({
-    id: newId(),
-    meetingId,
-    order,
-    leadId: null,
-    decidedBy: { kind: 'group' },
-    nonNegotiables: '',
-    papers: [],
-    notes: '',
-    createdAt: now,
-    updatedAt: now,
+    ...newAgendaItem(newId(), meetingId, order, now),
     ...fields,
   });
   const items = [

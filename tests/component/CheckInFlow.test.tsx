@@ -45,6 +45,17 @@ async function toFirstQuestion() {
   await heading(Q['said-what-wanted']!);
 }
 
+/** From the first question on through the rest, writing `words` as the last answer, to the one-to-one step. */
+async function toOneToOne(words: string) {
+  for (const q of ['listened-to', 'not-understood', 'feeling', 'anything-else']) {
+    next();
+    await heading(Q[q]!);
+  }
+  fireEvent.input(screen.getByRole('textbox', { name: t.checkin.yourAnswer }), { target: { value: words } });
+  next();
+  await heading(t.checkin.oneToOneTitle);
+}
+
 function pick(question: string, answer: string) {
   const radio = within(screen.getByRole('radiogroup', { name: question })).getByRole('radio', { name: answer });
   // Space on a focused radio is a click: the tiles are native radios, so keyboards reach them.
@@ -161,13 +172,7 @@ describe('passing the tablet on', () => {
     next();
     await heading(Q['said-what-wanted']!);
     pick(Q['said-what-wanted']!, 'A bit');
-    for (const q of ['listened-to', 'not-understood', 'feeling', 'anything-else']) {
-      next();
-      await heading(Q[q]!);
-    }
-    fireEvent.input(screen.getByRole('textbox', { name: t.checkin.yourAnswer }), { target: { value: 'I was talked over' } });
-    next();
-    await heading(t.checkin.oneToOneTitle);
+    await toOneToOne('I was talked over');
     const saveMine = () => fireEvent.click(screen.getByRole('button', { name: t.checkin.saveAnswers }));
     saveMine();
     expect(await screen.findByRole('link', { name: t.checkin.chooseOne })).toBeTruthy();
@@ -206,13 +211,7 @@ describe('passing the tablet on', () => {
   it('clears "Thank you" by itself after 30 seconds without a touch, the answers saved', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     await toFirstQuestion();
-    for (const q of ['listened-to', 'not-understood', 'feeling', 'anything-else']) {
-      next();
-      await heading(Q[q]!);
-    }
-    fireEvent.input(screen.getByRole('textbox', { name: t.checkin.yourAnswer }), { target: { value: 'Walked off after saving' } });
-    next();
-    await heading(t.checkin.oneToOneTitle);
+    await toOneToOne('Walked off after saving');
     fireEvent.click(screen.getByRole('radio', { name: t.checkin.oneToOneNo }));
     fireEvent.click(screen.getByRole('button', { name: t.checkin.saveAnswers }));
     await heading(t.checkin.doneTitle);

@@ -8,6 +8,7 @@ import { PersonScreen } from '../../src/ui/screens/PersonScreen';
 import { t } from '../../src/ui/strings/all';
 import { RetentionScreen } from '../../src/ui/screens/RetentionScreen';
 import { useFreshDb } from '../support/fresh-db';
+import { makePerson } from '../support/fixtures';
 import { NAME, PRIYA, seedHoldings, T0, tracesOf } from '../support/privacy-holdings';
 
 const db = useFreshDb();
@@ -104,6 +105,18 @@ describe('the person screen', () => {
     expect((await db().dissent.get('d1'))!.words).toBe('As Former member 1, a carer, I say the letter is for the ward');
     // Erased: nothing left to erase.
     expect(screen.queryByRole('button', { name: /^Erase/ })).toBeNull();
+  });
+
+  it('says, part by part, how many records it holds, and "none" where it holds nothing', async () => {
+    await seedHoldings(db());
+    await db().people.add(makePerson({ id: 'p-new', name: 'Ana Silva', perspectiveId: 'staff' }));
+    render(<PersonScreen groupId="group-1" personId="p-new" />);
+    await screen.findByRole('heading', { level: 1, name: 'Ana Silva' });
+    const part = (name: string) => screen.getByRole('region', { name });
+    expect(within(part('Meetings (0)')).getByText('Not at any meeting.')).toBeTruthy();
+    expect(within(part('Other records that mention them by name (0)')).getByText('None.')).toBeTruthy();
+    expect(within(part('Actions they own (0)')).getByText('None.')).toBeTruthy();
+    expect(within(part('Actions they own (0)')).queryByRole('list')).toBeNull();
   });
 
   it('deletes their words when the chair chooses', async () => {

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { PROMPT_MAX_LENGTH } from '../../src/domain/checkin';
 import { PromptEditor } from '../../src/ui/checkin/PromptEditor';
 import { useFreshDb } from '../support/fresh-db';
 
@@ -34,6 +35,17 @@ describe('PromptEditor', () => {
     fireEvent.input(screen.getByLabelText('New words for “Anything else?”'), { target: { value: '   ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save question' }));
     expect(await screen.findByText('Enter the question', { exact: false })).toBeTruthy();
+    expect(await storedTexts()).toEqual([]);
+  });
+
+  it.each([
+    ['empty', '   ', 'Enter the question'],
+    ['too long', 'Why? '.repeat(60), `The question must be ${PROMPT_MAX_LENGTH} characters or fewer`],
+  ])('refuses a question of the group’s own that is %s, saying why, and adds nothing', async (_, words, message) => {
+    await renderEditor();
+    fireEvent.input(screen.getByLabelText('Your own question'), { target: { value: words } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add question' }));
+    expect(await screen.findByText(message, { exact: false })).toBeTruthy();
     expect(await storedTexts()).toEqual([]);
   });
 

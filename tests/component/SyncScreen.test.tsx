@@ -27,11 +27,19 @@ async function expectNoAxeViolations() {
   expect(result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-async function openScreen() {
+/** The Sync screen, with the header's sync status beside it when a test compares the two. */
+async function openScreen({ withStatus = false } = {}) {
   render(
-    <main>
-      <SyncScreen />
-    </main>,
+    <>
+      {withStatus ? (
+        <header>
+          <SyncStatus />
+        </header>
+      ) : null}
+      <main>
+        <SyncScreen />
+      </main>
+    </>,
   );
   await screen.findByRole('heading', { level: 1, name: 'Sending to the office' });
 }
@@ -88,16 +96,7 @@ describe('SyncScreen', () => {
     await queueRequest({ kind: 'erase-person', groupId: 'group-1', personId: 'person-1', pseudonym: 'Former member 3' }, AT + 1);
     await queueRequest({ kind: 'delete-meeting', groupId: 'group-1', meetingId: 'm-2', summaryId: newId() }, AT + 2);
     await queueRequest({ kind: 'delete-group', groupId: 'group-gone' }, AT + 3);
-    render(
-      <>
-        <header>
-          <SyncStatus />
-        </header>
-        <main>
-          <SyncScreen />
-        </main>
-      </>,
-    );
+    await openScreen({ withStatus: true });
     const waiting = await screen.findByRole('list', { name: 'Waiting to send' });
     const titles = within(waiting)
       .getAllByRole('listitem')
@@ -142,16 +141,7 @@ describe('SyncScreen', () => {
     await db().outbox.put({ ...waitingSummary(summary, AT), status: 'set-aside', lastError: 'refused', lastStatus: 409, attempts: 1 });
     await queueRequest({ kind: 'delete-group', groupId: 'group-gone' }, AT + 1);
     await db().outbox.update((await db().outbox.toArray()).find((e) => e.kind === 'request')!.id, { status: 'set-aside', lastStatus: 403, attempts: 1 });
-    render(
-      <>
-        <header>
-          <SyncStatus />
-        </header>
-        <main>
-          <SyncScreen />
-        </main>
-      </>,
-    );
+    await openScreen({ withStatus: true });
     const list = await screen.findByRole('list', { name: 'Set aside' });
     const rows = within(list).getAllByRole('listitem');
     expect(rows).toHaveLength(2);

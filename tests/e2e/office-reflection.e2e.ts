@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createKey } from '../../server/src/keys';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { groupCode } from '../../server/src/shared/group-code';
-import { seedProgramme } from '../../server/test/seed-programme';
+import { PROGRAMME_CHARTS, seedProgramme } from '../../server/test/seed-programme';
 import { parseCsv } from '../support/parse-csv';
 import { expectAccessible, launchChromium } from './harness';
 
@@ -39,18 +39,9 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-const CHARTS = [
-  'Share of talk by perspective, against its fair share',
-  'Check-in: Did you feel listened to?',
-  'Decisions made in the group and elsewhere',
-  'Actions: done, late, open',
-  'Dissent: parked, resolved, standing',
-  'Jargon terms raised',
-];
-
 /** Each chart is an image with its name, and the table of the same figures follows it. */
 async function expectChartsAndTables(page: Page) {
-  for (const name of CHARTS) {
+  for (const name of PROGRAMME_CHARTS) {
     const chart = page.getByRole('img', { name: `${name}: chart. The same figures are in the table below it.` });
     await chart.waitFor();
     const section = page.getByRole('region', { name: name.startsWith('Check-in') ? `${name} (share of those who answered)` : name });

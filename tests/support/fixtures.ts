@@ -68,3 +68,13 @@ export function makeItem(overrides: Partial<AgendaItem> = {}): AgendaItem {
     ...overrides,
   };
 }
+
+type MonthlyMeeting<Id> = { id: Id; groupId: 'g'; startsAt: number };
+
+/**
+ * The meetings of group 'g' that the record's carry-forward rules read, named by `ids`, the first
+ * at `first` and each four weeks after the one before.
+ */
+export function monthlyMeetings<const Ids extends readonly string[]>(first: number, ids: Ids): { [K in keyof Ids]: MonthlyMeeting<Ids[K]> } {
+  return ids.map((id, i) => ({ id, groupId: 'g', startsAt: first + i * 28 * 86_400_000 })) as { [K in keyof Ids]: MonthlyMeeting<Ids[K]> };
+}

@@ -1,5 +1,5 @@
 import '../support/fresh-db';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readAppLockState, readEraseGlance, writeAppLockConfig } from '../../src/db/app-lock-repo';
 import { saveMeeting } from '../../src/db/meetings-repo';
 import { addGroup } from '../../src/db/groups-repo';
@@ -7,24 +7,19 @@ import { readAppLockOn } from '../../src/db/settings-repo';
 import { changeAppLockPin, eraseForgotten, noteActivity, setIdleMinutes, turnOffAppLock, turnOnAppLock, unlockApp } from '../../src/state/app-lock-actions';
 import { appLockSession } from '../../src/state/app-lock-session';
 import { hashPin, PIN_ITERATIONS, setPinIterationsForTests } from '../../src/state/chair-pin';
-import { setClockForTests } from '../../src/state/clock';
 import { makeGroup, makeMeeting, makePerson } from '../support/fixtures';
 import { useFreshDb } from '../support/fresh-db';
+import { useTestClock } from '../support/test-clock';
 import { useQuickPinHashes } from '../support/quick-pins';
 
 const db = useFreshDb();
 useQuickPinHashes();
 const START = Date.UTC(2030, 2, 14, 10, 0);
-let clock = START;
-beforeEach(() => {
-  clock = START;
-  setClockForTests(() => clock);
-  appLockSession.setState({ open: false, openedAt: 0 });
-});
-afterEach(() => setClockForTests(null));
+const clock = useTestClock(START);
+beforeEach(() => appLockSession.setState({ open: false, openedAt: 0 }));
 
 async function lockWith(pin: string) {
-  await writeAppLockConfig({ pin: await hashPin(pin), idleMinutes: 5 }, clock);
+  await writeAppLockConfig({ pin: await hashPin(pin), idleMinutes: 5 }, clock.now());
 }
 
 async function everyStoredValue(): Promise<string> {
@@ -74,38 +69,38 @@ describe('unlocking', () => {
   it('stores wrong tries, so the growing wait survives a reload; even the right PIN is refused during it', async () => {
     await lockWith('2468');
     for (let i = 0; i < 5; i++) {
-      clock += 1000;
+      clock.advance(1000);
       expect(await unlockApp('0000')).toBe('wrong');
     }
     expect((await readAppLockState()).wrongPinAt).toHaveLength(5);
     expect(appLockSession.getState().open).toBe(false);
 
-    clock += 10_000;
+    clock.advance(10_000);
     expect(await unlockApp('2468')).toBe('must-wait');
     expect(await unlockApp('0000')).toBe('must-wait');
     expect((await readAppLockState()).wrongPinAt).toHaveLength(5);
 
-    clock += 20_000;
+    clock.advance(20_000);
     expect(await unlockApp('0000')).toBe('wrong');
     // The sixth wrong try waits a minute.
-    clock += 59_000;
+    clock.advance(59_000);
     expect(await unlockApp('2468')).toBe('must-wait');
-    clock += 1_000;
+    clock.advance(1_000);
     expect(await unlockApp('2468')).toBe('unlocked');
     const state = await readAppLockState();
     expect(state.wrongPinAt).toEqual([]);
     // Unlocking counts as a touch, so the idle time starts again from here.
-    expect(state.lastActivityAt).toBe(clock);
-    expect(appLockSession.getState()).toEqual({ open: true, openedAt: clock });
+    expect(state.lastActivityAt).toBe(clock.now());
+    expect(appLockSession.getState()).toEqual({ open: true, openedAt: clock.now() });
   });
 
   it('writes the last touch at most every 10 seconds', async () => {
     await lockWith('2468');
-    noteActivity(clock + 60_000);
-    await expect.poll(async () => (await readAppLockState()).lastActivityAt).toBe(clock + 60_000);
-    noteActivity(clock + 65_000);
-    noteActivity(clock + 71_000);
-    await expect.poll(async () => (await readAppLockState()).lastActivityAt).toBe(clock + 71_000);
+    noteActivity(clock.now() + 60_000);
+    await expect.poll(async () => (await readAppLockState()).lastActivityAt).toBe(clock.now() + 60_000);
+    noteActivity(clock.now() + 65_000);
+    noteActivity(clock.now() + 71_000);
+    await expect.poll(async () => (await readAppLockState()).lastActivityAt).toBe(clock.now() + 71_000);
   });
 });
 

@@ -1,5 +1,5 @@
 import '../support/fresh-db';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { promptsForCheckIn, summarise } from '../../src/domain/checkin';
 import { turnOnAppLock } from '../../src/state/app-lock-actions';
 import { getCheckInResults, getParticipantData, readLock, readPin, readSealedGlance } from '../../src/db/checkin-repo';
@@ -8,9 +8,9 @@ import { erasePerson } from '../../src/db/erasure-repo';
 import { addGroup } from '../../src/db/groups-repo';
 import { saveMeeting } from '../../src/db/meetings-repo';
 import { deleteSealedWords, endWithoutPin, finishMyCheckIn, openSealedWithPin, startCheckIn, unlockWithPin } from '../../src/state/checkin-actions';
-import { setClockForTests } from '../../src/state/clock';
 import { makeGroup, makeMeeting, makePerson } from '../support/fixtures';
 import { useFreshDb } from '../support/fresh-db';
+import { useTestClock } from '../support/test-clock';
 import { useQuickPinHashes } from '../support/quick-pins';
 import { t } from '../../src/ui/strings/all';
 import { close } from '../../src/state/run-actions';
@@ -19,12 +19,7 @@ import type { SummaryOutboxEntry } from '../../src/domain/sync-model';
 const db = useFreshDb();
 useQuickPinHashes();
 const START = Date.UTC(2030, 2, 14, 11, 50);
-let clock = START;
-beforeEach(() => {
-  clock = START;
-  setClockForTests(() => clock);
-});
-afterEach(() => setClockForTests(null));
+const clock = useTestClock(START);
 
 const text = (key: string) => `Q:${key}`;
 
@@ -48,15 +43,15 @@ describe('the stored lock', () => {
     expect((await lockNow()).prompts).toEqual(promptsForCheckIn([], text));
 
     for (let i = 0; i < 5; i++) {
-      clock += 1000;
+      clock.advance(1000);
       expect(await unlockWithPin('0000')).toBe('wrong');
     }
     expect((await lockNow()).wrongPinAt).toHaveLength(5);
     // The fifth wrong try starts a 30 second wait: even the right PIN is refused during it.
-    clock += 10_000;
+    clock.advance(10_000);
     expect(await unlockWithPin('2468')).toBe('must-wait');
     expect(await readLock()).not.toBeNull();
-    clock += 20_000;
+    clock.advance(20_000);
     expect(await unlockWithPin('2468')).toBe('unlocked');
     expect(await readLock()).toBeNull();
   });
@@ -113,11 +108,11 @@ describe('the stored lock', () => {
 
     // Wrong PINs wait as the lock's do, and even the right one is refused meanwhile.
     for (let i = 0; i < 5; i++) {
-      clock += 1000;
+      clock.advance(1000);
       expect(await openSealedWithPin(meeting.id, '1357', t.sync.summaryWords)).toBe('wrong');
     }
     expect(await openSealedWithPin(meeting.id, '2468', t.sync.summaryWords)).toBe('must-wait');
-    clock += 30_000;
+    clock.advance(30_000);
     expect(await openSealedWithPin(meeting.id, '2468', t.sync.summaryWords)).toBe('unlocked');
     expect(await readSealedGlance(meeting.id)).toBeNull();
     // Opened: every row exactly as it was before sealing.
@@ -207,11 +202,11 @@ describe('the stored lock', () => {
     await db().meetings.update(meeting.id, { state: 'closed' });
     const words = { ...t.sync.summaryWords, pseudonym: (n: number) => `Former member ${n}`, wordsDeleted: 'deleted' };
     // The sealed request names Aoife; nobody may read it to take her name out.
-    await expect(erasePerson('group-1', 'person-1', 'keep', clock, () => 'new-id', words)).rejects.toMatchObject({ code: 'checkin-sealed' });
+    await expect(erasePerson('group-1', 'person-1', 'keep', clock.now(), () => 'new-id', words)).rejects.toMatchObject({ code: 'checkin-sealed' });
     expect((await db().people.get('person-1'))!.name).toBe('Aoife Byrne');
-    await deleteMeeting(meeting.id, meeting.title, clock, () => 'new-id');
+    await deleteMeeting(meeting.id, meeting.title, clock.now(), () => 'new-id');
     expect(await db().sealedCheckIns.count()).toBe(0);
-    await erasePerson('group-1', 'person-1', 'keep', clock, () => 'new-id', words);
+    await erasePerson('group-1', 'person-1', 'keep', clock.now(), () => 'new-id', words);
     expect((await db().people.get('person-1'))!.name).toBe('Former member 1');
   });
 
@@ -231,9 +226,9 @@ describe('saving a check-in', () => {
     await startCheckIn(meeting, [], text, '2468');
     const lock = await lockNow();
     const aoife = { personId: 'person-1', nameToAnswers: false, responses: { 'default-not-understood': { kind: 'choice' as const, value: 'yes' as const, words: 'ICB' } }, oneToOneContact: null };
-    clock += 3 * 60_000;
+    clock.advance(3 * 60_000);
     await finishMyCheckIn(aoife, lock);
-    clock += 2 * 60_000;
+    clock.advance(2 * 60_000);
     await finishMyCheckIn(aoife, lock);
 
     const answers = await db().checkinAnswers.toArray();

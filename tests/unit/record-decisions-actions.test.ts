@@ -15,11 +15,11 @@ import {
   votesExceedPresent,
 } from '../../src/domain/record';
 import type { ActionItem } from '../../src/domain/record-model';
+import { monthlyMeetings } from '../support/fixtures';
 
 const T = Date.UTC(2030, 2, 14, 10, 0);
-const march = { id: 'march', groupId: 'g', startsAt: T };
-const april = { id: 'april', groupId: 'g', startsAt: T + 28 * 86_400_000 };
-const meetings = [march, april];
+const meetings = monthlyMeetings(T, ['march', 'april']);
+const [march, april] = meetings;
 
 function action(overrides: Partial<Parameters<typeof makeAction>[0]> = {}): ActionItem {
   return makeAction({

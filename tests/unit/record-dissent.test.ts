@@ -9,12 +9,11 @@ import {
   revisitDissent,
 } from '../../src/domain/record';
 import { DISSENT_STATUSES, type DissentEntry, type DissentStatus } from '../../src/domain/record-model';
+import { monthlyMeetings } from '../support/fixtures';
 
 const T = Date.UTC(2030, 2, 14, 10, 0);
-const march = { id: 'march', groupId: 'g', startsAt: T };
-const april = { id: 'april', groupId: 'g', startsAt: T + 28 * 86_400_000 };
-const may = { id: 'may', groupId: 'g', startsAt: T + 56 * 86_400_000 };
-const meetings = [march, april, may];
+const meetings = monthlyMeetings(T, ['march', 'april', 'may']);
+const [march, april, may] = meetings;
 
 function parked(overrides: Partial<Parameters<typeof parkDissent>[0]> = {}): DissentEntry {
   return parkDissent({ id: 'd1', groupId: 'g', meetingId: 'march', itemId: 'i1', raisedById: 'aoife', words: '  The letter is   for the ward, not us. ', at: T, ...overrides });

@@ -64,6 +64,14 @@ describe('the record in storage', () => {
     expect(kept?.history.map((h) => h.status)).toEqual(['parked', 'resolved']);
   });
 
+  it.each([
+    ['dissent', () => changeDissent('nobody', (e) => e), 'dissent-missing'],
+    ['an action', () => changeAction('nobody', (a) => a), 'action-missing'],
+  ])('refuses a change to %s that is not stored, saying which', async (_, change, code) => {
+    await twoMeetings();
+    await expect(change()).rejects.toMatchObject({ code });
+  });
+
   it('adds nothing to a closed meeting', async () => {
     await twoMeetings();
     await closeMeeting('march', T + 60_000, t.sync.summaryWords);

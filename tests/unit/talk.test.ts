@@ -251,42 +251,17 @@ describe('random meetings (seeded)', () => {
       const common = { people: PEOPLE, perspectives: group.perspectives, attendees: m.attendees, talk, now: m.now };
       const screen = computeBalance(common);
 
-      const source: RecordSource = {
-        meeting,
-        group,
-        people: PEOPLE,
-        attendees: m.attendees,
-        items: ITEMS,
-        events: m.events,
-        turns: m.turns,
-        glossary: [],
-        dissent: [],
-        decisions: [],
-        actions: [],
-        checkinAnswers: [],
-        checkedIn: 0,
-        oneToOnes: 0,
-        nextMeeting: null,
-      };
+      // What the meeting holds, read alike by the record and by the summary for the office.
+      const held = { meeting, group, people: PEOPLE, attendees: m.attendees, items: ITEMS, events: m.events, turns: m.turns, glossary: [], dissent: [], decisions: [], actions: [], checkedIn: 0 };
+      const source: RecordSource = { ...held, checkinAnswers: [], oneToOnes: 0, nextMeeting: null };
       const record = buildMeetingRecord(source, { names: true, now: m.now, words: recordWords });
       const summary = buildSummary({
+        ...held,
         id: 's1',
         revision: 1,
         names: false,
-        meeting,
-        group,
-        people: PEOPLE,
-        attendees: m.attendees,
-        items: ITEMS,
-        events: m.events,
-        turns: m.turns,
-        dissent: [],
-        decisions: [],
-        actions: [],
         checkInAnswers: [],
-        checkedIn: 0,
         oneToOneRequests: 0,
-        glossary: [],
         review: null,
         now: m.now,
         words: t.sync.summaryWords,

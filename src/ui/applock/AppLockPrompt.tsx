@@ -7,7 +7,7 @@ import { eraseForgotten, unlockApp } from '../../state/app-lock-actions';
 import { useLive } from '../../state/use-live';
 import { useNow } from '../../state/use-now';
 import { PinField, Step } from '../checkin/answers';
-import { waitWords } from '../checkin/ChairUnlock';
+import { WrongTries } from '../checkin/ChairUnlock';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { PageTitle } from '../components/PageTitle';
 import { TypedNameConfirm } from '../components/TypedNameConfirm';
@@ -43,13 +43,7 @@ export function AppLockPrompt({ wrongPinAt }: { wrongPinAt: readonly EpochMs[] }
       <p class="lede">{w.hint}</p>
       <form onSubmit={form.onSubmit} noValidate>
         <PinField id="device-pin" label={w.pin} error={error || undefined} value={pin} disabled={wait > 0} onInput={setPin} />
-        {wait > 0 ? (
-          <p class="warning" role="status">
-            {w.waitFor(waitWords(wait))}
-          </p>
-        ) : wrongPinAt.length > 0 ? (
-          <p class="field__hint">{w.wrongTries(wrongPinAt.length)}</p>
-        ) : null}
+        <WrongTries wait={wait} tries={wrongPinAt.length} words={w} />
         <div class="actions">
           <button type="submit" class="button" disabled={wait > 0 || form.busy}>
             {w.unlock}

@@ -19,6 +19,18 @@ export function waitWords(ms: number): string {
   return rest === 0 ? t.checkin.minutes(minutes) : `${t.checkin.minutes(minutes)} ${t.checkin.seconds(rest)}`;
 }
 
+/** After wrong PINs: how long to wait before the next try, or how many wrong tries so far; nothing before the first. */
+export function WrongTries(props: { wait: number; tries: number; words: { waitFor: (words: string) => string; wrongTries: (n: number) => string } }) {
+  if (props.wait > 0) {
+    return (
+      <p class="warning" role="status">
+        {props.words.waitFor(waitWords(props.wait))}
+      </p>
+    );
+  }
+  return props.tries > 0 ? <p class="field__hint">{props.words.wrongTries(props.tries)}</p> : null;
+}
+
 /** The chair's way back: the PIN, with waits that grow after wrong tries, or ending without it. */
 export function ChairUnlock({ lock, onBack }: { lock: CheckInLock; onBack: () => void }) {
   const [pin, setPin] = useState('');
@@ -46,13 +58,7 @@ export function ChairUnlock({ lock, onBack }: { lock: CheckInLock; onBack: () =>
       <PageTitle text={t.checkin.unlockTitle} />
       <form onSubmit={form.onSubmit} noValidate>
         <PinField id="unlock-pin" label={t.checkin.pin} hint={t.checkin.unlockHint} error={error || undefined} value={pin} disabled={wait > 0} onInput={setPin} />
-        {wait > 0 ? (
-          <p class="warning" role="status">
-            {t.checkin.waitFor(waitWords(wait))}
-          </p>
-        ) : lock.wrongPinAt.length > 0 ? (
-          <p class="field__hint">{t.checkin.wrongTries(lock.wrongPinAt.length)}</p>
-        ) : null}
+        <WrongTries wait={wait} tries={lock.wrongPinAt.length} words={t.checkin} />
         <div class="checkin-nav">
           <button type="button" class="button button--secondary" onClick={onBack}>
             {t.checkin.backToCheckIn}

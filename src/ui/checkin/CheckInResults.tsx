@@ -5,9 +5,10 @@ import { getCheckInResults, type CheckInResults as Results } from '../../db/chec
 import { closeMeetingAfterCheckIn } from '../../state/checkin-actions';
 import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
-import { LiveView } from '../components/LiveView';
-import { NotFound } from '../components/NotFound';
+import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
+import { ListSection } from '../components/ListSection';
 import { t } from '../strings/all';
 import { Face, faceLabels, faceMood } from './answers';
 import { SealedAnswers } from './SealedAnswers';
@@ -66,9 +67,7 @@ function ResultsBody({ results }: { results: Results }) {
   const closed = detail.meeting.state === 'closed';
   return (
     <>
-      <p class="breadcrumb">
-        <a href={pathOf({ name: 'run', meetingId })}>{t.checkin.backToMeeting}</a>
-      </p>
+      <Breadcrumb href={pathOf({ name: 'run', meetingId })} text={t.checkin.backToMeeting} />
       <PageTitle text={t.checkin.resultsTitle} />
       <p class="lede">{detail.meeting.title}</p>
       <SealedAnswers meetingId={meetingId} />
@@ -94,18 +93,9 @@ function ResultsBody({ results }: { results: Results }) {
           </>
         )}
       </section>
-      <section aria-labelledby="one-to-ones-title">
-        <h2 id="one-to-ones-title">{t.checkin.oneToOnesTitle}</h2>
-        {oneToOnes.length === 0 ? (
-          <p class="empty">{t.checkin.noOneToOnes}</p>
-        ) : (
-          <ul>
-            {oneToOnes.map((o) => (
-              <li key={o.id}>{o.contact}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ListSection id="one-to-ones-title" title={t.checkin.oneToOnesTitle} items={oneToOnes} empty={t.checkin.noOneToOnes}>
+        {(o) => <li key={o.id}>{o.contact}</li>}
+      </ListSection>
       {closed ? (
         <p class="notice">{t.checkin.closed}</p>
       ) : (
@@ -132,5 +122,5 @@ function ResultsBody({ results }: { results: Results }) {
 /** The chair's view once unlocked: how many, counts per answer, words raised, one-to-ones. */
 export function CheckInResults({ meetingId }: { meetingId: string }) {
   const results = useLive(() => getCheckInResults(meetingId), [meetingId]);
-  return <LiveView live={results}>{(found) => (found ? <ResultsBody results={found} /> : <NotFound message={t.meeting.notFound} />)}</LiveView>;
+  return <LiveFound live={results} notFound={t.meeting.notFound}>{(found) => <ResultsBody results={found} />}</LiveFound>;
 }

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_PROMPTS, PROMPT_LIBRARY, PROMPT_MAX_LENGTH, type LibraryEntry } from '../../domain/checkin';
 import type { CheckInPrompt } from '../../domain/checkin-model';
-import { checkRequiredText } from '../../domain/text-rules';
+import { checkRequiredText, type CheckedText } from '../../domain/text-rules';
 import { newPrompt, savePrompts } from '../../state/checkin-actions';
 import { SelectField, TextField } from '../components/fields';
 import { t } from '../strings/all';
+import { textProblemWords } from '../text-problems';
 
 const OWN_KINDS: Record<string, LibraryEntry> = {
   'faces-3': { key: '', kind: 'faces', faces: 3 },
@@ -18,6 +19,9 @@ function kindLabel(prompt: Pick<CheckInPrompt, 'kind' | 'faces' | 'asksForWords'
   if (prompt.kind === 'faces') return `${base}, ${t.checkin.facesOf(prompt.faces ?? 3)}`;
   return prompt.asksForWords ? `${base}; ${t.checkin.asksForWords}` : base;
 }
+
+/** Why a question in the group's own words cannot be asked; undefined when it can. */
+const questionError = (checked: CheckedText) => textProblemWords(checked, t.checkin.enterQuestion, t.checkin.questionTooLong(PROMPT_MAX_LENGTH));
 
 /** The group's own words for a question; answers already given keep the words they were asked in. */
 function Reword({ prompt, onSave }: { prompt: CheckInPrompt; onSave: (text: string) => void }) {
@@ -39,8 +43,9 @@ function Reword({ prompt, onSave }: { prompt: CheckInPrompt; onSave: (text: stri
       onSubmit={(event) => {
         event.preventDefault();
         const checked = checkRequiredText(text, PROMPT_MAX_LENGTH);
-        if (checked.problem) {
-          setError(checked.problem === 'empty' ? t.checkin.enterQuestion : t.checkin.questionTooLong(PROMPT_MAX_LENGTH));
+        const problem = questionError(checked);
+        if (problem) {
+          setError(problem);
           document.getElementById(fieldId)?.focus();
           return;
         }
@@ -132,8 +137,9 @@ export function PromptEditor({ groupId, stored }: { groupId: string; stored: rea
         onSubmit={(event) => {
           event.preventDefault();
           const checked = checkRequiredText(own, PROMPT_MAX_LENGTH);
-          if (checked.problem) {
-            setError(checked.problem === 'empty' ? t.checkin.enterQuestion : t.checkin.questionTooLong(PROMPT_MAX_LENGTH));
+          const problem = questionError(checked);
+          if (problem) {
+            setError(problem);
             return;
           }
           setError(undefined);

@@ -11,7 +11,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { TypedNameConfirm } from '../components/TypedNameConfirm';
 import { t } from '../strings/all';
 import { PinField } from './answers';
-import { waitWords } from './ChairUnlock';
+import { WrongTries } from './ChairUnlock';
 import { useSubmit } from '../use-submit';
 
 const w = t.checkin;
@@ -77,13 +77,7 @@ function Sealed({ glance, onDone }: { glance: SealedGlance; onDone: (message: st
           disabled={wait > 0}
           onInput={setPin}
         />
-        {wait > 0 ? (
-          <p class="warning" role="status">
-            {w.waitFor(waitWords(wait))}
-          </p>
-        ) : glance.wrongPinAt.length > 0 ? (
-          <p class="field__hint">{w.wrongTries(glance.wrongPinAt.length)}</p>
-        ) : null}
+        <WrongTries wait={wait} tries={glance.wrongPinAt.length} words={w} />
         <div class="actions">
           <button type="submit" class="button" disabled={wait > 0 || form.busy}>
             {w.openSealed}

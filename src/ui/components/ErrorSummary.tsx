@@ -6,6 +6,12 @@ export interface FieldError {
   message: string;
 }
 
+/** A form's errors as it shows them: none until it is first sent, then all in the summary and each under its field. */
+export function shownErrors(errors: readonly FieldError[], submitted: boolean) {
+  const shown = submitted ? errors : [];
+  return { shown, errorFor: (fieldId: string) => shown.find((e) => e.fieldId === fieldId)?.message };
+}
+
 /** GOV.UK-style summary: takes focus when shown, and links to each field that needs fixing. */
 export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
   const ref = useRef<HTMLDivElement>(null);

@@ -3,7 +3,7 @@ import type { Id, Person } from '../../domain/model';
 import { checkSchedule } from '../../domain/meeting-schedule';
 import { checkOptionalText, checkRequiredText, TITLE_MAX_LENGTH, VENUE_MAX_LENGTH } from '../../domain/text-rules';
 import type { MeetingFields } from '../../state/meeting-actions';
-import { ErrorSummary, type FieldError } from './ErrorSummary';
+import { ErrorSummary, shownErrors, type FieldError } from './ErrorSummary';
 import { SelectField, TextField } from './fields';
 import { t } from '../strings';
 import { textError } from '../text-problems';
@@ -14,6 +14,12 @@ import { useSubmit } from '../use-submit';
 export interface MeetingFormValue extends MeetingFields {
   expectedIds: Id[];
 }
+
+/** Start and end: the field's id, the value it sets, and its label's key (read when drawn, in the chosen locale). */
+const TIME_FIELDS = [
+  ['meeting-start', 'startTime', 'start'],
+  ['meeting-end', 'endTime', 'end'],
+] as const;
 
 /** The fields of a meeting, for creating one or editing it. Submits only checked, tidied values. */
 export function MeetingForm({
@@ -44,43 +50,37 @@ export function MeetingForm({
   };
   const errors: FieldError[] = Object.entries(fieldErrors).flatMap(([fieldId, message]) => (message ? [{ fieldId, message }] : []));
   const form = useSubmit(() => onSubmit({ ...value, title: title.value, venue: venue.value }), () => errors.length > 0);
-  const shown = (id: string) => (form.submitted ? fieldErrors[id] : undefined);
+  const { shown, errorFor } = shownErrors(errors, form.submitted);
   const active = people
     .filter((p) => p.status === 'active' || value.expectedIds.includes(p.id) || p.id === value.chairId)
     .sort(byName(nameCollator()));
 
   return (
     <form onSubmit={form.onSubmit} noValidate>
-      <ErrorSummary errors={form.submitted ? errors : []} />
+      <ErrorSummary errors={shown} />
       <TextField
         id="meeting-title"
         label={t.meeting.title}
         hint={t.fields.charsLimit(TITLE_MAX_LENGTH)}
         value={value.title}
         maxLength={TITLE_MAX_LENGTH}
-        error={shown('meeting-title')}
+        error={errorFor('meeting-title')}
         onInput={(title) => set({ title })}
       />
       <div class="field-row">
-        <TextField id="meeting-date" type="date" label={t.meeting.date} value={value.date} error={shown('meeting-date')} onInput={(date) => set({ date })} />
-        <TextField
-          id="meeting-start"
-          type="time"
-          label={t.meeting.start}
-          hint={t.meeting.timeHint}
-          value={value.startTime}
-          error={shown('meeting-start')}
-          onInput={(startTime) => set({ startTime })}
-        />
-        <TextField
-          id="meeting-end"
-          type="time"
-          label={t.meeting.end}
-          hint={t.meeting.timeHint}
-          value={value.endTime}
-          error={shown('meeting-end')}
-          onInput={(endTime) => set({ endTime })}
-        />
+        <TextField id="meeting-date" type="date" label={t.meeting.date} value={value.date} error={errorFor('meeting-date')} onInput={(date) => set({ date })} />
+        {TIME_FIELDS.map(([id, key, label]) => (
+          <TextField
+            key={id}
+            id={id}
+            type="time"
+            label={t.meeting[label]}
+            hint={t.meeting.timeHint}
+            value={value[key]}
+            error={errorFor(id)}
+            onInput={(time) => set({ [key]: time })}
+          />
+        ))}
       </div>
       <TextField
         id="meeting-venue"
@@ -89,7 +89,7 @@ export function MeetingForm({
         hint={t.meeting.venueHint}
         value={value.venue}
         maxLength={VENUE_MAX_LENGTH}
-        error={shown('meeting-venue')}
+        error={errorFor('meeting-venue')}
         onInput={(venue) => set({ venue })}
       />
       <SelectField

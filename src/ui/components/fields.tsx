@@ -43,13 +43,15 @@ export function TextField(
   props: FieldShell & {
     value: string;
     onInput: (value: string) => void;
-    type?: 'text' | 'date' | 'time' | 'number';
+    type?: 'text' | 'date' | 'time' | 'number' | 'url' | 'password';
     maxLength?: number;
     autoComplete?: string;
+    /** Off for codes and addresses, where a red underline would only distract. */
+    spellCheck?: boolean;
     width?: 'short';
   },
 ) {
-  const { id, value, onInput, type = 'text', maxLength, hint, error, autoComplete = 'off', width } = props;
+  const { id, value, onInput, type = 'text', maxLength, hint, error, autoComplete = 'off', spellCheck, width } = props;
   return (
     <Shell {...props}>
       <input
@@ -63,6 +65,7 @@ export function TextField(
         // Leave room past the limit so a long paste is cut by the rule, with a message, not silently.
         maxLength={maxLength ? maxLength * 2 : undefined}
         autoComplete={autoComplete}
+        spellcheck={spellCheck}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(id, hint, error)}
         onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)}

@@ -11,10 +11,12 @@ import { carryOn, drop, markDone, reopen, update } from '../../state/record-acti
 import type { SaveResult } from '../../state/save-status';
 import { TextArea, TextField } from '../components/fields';
 import { t } from '../strings/all';
+import { ProblemAlert } from '../components/ProblemAlert';
 import { StatusTag } from './DissentCard';
 import { InlineForm } from './InlineForm';
-import { meetingTitle, ownerName, recordTextError, saveProblem, short } from './record-words';
+import { meetingTitle, ownerName, saveProblem, short } from './record-words';
 import { useRecordSubmit } from './use-record-submit';
+import { textProblemWords } from '../text-problems';
 
 /** The due date, with a warning in words when it has passed and the action is still open. */
 export function DueLine({ item }: { item: ActionItem }) {
@@ -68,7 +70,7 @@ function DropForm({ item, meetingId, onDone }: { item: ActionItem; meetingId: Id
   const [reason, setReason] = useState('');
   const checked = checkRequiredText(reason, NOTE_MAX_LENGTH);
   const { submitted, problem, onSubmit } = useRecordSubmit(() => drop(item.id, checked.value, meetingId), () => Boolean(checked.problem), onDone);
-  const error = submitted ? recordTextError(checked, t.record.dropEmpty, t.record.noteLong(NOTE_MAX_LENGTH)) : undefined;
+  const error = submitted ? textProblemWords(checked, t.record.dropEmpty, t.record.noteLong(NOTE_MAX_LENGTH)) : undefined;
   return (
     <InlineForm
       submitLabel={t.record.saveDrop}
@@ -173,11 +175,7 @@ export function ActionButtons({ item, meetingId }: { item: ActionItem; meetingId
           )}
         </div>
       ) : null}
-      {problem ? (
-        <p class="field__error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={problem} />
       {form === 'update' ? <UpdateForm item={item} meetingId={meetingId} onDone={() => setForm(null)} /> : null}
       {form === 'drop' ? <DropForm item={item} meetingId={meetingId} onDone={() => setForm(null)} /> : null}
     </>

@@ -8,9 +8,11 @@ import type { GroupRecord } from '../../db/record-repo';
 import { resolve, revisit } from '../../state/record-actions';
 import { TextArea } from '../components/fields';
 import { t } from '../strings/all';
+import { ProblemAlert } from '../components/ProblemAlert';
 import { InlineForm } from './InlineForm';
-import { itemTitle, meetingTitle, personName, recordTextError, saveProblem, short } from './record-words';
+import { itemTitle, meetingTitle, personName, saveProblem, short } from './record-words';
 import { useRecordSubmit } from './use-record-submit';
+import { textProblemWords } from '../text-problems';
 
 export function StatusTag({ kind, label }: { kind: string; label: string }) {
   return <span class={`status-tag status-tag--${kind}`}>{label}</span>;
@@ -20,7 +22,7 @@ function ResolveForm({ entry, meetingId, onDone }: { entry: DissentEntry; meetin
   const [how, setHow] = useState('');
   const checked = checkRequiredText(how, RESOLUTION_MAX_LENGTH);
   const { submitted, problem, onSubmit } = useRecordSubmit(() => resolve(entry.id, checked.value, meetingId), () => Boolean(checked.problem), onDone);
-  const error = submitted ? recordTextError(checked, t.record.howEmpty, t.record.howLong(RESOLUTION_MAX_LENGTH)) : undefined;
+  const error = submitted ? textProblemWords(checked, t.record.howEmpty, t.record.howLong(RESOLUTION_MAX_LENGTH)) : undefined;
   const fieldId = `resolve-${entry.id}`;
   return (
     <InlineForm
@@ -119,11 +121,7 @@ export function DissentCard({
           </button>
         </div>
       ) : null}
-      {problem ? (
-        <p class="field__error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={problem} />
       {resolving ? <ResolveForm entry={entry} meetingId={meetingId} onDone={() => setResolving(false)} /> : null}
     </li>
   );

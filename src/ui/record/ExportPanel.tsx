@@ -1,11 +1,11 @@
-import { useState } from 'preact/hooks';
 import { isoDay } from '../../domain/dates';
 import type { MeetingRecord } from '../../domain/meeting-record';
 import { now } from '../../state/clock';
 import { makeMeetingBackup } from '../../state/export-actions';
 import { t } from '../strings/all';
 import { actionsCsv, attendanceCsv, backupFile, balanceCsv, calendarIcs, minutesMarkdown, type RecordFile } from './record-files';
-import { canShareFiles, downloadFile, shareFile } from './save-file';
+import { canShareFiles } from './save-file';
+import { useFileMaker } from './use-file-maker';
 
 const w = t.exports.files;
 
@@ -17,7 +17,7 @@ interface Export {
 
 /** Every file the record can be saved as: a download, or the share sheet where the tablet offers it. */
 export function ExportPanel({ record, perPerson }: { record: MeetingRecord; perPerson: boolean }) {
-  const [message, setMessage] = useState('');
+  const { message, makeFile } = useFileMaker(w);
   const exportsList: Export[] = [
     { key: 'markdown', label: w.markdown, make: () => minutesMarkdown(record, perPerson) },
     { key: 'actions', label: w.actionsCsv, make: () => actionsCsv(record) },
@@ -34,21 +34,7 @@ export function ExportPanel({ record, perPerson }: { record: MeetingRecord; perP
     },
   ];
   const sharing = canShareFiles({ name: 'x.txt', type: 'text/plain', text: '' });
-  const run = async (item: Export, how: 'download' | 'share') => {
-    try {
-      const file = await item.make();
-      if (!file) throw new Error('nothing to export');
-      if (how === 'share') {
-        if (await shareFile(file)) setMessage(w.shared(file.name));
-      } else {
-        downloadFile(file);
-        setMessage(w.made(file.name));
-      }
-    } catch (error) {
-      console.error('Heard could not make a file', error);
-      setMessage(w.failed);
-    }
-  };
+  const run = (item: Export, how: 'download' | 'share') => makeFile(item.make, how);
   return (
     <section aria-labelledby="record-exports" class="record-exports">
       <h2 id="record-exports">{t.exports.sections.exports}</h2>

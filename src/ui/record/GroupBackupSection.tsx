@@ -1,29 +1,21 @@
-import { useState } from 'preact/hooks';
 import { isoDay } from '../../domain/dates';
 import { now } from '../../state/clock';
 import { makeGroupBackup } from '../../state/export-actions';
 import { t } from '../strings/all';
 import { backupFile } from './record-files';
-import { downloadFile } from './save-file';
+import { useFileMaker } from './use-file-maker';
 
 const w = t.exports.backup;
 
 /** "Back up this group": one file with everything about the group, kept on the device until the person moves it. */
 export function GroupBackupSection({ groupId }: { groupId: string }) {
-  const [message, setMessage] = useState('');
-  const backUp = async () => {
-    try {
+  const { message, makeFile } = useFileMaker(w);
+  const backUp = () =>
+    makeFile(async () => {
       const backup = await makeGroupBackup(groupId);
       const group = backup?.tables.groups?.[0] as { name?: string } | undefined;
-      if (!backup || !group) throw new Error('group missing');
-      const file = backupFile(backup, group.name ?? 'group', isoDay(now()));
-      downloadFile(file);
-      setMessage(w.made(file.name));
-    } catch (error) {
-      console.error('Heard could not make a backup', error);
-      setMessage(w.failed);
-    }
-  };
+      return backup && group ? backupFile(backup, group.name ?? 'group', isoDay(now())) : null;
+    });
   return (
     <section aria-labelledby="heading-backup">
       <h2 id="heading-backup">{w.groupTitle}</h2>

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { ProblemAlert } from '../components/ProblemAlert';
 import { t } from '../strings/all';
 
 /** The frame every record form shares: its fields, the save problem if any, then save and cancel. */
@@ -19,11 +20,7 @@ export function InlineForm(props: {
       onSubmit={props.onSubmit}
     >
       {props.children}
-      {props.problem ? (
-        <p class="field__error" role="alert">
-          {props.problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={props.problem} />
       <div class="actions">
         <button type="submit" class={props.danger ? 'button button--warning' : 'button'}>
           {props.submitLabel}

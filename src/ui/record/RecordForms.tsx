@@ -18,12 +18,13 @@ import {
 import { checkRequiredText } from '../../domain/text-rules';
 import { now } from '../../state/clock';
 import { addActionNow, parkDissentNow, recordDecision, type RecordPlace } from '../../state/record-actions';
-import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
+import { ErrorSummary, shownErrors, type FieldError } from '../components/ErrorSummary';
 import { Radios, SelectField, TextArea, TextField } from '../components/fields';
 import { t } from '../strings/all';
 import { InlineForm } from './InlineForm';
-import { recordTextError, short } from './record-words';
+import { short } from './record-words';
 import { useRecordSubmit } from './use-record-submit';
+import { textProblemWords } from '../text-problems';
 
 
 /** A form's frame: heading, where it is recorded, and the error summary, inside the shared InlineForm. */
@@ -70,7 +71,7 @@ export function DissentForm({ place, where, people, onDone, onCancel }: FormProp
   const [words, setWords] = useState('');
   const [raisedBy, setRaisedBy] = useState(ANONYMOUS);
   const checked = checkRequiredText(words, DISSENT_WORDS_MAX_LENGTH);
-  const error = recordTextError(checked, t.record.wordsEmpty, t.record.wordsLong(DISSENT_WORDS_MAX_LENGTH));
+  const error = textProblemWords(checked, t.record.wordsEmpty, t.record.wordsLong(DISSENT_WORDS_MAX_LENGTH));
   const { submitted, problem, onSubmit } = useRecordSubmit(
     () => parkDissentNow(place, raisedBy === ANONYMOUS ? null : raisedBy, checked.value),
     () => Boolean(error),
@@ -223,17 +224,16 @@ export function DecisionForm({
   const checkedText = checkRequiredText(text, DECISION_TEXT_MAX_LENGTH);
   const checkedBy = checkRequiredText(by, DECIDER_MAX_LENGTH);
   const errors: FieldError[] = [];
-  const textError = recordTextError(checkedText, t.record.decisionEmpty, t.record.decisionLong(DECISION_TEXT_MAX_LENGTH));
+  const textError = textProblemWords(checkedText, t.record.decisionEmpty, t.record.decisionLong(DECISION_TEXT_MAX_LENGTH));
   if (textError) errors.push({ fieldId: 'decision-text', message: textError });
   const parsed = { for: parseCount(counts.for), against: parseCount(counts.against), abstain: parseCount(counts.abstain) };
   if (kind === 'vote') {
     for (const [key, id, label] of COUNT_FIELDS) if (parsed[key] === null) errors.push({ fieldId: id, message: t.record.voteNotCount(label) });
   }
   if (kind === 'elsewhere') {
-    const byError = recordTextError(checkedBy, t.record.decidedByEmpty, t.record.decidedByLong(DECIDER_MAX_LENGTH));
+    const byError = textProblemWords(checkedBy, t.record.decidedByEmpty, t.record.decidedByLong(DECIDER_MAX_LENGTH));
     if (byError) errors.push({ fieldId: 'decision-by', message: byError });
   }
-  const errorFor = (fieldId: string) => (submitted ? errors.find((e) => e.fieldId === fieldId)?.message : undefined);
 
   const how: DecisionMethod =
     kind === 'vote'
@@ -243,13 +243,14 @@ export function DecisionForm({
         : { kind };
   const tooMany = votesExceedPresent(how, present);
   if (tooMany && !countChecked) errors.push({ fieldId: 'vote-count-checked', message: t.record.voteCheckFirst });
+  const { shown, errorFor } = shownErrors(errors, submitted);
 
   return (
     <RecordForm
       id="decision-form"
       title={t.record.decisionTitle}
       where={where}
-      errors={submitted ? errors : []}
+      errors={shown}
       problem={problem}
       submitLabel={t.record.saveDecision}
       onCancel={onCancel}
@@ -316,16 +317,16 @@ export function ActionForm({ place, where, people, onDone, onCancel }: FormProps
   const checkedWhat = checkRequiredText(what, ACTION_TEXT_MAX_LENGTH);
   const checkedOrg = checkRequiredText(organisation, ORGANISATION_MAX_LENGTH);
   const errors: FieldError[] = [];
-  const whatError = recordTextError(checkedWhat, t.record.whatEmpty, t.record.whatLong(ACTION_TEXT_MAX_LENGTH));
+  const whatError = textProblemWords(checkedWhat, t.record.whatEmpty, t.record.whatLong(ACTION_TEXT_MAX_LENGTH));
   if (whatError) errors.push({ fieldId: 'action-what', message: whatError });
   if (ownerKind === 'person' && !people.some((p) => p.id === personId)) errors.push({ fieldId: 'action-person', message: t.record.personEmpty });
   if (ownerKind === 'organisation') {
-    const orgError = recordTextError(checkedOrg, t.record.organisationEmpty, t.record.organisationLong(ORGANISATION_MAX_LENGTH));
+    const orgError = textProblemWords(checkedOrg, t.record.organisationEmpty, t.record.organisationLong(ORGANISATION_MAX_LENGTH));
     if (orgError) errors.push({ fieldId: 'action-organisation', message: orgError });
   }
   const dueProblem = checkDue(due);
   if (dueProblem) errors.push({ fieldId: 'action-due', message: dueProblem === 'due-missing' ? t.record.dueEmpty : t.record.dueInvalid });
-  const errorFor = (fieldId: string) => (submitted ? errors.find((e) => e.fieldId === fieldId)?.message : undefined);
+  const { shown, errorFor } = shownErrors(errors, submitted);
   const past = !dueProblem && isPastDue(due.trim(), isoDay(now()));
 
   return (
@@ -333,7 +334,7 @@ export function ActionForm({ place, where, people, onDone, onCancel }: FormProps
       id="action-form"
       title={t.record.actionTitle}
       where={where}
-      errors={submitted ? errors : []}
+      errors={shown}
       problem={problem}
       submitLabel={t.record.saveAction}
       onCancel={onCancel}

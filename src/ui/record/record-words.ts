@@ -1,4 +1,3 @@
-import type { CheckedText } from '../../domain/text-rules';
 import type { Id } from '../../domain/model';
 import type { ActionItem, DecisionMethod } from '../../domain/record-model';
 import type { GroupRecord } from '../../db/record-repo';
@@ -50,11 +49,4 @@ export function methodLine(how: DecisionMethod): string {
 export function saveProblem(result: { problem: StorageProblem; rule?: RuleCode }): string {
   if (result.rule) return ruleWords(result.rule);
   return result.problem === 'rule' ? t.record.problemRule : t.save.failed[result.problem];
-}
-
-/** The message for a checked record text, in the record's own words; undefined when fine. */
-export function recordTextError(checked: CheckedText, empty: string, tooLong: string): string | undefined {
-  if (checked.problem === 'empty') return empty;
-  if (checked.problem === 'too-long') return tooLong;
-  return undefined;
 }

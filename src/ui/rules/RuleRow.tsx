@@ -41,6 +41,10 @@ export function RuleRow({
   const place = inPlay.findIndex((r) => r.id === rule.id);
   const retired = rule.status === 'retired';
   const status = statusWords(rule, meetingsById);
+  // Retire and Restore take each other's place: focus goes to the one that appears.
+  const swap = retired
+    ? { change: restore, id: ids.restore, then: ids.retire, label: t.rules.restore, named: t.rules.restoreNamed }
+    : { change: retire, id: ids.retire, then: ids.restore, label: t.rules.retire, named: t.rules.retireNamed };
 
   return (
     <li class={`rule-row rule-row--${rule.status}`}>
@@ -87,33 +91,18 @@ export function RuleRow({
                 {t.rules.agree}
               </button>
             )}
-            {retired ? (
-              <button
-                type="button"
-                id={ids.restore(rule)}
-                class="button button--secondary button--small"
-                aria-label={t.rules.restoreNamed(number)}
-                onClick={async () => {
-                  focus.request([ids.retire(rule)]);
-                  if (!(await restore(rule)).ok) focus.cancel();
-                }}
-              >
-                {t.rules.restore}
-              </button>
-            ) : (
-              <button
-                type="button"
-                id={ids.retire(rule)}
-                class="button button--secondary button--small"
-                aria-label={t.rules.retireNamed(number)}
-                onClick={async () => {
-                  focus.request([ids.restore(rule)]);
-                  if (!(await retire(rule)).ok) focus.cancel();
-                }}
-              >
-                {t.rules.retire}
-              </button>
-            )}
+            <button
+              type="button"
+              id={swap.id(rule)}
+              class="button button--secondary button--small"
+              aria-label={swap.named(number)}
+              onClick={async () => {
+                focus.request([swap.then(rule)]);
+                if (!(await swap.change(rule)).ok) focus.cancel();
+              }}
+            >
+              {swap.label}
+            </button>
             {retired ? null : (
               <span class="rule-row__move">
                 <button

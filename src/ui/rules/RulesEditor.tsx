@@ -1,5 +1,6 @@
 import { pathOf } from '../routes';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { t } from '../strings/all';
 import type { RulesData } from './rule-helpers';
 import { useFocusAfterChange } from './focus-after-change';
@@ -12,9 +13,7 @@ export function RulesEditor({ data }: { data: RulesData }) {
   const focus = useFocusAfterChange(data.rules);
   return (
     <>
-      <p class="breadcrumb">
-        <a href={pathOf({ name: 'group', groupId: data.group.id })}>{t.meeting.groupLink(data.group.name)}</a>
-      </p>
+      <Breadcrumb href={pathOf({ name: 'group', groupId: data.group.id })} text={t.meeting.groupLink(data.group.name)} />
       <PageTitle text={t.rules.documentTitle(data.group.name)}>{t.rules.title}</PageTitle>
       <p class="lede">{t.rules.intro}</p>
       <RuleList data={data} focus={focus} />

@@ -18,11 +18,12 @@ import { newId } from '../../db/ids';
 import { now } from '../../state/clock';
 import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
-import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
+import { ErrorSummary, shownErrors, type FieldError } from '../components/ErrorSummary';
 import { Radios, SelectField, TextArea, TextField } from '../components/fields';
-import { LiveView } from '../components/LiveView';
+import { LiveFound } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { t } from '../strings/all';
 import { byName } from '../../domain/names';
 import { nameCollator } from '../strings/locale';
@@ -101,11 +102,11 @@ function ItemForm({ item, people, meetingId }: { item: AgendaItem; people: Perso
     });
     if (result.ok) go({ name: 'meeting', meetingId }, { replace: true });
   }, () => hasProblems(problems));
-  const errorFor = (fieldId: string) => (form.submitted ? errors.find((e) => e.fieldId === fieldId)?.message : undefined);
+  const { shown, errorFor } = shownErrors(errors, form.submitted);
 
   return (
     <form onSubmit={form.onSubmit} noValidate>
-      <ErrorSummary errors={form.submitted ? errors : []} />
+      <ErrorSummary errors={shown} />
       <TextField
         id="item-title"
         label={t.agenda.itemTitle}
@@ -187,23 +188,20 @@ export function AgendaItemScreen({ meetingId, itemId }: { meetingId: string; ite
   // The new item's id is fixed for the life of the screen, so saving twice updates, never duplicates.
   const [freshId] = useState(newId);
   return (
-    <LiveView live={data}>
+    <LiveFound live={data} notFound={t.meeting.notFound}>
       {(found) => {
-        if (!found) return <NotFound message={t.meeting.notFound} />;
         const existing = itemId ? found.items.find((i) => i.id === itemId) : undefined;
         if (itemId && !existing) return <NotFound />;
         const item = existing ?? newAgendaItem(freshId, meetingId, found.items.length, now());
         const people = found.people.filter((p) => p.status === 'active').sort(byName(nameCollator()));
         return (
           <>
-            <p class="breadcrumb">
-              <a href={pathOf({ name: 'meeting', meetingId })}>{found.meeting.title}</a>
-            </p>
+            <Breadcrumb href={pathOf({ name: 'meeting', meetingId })} text={found.meeting.title} />
             <PageTitle text={existing ? t.agenda.editItem : t.agenda.newItem} />
             <ItemForm key={item.id} item={item} people={people} meetingId={meetingId} />
           </>
         );
       }}
-    </LiveView>
+    </LiveFound>
   );
 }

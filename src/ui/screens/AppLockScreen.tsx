@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { readAppLockState } from '../../db/app-lock-repo';
 import { DEFAULT_IDLE, IDLE_CHOICES, type AppLockConfig, type IdleMinutes } from '../../domain/app-lock';
@@ -10,7 +11,7 @@ import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { LiveView } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
-import { useSubmit } from '../use-submit';
+import { useSubmit, type Submit } from '../use-submit';
 
 const w = t.lock.appLock;
 
@@ -76,6 +77,22 @@ function IdleChoices({ value, onChange, underHeading = false }: { value: IdleMin
   );
 }
 
+/** One of the device PIN's forms: its heading, the error summary, its fields, and one button that sends it. */
+function PinForm(props: { id: string; title: string; errors: readonly FieldError[]; form: Submit; submitLabel: string; warning?: boolean; children: ComponentChildren }) {
+  return (
+    <form onSubmit={(e) => void props.form.onSubmit(e)} noValidate aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      <ErrorSummary errors={props.errors} />
+      {props.children}
+      <div class="actions">
+        <button type="submit" class={props.warning ? 'button button--warning' : 'button'} disabled={props.form.busy}>
+          {props.submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 function TurnOn({ setMessage }: { setMessage: SetMessage }) {
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
@@ -93,18 +110,11 @@ function TurnOn({ setMessage }: { setMessage: SetMessage }) {
     },
   );
   return (
-    <form onSubmit={(e) => void form.onSubmit(e)} noValidate aria-labelledby="turn-on-title">
-      <h2 id="turn-on-title">{w.turnOnTitle}</h2>
-      <ErrorSummary errors={errors} />
+    <PinForm id="turn-on" title={w.turnOnTitle} errors={errors} form={form} submitLabel={w.turnOn}>
       <PinField id="new-device-pin" label={w.pin} hint={w.pinRules} error={errorFor(errors, 'new-device-pin')} value={pin} onInput={setPin} />
       <PinField id="new-device-pin-again" label={w.pinAgain} error={errorFor(errors, 'new-device-pin-again')} value={again} onInput={setAgain} />
       <IdleChoices value={idle} onChange={setIdle} />
-      <div class="actions">
-        <button type="submit" class="button" disabled={form.busy}>
-          {w.turnOn}
-        </button>
-      </div>
-    </form>
+    </PinForm>
   );
 }
 
@@ -167,18 +177,11 @@ function ChangePin({ setMessage }: { setMessage: SetMessage }) {
     },
   );
   return (
-    <form onSubmit={(e) => void form.onSubmit(e)} noValidate aria-labelledby="change-pin-title">
-      <h2 id="change-pin-title">{w.changeTitle}</h2>
-      <ErrorSummary errors={errors} />
+    <PinForm id="change-pin" title={w.changeTitle} errors={errors} form={form} submitLabel={w.change}>
       <PinField id="current-device-pin" label={w.currentPin} error={errorFor(errors, 'current-device-pin')} value={current} onInput={setCurrent} />
       <PinField id="changed-device-pin" label={w.newPin} hint={w.pinRules} error={errorFor(errors, 'changed-device-pin')} value={pin} onInput={setPin} />
       <PinField id="changed-device-pin-again" label={w.newPinAgain} error={errorFor(errors, 'changed-device-pin-again')} value={again} onInput={setAgain} />
-      <div class="actions">
-        <button type="submit" class="button" disabled={form.busy}>
-          {w.change}
-        </button>
-      </div>
-    </form>
+    </PinForm>
   );
 }
 
@@ -199,15 +202,8 @@ function TurnOff({ setMessage }: { setMessage: SetMessage }) {
     },
   );
   return (
-    <form onSubmit={(e) => void form.onSubmit(e)} noValidate aria-labelledby="turn-off-title">
-      <h2 id="turn-off-title">{w.offTitle}</h2>
-      <ErrorSummary errors={errors} />
+    <PinForm id="turn-off" title={w.offTitle} errors={errors} form={form} submitLabel={w.turnOff} warning>
       <PinField id="off-device-pin" label={w.currentPin} hint={w.offHint} error={errorFor(errors, 'off-device-pin')} value={pin} onInput={setPin} />
-      <div class="actions">
-        <button type="submit" class="button button--warning" disabled={form.busy}>
-          {w.turnOff}
-        </button>
-      </div>
-    </form>
+    </PinForm>
   );
 }

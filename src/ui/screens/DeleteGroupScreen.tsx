@@ -2,9 +2,9 @@ import { readGroupDeletion } from '../../db/deletion-repo';
 import { deleteGroup } from '../../state/privacy-actions';
 import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
-import { LiveView } from '../components/LiveView';
-import { NotFound } from '../components/NotFound';
+import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { TypedNameConfirm } from '../components/TypedNameConfirm';
 import { t } from '../strings/all';
 
@@ -13,15 +13,12 @@ const w = t.privacy.deleteGroup;
 export function DeleteGroupScreen({ groupId }: { groupId: string }) {
   const page = useLive(() => readGroupDeletion(groupId), [groupId]);
   return (
-    <LiveView live={page}>
+    <LiveFound live={page} notFound={w.notFound}>
       {(found) => {
-        if (!found) return <NotFound message={w.notFound} />;
         const back = pathOf({ name: 'group', groupId });
         return (
           <>
-            <p class="breadcrumb">
-              <a href={back}>{t.privacy.groupLink(found.group.name)}</a>
-            </p>
+            <Breadcrumb href={back} text={t.privacy.groupLink(found.group.name)} />
             <PageTitle text={w.title} />
             {found.inProgress ? (
               <p class="warning">{w.inProgress}</p>
@@ -49,6 +46,6 @@ export function DeleteGroupScreen({ groupId }: { groupId: string }) {
           </>
         );
       }}
-    </LiveView>
+    </LiveFound>
   );
 }

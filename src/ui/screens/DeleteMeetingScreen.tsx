@@ -3,9 +3,9 @@ import { readMeetingDeletion } from '../../db/deletion-repo';
 import { deleteMeeting } from '../../state/privacy-actions';
 import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
-import { LiveView } from '../components/LiveView';
-import { NotFound } from '../components/NotFound';
+import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { TypedNameConfirm } from '../components/TypedNameConfirm';
 import { t } from '../strings/all';
 
@@ -14,16 +14,13 @@ const w = t.privacy.deleteMeeting;
 export function DeleteMeetingScreen({ meetingId }: { meetingId: string }) {
   const page = useLive(() => readMeetingDeletion(meetingId), [meetingId]);
   return (
-    <LiveView live={page}>
+    <LiveFound live={page} notFound={w.notFound}>
       {(found) => {
-        if (!found) return <NotFound message={w.notFound} />;
         const { meeting, group, plan } = found;
         const back = pathOf({ name: 'meeting', meetingId });
         return (
           <>
-            <p class="breadcrumb">
-              <a href={back}>{t.privacy.backTo(meeting.title)}</a>
-            </p>
+            <Breadcrumb href={back} text={t.privacy.backTo(meeting.title)} />
             <PageTitle text={w.title} />
             {plan === 'in-progress' ? (
               <p class="warning">{w.inProgress}</p>
@@ -64,6 +61,6 @@ export function DeleteMeetingScreen({ meetingId }: { meetingId: string }) {
           </>
         );
       }}
-    </LiveView>
+    </LiveFound>
   );
 }

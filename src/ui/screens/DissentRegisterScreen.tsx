@@ -4,9 +4,10 @@ import { getGroupRecord } from '../../db/record-repo';
 import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { Radios } from '../components/fields';
-import { LiveView } from '../components/LiveView';
-import { NotFound } from '../components/NotFound';
+import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
+import { ListSection } from '../components/ListSection';
 import { DecisionCard } from '../record/DecisionCard';
 import { DissentCard } from '../record/DissentCard';
 import { runningMeetingId } from '../record/group-record';
@@ -20,17 +21,14 @@ export function DissentRegisterScreen({ groupId }: { groupId: string }) {
   const live = useLive(() => getGroupRecord(groupId), [groupId]);
   const [filter, setFilter] = useState<DissentFilter>('open');
   return (
-    <LiveView live={live}>
+    <LiveFound live={live} notFound={t.group.notFound}>
       {(record) => {
-        if (!record) return <NotFound message={t.group.notFound} />;
         const shown = filterDissent(record.dissent, filter);
         const meetingId = runningMeetingId(record);
         const decisions = [...record.decisions].sort((a, b) => b.createdAt - a.createdAt);
         return (
           <>
-            <p class="breadcrumb">
-              <a href={pathOf({ name: 'group', groupId })}>{t.record.backToGroup(record.groupName)}</a>
-            </p>
+            <Breadcrumb href={pathOf({ name: 'group', groupId })} text={t.record.backToGroup(record.groupName)} />
             <PageTitle text={t.record.registerTitle(record.groupName)} />
             <p class="lede">{t.record.registerIntro}</p>
             <Radios
@@ -48,24 +46,15 @@ export function DissentRegisterScreen({ groupId }: { groupId: string }) {
                 <DissentCard key={entry.id} entry={entry} record={record} meetingId={meetingId} />
               ))}
             </ul>
-            <section aria-labelledby="register-decisions">
-              <h2 id="register-decisions">{t.record.decisionsTitle}</h2>
-              {decisions.length === 0 ? (
-                <p class="empty">{t.record.noDecisions}</p>
-              ) : (
-                <ul class="record-list">
-                  {decisions.map((decision) => (
-                    <DecisionCard key={decision.id} decision={decision} record={record} />
-                  ))}
-                </ul>
-              )}
-            </section>
+            <ListSection id="register-decisions" title={t.record.decisionsTitle} items={decisions} empty={t.record.noDecisions} listClass="record-list">
+              {(decision) => <DecisionCard key={decision.id} decision={decision} record={record} />}
+            </ListSection>
             <p>
               <a href={pathOf({ name: 'you-said-we-did', groupId })}>{t.record.ysLink}</a>
             </p>
           </>
         );
       }}
-    </LiveView>
+    </LiveFound>
   );
 }

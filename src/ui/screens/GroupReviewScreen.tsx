@@ -22,9 +22,10 @@ import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../components/fields';
-import { LiveView } from '../components/LiveView';
-import { NotFound } from '../components/NotFound';
+import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
+import { ListSection } from '../components/ListSection';
 import { t } from '../strings/all';
 import '../arein.css';
 import { ruleWords } from '../rule-words';
@@ -246,24 +247,13 @@ function Reviews({ found }: { found: GroupReviews }) {
   };
   return (
     <>
-      <p class="breadcrumb">
-        <a href={pathOf({ name: 'group', groupId: group.id })}>{t.meeting.groupLink(group.name)}</a>
-      </p>
+      <Breadcrumb href={pathOf({ name: 'group', groupId: group.id })} text={t.meeting.groupLink(group.name)} />
       <PageTitle text={words.reviewTitle} />
       <p>{words.reviewIntro}</p>
       <p role="status">{message}</p>
-      <section aria-labelledby="heading-past-reviews">
-        <h2 id="heading-past-reviews">{words.pastTitle}</h2>
-        {reviews.length === 0 ? (
-          <p class="empty">{words.noReviews}</p>
-        ) : (
-          <ul class="review-list">
-            {reviews.map((review) => (
-              <PastReview key={review.id} review={review} meetings={meetings} onEdit={() => openForm(review.id)} />
-            ))}
-          </ul>
-        )}
-      </section>
+      <ListSection id="heading-past-reviews" title={words.pastTitle} items={reviews} empty={words.noReviews} listClass="review-list">
+        {(review) => <PastReview key={review.id} review={review} meetings={meetings} onEdit={() => openForm(review.id)} />}
+      </ListSection>
       <div ref={formRef}>
         <ReviewForm
           key={formKey}
@@ -285,5 +275,5 @@ function Reviews({ found }: { found: GroupReviews }) {
 /** The group's own review of how co-production is going: past reviews, newest first, and a new one. */
 export function GroupReviewScreen({ groupId }: { groupId: string }) {
   const live = useLive(() => getGroupReviews(groupId), [groupId]);
-  return <LiveView live={live}>{(found) => (found ? <Reviews found={found} /> : <NotFound message={words.notFound} />)}</LiveView>;
+  return <LiveFound live={live} notFound={words.notFound}>{(found) => <Reviews found={found} />}</LiveFound>;
 }

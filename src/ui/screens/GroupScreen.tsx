@@ -17,8 +17,7 @@ import { GroupRecordLinks } from '../components/GroupRecordLinks';
 import { GroupRecordsKeeping } from '../components/GroupRecordsKeeping';
 import { GroupBackupSection } from '../record/GroupBackupSection';
 import { TextField } from '../components/fields';
-import { LiveView } from '../components/LiveView';
-import { NotFound } from '../components/NotFound';
+import { LiveFound, LiveView } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
 import { PersonRow } from '../components/PersonRow';
 import { perspectiveError, perspectiveFieldId, PerspectivesEditor } from '../components/PerspectivesEditor';
@@ -190,39 +189,35 @@ function Roster({ detail }: { detail: GroupDetail }) {
 export function GroupScreen({ groupId }: { groupId: string }) {
   const detail = useLive(() => getGroupDetail(groupId), [groupId]);
   return (
-    <LiveView live={detail}>
-      {(found) =>
-        !found ? (
-          <NotFound message={t.group.notFound} />
-        ) : (
-          <>
-            <PageTitle text={found.group.name} />
-            {found.group.sample ? (
-              <div class="notice">
-                <p>{t.group.sampleNotice}</p>
-                <button
-                  type="button"
-                  class="button button--warning"
-                  onClick={async () => {
-                    if ((await deleteSampleGroup(groupId)).ok) go({ name: 'home' }, { replace: true });
-                  }}
-                >
-                  {t.group.deleteSample}
-                </button>
-              </div>
-            ) : null}
-            <RenameGroup key={found.group.name} group={found.group} />
-            <RulesLink groupId={groupId} />
-            <GroupRecordLinks groupId={groupId} />
-            <Roster detail={found} />
-            <GroupCoverage detail={found} />
-            <EditPerspectives key={found.group.updatedAt} detail={found} />
-            <GroupMeetings groupId={groupId} />
-            <GroupBackupSection groupId={groupId} />
-            {found.group.sample ? null : <GroupRecordsKeeping group={found.group} />}
-          </>
-        )
-      }
-    </LiveView>
+    <LiveFound live={detail} notFound={t.group.notFound}>
+      {(found) => (
+        <>
+          <PageTitle text={found.group.name} />
+          {found.group.sample ? (
+            <div class="notice">
+              <p>{t.group.sampleNotice}</p>
+              <button
+                type="button"
+                class="button button--warning"
+                onClick={async () => {
+                  if ((await deleteSampleGroup(groupId)).ok) go({ name: 'home' }, { replace: true });
+                }}
+              >
+                {t.group.deleteSample}
+              </button>
+            </div>
+          ) : null}
+          <RenameGroup key={found.group.name} group={found.group} />
+          <RulesLink groupId={groupId} />
+          <GroupRecordLinks groupId={groupId} />
+          <Roster detail={found} />
+          <GroupCoverage detail={found} />
+          <EditPerspectives key={found.group.updatedAt} detail={found} />
+          <GroupMeetings groupId={groupId} />
+          <GroupBackupSection groupId={groupId} />
+          {found.group.sample ? null : <GroupRecordsKeeping group={found.group} />}
+        </>
+      )}
+    </LiveFound>
   );
 }

@@ -9,6 +9,7 @@ import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { LiveView } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { ListSection } from '../components/ListSection';
 import { t } from '../strings';
 import { useSubmit } from '../use-submit';
 
@@ -38,43 +39,27 @@ function MeetingList({ title, entries, empty }: { title: string; entries: Meetin
   // Not made from the title: in a language written without a-z, every title would give the same id.
   const headingId = useId();
   return (
-    <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{title}</h2>
-      {entries.length === 0 ? (
-        <p class="empty">{empty}</p>
-      ) : (
-        <ul class="list">
-          {entries.map((entry) => (
-            <MeetingRow key={entry.meeting.id} entry={entry} />
-          ))}
-        </ul>
-      )}
-    </section>
+    <ListSection id={headingId} title={title} items={entries} empty={empty} listClass="list">
+      {(entry) => <MeetingRow key={entry.meeting.id} entry={entry} />}
+    </ListSection>
   );
 }
 
 function GroupList({ groups }: { groups: GroupSummary[] }) {
   return (
-    <section aria-labelledby="heading-groups">
-      <h2 id="heading-groups">{t.home.groups}</h2>
-      {groups.length === 0 ? (
-        <p class="empty">{t.home.noGroups}</p>
-      ) : (
-        <ul class="list">
-          {groups.map(({ group, activeCount }) => (
-            <li key={group.id} class="list-row">
-              <div class="list-row__main">
-                <a class="list-row__title" href={pathOf({ name: 'group', groupId: group.id })}>
-                  {group.name}
-                </a>
-                {group.sample ? <SampleBadge /> : null}
-                <p class="list-row__meta">{t.home.people(activeCount)}</p>
-              </div>
-            </li>
-          ))}
-        </ul>
+    <ListSection id="heading-groups" title={t.home.groups} items={groups} empty={t.home.noGroups} listClass="list">
+      {({ group, activeCount }) => (
+        <li key={group.id} class="list-row">
+          <div class="list-row__main">
+            <a class="list-row__title" href={pathOf({ name: 'group', groupId: group.id })}>
+              {group.name}
+            </a>
+            {group.sample ? <SampleBadge /> : null}
+            <p class="list-row__meta">{t.home.people(activeCount)}</p>
+          </div>
+        </li>
       )}
-    </section>
+    </ListSection>
   );
 }
 

@@ -7,9 +7,8 @@ import { createMeeting, updateMeeting } from '../../state/meeting-actions';
 import { go, pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { SelectField } from '../components/fields';
-import { LiveView } from '../components/LiveView';
+import { LiveFound, LiveView } from '../components/LiveView';
 import { MeetingForm } from '../components/MeetingForm';
-import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings';
 
@@ -86,9 +85,8 @@ export function NewMeetingScreen({ groupId }: { groupId: string | null }) {
 export function EditMeetingScreen({ meetingId }: { meetingId: string }) {
   const detail = useLive(() => getMeetingDetail(meetingId), [meetingId]);
   return (
-    <LiveView live={detail}>
+    <LiveFound live={detail} notFound={t.meeting.notFound}>
       {(found) => {
-        if (!found) return <NotFound message={t.meeting.notFound} />;
         const { meeting, people, attendees } = found;
         const roster = people.filter((p) => !p.guestOfMeetingId);
         return (
@@ -115,6 +113,6 @@ export function EditMeetingScreen({ meetingId }: { meetingId: string }) {
           </>
         );
       }}
-    </LiveView>
+    </LiveFound>
   );
 }

@@ -10,9 +10,9 @@ import { useLive } from '../../state/use-live';
 import { AddPersonForm } from '../components/AddPersonForm';
 import { AgendaEditor } from '../components/AgendaEditor';
 import { MeetingCoverage } from '../components/AreInCoverage';
-import { LiveView } from '../components/LiveView';
-import { NotFound } from '../components/NotFound';
+import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { t } from '../strings/all';
 import { byName } from '../../domain/names';
 import { nameCollator } from '../strings/locale';
@@ -69,16 +69,13 @@ function Attendance({ detail }: { detail: MeetingDetail }) {
 export function MeetingScreen({ meetingId }: { meetingId: string }) {
   const detail = useLive(() => getRunData(meetingId), [meetingId]);
   return (
-    <LiveView live={detail}>
+    <LiveFound live={detail} notFound={t.meeting.notFound}>
       {(found) => {
-        if (!found) return <NotFound message={t.meeting.notFound} />;
         const { meeting, group, people } = found;
         const chair = people.find((p) => p.id === meeting.chairId);
         return (
           <>
-            <p class="breadcrumb">
-              <a href={pathOf({ name: 'group', groupId: group.id })}>{t.meeting.groupLink(group.name)}</a>
-            </p>
+            <Breadcrumb href={pathOf({ name: 'group', groupId: group.id })} text={t.meeting.groupLink(group.name)} />
             <PageTitle text={meeting.title} />
             {meeting.sample ? <span class="badge">{t.home.sampleBadge}</span> : null}
             <dl class="facts">
@@ -131,6 +128,6 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
           </>
         );
       }}
-    </LiveView>
+    </LiveFound>
   );
 }

@@ -11,12 +11,15 @@ import { now } from '../../state/clock';
 import { erasePerson } from '../../state/privacy-actions';
 import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
-import { LiveView } from '../components/LiveView';
-import { NotFound } from '../components/NotFound';
+import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { RecordTable } from '../components/RecordTable';
+import { Breadcrumb } from '../components/Breadcrumb';
+import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDuration } from '../format-duration';
 import { fileSlug, type RecordFile } from '../record/record-files';
-import { canShareFiles, downloadFile, shareFile } from '../record/save-file';
+import { canShareFiles } from '../record/save-file';
+import { useFileMaker } from '../record/use-file-maker';
 import { t } from '../strings/all';
 import '../record-print.css';
 import { ruleWords } from '../rule-words';
@@ -68,22 +71,9 @@ function holdsFile(doc: SubjectAccess): RecordFile {
 }
 
 function FileButtons({ doc }: { doc: SubjectAccess }) {
-  const [message, setMessage] = useState('');
+  const { message, makeFile } = useFileMaker(w);
   const file = () => holdsFile(doc);
-  const run = async (how: 'download' | 'share') => {
-    try {
-      const made = file();
-      if (how === 'share') {
-        if (await shareFile(made)) setMessage(w.shared(made.name));
-      } else {
-        downloadFile(made);
-        setMessage(w.made(made.name));
-      }
-    } catch (error) {
-      console.error('Heard could not make a file', error);
-      setMessage(w.failed);
-    }
-  };
+  const run = (how: 'download' | 'share') => makeFile(file, how);
   return (
     <div class="record-controls">
       <div class="actions">
@@ -106,41 +96,39 @@ function FileButtons({ doc }: { doc: SubjectAccess }) {
   );
 }
 
-function List<T>({ title, id, rows, children }: { title: string; id: string; rows: readonly T[]; children: (row: T) => ComponentChildren }) {
+/** One part of what is held: its title with how many, then `children` (drawn only when there are some), or `empty`. */
+function Held({ title, id, count, empty = t.privacy.none, children }: { title: string; id: string; count: number; empty?: string; children: () => ComponentChildren }) {
   return (
     <section aria-labelledby={id} class="record-section">
       <h3 id={id}>
-        {title} ({rows.length})
+        {title} ({count})
       </h3>
-      {rows.length === 0 ? <p class="empty">{t.privacy.none}</p> : <ul>{rows.map(children)}</ul>}
+      {count === 0 ? <p class="empty">{empty}</p> : children()}
     </section>
+  );
+}
+
+function List<T>({ title, id, rows, children }: { title: string; id: string; rows: readonly T[]; children: (row: T) => ComponentChildren }) {
+  return (
+    <Held title={title} id={id} count={rows.length}>
+      {() => <ul>{rows.map(children)}</ul>}
+    </Held>
   );
 }
 
 /** A table of what is held: the first cell of each row names it. */
 function HoldsTable({ cols, rows }: { cols: readonly string[]; rows: readonly (readonly ComponentChildren[])[] }) {
   return (
-    <table class="people-table record-table">
-      <thead>
-        <tr>
-          {cols.map((col) => (
-            <th key={col} scope="col">
-              {col}
-            </th>
+    <RecordTable columns={cols}>
+      {rows.map(([first, ...rest], i) => (
+        <tr key={i}>
+          <th scope="row">{first}</th>
+          {rest.map((cell, j) => (
+            <td key={j}>{cell}</td>
           ))}
         </tr>
-      </thead>
-      <tbody>
-        {rows.map(([first, ...rest], i) => (
-          <tr key={i}>
-            <th scope="row">{first}</th>
-            {rest.map((cell, j) => (
-              <td key={j}>{cell}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </RecordTable>
   );
 }
 
@@ -166,13 +154,8 @@ function Holds({ doc }: { doc: SubjectAccess }) {
         <dt>{w.areIn}</dt>
         <dd>{person.areIn.length ? person.areIn.join(', ') : w.noneMarked}</dd>
       </dl>
-      <section aria-labelledby="holds-meetings" class="record-section">
-        <h3 id="holds-meetings">
-          {w.meetings} ({doc.meetings.length})
-        </h3>
-        {doc.meetings.length === 0 ? (
-          <p class="empty">{w.meetingsNone}</p>
-        ) : (
+      <Held title={w.meetings} id="holds-meetings" count={doc.meetings.length} empty={w.meetingsNone}>
+        {() => (
           <HoldsTable
             cols={w.meetingCols}
             rows={doc.meetings.map((m) => [
@@ -187,7 +170,7 @@ function Holds({ doc }: { doc: SubjectAccess }) {
             ])}
           />
         )}
-      </section>
+      </Held>
       <List title={w.dissent} id="holds-dissent" rows={doc.dissent}>
         {(d) => (
           <li>
@@ -231,16 +214,9 @@ function Holds({ doc }: { doc: SubjectAccess }) {
           </li>
         )}
       </List>
-      <section aria-labelledby="holds-mentions" class="record-section">
-        <h3 id="holds-mentions">
-          {w.mentions} ({doc.mentions.length})
-        </h3>
-        {doc.mentions.length === 0 ? (
-          <p class="empty">{t.privacy.none}</p>
-        ) : (
-          <HoldsTable cols={w.mentionCols} rows={doc.mentions.map((m) => [m.record, m.meeting, m.text])} />
-        )}
-      </section>
+      <Held title={w.mentions} id="holds-mentions" count={doc.mentions.length}>
+        {() => <HoldsTable cols={w.mentionCols} rows={doc.mentions.map((m) => [m.record, m.meeting, m.text])} />}
+      </Held>
     </section>
   );
 }
@@ -302,11 +278,7 @@ function Erase({ page, onErased }: { page: PersonPage; onErased: (pseudonym: str
           <p>
             <strong>{t.privacy.cannotUndo}</strong>
           </p>
-          {problem ? (
-            <p class="field__error" role="alert">
-              {problem}
-            </p>
-          ) : null}
+          <ProblemAlert problem={problem} />
           <button type="submit" class="button button--warning">
             {w.eraseTitle(page.name)}
           </button>
@@ -320,30 +292,24 @@ export function PersonScreen({ groupId, personId }: { groupId: string; personId:
   const page = useLive(() => readPersonPage(groupId, personId, now(), WORDS), [groupId, personId]);
   const [erasedAs, setErasedAs] = useState('');
   return (
-    <LiveView live={page}>
-      {(found) =>
-        !found ? (
-          <NotFound message={w.notFound} />
-        ) : (
-          <div class="record-page">
-            <p class="breadcrumb">
-              <a href={pathOf({ name: 'group', groupId })}>{t.privacy.groupLink(found.groupName)}</a>
-            </p>
-            <PageTitle text={found.name} />
-            <div role="status">
-              {erasedAs ? (
-                <div class="notice">
-                  <p>{w.erased(erasedAs)}</p>
-                  <a href={pathOf({ name: 'group', groupId })}>{w.backToGroup}</a>
-                </div>
-              ) : null}
-            </div>
-            {found.erased && !erasedAs ? <p class="notice">{w.erasedNotice(found.name)}</p> : null}
-            <Holds doc={found.holds} />
-            {found.erased ? null : <Erase page={found} onErased={setErasedAs} />}
+    <LiveFound live={page} notFound={w.notFound}>
+      {(found) => (
+        <div class="record-page">
+          <Breadcrumb href={pathOf({ name: 'group', groupId })} text={t.privacy.groupLink(found.groupName)} />
+          <PageTitle text={found.name} />
+          <div role="status">
+            {erasedAs ? (
+              <div class="notice">
+                <p>{w.erased(erasedAs)}</p>
+                <a href={pathOf({ name: 'group', groupId })}>{w.backToGroup}</a>
+              </div>
+            ) : null}
           </div>
-        )
-      }
-    </LiveView>
+          {found.erased && !erasedAs ? <p class="notice">{w.erasedNotice(found.name)}</p> : null}
+          <Holds doc={found.holds} />
+          {found.erased ? null : <Erase page={found} onErased={setErasedAs} />}
+        </div>
+      )}
+    </LiveFound>
   );
 }

@@ -10,6 +10,8 @@ import { Radios } from '../components/fields';
 import { LiveView } from '../components/LiveView';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
+import { RecordTable } from '../components/RecordTable';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { SealedNotice } from '../checkin/SealedAnswers';
 import { ExportPanel } from '../record/ExportPanel';
 import { checkInLabels, recordWords, whenLine } from '../record/record-files';
@@ -36,37 +38,26 @@ function Attendance({ record }: { record: MeetingRecord }) {
   const a = w.attendance;
   if (record.attendance.length === 0) return <p class="empty">{a.nobody}</p>;
   return (
-    <table class="people-table record-table">
-      <thead>
-        <tr>
-          <th scope="col">{a.name}</th>
-          <th scope="col">{a.perspective}</th>
-          <th scope="col">{a.arrived}</th>
-          <th scope="col">{a.left}</th>
-          <th scope="col">{a.time}</th>
+    <RecordTable columns={[a.name, a.perspective, a.arrived, a.left, a.time]}>
+      {record.attendance.map((row) => (
+        <tr key={row.personId}>
+          <th scope="row">
+            {row.name}
+            {row.guest ? <span class="badge">{a.guest}</span> : null}
+          </th>
+          <td>{row.perspective}</td>
+          {row.came ? (
+            <>
+              <td>{clock(row.arrivedAt)}</td>
+              <td>{clock(row.leftAt)}</td>
+              <td>{formatLength(row.presentMs)}</td>
+            </>
+          ) : (
+            <td colSpan={3}>{a.didNotCome}</td>
+          )}
         </tr>
-      </thead>
-      <tbody>
-        {record.attendance.map((row) => (
-          <tr key={row.personId}>
-            <th scope="row">
-              {row.name}
-              {row.guest ? <span class="badge">{a.guest}</span> : null}
-            </th>
-            <td>{row.perspective}</td>
-            {row.came ? (
-              <>
-                <td>{clock(row.arrivedAt)}</td>
-                <td>{clock(row.leftAt)}</td>
-                <td>{formatLength(row.presentMs)}</td>
-              </>
-            ) : (
-              <td colSpan={3}>{a.didNotCome}</td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </RecordTable>
   );
 }
 
@@ -74,29 +65,19 @@ function Agenda({ record }: { record: MeetingRecord }) {
   const a = w.agenda;
   if (record.agenda.length === 0) return <p class="empty">{a.none}</p>;
   return (
-    <table class="people-table record-table">
-      <thead>
-        <tr>
-          <th scope="col">{a.item}</th>
-          <th scope="col">{a.planned}</th>
-          <th scope="col">{a.used}</th>
-          <th scope="col">{a.status}</th>
+    <RecordTable columns={[a.item, a.planned, a.used, a.status]}>
+      {record.agenda.map((row, i) => (
+        <tr key={row.item.id}>
+          <th scope="row">
+            {i + 1}. {row.item.title}
+            {row.lead ? <span class="record-card__meta">{a.lead(row.lead)}</span> : null}
+          </th>
+          <td>{formatLength(row.plannedMs)}</td>
+          <td>{formatLength(row.usedMs)}</td>
+          <td>{a.statuses[row.status]}</td>
         </tr>
-      </thead>
-      <tbody>
-        {record.agenda.map((row, i) => (
-          <tr key={row.item.id}>
-            <th scope="row">
-              {i + 1}. {row.item.title}
-              {row.lead ? <span class="record-card__meta">{a.lead(row.lead)}</span> : null}
-            </th>
-            <td>{formatLength(row.plannedMs)}</td>
-            <td>{formatLength(row.usedMs)}</td>
-            <td>{a.statuses[row.status]}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </RecordTable>
   );
 }
 
@@ -165,28 +146,18 @@ function Actions({ record }: { record: MeetingRecord }) {
   const a = w.actions;
   if (record.actions.length === 0) return <p class="empty">{a.none}</p>;
   return (
-    <table class="people-table record-table">
-      <thead>
-        <tr>
-          <th scope="col">{a.what}</th>
-          <th scope="col">{a.owner}</th>
-          <th scope="col">{a.due}</th>
-          <th scope="col">{a.status}</th>
+    <RecordTable columns={[a.what, a.owner, a.due, a.status]}>
+      {record.actions.map(({ item, owner }) => (
+        <tr key={item.id}>
+          <th scope="row" class="record-table__words">
+            {item.what}
+          </th>
+          <td>{owner}</td>
+          <td>{formatIsoDay(item.due)}</td>
+          <td>{t.record.actionStatus[item.status]}</td>
         </tr>
-      </thead>
-      <tbody>
-        {record.actions.map(({ item, owner }) => (
-          <tr key={item.id}>
-            <th scope="row" class="record-table__words">
-              {item.what}
-            </th>
-            <td>{owner}</td>
-            <td>{formatIsoDay(item.due)}</td>
-            <td>{t.record.actionStatus[item.status]}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </RecordTable>
   );
 }
 
@@ -207,29 +178,17 @@ function Glossary({ record }: { record: MeetingRecord }) {
 function BalanceTable({ rows, caption, first }: { rows: MeetingRecord['balance']['groups']; caption: string; first: string }) {
   const b = w.balance;
   return (
-    <table class="people-table record-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{first}</th>
-          <th scope="col">{b.talk}</th>
-          <th scope="col">{b.turns}</th>
-          <th scope="col">{b.fair}</th>
-          <th scope="col">{b.share}</th>
+    <RecordTable caption={caption} columns={[first, b.talk, b.turns, b.fair, b.share]}>
+      {rows.map((row) => (
+        <tr key={row.who}>
+          <th scope="row">{row.who}</th>
+          <td>{formatLength(row.talkMs)}</td>
+          <td>{row.turns}</td>
+          <td>{formatLength(row.fairMs)}</td>
+          <td>{bandWords(row.band)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.who}>
-            <th scope="row">{row.who}</th>
-            <td>{formatLength(row.talkMs)}</td>
-            <td>{row.turns}</td>
-            <td>{formatLength(row.fairMs)}</td>
-            <td>{bandWords(row.band)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </RecordTable>
   );
 }
 
@@ -360,9 +319,7 @@ export function RecordScreen({ meetingId }: { meetingId: string }) {
         const { meeting } = record;
         return (
           <div class="record-page">
-            <p class="breadcrumb">
-              <a href={pathOf({ name: 'meeting', meetingId })}>{w.backToMeeting(meeting.title)}</a>
-            </p>
+            <Breadcrumb href={pathOf({ name: 'meeting', meetingId })} text={w.backToMeeting(meeting.title)} />
             <PageTitle text={w.title(meeting.title)} />
             {meeting.state === 'not-started' ? <p class="notice">{w.notStarted}</p> : null}
             {meeting.state === 'running' || meeting.state === 'closing' ? <p class="notice">{w.stillRunning}</p> : null}

@@ -8,9 +8,9 @@ import { deleteReviewedMeetings, setRetention } from '../../state/privacy-action
 import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { Radios } from '../components/fields';
-import { LiveView } from '../components/LiveView';
-import { NotFound } from '../components/NotFound';
+import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { t } from '../strings/all';
 
 const w = t.privacy.retention;
@@ -126,22 +126,16 @@ function PastList({ group, meetings }: { group: Group; meetings: Meeting[] }) {
 export function RetentionScreen({ groupId }: { groupId: string }) {
   const screen = useLive(() => readGroupMeetings(groupId), [groupId]);
   return (
-    <LiveView live={screen}>
-      {(found) =>
-        !found ? (
-          <NotFound message={t.group.notFound} />
-        ) : (
-          <>
-            <p class="breadcrumb">
-              <a href={pathOf({ name: 'group', groupId })}>{t.privacy.groupLink(found.group.name)}</a>
-            </p>
-            <PageTitle text={w.title} />
-            <p>{w.intro}</p>
-            <PeriodForm group={found.group} />
-            <PastList group={found.group} meetings={found.meetings} />
-          </>
-        )
-      }
-    </LiveView>
+    <LiveFound live={screen} notFound={t.group.notFound}>
+      {(found) => (
+        <>
+          <Breadcrumb href={pathOf({ name: 'group', groupId })} text={t.privacy.groupLink(found.group.name)} />
+          <PageTitle text={w.title} />
+          <p>{w.intro}</p>
+          <PeriodForm group={found.group} />
+          <PastList group={found.group} meetings={found.meetings} />
+        </>
+      )}
+    </LiveFound>
   );
 }

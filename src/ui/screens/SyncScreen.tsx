@@ -12,6 +12,7 @@ import { useLive } from '../../state/use-live';
 import { useStore } from '../../state/use-store';
 import { syncNow, syncRunStore } from '../../sync/sync-runner';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
+import { TextField } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
 
@@ -93,62 +94,19 @@ function SettingsForm({ settings, setMessage }: { settings: Partial<SyncSettings
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="sync-settings-title">
       <h2 id="sync-settings-title">{w.settingsTitle}</h2>
       <ErrorSummary errors={errors} />
-      <div class="field">
-        <label class="field__label" for="sync-link">
-          {w.link}
-        </label>
-        <p class="field__hint" id="sync-link-hint">
-          {w.linkHint}
-        </p>
-        <input
-          id="sync-link"
-          class="field__input"
-          type="text"
-          autocomplete="off"
-          spellcheck={false}
-          aria-describedby="sync-link-hint"
-          value={link}
-          onInput={(e) => setLink(e.currentTarget.value)}
-        />
-      </div>
+      <TextField id="sync-link" label={w.link} hint={w.linkHint} spellCheck={false} value={link} onInput={setLink} />
       <p>{w.orFields}</p>
       <div class="field-row">
-        <div class="field">
-          <label class="field__label" for="sync-url">
-            {w.serverUrl}
-          </label>
-          <p class="field__hint" id="sync-url-hint">
-            {w.serverUrlHint}
-          </p>
-          <input
-            id="sync-url"
-            class="field__input"
-            type="url"
-            autocomplete="off"
-            spellcheck={false}
-            aria-describedby="sync-url-hint"
-            value={serverUrl}
-            onInput={(e) => setServerUrl(e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label class="field__label" for="sync-key">
-            {configured ? w.newKey : w.deviceKey}
-          </label>
-          <p class="field__hint" id="sync-key-hint">
-            {configured ? `${w.keySaved(maskKey(settings.deviceKey!))} ${w.newKeyHint}` : w.deviceKeyHint}
-          </p>
-          <input
-            id="sync-key"
-            class="field__input"
-            type="password"
-            autocomplete="off"
-            spellcheck={false}
-            aria-describedby="sync-key-hint"
-            value={deviceKey}
-            onInput={(e) => setDeviceKey(e.currentTarget.value)}
-          />
-        </div>
+        <TextField id="sync-url" type="url" label={w.serverUrl} hint={w.serverUrlHint} spellCheck={false} value={serverUrl} onInput={setServerUrl} />
+        <TextField
+          id="sync-key"
+          type="password"
+          label={configured ? w.newKey : w.deviceKey}
+          hint={configured ? `${w.keySaved(maskKey(settings.deviceKey!))} ${w.newKeyHint}` : w.deviceKeyHint}
+          spellCheck={false}
+          value={deviceKey}
+          onInput={setDeviceKey}
+        />
       </div>
       <div class="field">
         <label class="checkbox">
@@ -192,6 +150,18 @@ function waitingMeta(row: OutboxEntry): string {
   return [row.kind === 'request' ? '' : w.revision(row.revision), w.waitingSince(formatDayAndClock(row.createdAt)), row.attempts ? w.tries(row.attempts) : '']
     .filter(Boolean)
     .join(' · ');
+}
+
+/** A summary or a request still to go: what it is, how long it has waited, why, and the body that goes. */
+function WaitingRow({ row, names }: { row: OutboxRow | RequestRow; names: boolean }) {
+  return (
+    <li class="list-row">
+      <span class="list-row__title">{titleOf(row)}</span>
+      <p class="list-row__meta">{waitingMeta(row)}</p>
+      <EntryProblem row={row} />
+      <WhatIsSent row={row} names={names} what={titleOf(row)} />
+    </li>
+  );
 }
 
 /**
@@ -272,21 +242,11 @@ export function SyncScreen() {
       ) : (
         <ul class="list" aria-label={w.waitingTitle}>
           {waiting.map((row) => (
-            <li class="list-row" key={row.id}>
-              <span class="list-row__title">{titleOf(row)}</span>
-              <p class="list-row__meta">{waitingMeta(row)}</p>
-              <EntryProblem row={row} />
-              <WhatIsSent row={row} names={names} what={titleOf(row)} />
-            </li>
+            <WaitingRow key={row.id} row={row} names={names} />
           ))}
           {/* Requests go after the summaries waiting before them: listed in that order. */}
           {waitingRequests.map((row) => (
-            <li class="list-row" key={row.id}>
-              <span class="list-row__title">{titleOf(row)}</span>
-              <p class="list-row__meta">{waitingMeta(row)}</p>
-              <EntryProblem row={row} />
-              <WhatIsSent row={row} names={names} what={titleOf(row)} />
-            </li>
+            <WaitingRow key={row.id} row={row} names={names} />
           ))}
         </ul>
       )}

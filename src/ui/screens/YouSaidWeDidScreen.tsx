@@ -2,9 +2,9 @@ import { formatShortDay } from '../dates';
 import { getGroupRecord } from '../../db/record-repo';
 import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
-import { LiveView } from '../components/LiveView';
-import { NotFound } from '../components/NotFound';
+import { LiveFound } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { ActionButtons, DueLine, Outcome } from '../record/ActionCard';
 import { StatusTag } from '../record/DissentCard';
 import { runningMeetingId } from '../record/group-record';
@@ -16,9 +16,8 @@ import '../record.css';
 export function YouSaidWeDidScreen({ groupId }: { groupId: string }) {
   const live = useLive(() => getGroupRecord(groupId), [groupId]);
   return (
-    <LiveView live={live}>
+    <LiveFound live={live} notFound={t.group.notFound}>
       {(record) => {
-        if (!record) return <NotFound message={t.group.notFound} />;
         const order = new Map(record.meetings.map((m, index) => [m.id, index]));
         const actions = [...record.actions].sort(
           (a, b) => (order.get(b.meetingId) ?? 0) - (order.get(a.meetingId) ?? 0) || a.createdAt - b.createdAt,
@@ -26,9 +25,7 @@ export function YouSaidWeDidScreen({ groupId }: { groupId: string }) {
         const meetingId = runningMeetingId(record);
         return (
           <>
-            <p class="breadcrumb">
-              <a href={pathOf({ name: 'group', groupId })}>{t.record.backToGroup(record.groupName)}</a>
-            </p>
+            <Breadcrumb href={pathOf({ name: 'group', groupId })} text={t.record.backToGroup(record.groupName)} />
             <PageTitle text={t.record.ysTitle(record.groupName)} />
             <p class="lede">{t.record.ysIntro}</p>
             {actions.length === 0 ? <p class="empty">{t.record.ysNone}</p> : null}
@@ -61,6 +58,6 @@ export function YouSaidWeDidScreen({ groupId }: { groupId: string }) {
           </>
         );
       }}
-    </LiveView>
+    </LiveFound>
   );
 }

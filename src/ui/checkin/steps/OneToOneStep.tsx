@@ -2,6 +2,7 @@ import { CONTACT_MAX_LENGTH } from '../../../domain/checkin';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { PageTitle } from '../../components/PageTitle';
+import { ProblemAlert } from '../../components/ProblemAlert';
 import { t } from '../../strings/all';
 import { Step } from '../answers';
 import type { FlowEvent, FlowState, OneToOneProblems } from '../participant-flow-state';
@@ -64,11 +65,7 @@ export function OneToOneStep({
           onInput={(text) => dispatch({ type: 'contact', text })}
         />
       ) : null}
-      {state.failed ? (
-        <p class="field__error" role="alert">
-          {t.checkin.saveFailed}
-        </p>
-      ) : null}
+      <ProblemAlert problem={state.failed ? t.checkin.saveFailed : ''} />
       <div class="checkin-nav">
         <BackButton step={state.step} promptCount={promptCount} dispatch={dispatch} />
         <button type="button" class="button button--start" disabled={state.saving} onClick={onSave}>

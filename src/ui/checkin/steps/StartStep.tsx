@@ -1,17 +1,11 @@
-import { PageTitle } from '../../components/PageTitle';
 import { go } from '../../routes';
 import { t } from '../../strings/all';
-import { Step } from '../answers';
+import { OneButtonStep } from './OneButtonStep';
 
 /** "Pass the tablet": the participant starts theirs, or the chair ends the check-in. */
 export function StartStep({ onStart, onChair }: { onStart: () => void; onChair: () => void }) {
   return (
-    <Step>
-      <PageTitle text={t.checkin.passTitle} />
-      <p class="lede">{t.checkin.passHint}</p>
-      <button type="button" class="button button--start" onClick={onStart}>
-        {t.checkin.startMine}
-      </button>
+    <OneButtonStep title={t.checkin.passTitle} hint={t.checkin.passHint} button={t.checkin.startMine} onClick={onStart}>
       <p>
         {/* Replace, never push, like everything on the locked tablet: history does not grow. */}
         <a href="#/your-information" onClick={(e) => (e.preventDefault(), go({ name: 'your-information' }, { replace: true }))}>
@@ -23,6 +17,6 @@ export function StartStep({ onStart, onChair }: { onStart: () => void; onChair: 
           {t.checkin.chairFinish}
         </button>
       </div>
-    </Step>
+    </OneButtonStep>
   );
 }
