@@ -189,6 +189,21 @@ describe('VoiceBalancePanel', () => {
     expect(screen.getByText('Nobody is waiting to speak.')).toBeTruthy();
   });
 
+  it('never shows the speaker waiting for the floor, even where the stored queue still holds them (a tablet from before that rule)', async () => {
+    const refresh = await openMeeting();
+    fireEvent.click(tile('Dr Sam Patel'));
+    await waitFor(async () => expect(await runningTurns()).toBe(1));
+    await db().queue.bulkAdd([
+      { id: 'q-sam', meetingId: 'meeting-1', personId: 'sam', askedAt: T - 1000, position: null, doneAt: null },
+      { id: 'q-grace', meetingId: 'meeting-1', personId: 'grace', askedAt: T, position: null, doneAt: null },
+    ]);
+    await refresh();
+    expect(await screen.findByRole('button', { name: 'Next speaker: Grace Doherty' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'In the queue: 1: Grace Doherty' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^In the queue.*Dr Sam Patel/ })).toBeNull();
+    expect(tile('Dr Sam Patel').textContent).toContain('Speaking');
+  });
+
   it('ends the turn when the meeting pauses, and says so', async () => {
     const refresh = await openMeeting();
     fireEvent.click(tile('Dr Sam Patel'));

@@ -63,6 +63,7 @@ function stacked({ speakers, detail }: BalanceParts) {
 const UNSEEN = { visibility: 'hidden' } as const;
 
 const NO_TURNS: Turn[] = [];
+const NO_TALK: ReadonlyMap<Id, number> = new Map();
 const NO_QUEUE: QueueEntry[] = [];
 
 /** The figures over this item or the whole meeting. */
@@ -189,9 +190,20 @@ export function VoiceBalancePanel({ data, itemId, children = stacked }: { data: 
   const itemTalk = useMemo(() => tallyTalk(itemTurns.filter((turn) => turn.endedAt !== null), 0).talk, [itemTurns]);
   const figures: FiguresInput = { data, talk, scope, itemId, figuresAt, thresholds: preferences.thresholds };
   const queue = live.status === 'ready' ? live.value.queue : NO_QUEUE;
+  const speakerId = open && !open.crossTalk ? open.personId : null;
+  const leastHeard = preferences.queueMode === 'least-heard' && queue.some((entry) => entry.doneAt === null);
+  const orderAt = leastHeard ? figuresAt : 0;
   const ordered = useMemo(
-    () => orderQueue(queue, preferences.queueMode, tallyTalk(talk.turns, figuresAt).talk, tallyTalk(itemTurns, figuresAt).talk),
-    [queue, preferences.queueMode, talk, itemTurns, figuresAt],
+    () =>
+      orderQueue(
+        queue,
+        preferences.queueMode,
+        // Tallied only for an order that needs them, and only while someone waits: not every five seconds for nothing.
+        leastHeard ? tallyTalk(talk.turns, orderAt).talk : NO_TALK,
+        leastHeard ? tallyTalk(itemTurns, orderAt).talk : NO_TALK,
+        // Whoever is speaking is never shown waiting for the floor they have.
+      ).filter((entry) => entry.personId !== speakerId),
+    [queue, preferences.queueMode, leastHeard, talk, itemTurns, orderAt, speakerId],
   );
   const tapContext: TapContext = useMemo(() => ({ spans, queue }), [spans, queue]);
   // On a break (or once the discussion has ended) nobody's talk counts: the screen says so.
