@@ -363,7 +363,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     return html(c, officePage({ ...page, ...counted, owners, keys, moves, keyLabel: office.label }));
   });
 
-  registerReflectionRoutes(app, { db, session, html, signIn: signInPage });
+  registerReflectionRoutes(app, { db, session, html, signIn: signInPage, now: options.now ?? Date.now });
 
   /**
    * A form post must come from this server's own page: its Origin (or, without one, its Referer)

@@ -24,6 +24,8 @@ export interface ReflectionRouteOptions {
   html: (c: Context, body: string, status?: 200 | 400 | 401 | 403 | 404) => Response;
   /** The sign-in page, with a message. */
   signIn: (message: string) => string;
+  /** The server's clock: what "this quarter" is when nothing is stored yet. */
+  now: () => number;
 }
 
 const SIGN_IN_AGAIN = 'Sign in to see the programme office’s pages.';
@@ -48,7 +50,7 @@ function csv(c: Context, name: string, table: FigureTable | undefined): Response
 const fileSafe = (text: string) => text.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 60);
 
 export function registerReflectionRoutes<E extends Env>(app: Hono<E>, options: ReflectionRouteOptions): void {
-  const { db, session, html, signIn } = options;
+  const { db, session, html, signIn, now } = options;
 
   // The title and period at the top of each printed page. It holds only the words its own address
   // carries, each escaped, so it needs no sign-in and can hold nothing else.
@@ -86,18 +88,21 @@ export function registerReflectionRoutes<E extends Env>(app: Hono<E>, options: R
   async function programmeView(c: Context) {
     const range = await meetingDateRange(db);
     const asked = param(c, 'period', 10);
-    const period = asked ? parsePeriod(asked) : parsePeriod(quarterOf(range?.last ?? '2000-01-01'));
+    // The quarter of the latest meeting stored; with none yet, this quarter, not a year nobody chose.
+    const period = asked ? parsePeriod(asked) : parsePeriod(quarterOf(range?.last ?? new Date(now()).toISOString().slice(0, 10)));
     const after = param(c, 'after') ?? null;
     if (!period || (c.req.query('after') !== undefined && !after)) return null;
     const listed = await programmeGroups(db, period, after);
-    const before = previousPeriod(period);
-    const [figures, earlier, names] = await Promise.all([
+    // What changed most is looked for in every group of the programme, not only those on this page.
+    const [figures, everyNow, everyBefore, names] = await Promise.all([
       programmeFigures(db, listed.groupIds, period),
-      programmeFigures(db, listed.groupIds, before),
+      programmeFigures(db, null, period),
+      programmeFigures(db, null, previousPeriod(period)),
       groupNames(db, listed.groupIds),
     ]);
     const groups = listed.groupIds.map((groupId) => ({ groupId, name: names.get(groupId), figures: figures.get(groupId) as Figures }));
-    const change = biggestChange(figures, earlier);
+    const change = biggestChange(everyNow, everyBefore);
+    const changeName = change ? (names.get(change.groupId) ?? (await groupNames(db, [change.groupId])).get(change.groupId)) : undefined;
     const [counted] = after
       ? await db.query<{ n: unknown }>(
           '/* programme-before */ SELECT count(DISTINCT group_id) AS n FROM summaries WHERE meeting_date BETWEEN $1::date AND $2::date AND group_id <= $3',
@@ -112,7 +117,7 @@ export function registerReflectionRoutes<E extends Env>(app: Hono<E>, options: R
       before: Number(counted?.n ?? 0),
       after,
       next: listed.next,
-      changed: change ? changeWords(change, groupLabel(change.groupId, names.get(change.groupId))) : null,
+      changed: change ? changeWords(change, groupLabel(change.groupId, changeName)) : null,
     };
   }
 

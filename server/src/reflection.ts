@@ -43,14 +43,14 @@ export const emptyFigures = (): Figures => ({
 });
 
 /** Which summaries, and what one row of figures stands for: a meeting (its summary id) or a group. */
-type Choice = { by: 'meeting'; ids: string[] } | { by: 'group'; groupIds: string[]; from: string; to: string };
+type Choice = { by: 'meeting'; ids: string[] } | { by: 'group'; groupIds: string[] | null; from: string; to: string };
 
 function chosen(choice: Choice): { cte: string; params: unknown[] } {
   if (choice.by === 'meeting') {
     return { cte: 'SELECT id::text AS k, meeting_date, body FROM summaries WHERE id = ANY($1::uuid[])', params: [choice.ids] };
   }
   return {
-    cte: 'SELECT group_id AS k, meeting_date, body FROM summaries WHERE group_id = ANY($1::text[]) AND meeting_date BETWEEN $2::date AND $3::date',
+    cte: 'SELECT group_id AS k, meeting_date, body FROM summaries WHERE ($1::text[] IS NULL OR group_id = ANY($1::text[])) AND meeting_date BETWEEN $2::date AND $3::date',
     params: [choice.groupIds, choice.from, choice.to],
   };
 }
@@ -206,9 +206,12 @@ export async function programmeGroups(
   return { groupIds, next: rows.length > limit ? groupIds[groupIds.length - 1]! : null, total: Number(counted?.n ?? 0) };
 }
 
-/** Each group's figures for its meetings in the period (a group with none there is absent). */
-export function programmeFigures(db: Queryable, groupIds: string[], period: Period): Promise<Map<string, Figures>> {
-  return groupIds.length ? figuresBy(db, { by: 'group', groupIds, from: period.from, to: period.to }) : Promise.resolve(new Map());
+/**
+ * Each group's figures for its meetings in the period (a group with none there is absent): of the
+ * groups in `groupIds`, or of every group when it is null.
+ */
+export function programmeFigures(db: Queryable, groupIds: string[] | null, period: Period): Promise<Map<string, Figures>> {
+  return groupIds?.length === 0 ? Promise.resolve(new Map()) : figuresBy(db, { by: 'group', groupIds, from: period.from, to: period.to });
 }
 
 /** The first and last meeting dates stored, for the period chooser. */

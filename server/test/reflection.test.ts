@@ -146,6 +146,13 @@ for (const backend of backends()) {
       }
     });
 
+    it('says what changed most across the whole programme, on a page that does not list that group too', async () => {
+      // The page after grp-a lists the other three; the largest move is still Carers Workstream's.
+      const html = await (await page('office/programme?period=2025-Q2&after=grp-a')).text();
+      expect(table(html, 'Groups that met in this period').slice(1).map((row) => row[1])).toEqual(['grp-b', 'grp-c', 'grp-d']);
+      expect(html).toContain('<strong>What changed most since the period before:</strong> Lived experience share rose from 12% to 24% of talk in Carers Workstream.');
+    });
+
     it('a group over time: one row per meeting, a meeting with too few answers says so', async () => {
       const b = await (await page('office/group?id=grp-b')).text();
       expect(b).toContain(`<h1>Group ${groupCode('grp-b')} over time</h1>`);
@@ -232,3 +239,21 @@ for (const backend of backends()) {
     });
   });
 }
+
+describe('the programme page before any summary has come', () => {
+  for (const backend of backends()) {
+    it(`opens on the quarter the server's clock is in, not a year nobody chose (${backend.name})`, async () => {
+      const server = await start({ ...backend.fresh(), now: () => Date.UTC(2026, 10, 20, 12) });
+      try {
+        const office = (await createKey(server.db, 'Programme office', 'office')).secret;
+        const cookie = ((await signIn(server, office)).headers.get('set-cookie') ?? '').split(';')[0]!;
+        const html = await (await get(server, 'office/programme', undefined, { Cookie: cookie })).text();
+        expect(html).toContain('2026 Q4 (October to December)');
+        expect(html).not.toContain('2000');
+      } finally {
+        await server.close();
+        await backend.cleanup();
+      }
+    });
+  }
+});
