@@ -102,9 +102,11 @@ export function figureTables(categories: Category[], rowHeader: string): FigureT
     ['Deferred', (f) => f.decisions.deferred],
     ['Made elsewhere', (f) => f.decisions.elsewhere],
   ]);
-  counted('actions', 'Actions: done, late, open', [
-    ['Done', (f) => f.actions.done],
-    ['Late (open past its due date)', (f) => f.actions.late],
+  counted('actions', 'Actions: done on time, late, open', [
+    ['Done by its due date', (f) => f.actions.onTime],
+    ['Done after its due date', (f) => f.actions.late],
+    ['Done (no date sent)', (f) => f.actions.doneUndated],
+    ['Open past its due date', (f) => f.actions.overdue],
     ['Open, not yet due', (f) => f.actions.open],
     ['Dropped', (f) => f.actions.dropped],
   ]);

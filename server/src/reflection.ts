@@ -26,8 +26,13 @@ export interface Figures {
   checkIn: CheckInFigure[];
   /** Decisions made in the group (consensus, vote or the chair), deferred, or made elsewhere. */
   decisions: { inGroup: number; deferred: number; elsewhere: number };
-  /** Actions done; still open past their due date at the meeting (late); open, not yet due; dropped. */
-  actions: { done: number; late: number; open: number; dropped: number };
+  /**
+   * Each action as it last stood in the meetings chosen (an action followed up at several meetings
+   * counts once, as the latest says): done by its due date, done after it, done on a day not sent
+   * (summaries from before Heard sent it), open past its due date at that meeting, open and not yet
+   * due, dropped.
+   */
+  actions: { onTime: number; late: number; doneUndated: number; overdue: number; open: number; dropped: number };
   dissent: { parked: number; resolved: number; standing: number };
   jargon: number;
 }
@@ -37,7 +42,7 @@ export const emptyFigures = (): Figures => ({
   talk: [],
   checkIn: [],
   decisions: { inGroup: 0, deferred: 0, elsewhere: 0 },
-  actions: { done: 0, late: 0, open: 0, dropped: 0 },
+  actions: { onTime: 0, late: 0, doneUndated: 0, overdue: 0, open: 0, dropped: 0 },
   dissent: { parked: 0, resolved: 0, standing: 0 },
   jargon: 0,
 });
@@ -47,10 +52,10 @@ type Choice = { by: 'meeting'; ids: string[] } | { by: 'group'; groupIds: string
 
 function chosen(choice: Choice): { cte: string; params: unknown[] } {
   if (choice.by === 'meeting') {
-    return { cte: 'SELECT id::text AS k, meeting_date, body FROM summaries WHERE id = ANY($1::uuid[])', params: [choice.ids] };
+    return { cte: 'SELECT id::text AS k, id, meeting_date, body FROM summaries WHERE id = ANY($1::uuid[])', params: [choice.ids] };
   }
   return {
-    cte: 'SELECT group_id AS k, meeting_date, body FROM summaries WHERE ($1::text[] IS NULL OR group_id = ANY($1::text[])) AND meeting_date BETWEEN $2::date AND $3::date',
+    cte: 'SELECT group_id AS k, id, meeting_date, body FROM summaries WHERE ($1::text[] IS NULL OR group_id = ANY($1::text[])) AND meeting_date BETWEEN $2::date AND $3::date',
     params: [choice.groupIds, choice.from, choice.to],
   };
 }
@@ -79,10 +84,6 @@ SELECT k, count(*) AS meetings,
   ${countOf('decisions', "x->>'how' IN ('consensus', 'vote', 'chair')")} AS in_group,
   ${countOf('decisions', "x->>'how' = 'deferred'")} AS deferred,
   ${countOf('decisions', "x->>'how' = 'elsewhere'")} AS elsewhere,
-  ${countOf('actions', "x->>'status' = 'done'")} AS done,
-  ${countOf('actions', "x->>'status' = 'open' AND (x->>'due')::date < meeting_date")} AS late,
-  ${countOf('actions', "x->>'status' = 'open' AND (x->>'due')::date >= meeting_date")} AS open,
-  ${countOf('actions', "x->>'status' = 'dropped'")} AS dropped,
   sum((body->'dissent'->>'parked')::bigint) AS parked,
   sum((body->'dissent'->>'resolved')::bigint) AS resolved,
   sum((body->'dissent'->>'standing')::bigint) AS standing,
@@ -90,15 +91,37 @@ SELECT k, count(*) AS meetings,
 FROM chosen
 GROUP BY k`;
 
+// Every action once: those agreed at a meeting and those followed up at one, the latest meeting's
+// word on each. An action from before actions had a ref is its own (its summary and place).
+const ACTIONS_SQL = (cte: string) => `/* reflection-actions */ WITH chosen AS (${cte}),
+every AS (
+  SELECT k, meeting_date, x, COALESCE(x->>'ref', id::text || '#' || n) AS ref
+  FROM chosen CROSS JOIN LATERAL jsonb_array_elements(body->'actions') WITH ORDINALITY AS a(x, n)
+  UNION ALL
+  SELECT k, meeting_date, x, x->>'ref' AS ref
+  FROM chosen CROSS JOIN LATERAL jsonb_array_elements(COALESCE(body->'followedUp', '[]'::jsonb)) AS f(x)
+),
+latest AS (SELECT DISTINCT ON (k, ref) k, meeting_date, x FROM every ORDER BY k, ref, meeting_date DESC)
+SELECT k,
+  count(*) FILTER (WHERE x->>'status' = 'done' AND (x->>'doneOn')::date <= (x->>'due')::date) AS on_time,
+  count(*) FILTER (WHERE x->>'status' = 'done' AND (x->>'doneOn')::date > (x->>'due')::date) AS late,
+  count(*) FILTER (WHERE x->>'status' = 'done' AND x->>'doneOn' IS NULL) AS done_undated,
+  count(*) FILTER (WHERE x->>'status' = 'open' AND (x->>'due')::date < meeting_date) AS overdue,
+  count(*) FILTER (WHERE x->>'status' = 'open' AND (x->>'due')::date >= meeting_date) AS open,
+  count(*) FILTER (WHERE x->>'status' = 'dropped') AS dropped
+FROM latest
+GROUP BY k`;
+
 type Numeric = string | number | null;
 
 /** The figures for each meeting or group chosen, by its key (summary id or group id). */
 async function figuresBy(db: Queryable, choice: Choice): Promise<Map<string, Figures>> {
   const { cte, params } = chosen(choice);
-  const [talk, checkIn, counts] = await Promise.all([
+  const [talk, checkIn, counts, actions] = await Promise.all([
     db.query<{ k: string; perspective: string; talk: Numeric; fair: Numeric; most_present: Numeric }>(TALK_SQL(cte), params),
     db.query<{ k: string; prompt: string; answer: string; n: Numeric }>(CHECK_IN_SQL(cte), params),
     db.query<Record<string, Numeric> & { k: string }>(COUNTS_SQL(cte), params),
+    db.query<Record<string, Numeric> & { k: string }>(ACTIONS_SQL(cte), params),
   ]);
   const byKey = new Map<string, Figures>();
   const of = (k: string) => {
@@ -111,9 +134,12 @@ async function figuresBy(db: Queryable, choice: Choice): Promise<Map<string, Fig
     const n = (column: string) => Number(row[column] ?? 0);
     f.meetings = n('meetings');
     f.decisions = { inGroup: n('in_group'), deferred: n('deferred'), elsewhere: n('elsewhere') };
-    f.actions = { done: n('done'), late: n('late'), open: n('open'), dropped: n('dropped') };
     f.dissent = { parked: n('parked'), resolved: n('resolved'), standing: n('standing') };
     f.jargon = n('jargon');
+  }
+  for (const row of actions) {
+    const n = (column: string) => Number(row[column] ?? 0);
+    of(row.k).actions = { onTime: n('on_time'), late: n('late'), doneUndated: n('done_undated'), overdue: n('overdue'), open: n('open'), dropped: n('dropped') };
   }
   for (const row of talk) {
     of(row.k).talk.push({

@@ -10,6 +10,7 @@ const isoDate = z.iso.date({ error: 'Must be a date written yyyy-MM-dd.' });
 
 export const DECISION_HOW = ['consensus', 'vote', 'chair', 'deferred', 'elsewhere'] as const;
 export const ACTION_STATUS = ['open', 'done', 'dropped'] as const;
+const actionRef = z.string().trim().min(1).max(100);
 
 export const SummarySchema = z
   .strictObject({
@@ -57,12 +58,21 @@ export const SummarySchema = z
           text,
           due: isoDate,
           status: z.enum(ACTION_STATUS),
+          /** The action's own id on the device: random, naming nobody; the same at every meeting that follows it up. */
+          ref: actionRef.optional(),
+          /** When it was marked done. */
+          doneOn: isoDate.optional(),
           owner: z.string().trim().min(1).max(200).optional(),
           /** The owner's person id on the device, so an erasure request can find their name. */
           ownerId: z.string().trim().min(1).max(100).optional(),
         }),
       )
       .max(500),
+    /** Actions agreed at earlier meetings and followed up at this one: where each stands, no words. */
+    followedUp: z
+      .array(z.strictObject({ ref: actionRef, due: isoDate, status: z.enum(ACTION_STATUS), doneOn: isoDate.optional() }))
+      .max(500)
+      .optional(),
     checkIn: z.strictObject({
       checkedIn: count,
       oneToOneRequests: count,

@@ -13,7 +13,7 @@ export const PROGRAMME_CHARTS = [
   'Share of talk by perspective, against its fair share',
   'Check-in: Did you feel listened to?',
   'Decisions made in the group and elsewhere',
-  'Actions: done, late, open',
+  'Actions: done on time, late, open',
   'Dissent: parked, resolved, standing',
   'Jargon terms raised',
 ] as const;
@@ -24,10 +24,12 @@ const day = (month: number) => `2025-${String(month).padStart(2, '0')}-10`;
  * - grp-a "Carers Workstream" (names on): Lived experience 120 s of 1,000 s of talk in Q1, 240 s
  *   from April; fair share 500/500; 3 of each present. Check-in "Did you feel listened to?" yes 4,
  *   not sure 1, no 1. Decisions: 2 by consensus, 1 made elsewhere, and 1 deferred in even months.
- *   Actions: one done, one open past due, one open not yet due, one dropped. Dissent: 1 parked,
+ *   Actions: one done on its day, one open past due, one open not yet due, one dropped; and one
+ *   action ("a-letter", due 15 May) followed up each month, open until done on 10 June. Dissent: 1 parked,
  *   1 resolved in odd months. Jargon: "MDT", and "ICB" too from July.
  * - grp-b: Lived experience 300 s, Staff 700 s (3 and 2 present); check-in yes 1, no 1 (two
- *   answers a meeting: too few alone, six in a quarter); one decision by vote; two actions done.
+ *   answers a meeting: too few alone, six in a quarter); one decision by vote; two actions done
+ *   (sent without refs or done dates, as Heard sent them before).
  * - grp-c: 400 s / 600 s; check-in yes 3; one decision by the chair and one deferred; 1 standing dissent.
  * - grp-d: Lived experience 500 s, Staff 300 s, Carer 200 s with one carer present (too few to
  *   show); no check-in, decisions or actions.
@@ -56,11 +58,13 @@ export function meeting(group: (typeof GROUPS)[number], m: number): Summary {
           ...(m % 2 === 0 ? [{ text: 'Four', how: 'deferred' as const }] : []),
         ],
         actions: [
-          { text: 'Done', due: day(m), status: 'done' },
-          { text: 'Late', due: '2024-12-01', status: 'open' },
-          { text: 'Not yet due', due: '2026-06-01', status: 'open' },
-          { text: 'Dropped', due: day(m), status: 'dropped' },
+          { text: 'Done', due: day(m), status: 'done', ref: `a-done-${m}`, doneOn: day(m) },
+          { text: 'Late', due: '2024-12-01', status: 'open', ref: `a-late-${m}` },
+          { text: 'Not yet due', due: '2026-06-01', status: 'open', ref: `a-open-${m}` },
+          { text: 'Dropped', due: day(m), status: 'dropped', ref: `a-drop-${m}` },
         ],
+        // One action followed up every month: open, due 15 May, done on 10 June (late).
+        followedUp: [m < 6 ? { ref: 'a-letter', due: '2025-05-15', status: 'open' } : { ref: 'a-letter', due: '2025-05-15', status: 'done', doneOn: '2025-06-10' }],
         dissent: { parked: 1, resolved: m % 2, standing: 0 },
         glossaryTerms: m >= 7 ? ['MDT', 'ICB'] : ['MDT'],
       });

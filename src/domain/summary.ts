@@ -5,6 +5,7 @@ import { computeBalance } from './balance';
 import type { GlossaryTerm, Turn } from './balance-model';
 import type { CheckInAnswers } from './checkin-model';
 import { checkedInCount, summarise } from './checkin';
+import { isoDay } from './dates';
 import { deriveRun } from './meeting-clock';
 import { uniqueTerms } from './meeting-record';
 import type { Attendee, EpochMs, Group, Id, Meeting, Person, Perspective } from './model';
@@ -103,6 +104,13 @@ function nameHider(input: SummaryInput): (text: string) => string {
 const whole = (ms: number, unit: number, max: number) => clamp(Math.floor((Number.isFinite(ms) ? ms : 0) / unit), max);
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The day a done action was marked done (the last time, if it was reopened between). */
+function doneOn(action: ActionItem): { doneOn?: string } {
+  if (action.status !== 'done') return {};
+  const done = action.history.filter((change) => change.kind === 'done').at(-1);
+  return done ? { doneOn: isoDay(done.at) } : {};
+}
+
 export function buildSummary(input: SummaryInput): SyncSummary {
   const { meeting, group } = input;
   const hide = nameHider(input);
@@ -174,7 +182,7 @@ export function buildSummary(input: SummaryInput): SyncSummary {
     .sort((a, b) => a.createdAt - b.createdAt)
     .slice(0, 500)
     .map((a): SyncSummary['actions'][number] => {
-      const action: SyncSummary['actions'][number] = { text: cut(a.what, 2000), due: a.due, status: a.status };
+      const action: SyncSummary['actions'][number] = { text: cut(a.what, 2000), due: a.due, status: a.status, ref: a.id, ...doneOn(a) };
       if (input.names) {
         const owner = a.owner.kind === 'person' ? personOf.get(a.owner.personId)?.name : a.owner.name;
         const named = owner ? cut(owner, 200) : '';
@@ -184,6 +192,13 @@ export function buildSummary(input: SummaryInput): SyncSummary {
       }
       return action;
     });
+
+  // Agreed earlier and taken up again here (matters arising): the office sees how actions are followed through.
+  const followedUp = input.actions
+    .filter((a) => a.meetingId !== meeting.id && ISO_DAY.test(a.due) && a.history.some((change) => change.meetingId === meeting.id))
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .slice(0, 500)
+    .map((a) => ({ ref: a.id, due: a.due, status: a.status, ...doneOn(a) }));
 
   const prompts = summarise(input.checkInAnswers)
     // Free text stays on the device: only picture scales and choices are counted.
@@ -218,6 +233,7 @@ export function buildSummary(input: SummaryInput): SyncSummary {
     dissent,
     decisions,
     actions,
+    followedUp,
     checkIn: { checkedIn: clamp(checkedInCount(input.checkInAnswers), 1e6), oneToOneRequests: clamp(input.oneToOneRequests, 1e6), prompts },
     glossaryTerms,
     names: input.names,

@@ -25,8 +25,14 @@ export interface SyncSummary {
   voiceBalance: { perspective: string; talkSeconds: number; turns: number; fairShareSeconds: number }[];
   dissent: { parked: number; resolved: number; standing: number };
   decisions: { text: string; how: 'consensus' | 'vote' | 'chair' | 'deferred' | 'elsewhere'; votes?: { for: number; against: number; abstain: number } }[];
-  /** `owner` and, for a person of the group, `ownerId` (their device id): only when `names` is true. */
-  actions: { text: string; due: string; status: 'open' | 'done' | 'dropped'; owner?: string; ownerId?: Id }[];
+  /**
+   * The actions agreed at this meeting. `ref` is the action's own id (random, naming nobody), so the
+   * office can follow one action from meeting to meeting; `doneOn` (yyyy-MM-dd) is when it was marked
+   * done. `owner` and, for a person of the group, `ownerId` (their device id): only when `names` is true.
+   */
+  actions: { text: string; due: string; status: 'open' | 'done' | 'dropped'; ref?: string; doneOn?: string; owner?: string; ownerId?: Id }[];
+  /** Actions agreed at earlier meetings that were followed up at this one: where each stands, no words. */
+  followedUp?: { ref: string; due: string; status: 'open' | 'done' | 'dropped'; doneOn?: string }[];
   checkIn: { checkedIn: number; oneToOneRequests: number; prompts: { prompt: string; counts: Record<string, number> }[] };
   glossaryTerms: string[];
   names: boolean;

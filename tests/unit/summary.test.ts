@@ -41,6 +41,36 @@ function expectValid(summary: unknown) {
 }
 
 describe('the summary a closed meeting sends', () => {
+  it('follows each action by its ref: the day it was done, and earlier actions taken up at this meeting, with no words', () => {
+    const input = inputFor(true);
+    const meetingId = input.meeting.id;
+    const [draft, ask] = input.actions;
+    const doneAt = new Date(2030, 2, 28, 15, 0).getTime();
+    const earlier = {
+      ...draft!,
+      id: 'act-earlier',
+      meetingId: 'an-earlier-meeting',
+      what: 'Ring Ann Smith about transport',
+      due: '2030-03-01',
+      status: 'done' as const,
+      history: [
+        { kind: 'done' as const, at: new Date(2030, 1, 20, 10).getTime(), meetingId: null, note: '' },
+        { kind: 'reopened' as const, at: new Date(2030, 1, 21, 10).getTime(), meetingId: 'an-earlier-meeting', note: '' },
+        { kind: 'done' as const, at: doneAt, meetingId, note: 'Rang her' },
+      ],
+    };
+    const untouched = { ...earlier, id: 'act-untouched', history: [] };
+    const summary = buildSummary({
+      ...input,
+      actions: [{ ...ask!, history: [{ kind: 'done', at: doneAt, meetingId, note: '' }] }, earlier, untouched],
+    });
+    expectValid(summary);
+    expect(summary.actions.map(({ ref, status, doneOn }) => ({ ref, status, doneOn }))).toEqual([{ ref: ask!.id, status: 'done', doneOn: '2030-03-28' }]);
+    // The last time it was marked done counts; an earlier action not taken up here is not listed.
+    expect(summary.followedUp).toEqual([{ ref: 'act-earlier', due: '2030-03-01', status: 'done', doneOn: '2030-03-28' }]);
+    expect(JSON.stringify(summary.followedUp)).not.toContain('Ann');
+  });
+
   it('is exactly the server schema, with the meeting’s figures', () => {
     const summary = buildSummary(inputFor(false));
     expectValid(summary);
@@ -55,10 +85,13 @@ describe('the summary a closed meeting sends', () => {
       { text: 'Meet monthly until the pilot ends', how: 'vote', votes: { for: 5, against: 1, abstain: 1 } },
       { text: 'Budget for interpreters', how: 'elsewhere' },
     ]);
+    const [draft, ask] = inputFor(false).actions;
     expect(summary.actions).toEqual([
-      { text: 'Draft the letter with two members', due: '2030-04-09', status: 'open' },
-      { text: 'Ask the ward about a start date', due: '2030-04-01', status: 'done' },
+      { text: 'Draft the letter with two members', due: '2030-04-09', status: 'open', ref: draft!.id },
+      // Done with no record of when (as data from before the history kept it): no date is made up.
+      { text: 'Ask the ward about a start date', due: '2030-04-01', status: 'done', ref: ask!.id },
     ]);
+    expect(summary.followedUp).toEqual([]);
     expect(summary.checkIn).toEqual({
       checkedIn: 3,
       oneToOneRequests: 1,
