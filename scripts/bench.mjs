@@ -97,7 +97,7 @@ await build({
   configFile: false,
   logLevel: 'error',
   base: './',
-  build: { outDir: 'bench-results/.web', emptyOutDir: true, rolldownOptions: { input: 'bench/tap.html' } },
+  build: { outDir: 'bench-results/.web', emptyOutDir: true, rolldownOptions: { input: ['bench/tap.html', 'bench/inp-floor.html'] } },
 });
 await rm(SITE, { recursive: true, force: true });
 await cp(DIST, SITE, { recursive: true });
@@ -158,6 +158,16 @@ await cp('bench-results/.web', SITE, { recursive: true });
     details.inp = inp;
   } catch (error) {
     failed('Interaction to next paint tapping speakers (INP)', error);
+  }
+  // The control: the same taps on a bare page of tiles, so the figure above can be read against what
+  // this machine's Chromium costs for any tap at all.
+  try {
+    const floor = await measureTappingInp(context, `${server.url}bench/inp-floor.html`, { taps: 50, rate: 4 });
+    report('The same taps on a bare page of 36 tiles (the browser’s own floor, INP)', floor.inp, 'ms');
+    console.log(`      slowest: ${floor.worst.map(describeInteraction).join('; ')}`);
+    details.inpFloor = floor;
+  } catch (error) {
+    failed('The same taps on a bare page of tiles (INP floor)', error);
   }
   await browser.close();
   await server.close();
