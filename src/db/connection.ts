@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { createHeardDb, CURRENT_SCHEMA_VERSION, DB_NAME, type HeardDb } from './schema';
 import { NewerSchemaError } from './storage-errors';
 
@@ -89,11 +89,12 @@ export function useDatabaseForTests(database: HeardDb | null): void {
 }
 
 /**
- * Runs `read` (any of the repos' reads) in one read-only transaction over every table: what a
- * screen shows from several reads comes from one moment, never half before and half after a
- * write made between them.
+ * Runs `read` (any of the repos' reads) in one read-only transaction over `tables` (every table
+ * those reads touch): what a screen shows from several reads comes from one moment, never half
+ * before and half after a write made between them.
  */
-export function readAtOnce<T>(read: () => Promise<T>): Promise<T> {
+export function readAtOnce<T>(tables: (database: HeardDb) => Table[], read: () => Promise<T>): Promise<T> {
   const database = db();
-  return database.transaction('r', database.tables, read);
+  // Only the tables the screen reads: a read over every table would hold back every write (a tap) meanwhile.
+  return database.transaction('r', tables(database), read);
 }

@@ -1,5 +1,6 @@
 import type { Attendee, Group, Id, Meeting, Person } from '../domain/model';
 import { db, readAtOnce } from './connection';
+import type { HeardDb } from './schema';
 import { getGroupDetail } from './groups-repo';
 import { carryDeferredItems } from './carry-deferred';
 import { RuleError } from '../domain/rule-codes';
@@ -63,9 +64,12 @@ export async function addGuest(guest: Person, meetingId: Id): Promise<void> {
   });
 }
 
+/** What readGroupMeetings reads. */
+export const GROUP_MEETINGS_TABLES = (database: HeardDb) => [database.groups, database.people, database.meetings];
+
 /** A group and its meetings, read together (the retention screen). */
 export function readGroupMeetings(groupId: Id): Promise<{ group: Group; meetings: Meeting[] } | null> {
-  return readAtOnce(async () => {
+  return readAtOnce(GROUP_MEETINGS_TABLES, async () => {
     const detail = await getGroupDetail(groupId);
     return detail ? { group: detail.group, meetings: await meetingsOfGroup(groupId) } : null;
   });

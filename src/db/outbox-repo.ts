@@ -207,7 +207,7 @@ export function watchWaiting(onValue: (keys: string[]) => void): () => void {
 
 /** The sending screen: the settings, the outbox, the requests, the glance and the groups, read together. */
 export function readSyncScreen() {
-  return readAtOnce(async () => {
+  return readAtOnce((database) => [database.settings, database.outbox, database.meetings, database.groups, database.people], async () => {
     const [settings, rows, requests, glance, groups] = await Promise.all([readSyncSettings(), listOutbox(), listRequests(), readSyncGlance(), listGroups()]);
     return { settings, rows, requests, glance, groups };
   });

@@ -2,7 +2,7 @@ import type { GroundRule } from '../domain/agenda-model';
 import type { Id } from '../domain/model';
 import { sortByOrder } from '../domain/reorder';
 import { db, readAtOnce } from './connection';
-import { readGroupMeetings } from './meetings-repo';
+import { GROUP_MEETINGS_TABLES, readGroupMeetings } from './meetings-repo';
 import type { Group, Meeting } from '../domain/model';
 
 export async function listRules(groupId: Id): Promise<GroundRule[]> {
@@ -19,7 +19,7 @@ export async function putRules(rules: readonly GroundRule[]): Promise<void> {
 
 /** The ground rules screen: the group, its rules and its meetings, read together. */
 export function readGroupRules(groupId: Id): Promise<{ group: Group; rules: GroundRule[]; meetings: Meeting[] } | null> {
-  return readAtOnce(async () => {
+  return readAtOnce((database) => [...GROUP_MEETINGS_TABLES(database), database.groundRules], async () => {
     const found = await readGroupMeetings(groupId);
     return found ? { ...found, rules: await listRules(groupId) } : null;
   });
