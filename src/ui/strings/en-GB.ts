@@ -249,7 +249,8 @@ export const en = {
           : p(summaries, { one: '# summary waiting to send', other: '# summaries waiting to send' }),
     stale: 'Waiting more than 5 days: send soon, or the browser may clear it',
     setAside: (n: number) => `${n} set aside`,
-    notSetUp: 'not set up',
+    /** Sending was never set up, and a summary has waited more than 5 days. */
+    staleNotSetUp: 'Waiting more than 5 days, and sending is not set up: install Heard on this tablet and keep a backup',
     problem: {
       key: 'The server did not accept the device key',
       forbidden: 'This tablet’s key may not change that group; ask the office',
