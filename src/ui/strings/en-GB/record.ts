@@ -134,7 +134,8 @@ export const record = {
   organisationEmpty: 'Enter the name of the organisation',
   organisationLong: (max: number) => `The name of the organisation must be ${max} characters or fewer`,
   due: 'Due by',
-  dueHint: 'For example, 12 4 2030.',
+  // The field is the browser's date picker, which shows day, month and year in their own boxes (dd/mm/yyyy in en-GB).
+  dueHint: 'Choose the day from the calendar, or type it as day / month / year, for example 12/04/2030.',
   dueEmpty: 'Enter the date it is due by',
   dueInvalid: 'Enter a real date it is due by',
   duePast: (day: string) => `${day} is in the past. Check the date; you can still save it.`,
