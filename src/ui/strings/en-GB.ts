@@ -223,7 +223,12 @@ export const en = {
     title: 'This device',
     intro: 'Heard keeps everything on this device. Nothing is sent anywhere unless a sync server is set up.',
     storageUsed: 'Storage used',
-    usage: (used: string, quota: string) => `${used} of about ${quota} available to Heard`,
+    usage: (used: string, free: string) => `Heard uses ${used}; about ${free} free`,
+    size: {
+      underOneMB: 'less than 1 MB',
+      mb: (n: number) => `${n} MB`,
+      gb: (n: number) => `${n} GB`,
+    },
     unknown: 'This browser does not say.',
     persistent: 'Kept safe from clear-outs',
     persistentYes: 'Yes: the browser will not clear Heard’s data to free space.',
