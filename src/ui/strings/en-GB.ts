@@ -159,6 +159,8 @@ export const en = {
     removeNamed: (name: string) => `Remove ${name}`,
     remove: 'Remove',
     leftBadge: 'Left the group',
+    /** Beside a person's name until what they bring (ARE IN) is marked. */
+    noRolesYet: 'What they bring not marked yet',
     cannotRemove: 'This group has meetings, so nobody is removed: mark them as having left instead.',
     meetings: 'Meetings',
     noMeetings: 'No meetings yet.',
