@@ -47,7 +47,7 @@ function PrivacyLinks() {
   return (
     <section aria-labelledby="device-privacy">
       <h2 id="device-privacy">{w.deviceTitle}</h2>
-      <ul class="link-list">
+      <ul class="link-line">
         <li>
           <a href="#/app-lock">{w.appLock.link}</a>
           {lockOn.status === 'ready' ? ` ${lockOn.value ? w.deviceLockOn : w.deviceLockOff}` : null}
