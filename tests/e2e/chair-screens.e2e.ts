@@ -84,7 +84,7 @@ test('every button, link and field on the chair’s screens is at least 44×44 p
   await context.close();
 });
 
-test('"Remove" on an agenda item acts at once and one tap on Undo puts it back where it was, kept after a reload', async () => {
+test('"Remove" on an agenda item acts at once and Undo puts each removed item back where it was, kept after a reload', async () => {
   const { context, page } = await offlineTablet(env);
   await new HeardApp(page).prepareMeeting({
     group: 'Discharge workstream',
@@ -106,6 +106,13 @@ test('"Remove" on an agenda item acts at once and one tap on Undo puts it back w
   await expect.poll(() => undo.evaluate((el) => el === document.activeElement)).toBe(true);
   await expectAccessible(page, 'meeting screen, an agenda item just removed');
 
+  // The next row's Remove slid under the finger: a second tap removes that one too, and each comes back.
+  await page.getByRole('button', { name: 'Remove Transport' }).click();
+  await expect.poll(() => meeting.agendaTitles()).toEqual(['Welcome']);
+  const undoTransport = page.getByRole('button', { name: 'Undo: put “Transport” back on the agenda' });
+  await undoTransport.click();
+  await page.getByRole('status').filter({ hasText: '“Transport” is back on the agenda.' }).waitFor();
+  await expect.poll(() => meeting.agendaTitles()).toEqual(['Welcome', 'Transport']);
   await undo.click();
   await page.getByRole('status').filter({ hasText: '“Discharge letters” is back on the agenda.' }).waitFor();
   await expect.poll(() => meeting.agendaTitles()).toEqual(['Welcome', 'Discharge letters', 'Transport']);

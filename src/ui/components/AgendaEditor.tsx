@@ -61,8 +61,10 @@ function useDragReorder(items: readonly AgendaItem[]) {
 export function AgendaEditor({ meeting, items, people }: { meeting: Meeting; items: AgendaItem[]; people: Person[] }) {
   const previous = useLive(() => previousAgenda(meeting), [meeting.id, meeting.startsAt]);
   const [message, setMessage] = useState('');
-  // The last item removed, kept so one tap can put it back: "Remove" acts at once, without a confirm.
-  const [removed, setRemoved] = useState<AgendaItem | null>(null);
+  // Items removed on this visit, last first out, so Undo can put each back: "Remove" acts at once,
+  // without a confirm, and the next row's Remove slides under the finger, so a double tap removes two.
+  const [removedItems, setRemovedItems] = useState<readonly AgendaItem[]>([]);
+  const removed = removedItems[removedItems.length - 1] ?? null;
   const undoRef = useRef<HTMLButtonElement>(null);
   // The Remove button went with its item: the keyboard goes on from Undo, not from the top of the page.
   useEffect(() => undoRef.current?.focus(), [removed]);
@@ -138,7 +140,7 @@ export function AgendaEditor({ meeting, items, people }: { meeting: Meeting; ite
                     aria-label={t.agenda.removeNamed(item.title)}
                     onClick={async () => {
                       if ((await removeItem(item.id)).ok) {
-                        setRemoved(item);
+                        setRemovedItems((before) => [...before, item]);
                         setMessage(t.agenda.removedNamed(item.title));
                       }
                     }}
@@ -189,7 +191,7 @@ export function AgendaEditor({ meeting, items, people }: { meeting: Meeting; ite
             aria-label={t.agenda.undoRemoveNamed(removed.title)}
             onClick={async () => {
               if ((await saveAgendaItem(removed)).ok) {
-                setRemoved(null);
+                setRemovedItems((before) => before.filter((i) => i.id !== removed.id));
                 setMessage(t.agenda.putBackNamed(removed.title));
               }
             }}
