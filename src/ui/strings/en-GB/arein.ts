@@ -41,7 +41,7 @@ export const arein = {
   // ------------------------------------------------------------ coverage
   groupTitle: 'Who is at the table',
   groupIntro:
-    'The co-production guide asks each group to check it has people who bring Authority, Resources, Expertise, Information and Need (ARE IN). Mark what each person brings in the list of people below.',
+    'The co-production guide asks each group to check it has people who bring Authority, Resources, Expertise, Information and Need (ARE IN). Mark what each person brings in the list of people above.',
   meetingTitle: 'Who is at the table today',
   meetingIntro: 'Everyone expected or added on the day, except anyone marked as not come.',
   nobodyInGroup: 'Nobody is in the group yet.',
