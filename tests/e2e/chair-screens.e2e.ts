@@ -25,8 +25,10 @@ function smallTargets(page: Page): Promise<string[]> {
   });
 }
 
+/** Touch targets, and axe, on each screen the walk passes. */
 async function expectTouchTargets(page: Page, where: string): Promise<void> {
   expect(await smallTargets(page), `targets under 44×44 px on ${where}`).toEqual([]);
+  await expectAccessible(page, `${where}, 768×1024`);
 }
 
 const go = async (page: Page, hash: string, heading: string | RegExp) => {
