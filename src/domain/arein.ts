@@ -105,6 +105,47 @@ export function decisionsWithoutAuthority(coverage: Coverage, items: readonly Pi
   return noAuthority ? items.filter((i) => i.purpose === 'decision') : [];
 }
 
+/** True once the chair has marked at least one role for anyone: until then every role looks missing. */
+export function rolesMarked(people: readonly Pick<Person, 'areIn'>[]): boolean {
+  return people.some((p) => rolesOf(p).length > 0);
+}
+
+/**
+ * What the chair is told, calmly: at most one line per kind. Until any role is
+ * marked, only that roles are not marked (five "nobody here" lines about an
+ * unmarked list would all be false alarms).
+ */
+export type CoverageNotice =
+  | { kind: 'roles-unmarked' }
+  /** Every role nobody brings, in ARE IN order, said in one line. */
+  | { kind: 'missing'; roles: AreInRole[] }
+  | { kind: 'need-few'; people: Person[] }
+  | { kind: 'decisions-without-authority'; items: Pick<AgendaItem, 'purpose' | 'title' | 'id'>[] };
+
+function gaps(coverage: Coverage, leaveOut: readonly AreInRole[] = []): CoverageNotice[] {
+  const missing = coverage.warnings.flatMap((w) => (w.kind === 'missing' && !leaveOut.includes(w.role) ? [w.role] : []));
+  const needFew = coverage.warnings.find((w) => w.kind === 'need-few');
+  return [...(missing.length > 0 ? [{ kind: 'missing' as const, roles: missing }] : []), ...(needFew ? [needFew] : [])];
+}
+
+/** The group screen: whom the group lacks, once roles are marked. `marked`: see `rolesMarked`. */
+export function groupNotices(coverage: Coverage, marked: boolean): CoverageNotice[] {
+  if (coverage.total === 0) return [];
+  return marked ? gaps(coverage) : [{ kind: 'roles-unmarked' }];
+}
+
+/**
+ * One meeting: only what matters for the items being decided. With nothing
+ * for decision on the agenda there is nothing to warn of; with something, who
+ * can act on it first, then any other role nobody here brings.
+ */
+export function meetingNotices(coverage: Coverage, marked: boolean, items: readonly Pick<AgendaItem, 'purpose' | 'title' | 'id'>[]): CoverageNotice[] {
+  if (coverage.total === 0 || !items.some((i) => i.purpose === 'decision')) return [];
+  if (!marked) return [{ kind: 'roles-unmarked' }];
+  const unauthorised = decisionsWithoutAuthority(coverage, items);
+  return [...(unauthorised.length > 0 ? [{ kind: 'decisions-without-authority' as const, items: unauthorised }] : []), ...gaps(coverage, unauthorised.length > 0 ? ['authority'] : [])];
+}
+
 // ---------------------------------------------------------------- the group review
 
 export const REVIEW_ANSWER_MAX_LENGTH = 2000;

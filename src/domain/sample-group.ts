@@ -1,4 +1,5 @@
 import type { AgendaItem, GroundRule } from './agenda-model';
+import type { AreInRole } from './arein-model';
 import { agreeRule, draftRule, type RuleTemplateKey } from './ground-rules';
 import type { Attendee, EpochMs, Group, Meeting, Person } from './model';
 import { DEFAULT_PERSPECTIVES } from './perspectives';
@@ -17,15 +18,17 @@ export interface SampleData {
 
 const SAMPLE_RULES: readonly RuleTemplateKey[] = ['everyone-speaks', 'plain-words', 'experience-counts-equally', 'disagreement-recorded-and-parked'];
 
-const SAMPLE_PEOPLE: ReadonlyArray<[string, string]> = [
-  ['Aoife Byrne', 'lived'],
-  ['Malik Hassan', 'lived'],
-  ['Grace Doherty', 'carer'],
-  ['Tom Reilly', 'carer'],
-  ['Dr Niamh Kelly', 'staff'],
-  ['Sam Patel', 'staff'],
-  ['Joanne Morrow', 'manager'],
-  ['Priya Shah', 'voluntary'],
+// With what each brings marked (ARE IN), as a chair would: a sample with none marked
+// told a newcomer "nobody brings Need" beside two service users and two carers.
+const SAMPLE_PEOPLE: ReadonlyArray<[string, string, AreInRole[]]> = [
+  ['Aoife Byrne', 'lived', ['need', 'expertise']],
+  ['Malik Hassan', 'lived', ['need']],
+  ['Grace Doherty', 'carer', ['need', 'information']],
+  ['Tom Reilly', 'carer', ['need']],
+  ['Dr Niamh Kelly', 'staff', ['expertise', 'information']],
+  ['Sam Patel', 'staff', ['information']],
+  ['Joanne Morrow', 'manager', ['authority', 'resources']],
+  ['Priya Shah', 'voluntary', ['resources', 'information']],
 ];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -45,11 +48,12 @@ export function buildSampleGroup(newId: () => string, now: EpochMs, ruleText: (k
     createdAt: now,
     updatedAt: now,
   };
-  const people: Person[] = SAMPLE_PEOPLE.map(([name, perspectiveId]) => ({
+  const people: Person[] = SAMPLE_PEOPLE.map(([name, perspectiveId, areIn]) => ({
     id: newId(),
     groupId,
     name,
     perspectiveId,
+    areIn: [...areIn],
     status: 'active',
     createdAt: now,
     updatedAt: now,

@@ -119,6 +119,20 @@ export function isStale(oldestWaitingSince: EpochMs | null, now: EpochMs): boole
   return oldestWaitingSince !== null && now - oldestWaitingSince > STALE_AFTER_MS;
 }
 
+/**
+ * Whether the header says what waits to send. A chair who never set sending up
+ * is not nagged at every meeting; only once a summary has waited so long that the
+ * browser may clear it ('stale-not-set-up', said with what to do about it).
+ */
+export function outboxLine(
+  glance: { configured: boolean; setAside: number; oldestWaitingSince: EpochMs | null },
+  now: EpochMs,
+): 'hidden' | 'shown' | 'stale-not-set-up' {
+  // Set aside means sending was set up once and the office refused something: that needs the chair.
+  if (glance.configured || glance.setAside > 0) return 'shown';
+  return isStale(glance.oldestWaitingSince, now) ? 'stale-not-set-up' : 'hidden';
+}
+
 export type LinkProblem = 'empty' | 'not-a-link' | 'no-key' | 'not-http' | 'not-https';
 
 /**

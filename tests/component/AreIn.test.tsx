@@ -15,7 +15,8 @@ import { useFreshDb } from '../support/fresh-db';
 
 useFreshDb();
 
-const NO_AUTHORITY = 'Nobody here has Authority: decisions this group makes will need someone else to act on them. Who should be invited?';
+const NO_AUTHORITY = 'Nobody in the group brings Authority, Resources, Expertise or Information. Who should be invited?';
+const UNMARKED = 'No roles are marked yet. Tick what each person brings in the list of people, and Heard will say who is missing.';
 
 const person = (name: string, areIn: AreInRole[], extra: Parameters<typeof makePerson>[0] = {}) =>
   makePerson({ id: name.split(' ')[0]!.toLowerCase(), name, areIn, ...extra });
@@ -67,15 +68,13 @@ describe('coverage on the group screen', () => {
     ]);
     const section = await openGroup();
 
-    expect(within(section).getByText(NO_AUTHORITY)).toBeTruthy();
+    // One line for every missing role, not one box each.
+    expect(within(section).getByText('Nobody in the group brings Authority, Resources or Information. Who should be invited?')).toBeTruthy();
     expect(
       within(section).getByText(
         'Only two people bring Need (Aoife Byrne and Tom Reilly): few voices speak for everyone who will be affected. Who else could be invited?',
       ),
     ).toBeTruthy();
-    expect(within(section).getByText(/^Nobody here has Resources/)).toBeTruthy();
-    expect(within(section).getByText(/^Nobody here brings Information/)).toBeTruthy();
-    expect(within(section).queryByText(/^Nobody here has Expertise/)).toBeNull();
     // Deirdre has left: her Authority is not counted, nor is she.
     expect(within(section).queryByText(/Deirdre Kelly/)).toBeNull();
     expect(within(section).getByText('Aoife Byrne, Tom Reilly')).toBeTruthy();
@@ -88,7 +87,19 @@ describe('coverage on the group screen', () => {
     await addGroup(makeGroup(), [person('Deirdre Kelly', ['authority', 'resources', 'expertise', 'information', 'need'])]);
     const section = await openGroup();
     expect(within(section).getByText(/^Only one person brings Need \(Deirdre Kelly\)/)).toBeTruthy();
-    expect(within(section).queryByText(/^Nobody here/)).toBeNull();
+    expect(within(section).queryByText(/^Nobody in the group/)).toBeNull();
+  });
+
+  // A first person added, or a group whose roles nobody has marked, gets one quiet line, not five warnings.
+  it('says only that roles are not marked until any is, then what is missing', async () => {
+    await addGroup(makeGroup(), [person('Aoife Byrne', []), person('Tom Reilly', [], { perspectiveId: 'carer' })]);
+    const section = await openGroup();
+    expect(within(section).getByText(UNMARKED)).toBeTruthy();
+    expect(within(section).queryByText(/^Nobody in the group/)).toBeNull();
+
+    fireEvent.click(within(screen.getByRole('group', { name: 'What Aoife Byrne brings' })).getByRole('checkbox', { name: 'Need' }));
+    expect(await within(coverage()).findByText(NO_AUTHORITY)).toBeTruthy();
+    expect(within(coverage()).queryByText(UNMARKED)).toBeNull();
   });
 
   it('says so when the group has nobody in it', async () => {
@@ -114,7 +125,7 @@ describe('coverage at a meeting', () => {
     ]);
     const section = await openMeeting();
 
-    expect(within(section).getByText('Nobody with Authority is here today.')).toBeTruthy();
+    expect(within(section).queryByText(/Nobody here today brings Authority/)).toBeNull();
     expect(
       within(section).getByText(
         '“Discharge letters” is for decision, and nobody here today can act on it. Say so when you reach it, and record who will decide.',
@@ -129,7 +140,7 @@ describe('coverage at a meeting', () => {
     const section = await openMeeting();
 
     expect(within(section).getByText('Deirdre Kelly')).toBeTruthy();
-    expect(within(section).queryByText('Nobody with Authority is here today.')).toBeNull();
+    expect(within(section).getByText('Nobody here today brings Resources, Expertise or Information.')).toBeTruthy();
     expect(within(section).queryByText(/is for decision/)).toBeNull();
   });
 });
@@ -138,17 +149,27 @@ describe('coverage at the start of a running meeting', () => {
   async function openRules(expected: string[]) {
     await addGroup(makeGroup(), [person('Aoife Byrne', ['need']), person('Deirdre Kelly', ['authority', 'resources', 'expertise', 'information'])]);
     await saveMeeting(makeMeeting(), expected);
+    await putAgendaItems([makeItem({ id: 'i1', title: 'Discharge letters', purpose: 'decision' })]);
     const data = await getRunData('meeting-1');
-    render(<MeetingCoverage data={data!} compact />);
+    return render(<MeetingCoverage data={data!} compact />);
   }
 
-  it('shows only what is missing today', async () => {
+  it('shows only what is missing today for the items being decided', async () => {
     await openRules(['aoife']);
     const section = screen.getByRole('region', { name: 'Who is at the table today' });
-    expect(within(section).getByText('Nobody with Authority is here today.')).toBeTruthy();
+    expect(within(section).getByText(/^“Discharge letters” is for decision, and nobody here today can act on it/)).toBeTruthy();
+    expect(within(section).getByText('Nobody here today brings Resources, Expertise or Information.')).toBeTruthy();
     expect(within(section).getByText('Only one person here today brings Need (Aoife Byrne).')).toBeTruthy();
     // Compact: no list of who brings what.
     expect(within(section).queryByText('Nobody yet')).toBeNull();
+  });
+
+  it('shows nothing when nothing on the agenda is for decision, whatever is missing', async () => {
+    await addGroup(makeGroup(), [person('Aoife Byrne', ['need'])]);
+    await saveMeeting(makeMeeting(), ['aoife']);
+    await putAgendaItems([makeItem({ id: 'i1', title: 'News', purpose: 'information' })]);
+    const { container } = render(<MeetingCoverage data={(await getRunData('meeting-1'))!} compact />);
+    expect(container.innerHTML).toBe('');
   });
 
   it('shows nothing at all when every role is here and Need is not thin', async () => {
@@ -159,6 +180,7 @@ describe('coverage at the start of a running meeting', () => {
       person('Deirdre Kelly', ['authority', 'resources', 'expertise', 'information']),
     ]);
     await saveMeeting(makeMeeting(), ['aoife', 'tom', 'cara', 'deirdre']);
+    await putAgendaItems([makeItem({ id: 'i1', title: 'Discharge letters', purpose: 'decision' })]);
     const { container } = render(<MeetingCoverage data={(await getRunData('meeting-1'))!} compact />);
     expect(container.innerHTML).toBe('');
   });

@@ -6,7 +6,8 @@ import { HeardApp, MeetingPage } from './page-models';
 const env = useAppAndBrowser();
 
 const GROUP = 'Discharge co-production group';
-const NO_AUTHORITY = 'Nobody here has Authority: decisions this group makes will need someone else to act on them. Who should be invited?';
+const NO_AUTHORITY = 'Nobody in the group brings Authority. Who should be invited?';
+const FOR_DECISION = '“New discharge letter” is for decision, and nobody here today can act on it.';
 
 test('a chair maps who is at the table, sees who is missing at a meeting, and records a group review, all with no network', async () => {
   const context = await newTablet(env.browser);
@@ -37,7 +38,7 @@ test('a chair maps who is at the table, sees who is missing at a meeting, and re
   // Deirdre can act on what the group decides: the warning clears.
   await arein.mark('Deirdre Kelly', ['Authority']);
   await warning.waitFor({ state: 'detached' });
-  await expect(arein.coverage().getByText('Nobody here', { exact: false }).count()).resolves.toBe(0);
+  await expect(arein.coverage().getByText('Nobody in the group', { exact: false }).count()).resolves.toBe(0);
   await expect(arein.brings('Deirdre Kelly').getByRole('checkbox', { name: 'Authority' }).isChecked()).resolves.toBe(true);
   await expectAccessible(page, 'group screen, every role covered');
 
@@ -54,14 +55,14 @@ test('a chair maps who is at the table, sees who is missing at a meeting, and re
   await app.heading('Discharge letters').waitFor();
   await expectSaved(page);
   await new MeetingPage(page).addItem({ title: 'New discharge letter', purpose: 'For decision', minutes: 20 });
-  await arein.today().getByText('Nobody with Authority is here today.').waitFor();
-  await arein.today().getByText('“New discharge letter” is for decision, and nobody here today can act on it.', { exact: false }).waitFor();
+  await arein.today().getByText(FOR_DECISION, { exact: false }).waitFor();
+  await arein.today().getByText('Nobody here today brings Resources.').waitFor();
   await expectAccessible(page, 'meeting screen, nobody with Authority today');
 
   // At the start of the running meeting, beside the ground rules, the chair sees it again.
   await page.getByRole('button', { name: 'Start meeting' }).click();
   await page.getByRole('heading', { name: 'Before we start: our ground rules' }).waitFor();
-  await arein.today().getByText('Nobody with Authority is here today.').waitFor();
+  await arein.today().getByText(FOR_DECISION, { exact: false }).waitFor();
   await expectAccessible(page, 'running meeting, ground rules step, nobody with Authority today');
   await page.goBack();
   await app.heading('Discharge letters').waitFor();

@@ -98,6 +98,24 @@ export function readStored<T>(page: Page, store: string): Promise<T[]> {
   );
 }
 
+/** Puts records straight into one of Heard's IndexedDB stores, as if the app had saved them earlier. */
+export async function putStored(page: Page, store: string, rows: readonly object[]): Promise<void> {
+  await page.evaluate(
+    ([name, entries]) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('heard');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(name, 'readwrite');
+          for (const entry of entries) tx.objectStore(name).put(entry);
+          tx.oncomplete = () => (open.result.close(), done());
+          tx.onerror = () => (open.result.close(), fail(tx.error));
+        };
+        open.onerror = () => fail(open.error);
+      }),
+    [store, rows] as const,
+  );
+}
+
 /** Every row of every object store of Heard's database, read by the browser itself, not through the app. */
 export async function wholeDatabase(page: Page): Promise<Record<string, unknown[]>> {
   return page.evaluate(

@@ -128,6 +128,7 @@ test('names off: a decision and an action naming two people reach the office wit
 
   // Aoife is erased on the tablet: the summary the office has goes again, made from the rewritten records.
   await go(page, groupHash);
+  await heard.openPerson('Aoife Byrne');
   await page.getByRole('link', { name: 'What Heard holds · Erase: Aoife Byrne' }).click();
   await heard.heading('Aoife Byrne').waitFor();
   await page.getByRole('button', { name: 'Erase Aoife Byrne' }).click();

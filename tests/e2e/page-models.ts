@@ -48,6 +48,13 @@ export class HeardApp {
     await expectSaved(this.page);
   }
 
+  /** Opens a person's row on the group screen (their controls fold away under their name). */
+  async openPerson(name: string): Promise<void> {
+    const summary = this.page.locator('summary', { hasText: name }).first();
+    if (!(await summary.evaluate((el) => (el.parentElement as HTMLDetailsElement).open))) await summary.click();
+    await this.page.getByRole('group', { name: `What ${name} brings` }).waitFor();
+  }
+
   async createMeeting(fields: MeetingFields) {
     await this.page.getByRole('link', { name: 'New meeting' }).first().click();
     await this.heading('New meeting').waitFor();

@@ -92,6 +92,7 @@ test('a person who spoke, dissented and checked in by name is erased: the name i
 
   // What Heard holds about her, before erasure: on the page and in the file.
   await go(page, groupHash);
+  await app.openPerson(NAME);
   await page.getByRole('link', { name: `What Heard holds · Erase: ${NAME}` }).click();
   await app.heading(NAME).waitFor();
   const holds = page.getByRole('region', { name: `What Heard holds about ${NAME}` });

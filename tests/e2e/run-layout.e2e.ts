@@ -220,3 +220,43 @@ test('with 20 people, the tiles scroll within their own area and the bar stays, 
   }
   await context.close();
 });
+
+/** Two boxes share any point. */
+function overlap(a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+// A chair tapping "Next item" twice in a hurry must never end the meeting: when the last item starts,
+// "End the meeting" is nowhere near where "Next item" was, at either orientation.
+test('"End the meeting" never takes the place "Next item" had, as items advance to the last one, at both orientations', async () => {
+  const { context, page, meeting } = await runningMeeting(3);
+  const next = page.getByRole('button', { name: /^Next item: / });
+  const end = page.getByRole('button', { name: 'End the meeting', exact: true });
+  const nextPlaces = new Map<string, { x: number; y: number; width: number; height: number }>();
+  for (const [orientation, viewport] of ORIENTATIONS) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const [nextBox, endBox] = await boxes([next, end]);
+    expect(overlap(nextBox!, endBox!), `Next item and End the meeting apart on the first item, ${orientation}`).toBe(false);
+    nextPlaces.set(orientation, nextBox!);
+  }
+
+  await meeting.tap(/^Next item: Transport/);
+  await page.getByRole('heading', { level: 2, name: 'Transport' }).waitFor();
+  await page.getByText('This is the last item.').waitFor();
+  for (const [orientation, viewport] of ORIENTATIONS) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const was = nextPlaces.get(orientation)!;
+    const [endBox] = await boxes([end]);
+    expect(overlap(was, endBox!), `End the meeting clear of where Next item was, ${orientation}`).toBe(false);
+    // What a second tap at the centre of the old "Next item" would hit: never "End the meeting".
+    const hitsEnd = await end.evaluate((el, at) => {
+      const hit = document.elementFromPoint(at.x + at.width / 2, at.y + at.height / 2);
+      return hit !== null && el.contains(hit);
+    }, was);
+    expect(hitsEnd, `a second tap where Next item was, ${orientation}`).toBe(false);
+    await expectAccessible(page, `running screen, last item, ${orientation}`);
+  }
+  await context.close();
+});

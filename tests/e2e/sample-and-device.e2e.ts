@@ -40,7 +40,7 @@ test('the "This device" screen says how much is stored and whether it is kept sa
   await expectSaved(page);
   await page.getByRole('link', { name: 'This device' }).click();
   await page.getByRole('heading', { level: 1, name: 'This device' }).waitFor();
-  await expect.poll(() => page.getByTestId('storage-used').textContent()).toMatch(/\d+(\.\d)? (KB|MB) of about/);
+  await expect.poll(() => page.getByTestId('storage-used').textContent()).toMatch(/^Heard uses (less than 1 MB|\d+ MB|\d+(\.\d)? GB); about (\d+ MB|\d+(\.\d)? GB) free$/);
   await expect.poll(() => page.getByTestId('storage-persistent').textContent()).toMatch(/^(Yes|Not yet)/);
   await page.getByText('Ready: Heard opens without a connection on this device.').waitFor();
   await expectAccessible(page, 'this device');

@@ -5,6 +5,10 @@ import {
   coverageOf,
   decisionsWithoutAuthority,
   emptyReviewDraft,
+  groupNotices,
+  meetingNotices,
+  rolesMarked,
+  type CoverageNotice,
   makeReview,
   meetingPeople,
   newestFirst,
@@ -166,6 +170,64 @@ describe('who counts', () => {
     expect(decisionsWithoutAuthority(coverageOf([aoife]), items).map((i) => i.title)).toEqual(['Discharge letters', 'Budget']);
     expect(decisionsWithoutAuthority(coverageOf([aoife, deirdre]), items)).toEqual([]);
     expect(decisionsWithoutAuthority(coverageOf([aoife]), [items[1]!])).toEqual([]);
+  });
+});
+
+/** A notice as a reader would sum it up: kind, then what it names. */
+function said(notices: readonly CoverageNotice[]): string[] {
+  return notices.map((n) => {
+    if (n.kind === 'missing') return `missing ${n.roles.join('+')}`;
+    if (n.kind === 'need-few') return `need-few ${n.people.map((p) => p.name).join('+')}`;
+    if (n.kind === 'decisions-without-authority') return `no authority for ${n.items.map((i) => i.title).join('+')}`;
+    return n.kind;
+  });
+}
+
+describe('calm notices', () => {
+  const decide = makeItem({ id: 'd', title: 'Letters', purpose: 'decision' });
+  const discuss = makeItem({ id: 'x', title: 'Transport', purpose: 'discussion' });
+  const roleless = [person('Aoife', []), person('Brian', [])];
+
+  // Until the chair marks any role, every role looks missing: that is one line, not five alarms.
+  it.each<{ case: string; people: Person[]; said: string[] }>([
+    { case: 'nobody in the group: nothing to say', people: [], said: [] },
+    { case: 'a first person added, nothing marked: one line', people: [person('Aoife', [])], said: ['roles-unmarked'] },
+    { case: 'several people, nothing marked: still one line', people: roleless, said: ['roles-unmarked'] },
+    {
+      case: 'roles marked: every missing role in one line, in ARE IN order',
+      people: [person('Aoife', ['need']), person('Brian', ['expertise']), person('Cara', ['need']), person('Dan', ['need'])],
+      said: ['missing authority+resources+information'],
+    },
+    {
+      case: 'roles marked, Need thin: the gap and the thin voice',
+      people: [person('Deirdre', ['authority', 'resources', 'expertise', 'information']), person('Aoife', ['need'])],
+      said: ['need-few Aoife'],
+    },
+    { case: 'everything covered: nothing', people: [person('Deirdre', ALL), person('Aoife', ['need']), person('Brian', ['need'])], said: [] },
+  ])('the group screen: $case', ({ people, said: expected }) => {
+    expect(said(groupNotices(coverageOf(people, ORDER), rolesMarked(people)))).toEqual(expected);
+  });
+
+  // A meeting warns only about what matters for the items being decided.
+  it.each<{ case: string; people: Person[]; items: (typeof decide)[]; said: string[] }>([
+    { case: 'no items at all: nothing, even with roles missing', people: [person('Aoife', ['need'])], items: [], said: [] },
+    { case: 'only discussion: nothing, even with roles missing', people: [person('Aoife', ['need'])], items: [discuss], said: [] },
+    { case: 'a decision, nothing marked: one line', people: roleless, items: [decide, discuss], said: ['roles-unmarked'] },
+    {
+      case: 'a decision, nobody with Authority: the item named first, Authority not said twice',
+      people: [person('Aoife', ['need', 'expertise', 'information', 'resources']), person('B', ['need']), person('C', ['need'])],
+      items: [decide, discuss],
+      said: ['no authority for Letters'],
+    },
+    {
+      case: 'a decision, Authority here, others missing: one line of the others',
+      people: [person('Deirdre', ['authority']), person('Aoife', ['need'])],
+      items: [decide],
+      said: ['missing resources+expertise+information', 'need-few Aoife'],
+    },
+    { case: 'a decision, nobody here: nothing', people: [], items: [decide], said: [] },
+  ])('a meeting: $case', ({ people, items, said: expected }) => {
+    expect(said(meetingNotices(coverageOf(people, ORDER), rolesMarked(people), items))).toEqual(expected);
   });
 });
 

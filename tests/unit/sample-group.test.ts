@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { meetingEndsAt } from '../../src/domain/meeting-schedule';
+import { coverageOf, groupNotices, meetingNotices, meetingPeople, rolesMarked } from '../../src/domain/arein';
 import { buildSampleGroup } from '../../src/domain/sample-group';
 
 const ruleText = (key: string) => `Words of ${key}`;
@@ -30,6 +31,16 @@ describe('buildSampleGroup', () => {
       expect(person.groupId).toBe(sample.group.id);
       expect(person.status).toBe('active');
     }
+  });
+
+  // A sample with nothing marked told newcomers "nobody brings Need" beside two service users and two carers.
+  it('comes with what each person brings marked, so it raises no false warnings on the group or its meeting', () => {
+    expect(sample.people.every((p) => (p.areIn ?? []).length > 0)).toBe(true);
+    const group = coverageOf(sample.people);
+    expect(groupNotices(group, rolesMarked(sample.people))).toEqual([]);
+    const today = coverageOf(meetingPeople(sample.people, sample.attendees));
+    expect(sample.items.some((i) => i.purpose === 'decision')).toBe(true);
+    expect(meetingNotices(today, rolesMarked(sample.people), sample.items)).toEqual([]);
   });
 
   it('brings in more than one perspective, so the balance views have something to show', () => {

@@ -5,6 +5,7 @@ import {
   backoffMs,
   isDue,
   isStale,
+  outboxLine,
   maskKey,
   nextAttemptAfter,
   normaliseServerUrl,
@@ -91,6 +92,19 @@ describe('which summaries are due', () => {
     [{ status: 'sent', nextAttemptAt: 0, leaseUntil: null }, 100, false],
   ] as const)('%o at %d → %s', (entry, now, due) => {
     expect(isDue(entry, now)).toBe(due);
+  });
+
+  // The header line nags a chair who never set sending up only once a summary risks being cleared.
+  it.each([
+    ['never set up, nothing waiting', { configured: false, setAside: 0, oldestWaitingSince: null }, 'hidden'],
+    ['never set up, a summary from today', { configured: false, setAside: 0, oldestWaitingSince: 0 }, 'hidden'],
+    ['never set up, a summary exactly 5 days old', { configured: false, setAside: 0, oldestWaitingSince: -STALE_AFTER_MS }, 'hidden'],
+    ['never set up, a summary over 5 days old', { configured: false, setAside: 0, oldestWaitingSince: -STALE_AFTER_MS - 1 }, 'stale-not-set-up'],
+    ['set up, nothing waiting', { configured: true, setAside: 0, oldestWaitingSince: null }, 'shown'],
+    ['set up, a summary over 5 days old', { configured: true, setAside: 0, oldestWaitingSince: -STALE_AFTER_MS - 1 }, 'shown'],
+    ['no longer set up, something set aside', { configured: false, setAside: 1, oldestWaitingSince: null }, 'shown'],
+  ] as const)('the header line: %s → %s', (_case, glance, line) => {
+    expect(outboxLine(glance, 0)).toBe(line);
   });
 
   it('calls a summary stale after five days', () => {

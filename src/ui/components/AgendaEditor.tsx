@@ -1,11 +1,11 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AgendaItem } from '../../domain/agenda-model';
 import { itemPapersStatus, planAgenda } from '../../domain/agenda';
 import { formatClock } from '../dates';
 import { localMoment } from '../../domain/meeting-schedule';
 import type { Meeting, Person } from '../../domain/model';
 import { previousAgenda } from '../../db/agenda-repo';
-import { copyAgendaInto, moveItemBy, moveItemTo, removeItem } from '../../state/agenda-actions';
+import { copyAgendaInto, moveItemBy, moveItemTo, removeItem, saveAgendaItem } from '../../state/agenda-actions';
 import { pathOf } from '../routes';
 import { useLive } from '../../state/use-live';
 import { t } from '../strings/all';
@@ -61,6 +61,13 @@ function useDragReorder(items: readonly AgendaItem[]) {
 export function AgendaEditor({ meeting, items, people }: { meeting: Meeting; items: AgendaItem[]; people: Person[] }) {
   const previous = useLive(() => previousAgenda(meeting), [meeting.id, meeting.startsAt]);
   const [message, setMessage] = useState('');
+  // Items removed on this visit, last first out, so Undo can put each back: "Remove" acts at once,
+  // without a confirm, and the next row's Remove slides under the finger, so a double tap removes two.
+  const [removedItems, setRemovedItems] = useState<readonly AgendaItem[]>([]);
+  const removed = removedItems[removedItems.length - 1] ?? null;
+  const undoRef = useRef<HTMLButtonElement>(null);
+  // The Remove button went with its item: the keyboard goes on from Undo, not from the top of the page.
+  useEffect(() => undoRef.current?.focus(), [removed]);
   const { listRef, dragging, handleProps } = useDragReorder(items);
   const endsAt = localMoment(meeting.date, meeting.endTime);
   const plan = planAgenda(meeting.startsAt, endsAt, items);
@@ -131,7 +138,12 @@ export function AgendaEditor({ meeting, items, people }: { meeting: Meeting; ite
                     type="button"
                     class="button button--warning button--small"
                     aria-label={t.agenda.removeNamed(item.title)}
-                    onClick={() => void removeItem(item.id)}
+                    onClick={async () => {
+                      if ((await removeItem(item.id)).ok) {
+                        setRemovedItems((before) => [...before, item]);
+                        setMessage(t.agenda.removedNamed(item.title));
+                      }
+                    }}
                   >
                     {t.agenda.remove}
                   </button>
@@ -167,9 +179,27 @@ export function AgendaEditor({ meeting, items, people }: { meeting: Meeting; ite
           ) : null}
         </div>
       ) : null}
-      <p role="status" class="field__hint">
-        {message}
-      </p>
+      <div class="undo-line">
+        <p role="status" class="field__hint">
+          {message}
+        </p>
+        {removed ? (
+          <button
+            type="button"
+            ref={undoRef}
+            class="button button--secondary"
+            aria-label={t.agenda.undoRemoveNamed(removed.title)}
+            onClick={async () => {
+              if ((await saveAgendaItem(removed)).ok) {
+                setRemovedItems((before) => before.filter((i) => i.id !== removed.id));
+                setMessage(t.agenda.putBackNamed(removed.title));
+              }
+            }}
+          >
+            {t.agenda.undoRemove}
+          </button>
+        ) : null}
+      </div>
     </section>
   );
 }

@@ -1,7 +1,17 @@
 import { Fragment } from 'preact';
 import type { GroupDetail } from '../../db/groups-repo';
 import type { RunData } from '../../db/run-repo';
-import { coverageOf, decisionsWithoutAuthority, meetingPeople, rosterPeople, type Coverage, type PerspectiveCount } from '../../domain/arein';
+import {
+  coverageOf,
+  groupNotices,
+  meetingNotices,
+  meetingPeople,
+  rolesMarked,
+  rosterPeople,
+  type Coverage,
+  type CoverageNotice,
+  type PerspectiveCount,
+} from '../../domain/arein';
 import type { Perspective } from '../../domain/model';
 import { perspectiveLabel } from '../../domain/perspectives';
 import { pathOf } from '../routes';
@@ -58,7 +68,8 @@ function Perspectives({ coverage, perspectives }: { coverage: Coverage; perspect
 /** The group screen: coverage of the people still in the group, and the way to the group's review. */
 export function GroupCoverage({ detail }: { detail: GroupDetail }) {
   const { group } = detail;
-  const coverage = coverageOf(rosterPeople(detail.people), group.perspectives.map((p) => p.id));
+  const roster = rosterPeople(detail.people);
+  const coverage = coverageOf(roster, group.perspectives.map((p) => p.id));
   return (
     <section aria-labelledby="heading-arein">
       <h2 id="heading-arein">{t.arein.groupTitle}</h2>
@@ -67,15 +78,7 @@ export function GroupCoverage({ detail }: { detail: GroupDetail }) {
         <p class="empty">{t.arein.nobodyInGroup}</p>
       ) : (
         <>
-          {coverage.warnings.length > 0 ? (
-            <ul class="arein-warnings">
-              {coverage.warnings.map((w) => (
-                <li key={w.kind === 'missing' ? w.role : w.kind} class="warning">
-                  {w.kind === 'missing' ? t.arein.missingInGroup[w.role] : t.arein.needFewInGroup(w.people.map((p) => p.name))}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <Notices notices={groupNotices(coverage, rolesMarked(roster))} where="group" />
           <RoleList coverage={coverage} perspectives={group.perspectives} />
           <Perspectives coverage={coverage} perspectives={group.perspectives} />
         </>
@@ -87,18 +90,29 @@ export function GroupCoverage({ detail }: { detail: GroupDetail }) {
   );
 }
 
-function TodayWarnings({ coverage, decisions }: { coverage: Coverage; decisions: readonly { title: string }[] }) {
-  if (coverage.warnings.length === 0 && decisions.length === 0) return null;
+function noticeWords(notice: CoverageNotice, where: 'group' | 'today'): string {
+  const group = where === 'group';
+  switch (notice.kind) {
+    case 'roles-unmarked':
+      return group ? t.arein.rolesUnmarkedGroup : t.arein.rolesUnmarkedToday;
+    case 'missing':
+      return group ? t.arein.missingInGroup(notice.roles) : t.arein.missingToday(notice.roles);
+    case 'need-few':
+      return (group ? t.arein.needFewInGroup : t.arein.needFewToday)(notice.people.map((p) => p.name));
+    case 'decisions-without-authority':
+      return t.arein.decisionsWithoutAuthority(notice.items.map((i) => i.title));
+  }
+}
+
+/** At most one line of each kind; "roles not marked yet" is a plain line, not a warning. */
+function Notices({ notices, where }: { notices: readonly CoverageNotice[]; where: 'group' | 'today' }) {
+  if (notices.length === 0) return null;
+  if (notices[0]!.kind === 'roles-unmarked') return <p class="arein-unmarked">{noticeWords(notices[0]!, where)}</p>;
   return (
     <ul class="arein-warnings">
-      {decisions.length > 0 ? (
-        <li class="warning">
-          <strong>{t.arein.decisionsWithoutAuthority(decisions.map((i) => i.title))}</strong>
-        </li>
-      ) : null}
-      {coverage.warnings.map((w) => (
-        <li key={w.kind === 'missing' ? w.role : w.kind} class="warning">
-          {w.kind === 'missing' ? t.arein.missingToday(w.role) : t.arein.needFewToday(w.people.map((p) => p.name))}
+      {notices.map((n) => (
+        <li key={n.kind} class="warning">
+          {n.kind === 'decisions-without-authority' ? <strong>{noticeWords(n, where)}</strong> : noticeWords(n, where)}
         </li>
       ))}
     </ul>
@@ -113,13 +127,13 @@ function TodayWarnings({ coverage, decisions }: { coverage: Coverage; decisions:
 export function MeetingCoverage({ data, compact = false }: { data: RunData; compact?: boolean }) {
   const { group } = data;
   const coverage = coverageOf(meetingPeople(data.people, data.attendees), group.perspectives.map((p) => p.id));
-  const decisions = decisionsWithoutAuthority(coverage, data.items);
+  const notices = meetingNotices(coverage, rolesMarked(data.people), data.items);
   if (compact) {
-    if (coverage.total === 0 || (coverage.warnings.length === 0 && decisions.length === 0)) return null;
+    if (notices.length === 0) return null;
     return (
       <section aria-labelledby="heading-arein-today">
         <h3 id="heading-arein-today">{t.arein.meetingTitle}</h3>
-        <TodayWarnings coverage={coverage} decisions={decisions} />
+        <Notices notices={notices} where="today" />
       </section>
     );
   }
@@ -131,7 +145,7 @@ export function MeetingCoverage({ data, compact = false }: { data: RunData; comp
         <p class="empty">{t.arein.nobodyAtMeeting}</p>
       ) : (
         <>
-          <TodayWarnings coverage={coverage} decisions={decisions} />
+          <Notices notices={notices} where="today" />
           <RoleList coverage={coverage} perspectives={group.perspectives} />
           <Perspectives coverage={coverage} perspectives={group.perspectives} />
         </>

@@ -5,11 +5,8 @@ import { useLive } from '../../state/use-live';
 import { PageTitle } from '../components/PageTitle';
 import { RestoreSection } from '../record/RestoreSection';
 import { t } from '../strings';
+import { roughSize } from '../format-size';
 import { t as words } from '../strings/all';
-
-function megabytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 export function DeviceScreen() {
   const [info, setInfo] = useState<StorageInfo | null>(null);
@@ -23,7 +20,7 @@ export function DeviceScreen() {
       <dl class="facts">
         <dt>{t.device.storageUsed}</dt>
         <dd data-testid="storage-used">
-          {info?.usage != null && info.quota != null ? t.device.usage(megabytes(info.usage), megabytes(info.quota)) : info ? t.device.unknown : t.loading}
+          {info?.usage != null && info.quota != null ? t.device.usage(roughSize(info.usage), roughSize(Math.max(0, info.quota - info.usage))) : info ? t.device.unknown : t.loading}
         </dd>
         <dt>{t.device.persistent}</dt>
         <dd data-testid="storage-persistent">{info ? (info.persisted ? t.device.persistentYes : t.device.persistentNo) : t.loading}</dd>
@@ -50,7 +47,7 @@ function PrivacyLinks() {
   return (
     <section aria-labelledby="device-privacy">
       <h2 id="device-privacy">{w.deviceTitle}</h2>
-      <ul>
+      <ul class="link-line">
         <li>
           <a href="#/app-lock">{w.appLock.link}</a>
           {lockOn.status === 'ready' ? ` ${lockOn.value ? w.deviceLockOn : w.deviceLockOff}` : null}

@@ -49,7 +49,7 @@ export function DissentRegisterScreen({ groupId }: { groupId: string }) {
             <ListSection id="register-decisions" title={t.record.decisionsTitle} items={decisions} empty={t.record.noDecisions} listClass="record-list">
               {(decision) => <DecisionCard key={decision.id} decision={decision} record={record} />}
             </ListSection>
-            <p>
+            <p class="link-line">
               <a href={pathOf({ name: 'you-said-we-did', groupId })}>{t.record.ysLink}</a>
             </p>
           </>

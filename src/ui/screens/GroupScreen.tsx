@@ -5,6 +5,8 @@ import { formatClock, formatShortDay } from '../dates';
 import { checkRequiredText, NAME_MAX_LENGTH } from '../../domain/text-rules';
 import { getGroupDetail, type GroupDetail } from '../../db/groups-repo';
 import { meetingsOfGroup } from '../../db/meetings-repo';
+import { splitMeetings } from '../../domain/meeting-schedule';
+import { now } from '../../state/clock';
 import { listRules } from '../../db/rules-repo';
 import { rulesInForce } from '../../domain/ground-rules';
 import { addPerson, deleteSampleGroup, updateGroup } from '../../state/group-actions';
@@ -120,6 +122,12 @@ function RulesLink({ groupId }: { groupId: string }) {
   );
 }
 
+/** The group's meetings with what is next at the top: upcoming soonest first, then past newest first. */
+function nextFirst<M extends Parameters<typeof splitMeetings>[0][number]>(list: readonly M[]): M[] {
+  const { upcoming, past } = splitMeetings(list, now());
+  return [...upcoming, ...past];
+}
+
 function GroupMeetings({ groupId }: { groupId: string }) {
   const meetings = useLive(() => meetingsOfGroup(groupId), [groupId]);
   return (
@@ -134,25 +142,23 @@ function GroupMeetings({ groupId }: { groupId: string }) {
             <p class="empty">{t.group.noMeetings}</p>
           ) : (
             <ul class="list">
-              {[...list]
-                .sort((a, b) => b.startsAt - a.startsAt)
-                .map((m) => (
-                  <li key={m.id} class="list-row">
-                    <div class="list-row__main">
-                      <span class="list-row__title">{m.title}</span>
-                      <p class="list-row__meta">
-                        {formatShortDay(m.startsAt)}, {formatClock(m.startsAt)} · {t.meeting.states[m.state]}
-                      </p>
-                    </div>
-                    <a
-                      class="button button--secondary"
-                      href={pathOf({ name: 'meeting', meetingId: m.id })}
-                      aria-label={t.home.openNamed(m.title)}
-                    >
-                      {t.home.open}
-                    </a>
-                  </li>
-                ))}
+              {nextFirst(list).map((m) => (
+                <li key={m.id} class="list-row">
+                  <div class="list-row__main">
+                    <span class="list-row__title">{m.title}</span>
+                    <p class="list-row__meta">
+                      {formatShortDay(m.startsAt)}, {formatClock(m.startsAt)} · {t.meeting.states[m.state]}
+                    </p>
+                  </div>
+                  <a
+                    class="button button--secondary"
+                    href={pathOf({ name: 'meeting', meetingId: m.id })}
+                    aria-label={t.home.openNamed(m.title)}
+                  >
+                    {t.home.open}
+                  </a>
+                </li>
+              ))}
             </ul>
           )
         }
@@ -163,6 +169,8 @@ function GroupMeetings({ groupId }: { groupId: string }) {
 
 function Roster({ detail }: { detail: GroupDetail }) {
   const { group, people, meetingCount } = detail;
+  // People added on this visit open, so what they bring can be marked at once; the rest stay folded.
+  const [added, setAdded] = useState<ReadonlySet<string>>(new Set());
   const sameStatus = byName(nameCollator());
   const ordered = [...people].sort((a, b) => (a.status === b.status ? sameStatus(a, b) : a.status === 'active' ? -1 : 1));
   return (
@@ -172,7 +180,7 @@ function Roster({ detail }: { detail: GroupDetail }) {
       {meetingCount > 0 && people.length > 0 ? <p class="field__hint">{t.group.cannotRemove}</p> : null}
       <ul class="list">
         {ordered.map((person) => (
-          <PersonRow key={person.id} person={person} perspectives={group.perspectives} canRemove={meetingCount === 0} />
+          <PersonRow key={person.id} person={person} perspectives={group.perspectives} canRemove={meetingCount === 0} open={added.has(person.id)} />
         ))}
       </ul>
       <h3>{t.group.addPerson}</h3>
@@ -180,7 +188,11 @@ function Roster({ detail }: { detail: GroupDetail }) {
         idPrefix="new-person"
         perspectives={group.perspectives}
         existing={people}
-        onAdd={async (name, perspectiveId) => (await addPerson(group.id, name, perspectiveId)).ok}
+        onAdd={async (name, perspectiveId) => {
+          const result = await addPerson(group.id, name, perspectiveId);
+          if (result.ok) setAdded((before) => new Set([...before, result.value.id]));
+          return result.ok;
+        }}
       />
     </section>
   );
@@ -207,13 +219,14 @@ export function GroupScreen({ groupId }: { groupId: string }) {
               </button>
             </div>
           ) : null}
-          <RenameGroup key={found.group.name} group={found.group} />
+          {/* What a chair comes for first: the next meeting. Names and settings follow. */}
+          <GroupMeetings groupId={groupId} />
           <RulesLink groupId={groupId} />
           <GroupRecordLinks groupId={groupId} />
           <Roster detail={found} />
           <GroupCoverage detail={found} />
           <EditPerspectives key={found.group.updatedAt} detail={found} />
-          <GroupMeetings groupId={groupId} />
+          <RenameGroup key={found.group.name} group={found.group} />
           <GroupBackupSection groupId={groupId} />
           {found.group.sample ? null : <GroupRecordsKeeping group={found.group} />}
         </>

@@ -159,6 +159,8 @@ export const en = {
     removeNamed: (name: string) => `Remove ${name}`,
     remove: 'Remove',
     leftBadge: 'Left the group',
+    /** Beside a person's name until what they bring (ARE IN) is marked. */
+    noRolesYet: 'What they bring not marked yet',
     cannotRemove: 'This group has meetings, so nobody is removed: mark them as having left instead.',
     meetings: 'Meetings',
     noMeetings: 'No meetings yet.',
@@ -223,7 +225,12 @@ export const en = {
     title: 'This device',
     intro: 'Heard keeps everything on this device. Nothing is sent anywhere unless a sync server is set up.',
     storageUsed: 'Storage used',
-    usage: (used: string, quota: string) => `${used} of about ${quota} available to Heard`,
+    usage: (used: string, free: string) => `Heard uses ${used}; about ${free} free`,
+    size: {
+      underOneMB: 'less than 1 MB',
+      mb: (n: number) => `${n} MB`,
+      gb: (n: number) => `${n} GB`,
+    },
     unknown: 'This browser does not say.',
     persistent: 'Kept safe from clear-outs',
     persistentYes: 'Yes: the browser will not clear Heard’s data to free space.',
@@ -249,7 +256,8 @@ export const en = {
           : p(summaries, { one: '# summary waiting to send', other: '# summaries waiting to send' }),
     stale: 'Waiting more than 5 days: send soon, or the browser may clear it',
     setAside: (n: number) => `${n} set aside`,
-    notSetUp: 'not set up',
+    /** Sending was never set up, and a summary has waited more than 5 days. */
+    staleNotSetUp: 'Waiting more than 5 days, and sending is not set up: install Heard on this tablet and keep a backup',
     problem: {
       key: 'The server did not accept the device key',
       forbidden: 'This tablet’s key may not change that group; ask the office',

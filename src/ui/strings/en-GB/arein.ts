@@ -8,6 +8,11 @@ function list(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+function orList(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
 const roles: Record<AreInRole, string> = {
   authority: 'Authority',
   resources: 'Resources',
@@ -36,7 +41,7 @@ export const arein = {
   // ------------------------------------------------------------ coverage
   groupTitle: 'Who is at the table',
   groupIntro:
-    'The co-production guide asks each group to check it has people who bring Authority, Resources, Expertise, Information and Need (ARE IN). Mark what each person brings in the list of people below.',
+    'The co-production guide asks each group to check it has people who bring Authority, Resources, Expertise, Information and Need (ARE IN). Mark what each person brings in the list of people above.',
   meetingTitle: 'Who is at the table today',
   meetingIntro: 'Everyone expected or added on the day, except anyone marked as not come.',
   nobodyInGroup: 'Nobody is in the group yet.',
@@ -46,21 +51,19 @@ export const arein = {
   byPerspectiveTitle: 'By perspective',
   perspectiveCount: (label: string, n: number) => `${label}: ${n}`,
   unknownPerspective: 'No perspective',
-  /** The group: what is missing and why it matters, in the guide's terms. */
-  missingInGroup: {
-    authority: 'Nobody here has Authority: decisions this group makes will need someone else to act on them. Who should be invited?',
-    resources:
-      'Nobody here has Resources: nobody can say what money, staff or access there is to do what the group decides. Who should be invited?',
-    expertise: 'Nobody here has Expertise in the topic: the group may miss what is already known. Who should be invited?',
-    information: 'Nobody here brings Information: the group may decide without the facts and figures it needs. Who should be invited?',
-    need: 'Nobody here brings Need: nobody at the table will be affected by what the group decides. Who should be invited?',
-  } satisfies Record<AreInRole, string>,
+  /** Until any role is marked, one line instead of five false alarms. */
+  rolesUnmarkedGroup: 'No roles are marked yet. Tick what each person brings in the list of people, and Heard will say who is missing.',
+  rolesUnmarkedToday:
+    'This meeting has items for decision. Mark what each person brings on the group screen, and Heard will say whether anyone here can act on them.',
+  /** The group: every role nobody brings, in one line. */
+  missingInGroup: (missing: readonly AreInRole[]) =>
+    `Nobody in the group brings ${orList(missing.map((r) => roles[r]))}. Who should be invited?`,
   needFewInGroup: (names: readonly string[]) =>
     names.length === 1
       ? `Only one person brings Need (${names[0]}): one voice speaks for everyone who will be affected. Who else could be invited?`
       : `Only two people bring Need (${list(names)}): few voices speak for everyone who will be affected. Who else could be invited?`,
-  /** One meeting: who came. */
-  missingToday: (role: AreInRole) => `Nobody with ${roles[role]} is here today.`,
+  /** One meeting with items for decision: who came. */
+  missingToday: (missing: readonly AreInRole[]) => `Nobody here today brings ${orList(missing.map((r) => roles[r]))}.`,
   needFewToday: (names: readonly string[]) =>
     names.length === 1 ? `Only one person here today brings Need (${names[0]}).` : `Only two people here today bring Need (${list(names)}).`,
   decisionsWithoutAuthority: (titles: readonly string[]) =>

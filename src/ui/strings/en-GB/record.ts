@@ -134,7 +134,9 @@ export const record = {
   organisationEmpty: 'Enter the name of the organisation',
   organisationLong: (max: number) => `The name of the organisation must be ${max} characters or fewer`,
   due: 'Due by',
-  dueHint: 'For example, 12 4 2030.',
+  // The field is the browser's date picker, whose order of day, month and year follows the browser's
+  // own language (mm/dd/yyyy in some), so the hint names no order: it says how the control is used.
+  dueHint: 'Tap the calendar at the end of the box to choose the day, or type the date into the box.',
   dueEmpty: 'Enter the date it is due by',
   dueInvalid: 'Enter a real date it is due by',
   duePast: (day: string) => `${day} is in the past. Check the date; you can still save it.`,
