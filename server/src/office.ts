@@ -23,9 +23,6 @@ const percent = (part: number, whole: number): number => (whole > 0 ? Math.round
 /** A stylesheet that puts its `text` at the top of every printed page (a CSS margin box cannot read the page). */
 export const PRINT_HEAD_PATH = '/office/print-head.css';
 
-/** `text` as a CSS string: everything but letters, digits and spaces as a hex escape, so nothing can end it. */
-export const cssString = (text: string): string =>
-  `"${[...text].map((ch) => (/^[A-Za-z0-9 ]$/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16).padStart(6, '0')}`)).join('')}"`;
 
 /** A whole office page. `printHead` (a title and period) is repeated at the top of every printed page. */
 export function page(title: string, body: string, printHead?: string): string {
