@@ -4,4 +4,6 @@
  * (CSS margin boxes cannot read the page): the office's print head and the app's printed minutes.
  */
 export const cssString = (text: string): string =>
-  `"${[...text].map((ch) => (/^[A-Za-z0-9 ]$/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16).padStart(6, '0')}`)).join('')}"`;
+  // CSS reads one whitespace after a hex escape as its end, so each escape ends with a space of
+  // its own: the space typed after a ":" or "·" stays on the page.
+  `"${[...text].map((ch) => (/^[A-Za-z0-9 ]$/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16).padStart(6, '0')} `)).join('')}"`;
