@@ -24,7 +24,7 @@ describe('RecordScreen', () => {
     expect(present.queryByText('Sam Patel')).toBeNull();
     expect(within(screen.getByRole('region', { name: 'Apologies' })).getByRole('listitem').textContent).toBe('Sam Patel (Lived experience)');
     const agenda = within(screen.getByRole('region', { name: 'Agenda: time planned and used' }));
-    expect(agenda.getByRole('row', { name: '1. # Discharge *letters* 20 min 25 min Discussed' })).toBeTruthy();
+    expect(agenda.getByRole('row', { name: `1. # Discharge *letters*Led by ${AWKWARD.html} 20 min 25 min Discussed` })).toBeTruthy();
     expect(screen.getByText('1 request for a one-to-one with the chair.')).toBeTruthy();
   });
 
