@@ -12,7 +12,8 @@ import {
   type Figures,
 } from './reflection.js';
 import { biggestChange, changeWords, parsePeriod, periodChoices, previousPeriod, quarterOf } from './reflection-model.js';
-import { cssString, PRINT_HEAD_PATH } from './office.js';
+import { PRINT_HEAD_PATH } from './office.js';
+import { cssString } from './shared/css-string.js';
 import { toCsv } from './shared/csv.js';
 import { badTextFields } from './text-check.js';
 

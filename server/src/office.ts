@@ -3,6 +3,7 @@
 // inline style). Plain HTML from the server; its stylesheet is /office.css.
 import type { GroupMove, GroupOwner } from './groups.js';
 import type { DeviceKey } from './keys.js';
+import { answerWords, orderAnswers } from './reflection-model.js';
 import { groupCode } from './shared/group-code.js';
 import type { StoredSummary } from './summaries.js';
 
@@ -20,12 +21,19 @@ export const escapeHtml = (value: unknown): string => String(value).replace(/[&<
 
 const percent = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 100) : 0);
 
+/**
+ * A length of talk as the tablet writes it, "12 s", "4 min 5 s", "1 h 20 min": whole seconds, so a
+ * perspective that spoke for 40 seconds is never "0 min" beside its share of the talk.
+ */
+export function talkLength(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const [hours, minutes, rest] = [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
+  return [hours ? `${hours} h` : '', minutes ? `${minutes} min` : '', rest || (!hours && !minutes) ? `${rest} s` : ''].filter(Boolean).join(' ');
+}
+
 /** A stylesheet that puts its `text` at the top of every printed page (a CSS margin box cannot read the page). */
 export const PRINT_HEAD_PATH = '/office/print-head.css';
 
-/** `text` as a CSS string: everything but letters, digits and spaces as a hex escape, so nothing can end it. */
-export const cssString = (text: string): string =>
-  `"${[...text].map((ch) => (/^[A-Za-z0-9 ]$/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16).padStart(6, '0')}`)).join('')}"`;
 
 /** A whole office page. `printHead` (a title and period) is repeated at the top of every printed page. */
 export function page(title: string, body: string, printHead?: string): string {
@@ -77,8 +85,7 @@ function voiceBalanceTable(rows: StoredSummary[]): string {
           if (!v) return '<td>—</td>';
           const share = percent(v.talkSeconds, total);
           const fair = percent(v.fairShareSeconds, r.summary.voiceBalance.reduce((s, x) => s + x.fairShareSeconds, 0));
-          const minutes = Math.round(v.talkSeconds / 60);
-          return `<td><span class="figure">${share}% of talk</span> <meter min="0" max="100" value="${share}">${share}%</meter><br><span class="detail">${minutes} min, ${v.turns} turns; fair share ${fair}%</span></td>`;
+          return `<td><span class="figure">${share}% of talk</span> <meter min="0" max="100" value="${share}">${share}%</meter><br><span class="detail">${talkLength(v.talkSeconds)}, ${v.turns} turns; fair share ${fair}%</span></td>`;
         })
         .join('');
       return `<tr><th scope="row">${escapeHtml(r.summary.date)}</th>${cells}</tr>`;
@@ -97,10 +104,11 @@ function checkInTables(rows: StoredSummary[]): string {
           const found = r.summary.checkIn.prompts.find((p) => p.prompt === prompt);
           if (!found) return `<tr><th scope="row">${escapeHtml(r.summary.date)}</th><td>Not asked</td></tr>`;
           const total = Object.values(found.counts).reduce((sum, n) => sum + n, 0);
-          const answers = Object.entries(found.counts)
-            .map(([answer, n]) => {
+          const answers = orderAnswers(Object.keys(found.counts))
+            .map((answer) => {
+              const n = found.counts[answer] ?? 0;
               const share = percent(n, total);
-              return `<li><span class="figure">${escapeHtml(answer)}: ${n}</span> <meter min="0" max="100" value="${share}">${share}%</meter> ${share}%</li>`;
+              return `<li><span class="figure">${escapeHtml(answerWords(answer))}: ${n}</span> <meter min="0" max="100" value="${share}">${share}%</meter> ${share}%</li>`;
             })
             .join('');
           return `<tr><th scope="row">${escapeHtml(r.summary.date)}</th><td><ul class="answers">${answers}</ul></td></tr>`;

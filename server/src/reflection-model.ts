@@ -32,7 +32,18 @@ export function talkShares(figures: Figures): TalkShare[] {
 /** The order answers are shown in: the app's choice answers first, then picture-scale points by number. */
 const CHOICE_ORDER = ['yes', 'not-sure', 'no'];
 const ANSWER_WORDS: Record<string, string> = { yes: 'Yes', 'not-sure': 'Not sure', no: 'No' };
-export const answerWords = (answer: string): string => ANSWER_WORDS[answer] ?? answer;
+/** A picture scale's faces in words, saddest first, as the tablet's minutes name them: "4 of 5" is "Good". */
+const FACE_WORDS: Record<string, readonly string[]> = {
+  '3': ['No', 'A bit', 'Yes'],
+  '5': ['Very bad', 'Not good', 'OK', 'Good', 'Very good'],
+};
+
+/** An answer as the summary sends it ("not-sure", "4 of 5") in words: "Not sure", "Good (4 of 5)". */
+export function answerWords(answer: string): string {
+  const point = /^(\d+) of (\d+)$/.exec(answer);
+  const face = point ? FACE_WORDS[point[2]!]?.[Number(point[1]) - 1] : undefined;
+  return ANSWER_WORDS[answer] ?? (face ? `${face} (${answer})` : answer);
+}
 
 export function orderAnswers(answers: Iterable<string>): string[] {
   const rank = (a: string) => {

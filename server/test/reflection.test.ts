@@ -229,7 +229,7 @@ for (const backend of backends()) {
       const html = await (await page('office/programme?period=2025-Q2')).text();
       const href = /<link rel="stylesheet" media="print" href="([^"]+)">/.exec(html)![1]!.replaceAll('&amp;', '&');
       expect(await (await get(server, href.slice(1))).text()).toBe(
-        '@page { @top-left { content: "Heard programme office \\0000b7 Programme side by side \\0000b7 2025 Q2 \\000028April to June\\000029"; font: 9pt system-ui, sans-serif; color: #1b1b1b; } }\n',
+        '@page { @top-left { content: "Heard programme office \\0000b7  Programme side by side \\0000b7  2025 Q2 \\000028 April to June\\000029 "; font: 9pt system-ui, sans-serif; color: #1b1b1b; } }\n',
       );
       const hostile = await (await get(server, `office/print-head.css?text=${encodeURIComponent('"; } body { display: none } @page { x: "')}`)).text();
       expect(hostile).toMatch(/^@page \{ @top-left \{ content: "[A-Za-z0-9 \\]*"; font/);

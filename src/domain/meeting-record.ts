@@ -108,10 +108,13 @@ export interface MeetingRecord {
   meeting: Meeting;
   group: Group;
   names: boolean;
+  /** The chair's name, as the minutes name them whichever way people are shown; null when none was chosen. */
+  chair: string | null;
   startedAt: EpochMs | null;
   endedAt: EpochMs | null;
   meetingElapsedMs: number;
   breakMs: number;
+  /** Everyone expected, by name: those with `came` are present; the rest sent apologies (every attendee was expected or added on the day). */
   attendance: AttendanceRow[];
   agenda: AgendaRow[];
   decisions: DecisionRow[];
@@ -266,6 +269,7 @@ export function buildMeetingRecord(source: RecordSource, options: { names: boole
     meeting,
     group,
     names,
+    chair: meeting.chairId ? realName(meeting.chairId) : null,
     startedAt: run.startedAt,
     endedAt: run.endedAt ?? (meeting.state === 'closed' ? now : null),
     meetingElapsedMs: run.meetingElapsedMs,

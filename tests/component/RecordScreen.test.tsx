@@ -16,13 +16,15 @@ async function open() {
 }
 
 describe('RecordScreen', () => {
-  it('shows who came and for how long, with names, and the agenda planned against used', async () => {
+  it('shows who came and for how long, who sent apologies, with names, and the agenda planned against used', async () => {
     await open();
-    const attendance = within(screen.getByRole('region', { name: 'Who attended' }));
-    expect(attendance.getByRole('row', { name: `${AWKWARD.rtl} Carer 10:10 10:40 30 min` })).toBeTruthy();
-    expect(attendance.getByRole('row', { name: 'Sam Patel Lived experience Did not come' })).toBeTruthy();
+    const present = within(screen.getByRole('region', { name: 'Present' }));
+    expect(present.getByRole('row', { name: `${AWKWARD.rtl} Carer 10:10 10:40 30 min` })).toBeTruthy();
+    // Expected and did not come: under Apologies, never among those present.
+    expect(present.queryByText('Sam Patel')).toBeNull();
+    expect(within(screen.getByRole('region', { name: 'Apologies' })).getByRole('listitem').textContent).toBe('Sam Patel (Lived experience)');
     const agenda = within(screen.getByRole('region', { name: 'Agenda: time planned and used' }));
-    expect(agenda.getByRole('row', { name: '1. # Discharge *letters* 20 min 25 min Discussed' })).toBeTruthy();
+    expect(agenda.getByRole('row', { name: `1. # Discharge *letters*Led by ${AWKWARD.html} 20 min 25 min Discussed` })).toBeTruthy();
     expect(screen.getByText('1 request for a one-to-one with the chair.')).toBeTruthy();
   });
 

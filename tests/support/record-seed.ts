@@ -27,7 +27,7 @@ export async function seedRecord(database: HeardDb): Promise<void> {
   ];
   await database.groups.add(makeGroup());
   await database.people.bulkAdd(people);
-  await database.meetings.add(makeMeeting({ state: 'closed', updatedAt: T0 + 60 * MIN }));
+  await database.meetings.add(makeMeeting({ state: 'closed', chairId: 'p-sam', updatedAt: T0 + 60 * MIN }));
   await database.meetings.add(makeMeeting({ id: 'meeting-2', title: 'April, "follow-up"', date: '2030-04-11', startsAt: new Date(2030, 3, 11, 10).getTime(), startTime: '10:00', endTime: '12:00' }));
   await database.attendees.bulkAdd([
     { meetingId: 'meeting-1', personId: 'p-aoife', expected: true },
@@ -36,7 +36,7 @@ export async function seedRecord(database: HeardDb): Promise<void> {
     { meetingId: 'meeting-1', personId: 'p-sam', expected: true, arrivedAt: null },
   ]);
   await database.agendaItems.bulkAdd([
-    makeItem({ id: 'item-1', title: '# Discharge *letters*', timeboxMinutes: 20, notes: AWKWARD.multiline }),
+    makeItem({ id: 'item-1', title: '# Discharge *letters*', timeboxMinutes: 20, notes: AWKWARD.multiline, leadId: 'p-bob' }),
     makeItem({ id: 'item-2', order: 1, title: 'Visiting hours', timeboxMinutes: 15 }),
   ]);
   await database.clockEvents.bulkAdd([

@@ -174,4 +174,22 @@ describe('Markdown', () => {
     const named = minutesMarkdown(buildMeetingRecord((await getRecordSource('meeting-1'))!, { names: true, now: T0, words: recordWords }), true).text;
     expect(named).toContain(`Raised by ${AWKWARD.rtl}`);
   });
+
+  it('holds what the printed minutes hold: chair, date, planned and actual times, present, apologies, leads, each decision\'s item, next meeting', async () => {
+    const text = minutesMarkdown(await record(false), false).text;
+    const section = (title: string) => text.slice(text.indexOf(`## ${title}\n`), text.indexOf('\n## ', text.indexOf(`## ${title}\n`) + 1));
+    // The chair is named in the minutes whichever way people are shown.
+    expect(text).toContain('- Chair: Sam Patel\n');
+    expect(text).toContain('- Date: Thursday 14 March 2030\n');
+    expect(text).toContain('- Planned: 10:00 to 12:30\n');
+    // The times it actually ran, from the stored clock: started 10:00, items ended 10:50.
+    expect(text).toContain('- Held: 10:00 to 10:50\n');
+    expect(text).toContain('- Next meeting: April, "follow-up", Thursday 11 April 2030 10:00\n');
+    // Who came is under Present; who was expected and did not come, under Apologies.
+    expect(section('Present')).toContain(`| ${mdCell(AWKWARD.rtl)} | Carer | 10:10 | 10:40 | 30 min |`);
+    expect(section('Present')).not.toContain('Sam Patel');
+    expect(section('Apologies')).toBe('## Apologies\n\n- Sam Patel \\(Lived experience\\)\n');
+    expect(section('Agenda: time planned and used')).toContain(`| 1. \\# Discharge \\*letters\\* (Led by ${mdCell(AWKWARD.html)}) | 20 min | 25 min | Discussed |`);
+    expect(section('Decisions')).toContain('- Use the shorter letter\n  Reached by agreement · On “\\# Discharge \\*letters\\*”\n');
+  });
 });

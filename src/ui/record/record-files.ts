@@ -1,10 +1,11 @@
 import type { Backup } from '../../domain/backup-format';
 import { toCsv } from '../../domain/csv';
+import { isoDay } from '../../domain/dates';
 import { formatClock, formatDay, formatIsoDay } from '../dates';
 import { icsCalendar, type IcsEvent } from '../../domain/ics';
 import { mdCell, mdText } from '../../domain/markdown';
 import type { EpochMs } from '../../domain/model';
-import type { MeetingRecord, RecordWords } from '../../domain/meeting-record';
+import type { AttendanceRow, MeetingRecord, RecordWords } from '../../domain/meeting-record';
 import { localMoment } from '../../domain/meeting-schedule';
 import { t } from '../strings/all';
 import { methodLine } from './record-words';
@@ -51,9 +52,33 @@ const base = (record: MeetingRecord) => `${fileSlug(record.meeting.title)}-${rec
 const secondsOf = (ms: number) => Math.floor(Math.max(0, ms) / 1000);
 const clockOrBlank = (at: EpochMs | null) => (at === null ? '' : formatClock(at));
 
-export function whenLine(record: MeetingRecord): string {
-  const { meeting } = record;
-  return t.meeting.when(formatDay(meeting.startsAt), formatClock(meeting.startsAt), formatClock(localMoment(meeting.date, meeting.endTime)));
+/** When the meeting actually ran, by the stored taps; the day too when that was not the day planned. */
+function heldLine(record: MeetingRecord): string | null {
+  const { startedAt, endedAt, meeting } = record;
+  if (startedAt === null) return null;
+  const times = endedAt === null ? w.facts.stillGoing(formatClock(startedAt)) : w.facts.times(formatClock(startedAt), formatClock(endedAt));
+  return meeting.date === isoDay(startedAt) ? times : w.facts.onDay(formatDay(startedAt), times);
+}
+
+/**
+ * The facts at the head of the minutes, in order, for the screen, the print and the Markdown
+ * alike: the group, the chair, the date, the slot planned and the times it actually ran.
+ */
+export function recordFacts(record: MeetingRecord): { label: string; value: string }[] {
+  const { meeting, group, nextMeeting: next } = record;
+  const f = w.facts;
+  const facts: { label: string; value: string | null }[] = [
+    { label: f.group, value: group.name },
+    { label: f.chair, value: record.chair },
+    { label: f.date, value: formatDay(meeting.startsAt) },
+    { label: f.planned, value: f.times(formatClock(meeting.startsAt), formatClock(localMoment(meeting.date, meeting.endTime))) },
+    { label: f.held, value: heldLine(record) },
+    { label: f.venue, value: meeting.venue || null },
+    { label: f.ran, value: formatLength(record.meetingElapsedMs) },
+    { label: f.breaks, value: record.breakMs > 0 ? formatLength(record.breakMs) : null },
+    { label: f.next, value: next ? `${next.title}, ${formatDay(next.startsAt)} ${formatClock(next.startsAt)}` : null },
+  ];
+  return facts.flatMap(({ label, value }) => (value === null ? [] : [{ label, value }]));
 }
 
 export function actionsCsv(record: MeetingRecord): RecordFile {
@@ -131,6 +156,16 @@ function checkInLabels(kind: string, size: number): readonly string[] {
   return size === 5 ? w.checkIn.faces5 : w.checkIn.faces3;
 }
 
+/** Who came, and who was expected and sent apologies: the two lists UK minutes open with. */
+export function attendanceParts(record: MeetingRecord): { present: AttendanceRow[]; apologies: AttendanceRow[] } {
+  return { present: record.attendance.filter((a) => a.came), apologies: record.attendance.filter((a) => !a.came) };
+}
+
+/** How a decision was reached, and on which agenda item. */
+export function decisionMeta({ decision, itemTitle }: MeetingRecord['decisions'][number]): string {
+  return methodLine(decision.how) + (itemTitle ? ` · ${w.decisions.onItem(itemTitle)}` : '');
+}
+
 /** `perPerson` as for balanceCsv. */
 export function minutesMarkdown(record: MeetingRecord, perPerson: boolean): RecordFile {
   const out: string[] = [];
@@ -138,30 +173,30 @@ export function minutesMarkdown(record: MeetingRecord, perPerson: boolean): Reco
   const s = w.sections;
   const bullet = (text: string) => out.push(`- ${mdText(text, '  ')}`);
   out.push(`# ${mdText(meeting.title)}`, '', mdText(w.md.subtitle(group.name)), '');
-  out.push(`- ${w.facts.when}: ${mdText(whenLine(record))}`);
-  if (meeting.venue) out.push(`- ${w.facts.venue}: ${mdText(meeting.venue)}`);
-  out.push(`- ${w.facts.ran}: ${formatLength(record.meetingElapsedMs)}`, '');
+  for (const fact of recordFacts(record)) out.push(`- ${fact.label}: ${mdText(fact.value, '  ')}`);
+  out.push('');
 
+  const { present, apologies } = attendanceParts(record);
   out.push(`## ${s.attendance}`, '');
-  if (record.attendance.length === 0) out.push(w.attendance.nobody);
+  if (present.length === 0) out.push(w.attendance.nobody);
   else {
     const a = w.attendance;
     out.push(`| ${a.name} | ${a.perspective} | ${a.arrived} | ${a.left} | ${a.time} |`, '|---|---|---|---|---|');
-    for (const row of record.attendance) {
+    for (const row of present) {
       const name = mdCell(row.name) + (row.guest ? ` (${a.guest})` : '');
-      out.push(
-        row.came
-          ? `| ${name} | ${mdCell(row.perspective)} | ${clockOrBlank(row.arrivedAt)} | ${clockOrBlank(row.leftAt)} | ${formatLength(row.presentMs)} |`
-          : `| ${name} | ${mdCell(row.perspective)} | ${a.didNotCome} | | |`,
-      );
+      out.push(`| ${name} | ${mdCell(row.perspective)} | ${clockOrBlank(row.arrivedAt)} | ${clockOrBlank(row.leftAt)} | ${formatLength(row.presentMs)} |`);
     }
   }
+  out.push('', `## ${s.apologies}`, '');
+  if (apologies.length === 0) out.push(w.attendance.noApologies);
+  for (const row of apologies) bullet(`${row.name} (${row.perspective})`);
   out.push('', `## ${s.agenda}`, '');
   if (record.agenda.length === 0) out.push(w.agenda.none);
   else {
     const a = w.agenda;
     out.push(`| ${a.item} | ${a.planned} | ${a.used} | ${a.status} |`, '|---|---|---|---|');
-    record.agenda.forEach((row, i) => out.push(`| ${i + 1}. ${mdCell(row.item.title)} | ${formatLength(row.plannedMs)} | ${formatLength(row.usedMs)} | ${a.statuses[row.status]} |`));
+    record.agenda.forEach((row, i) =>
+      out.push(`| ${i + 1}. ${mdCell(row.item.title)}${row.lead ? ` (${mdCell(a.lead(row.lead))})` : ''} | ${formatLength(row.plannedMs)} | ${formatLength(row.usedMs)} | ${a.statuses[row.status]} |`));
   }
   out.push('', `## ${s.notes}`, '');
   const notes = record.agenda.filter((row) => row.item.notes.trim());
@@ -172,7 +207,7 @@ export function minutesMarkdown(record: MeetingRecord, perPerson: boolean): Reco
   if (record.decisions.length === 0) out.push(w.decisions.none);
   for (const d of record.decisions) {
     bullet(d.decision.text);
-    out.push(`  ${mdText(methodLine(d.decision.how), '  ')}`);
+    out.push(`  ${mdText(decisionMeta(d), '  ')}`);
     for (const dissent of d.dissent) out.push(`  - ${w.decisions.standing} ${mdText(dissent.words, '    ')} (${mdText(dissent.by)})`);
   }
   out.push('', `## ${s.dissent}`, '');

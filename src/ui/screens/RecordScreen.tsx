@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { formatClock, formatDay, formatIsoDay } from '../dates';
-import { buildMeetingRecord, type MeetingRecord } from '../../domain/meeting-record';
+import { formatClock, formatIsoDay } from '../dates';
+import { buildMeetingRecord, type AttendanceRow, type MeetingRecord } from '../../domain/meeting-record';
 import { getRecordSource } from '../../db/export-repo';
 import { now } from '../../state/clock';
 import { pathOf } from '../routes';
@@ -14,10 +14,10 @@ import { RecordTable } from '../components/RecordTable';
 import { Breadcrumb } from '../components/Breadcrumb';
 import { SealedNotice } from '../checkin/SealedAnswers';
 import { ExportPanel } from '../record/ExportPanel';
-import { checkInLabels, recordWords, whenLine } from '../record/record-files';
+import { usePrintHead } from '../record/use-print-head';
+import { attendanceParts, checkInLabels, decisionMeta, recordFacts, recordWords } from '../record/record-files';
 import { bandWords } from '../band-words';
 import { formatLength } from '../format-duration';
-import { methodLine } from '../record/record-words';
 import { t } from '../strings/all';
 import '../record.css';
 import '../record-print.css';
@@ -25,39 +25,46 @@ import '../record-print.css';
 const w = t.exports;
 const clock = (at: number | null) => (at === null ? '' : formatClock(at));
 
-function Section({ id, title, children, part }: { id: string; title: string; children: ComponentChildren; part?: boolean }) {
+function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
   return (
-    <section aria-labelledby={`record-${id}`} class={part ? 'record-section record-section--part' : 'record-section'}>
+    <section aria-labelledby={`record-${id}`} class="record-section">
       <h2 id={`record-${id}`}>{title}</h2>
       {children}
     </section>
   );
 }
 
-function Attendance({ record }: { record: MeetingRecord }) {
+function Present({ rows }: { rows: AttendanceRow[] }) {
   const a = w.attendance;
-  if (record.attendance.length === 0) return <p class="empty">{a.nobody}</p>;
+  if (rows.length === 0) return <p class="empty">{a.nobody}</p>;
   return (
     <RecordTable columns={[a.name, a.perspective, a.arrived, a.left, a.time]}>
-      {record.attendance.map((row) => (
+      {rows.map((row) => (
         <tr key={row.personId}>
           <th scope="row">
             {row.name}
             {row.guest ? <span class="badge">{a.guest}</span> : null}
           </th>
           <td>{row.perspective}</td>
-          {row.came ? (
-            <>
-              <td>{clock(row.arrivedAt)}</td>
-              <td>{clock(row.leftAt)}</td>
-              <td>{formatLength(row.presentMs)}</td>
-            </>
-          ) : (
-            <td colSpan={3}>{a.didNotCome}</td>
-          )}
+          <td>{clock(row.arrivedAt)}</td>
+          <td>{clock(row.leftAt)}</td>
+          <td>{formatLength(row.presentMs)}</td>
         </tr>
       ))}
     </RecordTable>
+  );
+}
+
+function Apologies({ rows }: { rows: AttendanceRow[] }) {
+  if (rows.length === 0) return <p class="empty">{w.attendance.noApologies}</p>;
+  return (
+    <ul class="record-names">
+      {rows.map((row) => (
+        <li key={row.personId}>
+          {row.name} <span class="record-card__meta">({row.perspective})</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -100,18 +107,15 @@ function Decisions({ record }: { record: MeetingRecord }) {
   if (record.decisions.length === 0) return <p class="empty">{w.decisions.none}</p>;
   return (
     <ul class="record-list">
-      {record.decisions.map(({ decision, itemTitle, dissent }) => (
-        <li key={decision.id} class="record-card">
-          <p class="record-card__text">{decision.text}</p>
-          <p class="record-card__meta">
-            {methodLine(decision.how)}
-            {itemTitle ? ` · ${w.decisions.onItem(itemTitle)}` : ''}
-          </p>
-          {dissent.length > 0 ? (
+      {record.decisions.map((row) => (
+        <li key={row.decision.id} class="record-card">
+          <p class="record-card__text">{row.decision.text}</p>
+          <p class="record-card__meta">{decisionMeta(row)}</p>
+          {row.dissent.length > 0 ? (
             <>
               <p class="record-card__outcome">{w.decisions.standing}</p>
               <ul>
-                {dissent.map((d, i) => (
+                {row.dissent.map((d, i) => (
                   <li key={i}>
                     <span class="record-card__words">{d.words}</span> <span class="record-card__meta">({d.by})</span>
                   </li>
@@ -242,40 +246,24 @@ function CheckIn({ record }: { record: MeetingRecord }) {
 }
 
 export function RecordView({ record, perPerson }: { record: MeetingRecord; perPerson: boolean }) {
-  const { meeting, group } = record;
   const s = w.sections;
+  usePrintHead(record.meeting.title);
+  const { present, apologies } = attendanceParts(record);
   return (
     <>
       <dl class="facts">
-        <dt>{w.facts.group}</dt>
-        <dd>{group.name}</dd>
-        <dt>{w.facts.when}</dt>
-        <dd>{whenLine(record)}</dd>
-        {meeting.venue ? (
+        {recordFacts(record).map((fact) => (
           <>
-            <dt>{w.facts.venue}</dt>
-            <dd>{meeting.venue}</dd>
+            <dt key={`${fact.label}-t`}>{fact.label}</dt>
+            <dd key={`${fact.label}-d`}>{fact.value}</dd>
           </>
-        ) : null}
-        <dt>{w.facts.ran}</dt>
-        <dd>{formatLength(record.meetingElapsedMs)}</dd>
-        {record.breakMs > 0 ? (
-          <>
-            <dt>{w.facts.breaks}</dt>
-            <dd>{formatLength(record.breakMs)}</dd>
-          </>
-        ) : null}
-        {record.nextMeeting ? (
-          <>
-            <dt>{w.facts.next}</dt>
-            <dd>
-              {record.nextMeeting.title}, {formatDay(record.nextMeeting.startsAt)} {formatClock(record.nextMeeting.startsAt)}
-            </dd>
-          </>
-        ) : null}
+        ))}
       </dl>
       <Section id="attendance" title={s.attendance}>
-        <Attendance record={record} />
+        <Present rows={present} />
+      </Section>
+      <Section id="apologies" title={s.apologies}>
+        <Apologies rows={apologies} />
       </Section>
       <Section id="agenda" title={s.agenda}>
         <Agenda record={record} />
@@ -283,7 +271,7 @@ export function RecordView({ record, perPerson }: { record: MeetingRecord; perPe
       <Section id="notes" title={s.notes}>
         <Notes record={record} />
       </Section>
-      <Section id="decisions" title={s.decisions} part>
+      <Section id="decisions" title={s.decisions}>
         <Decisions record={record} />
       </Section>
       <Section id="dissent" title={s.dissent}>
@@ -295,7 +283,7 @@ export function RecordView({ record, perPerson }: { record: MeetingRecord; perPe
       <Section id="glossary" title={s.glossary}>
         <Glossary record={record} />
       </Section>
-      <Section id="balance" title={s.balance} part>
+      <Section id="balance" title={s.balance}>
         <Balance record={record} perPerson={perPerson} />
       </Section>
       <Section id="checkin" title={s.checkIn}>

@@ -13,12 +13,21 @@ export const exports = {
   notStarted: 'This meeting has not started yet, so there is little to record.',
   facts: {
     group: 'Group',
-    when: 'When',
+    chair: 'Chair',
+    date: 'Date',
+    planned: 'Planned',
+    held: 'Held',
     venue: 'Venue',
     ran: 'Discussion time',
     breaks: 'Breaks',
     next: 'Next meeting',
+    times: (from: string, to: string) => `${from} to ${to}`,
+    stillGoing: (from: string) => `from ${from}, still going on`,
+    onDay: (day: string, times: string) => `${day}, ${times}`,
   },
+  /** On every printed page of the minutes, at the foot: the meeting's title and the page. */
+  printFoot: (title: string) => `Minutes: ${title}`,
+  printPage: { before: 'Page ', between: ' of ' },
   names: {
     legend: 'Show people in dissent, voice balance and check-in',
     hint: 'Without names, each person is shown as their perspective and a number, the same number everywhere in this record and its exports.',
@@ -31,7 +40,8 @@ export const exports = {
   anonymous: 'Anonymous',
 
   sections: {
-    attendance: 'Who attended',
+    attendance: 'Present',
+    apologies: 'Apologies',
     agenda: 'Agenda: time planned and used',
     notes: 'Notes',
     decisions: 'Decisions',
@@ -49,8 +59,8 @@ export const exports = {
     left: 'Left',
     time: 'Time in the room',
     guest: 'Guest',
-    didNotCome: 'Did not come',
-    nobody: 'Nobody was expected at this meeting.',
+    nobody: 'Nobody came to this meeting.',
+    noApologies: 'None: everyone expected came.',
   },
   agenda: {
     item: 'Item',
