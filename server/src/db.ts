@@ -147,12 +147,33 @@ function tighten(dataDir: string): void {
   }
 }
 
+/**
+ * PostgreSQL's settings for PGlite, after PGlite's own start parameters (its defaultStartParams,
+ * repeated here since giving any replaces them all). PGlite's WASM memory only grows, and what it
+ * touches stays in the server's RSS (issue 19, server/README.md):
+ * - shared_buffers 16 MB, not 128 MB: PGlite writes the whole buffer pool at start, so each MB of
+ *   it is a MB of RSS from the first second; 16 MB holds the indexes the office and the sends use
+ *   (about 4 MB each at 100,000 summaries) and the recent rows, and a page outside it is one read
+ *   from the OS's page cache, not from the disk.
+ * - wal_buffers 4 MB, what 128 MB of shared_buffers gave: left to follow shared_buffers it would be
+ *   512 kB, and writes would wait on WAL flushes far more often.
+ * - default_statistics_target 20, not 100: ANALYZE holds its sample rows (300 × the target) in
+ *   memory at once, 30,000 summaries of about 1.3 KB at 100. The office's queries are on the group,
+ *   date and id, whose estimates need no finer histogram.
+ */
+export const PGLITE_START_PARAMS: readonly string[] = [
+  ...['--single', '-F', '-O', '-j'],
+  ...['search_path=public', 'exit_on_error=false', 'log_checkpoints=false', 'max_worker_processes=0', 'max_parallel_workers=0'].flatMap((s) => ['-c', s]),
+  ...['max_parallel_workers_per_gather=0', 'io_method=sync', 'max_parallel_maintenance_workers=0'].flatMap((s) => ['-c', s]),
+  ...['shared_buffers=16MB', 'wal_buffers=4MB', 'default_statistics_target=20'].flatMap((s) => ['-c', s]),
+];
+
 async function openPglite(dataDir: string): Promise<Database> {
   keepPrivate(dataDir);
   const unlock = lockDataDir(dataDir);
   let db: PGlite;
   try {
-    db = await PGlite.create(dataDir);
+    db = await PGlite.create(dataDir, { startParams: [...PGLITE_START_PARAMS] });
     tighten(dataDir);
   } catch (error) {
     unlock();

@@ -122,6 +122,31 @@ describe('the PGlite data folder', () => {
     return found;
   };
 
+  // Issue 19: PGlite writes its whole buffer pool at start and never gives WASM memory back, so
+  // these settings are the server's RSS budget. Giving startParams replaces PGlite's own, which
+  // must still hold (one process, no parallel workers, the public schema).
+  it('opens with a 16 MB buffer pool, 4 MB of WAL buffers and a small ANALYZE sample, PGlite’s own settings kept', async () => {
+    const data = join(dir, 'settings');
+    await (await openDatabase({ dataDir: data })).close();
+    const db = await openDatabase({ dataDir: data });
+    try {
+      const settings = await db.query<{ name: string; setting: string }>(
+        `SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name`,
+        [['shared_buffers', 'wal_buffers', 'default_statistics_target', 'search_path', 'max_parallel_workers_per_gather', 'exit_on_error']],
+      );
+      expect(Object.fromEntries(settings.map((s) => [s.name, s.setting]))).toEqual({
+        shared_buffers: '16MB',
+        wal_buffers: '4MB',
+        default_statistics_target: '20',
+        search_path: 'public',
+        max_parallel_workers_per_gather: '0',
+        exit_on_error: 'off',
+      });
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+
   it('is 0700, and nothing in it is readable by other users, what was there before included', async () => {
     const data = join(dir, 'data');
     // A folder made earlier with everyday modes, and a file left in it.
