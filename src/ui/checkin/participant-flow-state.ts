@@ -6,7 +6,7 @@ import { checkOptionalText, checkRequiredText, type TextProblem } from '../../do
 /** Where one person is in their check-in. */
 export type At = { at: 'start' } | { at: 'who' } | { at: 'prompt'; index: number } | { at: 'one-to-one' } | { at: 'done' };
 
-/** What is wrong with the one-to-one step when they tried to save: only the contact (no choice is "not now"). */
+/** What is wrong with the one-to-one step when they tried to save: only the contact (no choice is simply "no"). */
 export interface OneToOneProblems {
   contact?: TextProblem;
 }
@@ -80,7 +80,7 @@ export function oneToOneProblems(state: Pick<FlowState, 'wantsOneToOne' | 'conta
   return problem ? { contact: problem } : {};
 }
 
-/** Nothing stops the save: a choice made, and a contact when they asked for a one-to-one. */
+/** Nothing stops the save: a contact when they asked for a one-to-one. */
 export function readyToSave(state: Pick<FlowState, 'wantsOneToOne' | 'contact'>): boolean {
   const problems = oneToOneProblems(state);
   return problems.contact === undefined;
