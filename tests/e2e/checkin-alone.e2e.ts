@@ -39,7 +39,7 @@ function recordSpeech() {
 async function readAloud(page: Page): Promise<string> {
   const before = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length);
   await page.getByRole('button', { name: 'Read it to me' }).click();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length)).toBe(before + 1);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length), { timeout: 10_000 }).toBe(before + 1);
   return page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.at(-1)!);
 }
 
@@ -150,7 +150,7 @@ test('a participant who reads little checks in alone: every screen read aloud, o
   }
   await page.getByRole('button', { name: 'Remove: MDT' }).click();
   const added = page.getByRole('region', { name: 'Words you added' }).getByRole('listitem');
-  await expect.poll(() => added.allTextContents()).toEqual(['ICB', 'CAMHS']);
+  await expect.poll(() => added.allTextContents(), { timeout: 10_000 }).toEqual(['ICB', 'CAMHS']);
   await expectAccessible(page, 'words added');
   await expectReadInOrder(page, 'words added', [understood, 'No.', 'Not sure.', 'Yes.', 'Which words? (optional)', 'Words you added.', 'ICB.', 'CAMHS.']);
 
@@ -170,7 +170,7 @@ test('a participant who reads little checks in alone: every screen read aloud, o
           inside: boxes.every((b) => b.x >= 0 && b.x + b.width <= size.width),
           count: boxes.length,
         };
-      })
+      }, { timeout: 10_000 })
       .toEqual({ size, tops: 1, inside: true, count: 5 });
   }
   await page.setViewportSize(TABLET);
