@@ -255,6 +255,33 @@ export function splitWords(words: string): string[] {
   return terms;
 }
 
+/** Words raised one at a time (a yes to "anything you didn't understand?"): at most this many, each this long. */
+export const WORDS_MAX = 20;
+export const WORD_MAX_LENGTH = 60;
+
+export type WordProblem = 'empty' | 'too-long' | 'too-many';
+
+/**
+ * The words a person has raised, after adding what they typed: kept as one
+ * text, ", " between words, as it is stored and split for the glossary. A
+ * comma typed in the box adds two words, and a word already there is not
+ * added twice. Nothing changes when there is a problem with what was typed.
+ */
+export function addWords(current: string, typed: string): { words: string; problem: WordProblem | null } {
+  const adding = splitWords(typed);
+  if (adding.length === 0) return { words: current, problem: 'empty' };
+  if (adding.some((word) => word.length > WORD_MAX_LENGTH)) return { words: current, problem: 'too-long' };
+  const all = splitWords([current, ...adding].join(','));
+  if (all.length > WORDS_MAX) return { words: current, problem: 'too-many' };
+  return { words: all.join(', '), problem: null };
+}
+
+export function removeWord(current: string, word: string): string {
+  return splitWords(current)
+    .filter((w) => w !== word)
+    .join(', ');
+}
+
 /* ---------- What the chair sees ---------- */
 
 export interface PromptSummary {

@@ -79,20 +79,67 @@ describe('check-in answers, one question per screen', () => {
     expect(screen.getByText(t.checkin.questionOf(1, 5))).toBeTruthy();
   });
 
-  it('offers yes, not sure and no, and asks which words only after a yes', async () => {
+  it('offers no, not sure and yes in the faces’ order, and asks which words only after a yes', async () => {
     await toFirstQuestion();
     next();
     await heading(Q['listened-to']!);
     const choices = within(screen.getByRole('radiogroup', { name: Q['listened-to'] })).getAllByRole('radio');
-    expect(choices.map((r) => (r as HTMLInputElement).labels?.[0]?.querySelector('.answer-tile__label')?.textContent)).toEqual(['Yes', 'Not sure', 'No']);
+    // The positive answer on the right, as on the faces: No → Yes.
+    expect(choices.map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual(['No', 'Not sure', 'Yes']);
+    // Each word has its own picture beside it.
+    expect(new Set(choices.map((r) => (r as HTMLInputElement).labels![0]!.querySelector('svg[aria-hidden="true"]')?.innerHTML)).size).toBe(3);
     next();
     await heading(Q['not-understood']!);
     pick(Q['not-understood']!, 'No');
     expect(screen.queryByRole('textbox', { name: t.checkin.whichWords })).toBeNull();
     pick(Q['not-understood']!, 'Yes');
-    const words = screen.getByRole('textbox', { name: t.checkin.whichWords });
-    fireEvent.input(words, { target: { value: 'ICB, MDT' } });
-    expect((screen.getByRole('textbox', { name: t.checkin.whichWords }) as HTMLInputElement).value).toBe('ICB, MDT');
+    expect(screen.getByRole('textbox', { name: t.checkin.whichWords })).toBeTruthy();
+  });
+
+  it('marks the chosen answer with a tick as well as its border, and only that one', async () => {
+    await toFirstQuestion();
+    const tiles = () => within(screen.getByRole('radiogroup', { name: Q['said-what-wanted'] })).getAllByRole('radio') as HTMLInputElement[];
+    expect(tiles().filter((r) => r.labels![0]!.querySelector('.answer-tile__chosen')).length).toBe(0);
+    pick(Q['said-what-wanted']!, 'A bit');
+    const ticked = tiles().filter((r) => r.labels![0]!.querySelector('.answer-tile__chosen'));
+    expect(ticked.map((r) => r.labels![0]!.textContent)).toEqual(['A bit']);
+    // A screen reader hears "checked" from the native radio.
+    expect(ticked[0]!.checked).toBe(true);
+    pick(Q['said-what-wanted']!, 'Yes');
+    expect(tiles().filter((r) => r.labels![0]!.querySelector('.answer-tile__chosen')).map((r) => r.labels![0]!.textContent)).toEqual(['Yes']);
+  });
+
+  it('adds words one at a time, each with its own remove button, and keeps a word typed but not added', async () => {
+    await toFirstQuestion();
+    next();
+    await heading(Q['listened-to']!);
+    next();
+    await heading(Q['not-understood']!);
+    pick(Q['not-understood']!, 'Yes');
+    const box = () => screen.getByRole('textbox', { name: t.checkin.whichWords }) as HTMLInputElement;
+    const add = () => fireEvent.click(screen.getByRole('button', { name: t.checkin.addWord }));
+    const added = () => (screen.queryByRole('region', { name: t.checkin.wordsAdded }) ? within(screen.getByRole('region', { name: t.checkin.wordsAdded })).getAllByRole('listitem').map((li) => li.textContent) : []);
+    // Add with nothing typed says what to do, and adds nothing.
+    add();
+    expect(screen.getByText(t.checkin.wordEmpty)).toBeTruthy();
+    expect(added()).toEqual([]);
+    fireEvent.input(box(), { target: { value: 'ICB' } });
+    add();
+    expect(box().value).toBe('');
+    fireEvent.input(box(), { target: { value: 'MDT' } });
+    fireEvent.keyDown(box(), { key: 'Enter' });
+    fireEvent.input(box(), { target: { value: 'icb' } });
+    add();
+    expect(added()).toEqual(['ICB', 'MDT']);
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.removeWord('ICB') }));
+    expect(added()).toEqual(['MDT']);
+    // Typed, not added, then Next: the word goes with them, not lost.
+    fireEvent.input(box(), { target: { value: 'discharge to assess' } });
+    next();
+    await heading(Q['feeling']!);
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.back }));
+    await heading(Q['not-understood']!);
+    expect(added()).toEqual(['MDT', 'discharge to assess']);
   });
 
   it('takes a short text, and Back keeps answers within the person’s own check-in', async () => {
@@ -141,7 +188,8 @@ describe('check-in answers, one question per screen', () => {
     fireEvent.click(screen.getByRole('button', { name: t.checkin.readToMe }));
     expect(speak).toHaveBeenCalledTimes(1);
     const utterance = speak.mock.calls[0]![0] as { text: string; voice: { lang: string }; lang: string };
-    expect(utterance.text).toBe(`${Q['said-what-wanted']} No. A bit. Yes.`);
+    // The screen's words, in order, each answer by the word beside its picture; not the buttons' pictures.
+    expect(utterance.text).toBe(`${t.checkin.questionOf(1, 5)}. ${Q['said-what-wanted']} No. A bit. Yes. ${t.checkin.back}. ${t.checkin.next}.`);
     expect(utterance.voice.lang).toBe('en-GB');
     expect(screen.getByRole('button', { name: t.checkin.reading })).toBeTruthy();
   });
@@ -174,8 +222,6 @@ describe('passing the tablet on', () => {
     pick(Q['said-what-wanted']!, 'A bit');
     await toOneToOne('I was talked over');
     const saveMine = () => fireEvent.click(screen.getByRole('button', { name: t.checkin.saveAnswers }));
-    saveMine();
-    expect(await screen.findByRole('link', { name: t.checkin.chooseOne })).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: t.checkin.oneToOneYes }));
     const contact = screen.getByRole('textbox', { name: t.checkin.contact }) as HTMLInputElement;
     // Prefilled with the name they picked; emptying it is refused.
@@ -206,6 +252,16 @@ describe('passing the tablet on', () => {
     // Anonymous by default: only "I'd rather not say" is chosen until they pick a name.
     expect(screen.getAllByRole('radio').filter((r) => (r as HTMLInputElement).checked).map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual([t.checkin.ratherNotSay]);
     expect(screen.queryByRole('checkbox', { name: t.checkin.nameToAnswers })).toBeNull();
+  });
+
+  it('takes skipping the one-to-one question as "no", with no problem shown', async () => {
+    await toFirstQuestion();
+    await toOneToOne('Skipped the last one');
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.saveAnswers }));
+    await heading(t.checkin.doneTitle);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(await db().checkinAnswers.count()).toBe(1);
+    expect(await db().oneToOnes.count()).toBe(0);
   });
 
   it('clears "Thank you" by itself after 30 seconds without a touch, the answers saved', async () => {

@@ -157,7 +157,8 @@ test('no path to an earlier participant’s words without the chair PIN: Thank y
   // The counts stay.
   await page.getByText('1 person checked in.').waitFor();
   const listened = page.getByRole('region', { name: 'Did you feel listened to?' }).getByRole('row');
-  await expect.poll(async () => (await listened.allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim())).toEqual(['Answer How many', 'Yes 0', 'Not sure 0', 'No 1']);
+  // In the check-in's one answer order, negative first (as on the participant's screen, left to right).
+  await expect.poll(async () => (await listened.allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim())).toEqual(['Answer How many', 'No 1', 'Not sure 0', 'Yes 0']);
   await expectNoSecret(page, 'the answers, sealed');
   await expectAccessible(page, 'check-in answers, sealed');
   // The second tab was held on the check-in: reloaded, it is the answers page, sealed there too.

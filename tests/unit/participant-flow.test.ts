@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTACT_MAX_LENGTH } from '../../src/domain/checkin';
+import { CONTACT_MAX_LENGTH, WORD_MAX_LENGTH } from '../../src/domain/checkin';
 import { draftOf, flowReducer, FRESH, nextStep, previousStep, type At, type FlowEvent, type FlowState } from '../../src/ui/checkin/participant-flow-state';
 
 const run = (events: FlowEvent[], from: FlowState = FRESH) => events.reduce(flowReducer, from);
@@ -35,7 +35,8 @@ describe('one person’s answers', () => {
   });
 
   it.each<[string, FlowEvent[], object, boolean]>([
-    ['no choice made', [], { choice: 'missing' }, false],
+    // Skipping the question is a normal answer: no choice is no one-to-one, never a problem.
+    ['no choice made', [], {}, true],
     ['a one-to-one with no contact', [{ type: 'one-to-one', wants: 'yes', personName: '' }], { contact: 'empty' }, false],
     ['a contact too long', [{ type: 'one-to-one', wants: 'yes', personName: '' }, { type: 'contact', text: 'x'.repeat(CONTACT_MAX_LENGTH + 1) }], { contact: 'too-long' }, false],
     ['no one-to-one', [{ type: 'one-to-one', wants: 'no', personName: '' }], {}, true],
@@ -47,8 +48,8 @@ describe('one person’s answers', () => {
   });
 
   it('shows problems until they go back, and a failed save says so without losing the answers', () => {
-    const tried = run([{ type: 'go', to: { at: 'one-to-one' } }, { type: 'save' }]);
-    expect(tried.problems).toEqual({ choice: 'missing' });
+    const tried = run([{ type: 'go', to: { at: 'one-to-one' } }, { type: 'one-to-one', wants: 'yes', personName: '' }, { type: 'save' }]);
+    expect(tried.problems).toEqual({ contact: 'empty' });
     expect(flowReducer(tried, { type: 'go', to: { at: 'who' } }).problems).toEqual({});
     const failed = run([{ type: 'answer', promptId: 'q1', response: { kind: 'text', value: 'fine' } }, { type: 'one-to-one', wants: 'no', personName: '' }, { type: 'save' }, { type: 'save-failed' }]);
     expect(failed).toMatchObject({ saving: false, failed: true });
@@ -65,5 +66,38 @@ describe('one person’s answers', () => {
       { type: 'saved' },
     ]);
     expect(saved).toEqual({ ...FRESH, step: { at: 'done' } });
+  });
+});
+
+describe('words added one at a time', () => {
+  const yes: FlowEvent = { type: 'answer', promptId: 'q1', response: { kind: 'choice', value: 'yes' } };
+  const words = (state: FlowState) => (state.responses['q1'] as { words?: string }).words ?? '';
+
+  it.each<[string, FlowEvent[], string, string | null]>([
+    ['one word', [yes, { type: 'typing', promptId: 'q1', text: ' ICB ' }, { type: 'add-words', promptId: 'q1' }], 'ICB', null],
+    ['two, one after the other', [yes, { type: 'typing', promptId: 'q1', text: 'ICB' }, { type: 'add-words', promptId: 'q1' }, { type: 'typing', promptId: 'q1', text: 'MDT' }, { type: 'add-words', promptId: 'q1' }], 'ICB, MDT', null],
+    ['a comma typed in the box: two words', [yes, { type: 'typing', promptId: 'q1', text: 'ICB, MDT' }, { type: 'add-words', promptId: 'q1' }], 'ICB, MDT', null],
+    ['the same word twice, in other capitals', [yes, { type: 'typing', promptId: 'q1', text: 'ICB' }, { type: 'add-words', promptId: 'q1' }, { type: 'typing', promptId: 'q1', text: 'icb' }, { type: 'add-words', promptId: 'q1' }], 'ICB', null],
+    ['nothing typed', [yes, { type: 'typing', promptId: 'q1', text: '  ' }, { type: 'add-words', promptId: 'q1' }], '', 'empty'],
+    ['a word too long', [yes, { type: 'typing', promptId: 'q1', text: 'x'.repeat(WORD_MAX_LENGTH + 1) }, { type: 'add-words', promptId: 'q1' }], '', 'too-long'],
+    ['a word removed', [yes, { type: 'typing', promptId: 'q1', text: 'ICB, MDT' }, { type: 'add-words', promptId: 'q1' }, { type: 'remove-word', promptId: 'q1', word: 'ICB' }], 'MDT', null],
+    ['typed, not added, then moving on', [yes, { type: 'typing', promptId: 'q1', text: 'CAMHS' }, { type: 'go', to: { at: 'one-to-one' } }], 'CAMHS', null],
+  ])('%s: words "%s", problem %s', (_what, events, expected, problem) => {
+    const state = run(events);
+    expect(words(state)).toBe(expected);
+    expect(state.wordProblem).toBe(problem);
+  });
+
+  it('refuses a twenty-first word with a problem, keeping the twenty', () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => `word${i}`).join(', ');
+    const state = run([yes, { type: 'typing', promptId: 'q1', text: twenty }, { type: 'add-words', promptId: 'q1' }, { type: 'typing', promptId: 'q1', text: 'one more' }, { type: 'add-words', promptId: 'q1' }]);
+    expect(state.wordProblem).toBe('too-many');
+    expect(words(state).split(', ')).toHaveLength(20);
+    expect(state.typing['q1']).toBe('one more');
+  });
+
+  it('saves the words added for the glossary, each one once', () => {
+    const state = run([yes, { type: 'typing', promptId: 'q1', text: 'ICB' }, { type: 'add-words', promptId: 'q1' }, { type: 'typing', promptId: 'q1', text: 'MDT' }, { type: 'add-words', promptId: 'q1' }]);
+    expect(draftOf(state).responses['q1']).toEqual({ kind: 'choice', value: 'yes', words: 'ICB, MDT' });
   });
 });

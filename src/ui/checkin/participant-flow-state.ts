@@ -1,4 +1,4 @@
-import { CONTACT_MAX_LENGTH, type CheckInDraft } from '../../domain/checkin';
+import { addWords, CONTACT_MAX_LENGTH, removeWord, type CheckInDraft, type WordProblem } from '../../domain/checkin';
 import type { Response } from '../../domain/checkin-model';
 import type { Id } from '../../domain/model';
 import { checkOptionalText, checkRequiredText, type TextProblem } from '../../domain/text-rules';
@@ -6,9 +6,8 @@ import { checkOptionalText, checkRequiredText, type TextProblem } from '../../do
 /** Where one person is in their check-in. */
 export type At = { at: 'start' } | { at: 'who' } | { at: 'prompt'; index: number } | { at: 'one-to-one' } | { at: 'done' };
 
-/** What is wrong with the one-to-one step when they tried to save: no choice made, or the contact. */
+/** What is wrong with the one-to-one step when they tried to save: only the contact (no choice is simply "no"). */
 export interface OneToOneProblems {
-  choice?: 'missing';
   contact?: TextProblem;
 }
 
@@ -18,6 +17,10 @@ export interface FlowState {
   personId: Id | null;
   nameToAnswers: boolean;
   responses: Record<Id, Response>;
+  /** A word typed in a question's "Add" box and not added yet: added when they move on, so it is not lost. */
+  typing: Record<Id, string>;
+  /** What was wrong with the last word they tried to add, until they type or move on. */
+  wordProblem: WordProblem | null;
   wantsOneToOne: '' | 'yes' | 'no';
   contact: string;
   /** Shown from a try to save until they next go back. */
@@ -31,6 +34,9 @@ export type FlowEvent =
   | { type: 'choose-person'; personId: Id | null }
   | { type: 'name-to-answers'; on: boolean }
   | { type: 'answer'; promptId: Id; response: Response }
+  | { type: 'typing'; promptId: Id; text: string }
+  | { type: 'add-words'; promptId: Id }
+  | { type: 'remove-word'; promptId: Id; word: string }
   | { type: 'one-to-one'; wants: 'yes' | 'no'; personName: string }
   | { type: 'contact'; text: string }
   | { type: 'save' }
@@ -42,6 +48,8 @@ export const FRESH: FlowState = {
   personId: null,
   nameToAnswers: false,
   responses: {},
+  typing: {},
+  wordProblem: null,
   wantsOneToOne: '',
   contact: '',
   problems: {},
@@ -65,17 +73,17 @@ export function previousStep(step: At, promptCount: number): At {
   return step;
 }
 
+/** Skipping the question is a normal answer: no choice means no one-to-one, never a problem. */
 export function oneToOneProblems(state: Pick<FlowState, 'wantsOneToOne' | 'contact'>): OneToOneProblems {
-  if (state.wantsOneToOne === '') return { choice: 'missing' };
-  if (state.wantsOneToOne === 'no') return {};
+  if (state.wantsOneToOne !== 'yes') return {};
   const { problem } = checkRequiredText(state.contact, CONTACT_MAX_LENGTH);
   return problem ? { contact: problem } : {};
 }
 
-/** Nothing stops the save: a choice made, and a contact when they asked for a one-to-one. */
+/** Nothing stops the save: a contact when they asked for a one-to-one. */
 export function readyToSave(state: Pick<FlowState, 'wantsOneToOne' | 'contact'>): boolean {
   const problems = oneToOneProblems(state);
-  return problems.choice === undefined && problems.contact === undefined;
+  return problems.contact === undefined;
 }
 
 /** What is saved for them. Their name goes with their answers only if they chose a name and said so. */
@@ -88,10 +96,32 @@ export function draftOf(state: FlowState): CheckInDraft {
   };
 }
 
+/** Adds the words typed for one question to its answer's words, when the answer is a yes that asks for them. */
+function withTypedWords(state: FlowState, promptId: Id): FlowState {
+  const response = state.responses[promptId];
+  if (response?.kind !== 'choice' || response.value !== 'yes') return state;
+  const { words, problem } = addWords(response.words ?? '', state.typing[promptId] ?? '');
+  if (problem) return { ...state, wordProblem: problem };
+  return { ...state, responses: { ...state.responses, [promptId]: { ...response, words } }, typing: { ...state.typing, [promptId]: '' }, wordProblem: null };
+}
+
 export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
   switch (event.type) {
-    case 'go':
-      return { ...state, step: event.to, problems: {} };
+    case 'go': {
+      // A word typed but not added goes with them: leaving the question is not a reason to lose it.
+      const typed = Object.keys(state.typing).filter((id) => (state.typing[id] ?? '').trim() !== '');
+      const folded = typed.reduce(withTypedWords, state);
+      return { ...folded, step: event.to, problems: {}, wordProblem: null };
+    }
+    case 'typing':
+      return { ...state, typing: { ...state.typing, [event.promptId]: event.text }, wordProblem: null };
+    case 'add-words':
+      return withTypedWords(state, event.promptId);
+    case 'remove-word': {
+      const response = state.responses[event.promptId];
+      if (response?.kind !== 'choice') return state;
+      return { ...state, responses: { ...state.responses, [event.promptId]: { ...response, words: removeWord(response.words ?? '', event.word) } } };
+    }
     case 'choose-person':
       // "Rather not say" cannot put a name to the answers.
       return { ...state, personId: event.personId, nameToAnswers: event.personId === null ? false : state.nameToAnswers };

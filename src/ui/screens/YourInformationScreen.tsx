@@ -4,6 +4,7 @@ import { useLive } from '../../state/use-live';
 import { LiveView } from '../components/LiveView';
 import { PageTitle } from '../components/PageTitle';
 import { t } from '../strings/all';
+import { ReadAloudButton } from '../checkin/ReadAloud';
 
 const w = t.lock.yourInformation;
 
@@ -22,8 +23,10 @@ export function YourInformationScreen({ groupId = null, checkInId = null }: { gr
     </div>
   ) : null;
   return (
-    <>
+    // From the check-in, a participant who does not read easily can have the whole page read out.
+    <div data-read-aloud-root>
       <PageTitle text={w.title} />
+      {checkInId ? <ReadAloudButton /> : null}
       <p class="lede">{w.intro}</p>
       {back}
       <LiveView live={facts}>
@@ -74,6 +77,6 @@ export function YourInformationScreen({ groupId = null, checkInId = null }: { gr
         )}
       </LiveView>
       {back}
-    </>
+    </div>
   );
 }

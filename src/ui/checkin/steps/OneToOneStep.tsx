@@ -4,17 +4,20 @@ import { TextField } from '../../components/fields';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { t } from '../../strings/all';
-import { Step } from '../answers';
+import { CHOICES_SHOWN, Step, Tiles } from '../answers';
+import { ChoiceMark } from '../pictures';
+import { ReadAloudButton } from '../ReadAloud';
 import type { FlowEvent, FlowState, OneToOneProblems } from '../participant-flow-state';
 import { BackButton } from './BackButton';
 
 function errorsOf(problems: OneToOneProblems): FieldError[] {
   const errors: FieldError[] = [];
-  if (problems.choice) errors.push({ fieldId: 'one-to-one-yes', message: t.checkin.chooseOne });
   if (problems.contact === 'empty') errors.push({ fieldId: 'contact', message: t.checkin.contactEmpty });
   if (problems.contact === 'too-long') errors.push({ fieldId: 'contact', message: t.checkin.contactTooLong(CONTACT_MAX_LENGTH) });
   return errors;
 }
+
+const ONE_TO_ONE = CHOICES_SHOWN.filter((c): c is 'yes' | 'no' => c !== 'not-sure');
 
 /** Whether they would like a one-to-one, and how to reach them; then their answers are saved. */
 export function OneToOneStep({
@@ -37,23 +40,24 @@ export function OneToOneStep({
     <Step>
       <ErrorSummary errors={errors} />
       <PageTitle text={t.checkin.oneToOneTitle} />
+      <ReadAloudButton />
       <p class="lede" id="one-to-one-hint">
         {t.checkin.oneToOneHint}
       </p>
-      <div role="radiogroup" aria-label={t.checkin.oneToOneTitle} aria-describedby="one-to-one-hint" class="answer-tiles">
-        {(['yes', 'no'] as const).map((value) => (
-          <label key={value} class="answer-tile">
-            <input
-              id={`one-to-one-${value}`}
-              type="radio"
-              name="one-to-one"
-              checked={wantsOneToOne === value}
-              onChange={() => dispatch({ type: 'one-to-one', wants: value, personName })}
-            />
-            <span class="answer-tile__label">{value === 'yes' ? t.checkin.oneToOneYes : t.checkin.oneToOneNo}</span>
-          </label>
-        ))}
-      </div>
+      <Tiles
+        name="one-to-one"
+        label={t.checkin.oneToOneTitle}
+        describedBy="one-to-one-hint"
+        value={wantsOneToOne}
+        // The same order as every other answer: no on the left, yes on the right.
+        choices={ONE_TO_ONE.map((value) => ({
+          value,
+          id: `one-to-one-${value}`,
+          label: value === 'yes' ? t.checkin.oneToOneYes : t.checkin.oneToOneNo,
+          picture: <ChoiceMark choice={value} />,
+        }))}
+        onChange={(value) => dispatch({ type: 'one-to-one', wants: value as 'yes' | 'no', personName })}
+      />
       {wantsOneToOne === 'yes' ? (
         <TextField
           id="contact"

@@ -1,7 +1,8 @@
 import type { PromptSnapshot } from '../../../domain/checkin-model';
 import { PageTitle } from '../../components/PageTitle';
 import { t } from '../../strings/all';
-import { AnswerControl, ReadAloudButton, spokenPrompt, Step } from '../answers';
+import { AnswerControl, Step } from '../answers';
+import { ReadAloudButton } from '../ReadAloud';
 import { nextStep, type FlowEvent, type FlowState } from '../participant-flow-state';
 import { BackButton } from './BackButton';
 
@@ -12,12 +13,19 @@ export function PromptStep({ state, prompts, index, dispatch }: { state: FlowSta
     <Step key={prompt.id}>
       <p class="checkin-progress">{t.checkin.questionOf(index + 1, prompts.length)}</p>
       <PageTitle text={prompt.text} />
-      <ReadAloudButton text={spokenPrompt(prompt)} />
+      <ReadAloudButton />
       <AnswerControl
         prompt={prompt}
         label={prompt.text}
         response={state.responses[prompt.id]}
         onChange={(response) => dispatch({ type: 'answer', promptId: prompt.id, response })}
+        words={{
+          typing: state.typing[prompt.id] ?? '',
+          problem: state.wordProblem,
+          onTyping: (text) => dispatch({ type: 'typing', promptId: prompt.id, text }),
+          onAdd: () => dispatch({ type: 'add-words', promptId: prompt.id }),
+          onRemove: (word) => dispatch({ type: 'remove-word', promptId: prompt.id, word }),
+        }}
       />
       <div class="checkin-nav">
         <BackButton step={state.step} promptCount={prompts.length} dispatch={dispatch} />

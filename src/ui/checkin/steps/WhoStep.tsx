@@ -2,6 +2,7 @@ import type { ParticipantData } from '../../../db/checkin-repo';
 import { PageTitle } from '../../components/PageTitle';
 import { t } from '../../strings/all';
 import { Step } from '../answers';
+import { ReadAloudButton } from '../ReadAloud';
 import { nextStep, type FlowEvent, type FlowState } from '../participant-flow-state';
 import { BackButton } from './BackButton';
 
@@ -11,6 +12,7 @@ export function WhoStep({ state, data, promptCount, dispatch }: { state: FlowSta
   return (
     <Step>
       <PageTitle text={t.checkin.whoTitle} />
+      <ReadAloudButton />
       <p class="field__hint" id="who-hint">
         {t.checkin.whoHint}
       </p>
