@@ -44,6 +44,13 @@ describe('RecordScreen', () => {
     }
   });
 
+  it('lists each question\'s answers in the check-in\'s one order, the negative first', async () => {
+    await open();
+    // Seeded: one "yes" and one "no"; stored yes first, shown as the check-in lays them out.
+    const counts = within(screen.getByRole('region', { name: 'Check-in' })).getAllByText(/^(Yes|Not sure|No):/);
+    expect(counts.map((li) => li.textContent)).toEqual(['No: 1', 'Not sure: 0', 'Yes: 1']);
+  });
+
   it('shows names when the chair chooses, and typed HTML only ever as text', async () => {
     await open();
     fireEvent.click(screen.getByRole('radio', { name: 'With names' }));
