@@ -12,7 +12,7 @@ async function open() {
   setClockForTests(() => T0 + 3 * 3600_000);
   await seedRecord(db());
   render(<RecordScreen meetingId="meeting-1" />);
-  await screen.findByRole('heading', { level: 1, name: 'Record: Planning meeting' });
+  await screen.findByRole('heading', { level: 1, name: 'Minutes: Planning meeting' });
 }
 
 describe('RecordScreen', () => {

@@ -7,7 +7,7 @@ const p = plurals('en-GB');
 
 export const exports = {
   recordLink: 'Meeting record and exports',
-  title: (meeting: string) => `Record: ${meeting}`,
+  title: (meeting: string) => `Minutes: ${meeting}`,
   backToMeeting: (meeting: string) => `Back to ${meeting}`,
   notFound: 'This meeting is not on this device.',
   stillRunning: 'This meeting is still going on: the record shows it as it stands now.',
