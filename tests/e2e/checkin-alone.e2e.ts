@@ -127,6 +127,11 @@ test('a participant who reads little checks in alone: every screen read aloud, o
   await page.getByRole('radio', { name: 'Aoife Byrne' }).check();
   await page.getByRole('checkbox', { name: 'Put my name to my answers' }).waitFor();
   await expectAccessible(page, 'who are you, a name picked');
+  for (const size of ORIENTATIONS) {
+    await page.setViewportSize(size);
+    if (process.env.HEARD_SHOTS) await page.screenshot({ path: `${process.env.HEARD_SHOTS}/who-are-you-${size.width}x${size.height}.png`, fullPage: true });
+  }
+  await page.setViewportSize(TABLET);
   const picked = await expectReadInOrder(page, 'who are you, a name picked', ['Put my name to my answers.', 'Only if you want the chair to know']);
   for (const name of ['Aoife', 'Tom Reilly']) expect(picked, `"${name}" read out on who are you, a name picked`).not.toContain(name);
 

@@ -20,7 +20,7 @@ export function WhoStep({ state, data, promptCount, dispatch }: { state: FlowSta
         {t.checkin.whoHearHint}
       </p>
       {/* A fieldset, not a radiogroup: each name has its own "Hear name" button beside it. */}
-      <fieldset class="fieldset radios radios--stacked" aria-label={t.checkin.whoTitle} aria-describedby="who-hint who-hear-hint">
+      <fieldset class="fieldset who-list" aria-label={t.checkin.whoTitle} aria-describedby="who-hint who-hear-hint">
         {[...data.notYetIn, { id: '', name: t.checkin.ratherNotSay }].map((person) => (
           <div key={person.id} class="who-row">
             {/* A name is never in "Read it to me": the list read out would tell the room who has not checked in. */}
