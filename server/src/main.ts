@@ -15,6 +15,7 @@ import { adminSocketPath, runAdminCommand, sendAdminCommand, startAdminSocket, t
 import { DataDirBusyError, defaultDataDir, openDatabase } from './db.js';
 import { parseAuthLimit, type AuthLimitOptions } from './auth-limit.js';
 import type { MoveOutcome } from './groups.js';
+import { keyAdvice } from './key-advice.js';
 import { KEY_ROLES, type DeviceKey, type KeyRole } from './keys.js';
 import { migrate } from './migrations.js';
 import { parseRetentionMonths } from './retention.js';
@@ -147,13 +148,7 @@ export async function runCli(args: string[], io: Io = consoleIo, env: NodeJS.Pro
       io.out('');
       io.out(`  ${secret}`);
       io.out('');
-      if (key.role === 'office') {
-        io.out('This is the only time it is shown: sign in to the office page with it now, or keep it somewhere safe.');
-        io.out('It reads every summary and may ask for any to be deleted; it cannot send summaries as a tablet.');
-      } else {
-        io.out('This is the only time it is shown: enter it in Heard (Settings → Sync) on the tablet now,');
-        io.out('or keep it somewhere safe. It may only send, and only its own groups.');
-      }
+      for (const line of keyAdvice(key.role === 'office' ? 'office' : 'device')) io.out(line);
       io.out(`To stop it working: npm run server -- key revoke ${key.id}`);
       return 0;
     }

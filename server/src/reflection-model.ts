@@ -1,6 +1,7 @@
 // The rules of the office's reflection pages, apart from SQL and HTML: periods, shares, the
 // small-numbers rule, and the one line that says what changed most.
 import type { Figures, Period } from './reflection.js';
+import { ANSWER_ORDER } from './shared/answer-order.js';
 
 /** A share made from fewer check-in answers than this is not shown: nobody is singled out. */
 export const FEWEST_ANSWERS = 3;
@@ -29,8 +30,11 @@ export function talkShares(figures: Figures): TalkShare[] {
   }));
 }
 
-/** The order answers are shown in: the app's choice answers first, then picture-scale points by number. */
-const CHOICE_ORDER = ['yes', 'not-sure', 'no'];
+/**
+ * The order answers are shown in on every office page: the tablet's choice answers first, in its one
+ * order (the negative first), then picture-scale points by number, 1 (the saddest) first.
+ */
+const CHOICE_ORDER: readonly string[] = ANSWER_ORDER;
 const ANSWER_WORDS: Record<string, string> = { yes: 'Yes', 'not-sure': 'Not sure', no: 'No' };
 /** A picture scale's faces in words, saddest first, as the tablet's minutes name them: "4 of 5" is "Good". */
 const FACE_WORDS: Record<string, readonly string[]> = {

@@ -27,6 +27,11 @@ describe('key commands against a running server on PGlite', () => {
       expect(secret).toBeDefined();
       const id = out.join('\n').match(/key_[0-9a-f]{12}/)?.[0];
       expect(id).toBeDefined();
+      // It says where the chair pastes it, naming the tablet's screen and fields as Heard titles them.
+      const said = out.join(' ').replace(/\s+/g, ' ');
+      expect(said).toContain('choose “Sending to the office”');
+      expect(said).toContain('type this server’s address in “Server address”, paste the key in “Device key” and choose Save');
+      expect(said).not.toContain('Settings');
 
       const send = () =>
         fetch(new URL('api/summaries', server.url), {

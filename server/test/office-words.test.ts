@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { officePage, talkLength } from '../src/office.js';
-import { answerWords } from '../src/reflection-model.js';
+import { answerWords, orderAnswers } from '../src/reflection-model.js';
 import { groupCode } from '../src/shared/group-code.js';
 import type { StoredSummary } from '../src/summaries.js';
 import { summary } from './helpers.js';
@@ -39,6 +39,18 @@ describe('office page words', () => {
     expect(answerWords(answer)).toBe(words);
   });
 
+  // One order on every office page, the tablet's: the negative first, then the scale's points
+  // from the saddest up, whatever order a summary's counts came in.
+  it.each([
+    [['yes', 'not-sure', 'no'], ['no', 'not-sure', 'yes']],
+    [['yes', 'no'], ['no', 'yes']],
+    [['not-sure', 'yes', 'no'], ['no', 'not-sure', 'yes']],
+    [['5 of 5', '1 of 5', '3 of 5', '2 of 5', '4 of 5'], ['1 of 5', '2 of 5', '3 of 5', '4 of 5', '5 of 5']],
+    [['3 of 3', 'yes', '1 of 3', 'no'], ['no', 'yes', '1 of 3', '3 of 3']],
+  ])('orders the answers %j as %j', (sent, shown) => {
+    expect(orderAnswers(sent)).toEqual(shown);
+  });
+
   it.each([
     [0, '0 s'],
     [40, '40 s'],
@@ -50,7 +62,7 @@ describe('office page words', () => {
     expect(talkLength(seconds)).toBe(words);
   });
 
-  it('shows check-in answers in words in the order the tablet asks them, and a short talk time in seconds beside its share', () => {
+  it('shows check-in answers in words in the order the tablet asks them (the negative first), and a short talk time in seconds beside its share', () => {
     const text = textOf(
       pageOf(
         stored({
@@ -65,7 +77,8 @@ describe('office page words', () => {
             checkedIn: 5,
             oneToOneRequests: 0,
             prompts: [
-              { prompt: 'Did you feel listened to?', counts: { no: 1, 'not-sure': 2, yes: 2 } },
+              // Sent in the tablet's stored order (yes first): the page turns it round.
+              { prompt: 'Did you feel listened to?', counts: { yes: 2, 'not-sure': 2, no: 1 } },
               { prompt: 'How was today?', counts: { '5 of 5': 1, '1 of 5': 0, '4 of 5': 3, '2 of 5': 1, '3 of 5': 0 } },
             ],
           },
@@ -75,7 +88,7 @@ describe('office page words', () => {
     expect(text).toContain('27% of talk 40 s, 2 turns; fair share 50%');
     expect(text).toContain('1 min 50 s, 5 turns');
     expect(text).not.toMatch(/\b0 min\b/);
-    expect(text).toContain('Yes: 2 40% Not sure: 2 40% No: 1 20%');
+    expect(text).toContain('No: 1 20% Not sure: 2 40% Yes: 2 40%');
     expect(text).toContain('Very bad (1 of 5): 0 0% Not good (2 of 5): 1 20% OK (3 of 5): 0 0% Good (4 of 5): 3 60% Very good (5 of 5): 1 20%');
     expect(text).not.toContain('not-sure');
   });

@@ -84,10 +84,11 @@ for (const backend of backends()) {
       // Check-in over the quarter: A 12 / 3 / 3 of 18; B 3 and 3 of 6 (each meeting alone is too few);
       // C 9 of 9; D asked nothing.
       expect(table(html, 'Check-in: Did you feel listened to? (share of those who answered)')).toEqual([
-        ['Group', 'Answered', 'Yes', 'Not sure', 'No'],
-        ['Carers Workstream', '18', '67%', '17%', '17%'],
+        // The tablet's one order: the negative first, "Yes" last.
+        ['Group', 'Answered', 'No', 'Not sure', 'Yes'],
+        ['Carers Workstream', '18', '17%', '17%', '67%'],
         [b, '6', '50%', '0%', '50%'],
-        [c, '9', '100%', '0%', '0%'],
+        [c, '9', '0%', '0%', '100%'],
         [d, '0', 'no answers', 'no answers', 'no answers'],
       ]);
       // A: April, May, June: 6 by consensus, 1 deferred (May is odd, so April and June: 2), 3 elsewhere.
@@ -220,7 +221,7 @@ for (const backend of backends()) {
       const groups = parseCsv(await (await page('office/programme.csv?period=2025-Q2&table=groups')).text());
       expect(groups).toContainEqual(["'=1+2", 'grp-f', '1']);
       const b = parseCsv(await (await page('office/group.csv?id=grp-b&table=check-in-1')).text());
-      expect(b[0]).toEqual(['Meeting', 'Answered', 'Yes', 'No']);
+      expect(b[0]).toEqual(['Meeting', 'Answered', 'No', 'Yes']);
       expect(b[12]).toEqual(['2025-12-10', '2', 'too few to show', 'too few to show']);
       expect((await page('office/group.csv?id=grp-b&table=nothing')).status).toBe(404);
     });

@@ -1,5 +1,6 @@
 import type { EpochMs, Id } from './model';
 import type { GlossaryTerm } from './balance-model';
+import { ANSWER_ORDER } from '../../server/src/shared/answer-order.ts';
 
 /**
  * The end-of-meeting check-in (issue 7), as it is stored. Answers, the marks
@@ -10,7 +11,10 @@ import type { GlossaryTerm } from './balance-model';
 
 export type PromptKind = 'faces' | 'choice' | 'text';
 export type Choice = 'yes' | 'not-sure' | 'no';
+/** The order choice counts are stored in (PromptSummary.counts): kept so stored records read the same. */
 export const CHOICES: readonly Choice[] = ['yes', 'not-sure', 'no'];
+/** One order for every answer wherever it is asked or counted: the negative first (one definition with the server's). */
+export const CHOICES_SHOWN: readonly Choice[] = ANSWER_ORDER;
 
 /** A picture scale of three or five faces, 1 the saddest. */
 export type FaceCount = 3 | 5;

@@ -3,6 +3,7 @@ import type { GlossaryTerm } from './balance-model';
 import { tidyText } from './text-rules';
 import {
   CHOICES,
+  CHOICES_SHOWN,
   type CheckInAnswers,
   type CheckInLock,
   type CheckInMark,
@@ -323,6 +324,15 @@ export function summarise(answers: readonly CheckInAnswers[]): PromptSummary[] {
 
 export function choiceIndex(choice: Choice): number {
   return CHOICES.indexOf(choice);
+}
+
+/**
+ * A choice question's counts as every screen and file lists them, in the check-in's one order
+ * (CHOICES_SHOWN, the negative first). They are stored in CHOICES order and turned round here, the
+ * one place that does; a picture scale's counts are stored 1 (saddest) upwards, already in that order.
+ */
+export function choiceCountsShown(counts: readonly number[]): { answer: Choice; count: number }[] {
+  return CHOICES_SHOWN.map((answer) => ({ answer, count: counts[choiceIndex(answer)] ?? 0 }));
 }
 
 /**

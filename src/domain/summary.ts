@@ -3,7 +3,7 @@ import type { GroupReview } from './arein-model';
 import { PRINCIPLE_KEYS } from './arein-model';
 import { computeBalance } from './balance';
 import type { GlossaryTerm, Turn } from './balance-model';
-import type { CheckInAnswers } from './checkin-model';
+import { CHOICES, type CheckInAnswers } from './checkin-model';
 import { checkedInCount, summarise } from './checkin';
 import { isoDay } from './dates';
 import { deriveRun } from './meeting-clock';
@@ -207,7 +207,8 @@ export function buildSummary(input: SummaryInput): SyncSummary {
     .map((p) => {
       const counts: Record<string, number> = {};
       if (p.kind === 'choice') {
-        (['yes', 'not-sure', 'no'] as const).forEach((choice, i) => (counts[choice] = p.counts[i] ?? 0));
+        // Keyed by answer, so the order is the office's to choose; kept in the stored order so a summary made again is the same.
+        CHOICES.forEach((choice, i) => (counts[choice] = p.counts[i] ?? 0));
       } else {
         p.counts.forEach((n, i) => (counts[`${i + 1} of ${p.counts.length}`] = n));
       }

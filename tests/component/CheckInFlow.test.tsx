@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getCheckInResults, readLock } from '../../src/db/checkin-repo';
 import { addGroup } from '../../src/db/groups-repo';
@@ -31,6 +31,31 @@ afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
+
+/** The device's speech, stubbed: an en-GB voice among others; returns the spy every utterance goes to. */
+function stubSpeech() {
+  const speak = vi.fn();
+  vi.stubGlobal('speechSynthesis', {
+    getVoices: () => [
+      { lang: 'en-US', name: 'US' },
+      { lang: 'en-GB', name: 'UK' },
+    ],
+    speak,
+    cancel: vi.fn(),
+  });
+  vi.stubGlobal(
+    'SpeechSynthesisUtterance',
+    class {
+      voice: unknown = null;
+      lang = '';
+      rate = 1;
+      onend: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      constructor(readonly text: string) {}
+    },
+  );
+  return speak;
+}
 
 const next = () => fireEvent.click(screen.getByRole('button', { name: t.checkin.next }));
 const heading = (name: string) => screen.findByRole('heading', { level: 1, name });
@@ -164,26 +189,7 @@ describe('check-in answers, one question per screen', () => {
   });
 
   it('reads the question aloud with an en-GB voice when the device has one', async () => {
-    const speak = vi.fn();
-    vi.stubGlobal('speechSynthesis', {
-      getVoices: () => [
-        { lang: 'en-US', name: 'US' },
-        { lang: 'en-GB', name: 'UK' },
-      ],
-      speak,
-      cancel: vi.fn(),
-    });
-    vi.stubGlobal(
-      'SpeechSynthesisUtterance',
-      class {
-        voice: unknown = null;
-        lang = '';
-        rate = 1;
-        onend: (() => void) | null = null;
-        onerror: (() => void) | null = null;
-        constructor(readonly text: string) {}
-      },
-    );
+    const speak = stubSpeech();
     await toFirstQuestion();
     fireEvent.click(screen.getByRole('button', { name: t.checkin.readToMe }));
     expect(speak).toHaveBeenCalledTimes(1);
@@ -192,6 +198,31 @@ describe('check-in answers, one question per screen', () => {
     expect(utterance.text).toBe(`${t.checkin.questionOf(1, 5)}. ${Q['said-what-wanted']} No. A bit. Yes. ${t.checkin.back}. ${t.checkin.next}.`);
     expect(utterance.voice.lang).toBe('en-GB');
     expect(screen.getByRole('button', { name: t.checkin.reading })).toBeTruthy();
+  });
+
+  it('reads "Who are you?" without one name of who is still to check in, and a name only from its own "Hear name"', async () => {
+    const speak = stubSpeech();
+    const spoken = () => (speak.mock.calls.at(-1)![0] as { text: string }).text;
+    // The device finished speaking: the button reads "Read it to me" again.
+    const finished = () => act(() => (speak.mock.calls.at(-1)![0] as { onend: () => void }).onend());
+    const names = ['Aoife Byrne', 'Dr Sam Patel'];
+    render(<CheckInScreen meetingId="meeting-1" />);
+    fireEvent.click(await screen.findByRole('button', { name: t.checkin.startMine }));
+    await heading(t.checkin.whoTitle);
+    // Both names are on the screen: leaving them out of what is read is a choice, not an accident.
+    for (const name of names) expect(screen.getByRole('radio', { name })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.readToMe }));
+    expect(spoken()).toBe(`${t.checkin.whoTitle} ${t.checkin.whoHint} ${t.checkin.whoHearHint} ${t.checkin.ratherNotSay}. ${t.checkin.back}. ${t.checkin.next}.`);
+    finished();
+    // Read out, the list would tell the room who has not answered yet: no name, before a pick or after.
+    fireEvent.click(screen.getByRole('radio', { name: 'Dr Sam Patel' }));
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.readToMe }));
+    expect(spoken()).toContain(t.checkin.nameToAnswers);
+    for (const name of names) expect(spoken()).not.toContain(name);
+    // A person asks to hear one name, and hears that name alone.
+    fireEvent.click(screen.getByRole('button', { name: t.checkin.hearNameOf('Aoife Byrne') }));
+    expect(spoken()).toBe('Aoife Byrne');
+    expect(speak).toHaveBeenCalledTimes(3);
   });
 
   it('says so when the device has no speech at all', async () => {

@@ -12,7 +12,7 @@ async function open() {
   setClockForTests(() => T0 + 3 * 3600_000);
   await seedRecord(db());
   render(<RecordScreen meetingId="meeting-1" />);
-  await screen.findByRole('heading', { level: 1, name: 'Record: Planning meeting' });
+  await screen.findByRole('heading', { level: 1, name: 'Minutes: Planning meeting' });
 }
 
 describe('RecordScreen', () => {
@@ -42,6 +42,13 @@ describe('RecordScreen', () => {
     for (const region of ['Dissent', 'Voice balance', 'Check-in', 'Decisions']) {
       expect(screen.getByRole('region', { name: region }).textContent).not.toContain(AWKWARD.rtl);
     }
+  });
+
+  it('lists each question\'s answers in the check-in\'s one order, the negative first', async () => {
+    await open();
+    // Seeded: one "yes" and one "no"; stored yes first, shown as the check-in lays them out.
+    const counts = within(screen.getByRole('region', { name: 'Check-in' })).getAllByText(/^(Yes|Not sure|No):/);
+    expect(counts.map((li) => li.textContent)).toEqual(['No: 1', 'Not sure: 0', 'Yes: 1']);
   });
 
   it('shows names when the chair chooses, and typed HTML only ever as text', async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { expectAccessible, expectSaved, offlineTablet, PORTRAIT, readStored, useAppAndBrowser } from './harness';
+import { expectAccessible, expectSaved, offlineTablet, ORIENTATIONS, PORTRAIT, readStored, settled, useAppAndBrowser } from './harness';
 import { HeardApp, MeetingPage } from './page-models';
 
 const env = useAppAndBrowser();
@@ -25,10 +25,17 @@ function smallTargets(page: Page): Promise<string[]> {
   });
 }
 
-/** Touch targets, and axe, on each screen the walk passes. */
+/** Touch targets at both tablet sizes, and axe (which also runs at both), on each screen the walk passes. */
 async function expectTouchTargets(page: Page, where: string): Promise<void> {
-  expect(await smallTargets(page), `targets under 44×44 px on ${where}`).toEqual([]);
-  await expectAccessible(page, `${where}, 768×1024`);
+  const before = page.viewportSize() ?? PORTRAIT;
+  for (const size of ORIENTATIONS) {
+    await page.setViewportSize(size);
+    await settled(page);
+    expect(await smallTargets(page), `targets under 44×44 px on ${where} at ${size.width}×${size.height}`).toEqual([]);
+  }
+  await page.setViewportSize(before);
+  await settled(page);
+  await expectAccessible(page, where);
 }
 
 const go = async (page: Page, hash: string, heading: string | RegExp) => {
@@ -36,7 +43,7 @@ const go = async (page: Page, hash: string, heading: string | RegExp) => {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 };
 
-test('every button, link and field on the chair’s screens is at least 44×44 px at 768×1024', async () => {
+test('every button, link and field on the chair’s screens is at least 44×44 px at 768×1024 and 1024×768', async () => {
   const { context, page } = await offlineTablet(env);
   await page.setViewportSize(PORTRAIT);
   const app = new HeardApp(page);

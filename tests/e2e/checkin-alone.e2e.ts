@@ -35,16 +35,16 @@ function recordSpeech() {
   });
 }
 
-/** Taps "Read it to me" and returns what the device was asked to say. */
-async function readAloud(page: Page): Promise<string> {
+/** Taps "Read it to me" (or another button that reads aloud) and returns what the device was asked to say. */
+async function readAloud(page: Page, button = 'Read it to me'): Promise<string> {
   const before = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length);
-  await page.getByRole('button', { name: 'Read it to me' }).click();
+  await page.getByRole('button', { name: button }).click();
   await expect.poll(() => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length), { timeout: 10_000 }).toBe(before + 1);
   return page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.at(-1)!);
 }
 
 /** The screen's words were all spoken, in the order they are shown. */
-async function expectReadInOrder(page: Page, where: string, words: string[]) {
+async function expectReadInOrder(page: Page, where: string, words: string[]): Promise<string> {
   const spoken = await readAloud(page);
   let from = 0;
   for (const word of words) {
@@ -52,6 +52,7 @@ async function expectReadInOrder(page: Page, where: string, words: string[]) {
     expect(at, `"${word}" read aloud on ${where}, after what comes before it, in: ${spoken}`).toBeGreaterThanOrEqual(0);
     from = at + word.length;
   }
+  return spoken;
 }
 
 /** The answers' words as they are laid out, left to right (and the tops of their boxes). */
@@ -117,11 +118,22 @@ test('a participant who reads little checks in alone: every screen read aloud, o
   await page.getByRole('heading', { level: 1, name: 'Who are you?' }).waitFor();
   // The hint speaks of no box before there is one.
   expect(await page.getByText(/box below/).count()).toBe(0);
-  await expectReadInOrder(page, 'who are you', ['Who are you?', 'Picking your name only marks that you checked in.', 'Aoife Byrne.', 'Tom Reilly.', "I'd rather not say.", 'Next.']);
+  // Its instructions are read, never the names: the list read out would tell the room who has not checked in.
+  const who = await expectReadInOrder(page, 'who are you', ['Who are you?', 'Picking your name only marks that you checked in.', 'To hear a name, choose Hear name beside it.', "I'd rather not say.", 'Next.']);
+  for (const name of ['Aoife', 'Tom Reilly']) expect(who, `"${name}" read out on who are you`).not.toContain(name);
+  await expectAccessible(page, 'who are you');
+  // One name, heard on request, alone.
+  expect(await readAloud(page, 'Hear name: Aoife Byrne')).toBe('Aoife Byrne');
   await page.getByRole('radio', { name: 'Aoife Byrne' }).check();
   await page.getByRole('checkbox', { name: 'Put my name to my answers' }).waitFor();
   await expectAccessible(page, 'who are you, a name picked');
-  await expectReadInOrder(page, 'who are you, a name picked', ['Aoife Byrne.', 'Put my name to my answers.']);
+  for (const size of ORIENTATIONS) {
+    await page.setViewportSize(size);
+    if (process.env.HEARD_SHOTS) await page.screenshot({ path: `${process.env.HEARD_SHOTS}/who-are-you-${size.width}x${size.height}.png`, fullPage: true });
+  }
+  await page.setViewportSize(TABLET);
+  const picked = await expectReadInOrder(page, 'who are you, a name picked', ['Put my name to my answers.', 'Only if you want the chair to know']);
+  for (const name of ['Aoife', 'Tom Reilly']) expect(picked, `"${name}" read out on who are you, a name picked`).not.toContain(name);
 
   // Each question: read with its answers' words, negative on the left and positive on the right.
   const said = 'Did you get the chance to say what you wanted?';

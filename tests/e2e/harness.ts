@@ -51,7 +51,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** Two animation frames: the page has laid itself out again at a new size. */
-function settled(page: Page): Promise<void> {
+export function settled(page: Page): Promise<void> {
   return page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 }
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { expectAccessible, expectSaved, offlineTablet, useAppAndBrowser } from './harness';
 import { HeardApp, MeetingPage } from './page-models';
 
@@ -60,7 +61,7 @@ test('the printed minutes name the chair, give Present and Apologies and the tim
   await meeting.tap('Close meeting');
   await page.getByText('This meeting is closed.').waitFor();
   await page.getByRole('link', { name: 'Meeting record and exports' }).click();
-  await page.getByRole('heading', { level: 1, name: `Record: ${TITLE}` }).waitFor();
+  await page.getByRole('heading', { level: 1, name: `Minutes: ${TITLE}` }).waitFor();
 
   // On screen: the chair, the slot planned beside the times held, and who sent apologies.
   await page.getByRole('definition').filter({ hasText: 'Dr Sam Patel' }).waitFor();
@@ -69,6 +70,10 @@ test('the printed minutes name the chair, give Present and Apologies and the tim
   await expect.poll(() => page.getByRole('region', { name: 'Apologies' }).getByRole('listitem').allTextContents()).toEqual(['Malik Hassan (Lived experience)']);
   expect(await page.getByRole('region', { name: 'Present' }).getByRole('rowheader').allTextContents()).toEqual(['Aoife Byrne', 'Dr Sam Patel']);
   await expectAccessible(page, 'record screen of the minutes');
+  // On screen as on paper: the notes at the size of the text round them, not as big as a heading.
+  const fontSize = (l: Locator) => l.evaluate((el) => getComputedStyle(el).fontSize);
+  const note = page.getByRole('region', { name: 'Notes' }).getByText(/^Point 1:/);
+  expect(await fontSize(note)).toBe(await fontSize(page.getByRole('region', { name: 'Apologies' }).getByRole('listitem')));
   for (const [name, size] of [['landscape', { width: 1024, height: 768 }], ['portrait', { width: 768, height: 1024 }]] as const) {
     await page.setViewportSize(size);
     if (process.env.HEARD_SHOTS) await page.screenshot({ path: `${process.env.HEARD_SHOTS}/record-${name}.png`, fullPage: true });

@@ -53,7 +53,7 @@ test('a closed meeting’s record: each file downloaded offline, minutes printed
   await meeting.tap('Close meeting');
   await page.getByText('This meeting is closed.').waitFor();
   await page.getByRole('link', { name: 'Meeting record and exports' }).click();
-  await app.heading('Record: March meeting').waitFor();
+  await app.heading('Minutes: March meeting').waitFor();
   await page.getByRole('row', { name: /Dr Sam Patel/ }).first().waitFor();
   // No names by default: the carer is "Carer 1" in the balance.
   await page.getByRole('checkbox', { name: 'Also show voice balance per person' }).check();

@@ -125,7 +125,7 @@ test.each([
 
   // The record: the same numbers, person by person.
   await page.getByRole('link', { name: 'Meeting record and exports' }).click();
-  await app.heading('Record: April meeting').waitFor();
+  await app.heading('Minutes: April meeting').waitFor();
   await page.getByRole('radio', { name: 'With names' }).check();
   await page.getByRole('checkbox', { name: 'Also show voice balance per person' }).check();
   // 90 seconds less the 12-second break, and nothing for the check-in.

@@ -166,7 +166,7 @@ test('HTML and script typed into names, a rule, an item, dissent, a decision, an
   await page.getByText('This meeting is closed.').waitFor();
 
   await page.getByRole('link', { name: 'Meeting record and exports' }).click();
-  await app.heading(`Record: ${MEETING}`).waitFor();
+  await app.heading(`Minutes: ${MEETING}`).waitFor();
   await page.getByRole('radio', { name: 'With names' }).check();
   await page.getByRole('checkbox', { name: 'Also show voice balance per person' }).check();
   await page.getByRole('rowheader', { name: ANN }).first().waitFor();

@@ -175,6 +175,12 @@ describe('Markdown', () => {
     expect(named).toContain(`Raised by ${AWKWARD.rtl}`);
   });
 
+  it('lists a question\'s answers in the check-in\'s one order, the negative first', async () => {
+    // Seeded: one "yes" and one "no", stored in the order yes, not sure, no; the check-in shows No on the left.
+    const text = minutesMarkdown(await record(false), false).text;
+    expect(text).toContain('### Did you get a fair say?\n\n- No: 1\n- Not sure: 0\n- Yes: 1\n');
+  });
+
   it('holds what the printed minutes hold: chair, date, planned and actual times, present, apologies, leads, each decision\'s item, next meeting', async () => {
     const text = minutesMarkdown(await record(false), false).text;
     const section = (title: string) => text.slice(text.indexOf(`## ${title}\n`), text.indexOf('\n## ', text.indexOf(`## ${title}\n`) + 1));

@@ -1,4 +1,4 @@
-import { choiceIndex, summarise, type PromptSummary } from '../../domain/checkin';
+import { choiceCountsShown, summarise, type PromptSummary } from '../../domain/checkin';
 import type { FaceCount } from '../../domain/checkin-model';
 import { getCheckInResults, type CheckInResults as Results } from '../../db/checkin-repo';
 import { closeMeetingAfterCheckIn } from '../../state/checkin-actions';
@@ -9,13 +9,13 @@ import { PageTitle } from '../components/PageTitle';
 import { Breadcrumb } from '../components/Breadcrumb';
 import { ListSection } from '../components/ListSection';
 import { t } from '../strings/all';
-import { CHOICES_SHOWN, faceLabels } from './answers';
+import { faceLabels } from './answers';
 import { Face, faceMood } from './pictures';
 import { SealedAnswers } from './SealedAnswers';
 import { nameCollator } from '../strings/locale';
 
 function rowsOf(summary: PromptSummary): { label: string; count: number; mood?: number }[] {
-  if (summary.kind === 'choice') return CHOICES_SHOWN.map((c) => ({ label: t.checkin.choices[c], count: summary.counts[choiceIndex(c)] ?? 0 }));
+  if (summary.kind === 'choice') return choiceCountsShown(summary.counts).map(({ answer, count }) => ({ label: t.checkin.choices[answer], count }));
   const of = (summary.counts.length === 5 ? 5 : 3) as FaceCount;
   return faceLabels(of).map((label, i) => ({ label, mood: faceMood(of, i + 1), count: summary.counts[i] ?? 0 }));
 }

@@ -1,21 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { type Choice, type FaceCount, type PromptSnapshot, type Response } from '../../domain/checkin-model';
+import { CHOICES_SHOWN, type Choice, type FaceCount, type PromptSnapshot, type Response } from '../../domain/checkin-model';
 import { TEXT_ANSWER_MAX_LENGTH } from '../../domain/checkin';
 import { Shell, TextArea } from '../components/fields';
 import { t } from '../strings/all';
 import { ChosenTick, ChoiceMark, Face, faceMood } from './pictures';
 import { WordsField, type WordsProps } from './WordsField';
 import './checkin.css';
-
-/**
- * One order for every answer on the check-in, left to right: the negative
- * first, the positive last, so "yes" is always on the right. The faces set
- * it: a picture scale runs from sad to happy, as rating scales on paper do,
- * and its answers are stored as 1 (saddest) to 3 or 5. Yes / not sure / no
- * and the one-to-one follow it, so a tap on the right always means yes.
- * (CHOICES keeps the stored order of counts; this is only the order shown.)
- */
-export const CHOICES_SHOWN: readonly Choice[] = ['no', 'not-sure', 'yes'];
 
 export function faceLabels(count: FaceCount): readonly string[] {
   return count === 5 ? t.checkin.faces5 : t.checkin.faces3;

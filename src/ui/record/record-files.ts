@@ -5,7 +5,8 @@ import { formatClock, formatDay, formatIsoDay } from '../dates';
 import { icsCalendar, type IcsEvent } from '../../domain/ics';
 import { mdCell, mdText } from '../../domain/markdown';
 import type { EpochMs } from '../../domain/model';
-import type { AttendanceRow, MeetingRecord, RecordWords } from '../../domain/meeting-record';
+import { choiceCountsShown } from '../../domain/checkin';
+import type { AttendanceRow, CheckInRow, MeetingRecord, RecordWords } from '../../domain/meeting-record';
 import { localMoment } from '../../domain/meeting-schedule';
 import { t } from '../strings/all';
 import { methodLine } from './record-words';
@@ -151,9 +152,11 @@ export function calendarIcs(record: MeetingRecord, now: EpochMs): RecordFile {
   return { name: `${base(record)}-calendar.ics`, type: 'text/calendar;charset=utf-8', text: icsCalendar(events, now, w.ics.calendar(record.group.name)) };
 }
 
-function checkInLabels(kind: string, size: number): readonly string[] {
-  if (kind === 'choice') return w.checkIn.choices;
-  return size === 5 ? w.checkIn.faces5 : w.checkIn.faces3;
+/** A question's answers in words with their counts, in the check-in's one order (the negative first). */
+export function checkInCounts(prompt: CheckInRow): { label: string; count: number }[] {
+  if (prompt.kind === 'choice') return choiceCountsShown(prompt.counts).map(({ answer, count }) => ({ label: w.checkIn.choices[answer], count }));
+  const faces = prompt.counts.length === 5 ? w.checkIn.faces5 : w.checkIn.faces3;
+  return prompt.counts.map((count, i) => ({ label: faces[i] ?? String(i + 1), count }));
 }
 
 /** Who came, and who was expected and sent apologies: the two lists UK minutes open with. */
@@ -245,8 +248,7 @@ export function minutesMarkdown(record: MeetingRecord, perPerson: boolean): Reco
     out.push(`### ${mdText(prompt.question)}`, '');
     if (prompt.kind === 'text') for (const text of prompt.texts) bullet(text.by ? `${text.text} (${text.by})` : text.text);
     else {
-      const labels = checkInLabels(prompt.kind, prompt.counts.length);
-      prompt.counts.forEach((n, i) => out.push(`- ${mdText(labels[i] ?? String(i + 1))}: ${n}`));
+      for (const { label, count } of checkInCounts(prompt)) out.push(`- ${mdText(label)}: ${count}`);
     }
     out.push('');
   }
@@ -257,4 +259,3 @@ export function backupFile(backup: Backup, title: string, day: string): RecordFi
   return { name: `heard-backup-${fileSlug(title)}-${day}.json`, type: 'application/json', text: JSON.stringify(backup) };
 }
 
-export { checkInLabels };

@@ -15,7 +15,7 @@ import { Breadcrumb } from '../components/Breadcrumb';
 import { SealedNotice } from '../checkin/SealedAnswers';
 import { ExportPanel } from '../record/ExportPanel';
 import { usePrintHead } from '../record/use-print-head';
-import { attendanceParts, checkInLabels, decisionMeta, recordFacts, recordWords } from '../record/record-files';
+import { attendanceParts, checkInCounts, decisionMeta, recordFacts, recordWords } from '../record/record-files';
 import { bandWords } from '../band-words';
 import { formatLength } from '../format-duration';
 import { t } from '../strings/all';
@@ -232,9 +232,9 @@ function CheckIn({ record }: { record: MeetingRecord }) {
             </ul>
           ) : (
             <ul class="record-counts">
-              {prompt.counts.map((n, j) => (
-                <li key={j}>
-                  {checkInLabels(prompt.kind, prompt.counts.length)[j] ?? j + 1}: <strong>{n}</strong>
+              {checkInCounts(prompt).map(({ label, count }) => (
+                <li key={label}>
+                  {label}: <strong>{count}</strong>
                 </li>
               ))}
             </ul>

@@ -2,7 +2,7 @@ import type { ParticipantData } from '../../../db/checkin-repo';
 import { PageTitle } from '../../components/PageTitle';
 import { t } from '../../strings/all';
 import { Step } from '../answers';
-import { ReadAloudButton } from '../ReadAloud';
+import { ReadAloudButton, ReadNameButton } from '../ReadAloud';
 import { nextStep, type FlowEvent, type FlowState } from '../participant-flow-state';
 import { BackButton } from './BackButton';
 
@@ -16,20 +16,28 @@ export function WhoStep({ state, data, promptCount, dispatch }: { state: FlowSta
       <p class="field__hint" id="who-hint">
         {t.checkin.whoHint}
       </p>
-      <div role="radiogroup" aria-label={t.checkin.whoTitle} aria-describedby="who-hint" class="radios radios--stacked">
+      <p class="field__hint" id="who-hear-hint">
+        {t.checkin.whoHearHint}
+      </p>
+      {/* A fieldset, not a radiogroup: each name has its own "Hear name" button beside it. */}
+      <fieldset class="fieldset who-list" aria-label={t.checkin.whoTitle} aria-describedby="who-hint who-hear-hint">
         {[...data.notYetIn, { id: '', name: t.checkin.ratherNotSay }].map((person) => (
-          <label key={person.id} class="checkbox">
-            <input
-              type="radio"
-              name="who"
-              value={person.id}
-              checked={(personId ?? '') === person.id && (person.id !== '' || personId === null)}
-              onChange={() => dispatch({ type: 'choose-person', personId: person.id || null })}
-            />
-            <span>{person.name}</span>
-          </label>
+          <div key={person.id} class="who-row">
+            {/* A name is never in "Read it to me": the list read out would tell the room who has not checked in. */}
+            <label class="checkbox" data-unread={person.id ? '' : undefined}>
+              <input
+                type="radio"
+                name="who"
+                value={person.id}
+                checked={(personId ?? '') === person.id && (person.id !== '' || personId === null)}
+                onChange={() => dispatch({ type: 'choose-person', personId: person.id || null })}
+              />
+              <span>{person.name}</span>
+            </label>
+            {person.id ? <ReadNameButton name={person.name} /> : null}
+          </div>
         ))}
-      </div>
+      </fieldset>
       {personId ? (
         <label class="checkbox">
           <input

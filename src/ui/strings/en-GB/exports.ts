@@ -1,12 +1,13 @@
 import { plurals } from '../plural';
 import type { BackupProblem } from '../../../domain/backup-format';
+import type { Choice } from '../../../domain/checkin-model';
 
 /** Words for the meeting record and its exports: minutes, CSV, calendar, Markdown, backup and restore. Part of the en-GB catalogue. */
 const p = plurals('en-GB');
 
 export const exports = {
   recordLink: 'Meeting record and exports',
-  title: (meeting: string) => `Record: ${meeting}`,
+  title: (meeting: string) => `Minutes: ${meeting}`,
   backToMeeting: (meeting: string) => `Back to ${meeting}`,
   notFound: 'This meeting is not on this device.',
   stillRunning: 'This meeting is still going on: the record shows it as it stands now.',
@@ -114,7 +115,7 @@ export const exports = {
         : p(people, { one: `# person checked in (${named} gave their name).`, other: `# people checked in (${named} gave their name).` }),
     oneToOnes: (n: number) => p(n, { zero: 'No one-to-one requests.', one: '# request for a one-to-one with the chair.', other: '# requests for a one-to-one with the chair.' }),
     answered: (n: number) => p(n, { one: '# answer', other: '# answers' }),
-    choices: ['Yes', 'Not sure', 'No'],
+    choices: { no: 'No', 'not-sure': 'Not sure', yes: 'Yes' } as Record<Choice, string>,
     faces3: ['No', 'A bit', 'Yes'],
     faces5: ['Very bad', 'Not good', 'OK', 'Good', 'Very good'],
     said: 'What people wrote',
