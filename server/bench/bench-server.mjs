@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { openDatabase, statementName } from '../dist/db.js';
 import { createKey, createSession } from '../dist/keys.js';
 import { migrate } from '../dist/migrations.js';
-import { groupNames, groupTimeline, meetingDateRange, programmeFigures, programmeGroups } from '../dist/reflection.js';
+import { groupNames, groupTimeline, meetingDateRange, programmeFigures, programmeGroups, programmeShares } from '../dist/reflection.js';
 import { parsePeriod, previousPeriod, quarterOf } from '../dist/reflection-model.js';
 import { startServer } from '../dist/server.js';
 import { SummarySchema, exampleSummary } from '../dist/summary-schema.js';
@@ -150,7 +150,7 @@ async function explainReflection(groupId) {
   const period = parsePeriod(quarterOf(range.last));
   const listed = await programmeGroups(explaining, period, null);
   await programmeFigures(explaining, null, period);
-  await programmeFigures(explaining, null, previousPeriod(period));
+  await programmeShares(explaining, previousPeriod(period));
   await groupNames(explaining, listed.groupIds);
   await groupTimeline(explaining, groupId, 0);
   await groupNames(explaining, [groupId]);
