@@ -162,7 +162,10 @@ process.on('message', async (message) => {
     if (message.cmd === 'fill') process.send({ id: message.id, result: await fill(message.count, message.groups) });
     else if (message.cmd === 'explain') process.send({ id: message.id, result: await explain(message.sql, message.params) });
     else if (message.cmd === 'explain-reflection') process.send({ id: message.id, result: await explainReflection(message.groupId) });
-    else if (message.cmd === 'rss') process.send({ id: message.id, result: process.memoryUsage().rss });
+    else if (message.cmd === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send({ id: message.id, result: (user + system) / 1000 });
+    } else if (message.cmd === 'rss') process.send({ id: message.id, result: process.memoryUsage().rss });
     else if (message.cmd === 'close') {
       await server.close();
       process.send({ id: message.id, result: true });
