@@ -34,7 +34,7 @@ export async function dropSchema(name) {
 }
 
 /** The bench server in a child process, and a way to ask it things over IPC. */
-async function forkServer(options) {
+export async function forkServer(options) {
   const child = fork(new URL('./bench-server.mjs', import.meta.url), [JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const waiting = new Map();
   let next = 0;
@@ -161,6 +161,7 @@ export async function benchAtScale() {
     ok = report(firstPage.p95 <= PAGE_P95_BUDGET_MS, 'Office first page of 100,000 summaries, p95', fmt(firstPage), 'ms', PAGE_P95_BUDGET_MS) && ok;
     ok = report(officePage.p95 <= PAGE_P95_BUDGET_MS, 'Office page HTML over 100,000 summaries, p95', fmt(officePage), 'ms', PAGE_P95_BUDGET_MS) && ok;
     ok = report(groupPage.p95 <= PAGE_P95_BUDGET_MS, 'One group’s page of 100,000 summaries, p95', fmt(groupPage), 'ms', PAGE_P95_BUDGET_MS) && ok;
+    ok = (await benchReflection(server)) && ok;
 
     const rssAfter = await rssMb();
     console.log('');
@@ -187,4 +188,40 @@ export async function benchAtScale() {
 function report(within, name, value, unit, budget) {
   line(!within, name, value, unit, budget);
   return within;
+}
+
+// ---- The office's reflection pages over the same 100,000 summaries (issue 24, item 5)
+
+/** The group whose reflection page is read: one that sends its name, so the names query finds one. */
+const REFLECTION_GROUP = 'office-100';
+
+/**
+ * The programme reflection page for the latest quarter (the page's default), one group's page,
+ * and the programme's CSV of talk shares: p95 of 50 each. Each is checked once first for what it
+ * must show, so an empty or wrong page is never timed. With HEARD_BENCH_EXPLAIN, the plan of
+ * every query those pages send.
+ */
+export async function benchReflection(server) {
+  const office = { Cookie: `heard_office=${server.session}` };
+  const pages = [
+    // The default quarter is the latest: the fill's last, every group meeting in it.
+    ['Programme reflection page (latest quarter, HTML) over 100,000 summaries, p95', 'office/programme', `groups 1 to 20 of ${FILL_GROUPS} that met`],
+    ['One group’s reflection page (HTML) over 100,000 summaries, p95', `office/group?id=${REFLECTION_GROUP}`, 'Workstream 100'],
+    ['Programme CSV download (share of talk) over 100,000 summaries, p95', 'office/programme.csv?table=talk', 'Group,Perspective'],
+  ];
+  let ok = true;
+  const timed = [];
+  for (const [name, path, shows] of pages) {
+    const text = await (await fetch(new URL(path, server.url), { headers: office })).text();
+    if (!text.includes(shows)) throw new Error(`${path} does not show "${shows}": ${text.slice(0, 300)}`);
+    if (path === 'office/programme' && !/What changed most since the period before:<\/strong> [^<]* (rose|fell) /.test(text)) throw new Error(`${path} does not say what changed most`);
+    // The server process's own CPU time per request: what a page costs, whatever else the machine runs.
+    const cpuBefore = await server.ask({ cmd: 'cpu' });
+    const t = await timeGets(new URL(path, server.url), office, READS);
+    timed.push([name, path, { ...t, cpu: ((await server.ask({ cmd: 'cpu' })) - cpuBefore) / READS }]);
+  }
+  for (const [, path, t] of timed) console.log(`      ${path}: p50 ${t.p50.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms over ${READS}; server CPU ${t.cpu.toFixed(1)} ms a request`);
+  for (const [name, , t] of timed) ok = report(t.p95 <= PAGE_P95_BUDGET_MS, name, Number(t.p95.toFixed(1)), 'ms', PAGE_P95_BUDGET_MS) && ok;
+  if (process.env.HEARD_BENCH_EXPLAIN) console.log(`\nThe reflection pages' queries:\n${await server.ask({ cmd: 'explain-reflection', groupId: REFLECTION_GROUP })}`);
+  return ok;
 }

@@ -8,8 +8,9 @@ import {
   meetingDateRange,
   programmeFigures,
   programmeGroups,
+  programmeShares,
   TIMELINE_PAGE,
-  type Figures,
+  emptyFigures,
 } from './reflection.js';
 import { biggestChange, changeWords, parsePeriod, periodChoices, previousPeriod, quarterOf } from './reflection-model.js';
 import { PRINT_HEAD_PATH } from './office.js';
@@ -94,14 +95,15 @@ export function registerReflectionRoutes<E extends Env>(app: Hono<E>, options: R
     const after = param(c, 'after') ?? null;
     if (!period || (c.req.query('after') !== undefined && !after)) return null;
     const listed = await programmeGroups(db, period, after);
-    // What changed most is looked for in every group of the programme, not only those on this page.
-    const [figures, everyNow, everyBefore, names] = await Promise.all([
-      programmeFigures(db, listed.groupIds, period),
+    // What changed most is looked for in every group of the programme, not only those on this page:
+    // every group's figures are summed once, and this page's groups read from them.
+    const [everyNow, everyBefore, names] = await Promise.all([
       programmeFigures(db, null, period),
-      programmeFigures(db, null, previousPeriod(period)),
+      // The period before is only compared with: its shares alone.
+      programmeShares(db, previousPeriod(period)),
       groupNames(db, listed.groupIds),
     ]);
-    const groups = listed.groupIds.map((groupId) => ({ groupId, name: names.get(groupId), figures: figures.get(groupId) as Figures }));
+    const groups = listed.groupIds.map((groupId) => ({ groupId, name: names.get(groupId), figures: everyNow.get(groupId) ?? emptyFigures() }));
     const change = biggestChange(everyNow, everyBefore);
     const changeName = change ? (names.get(change.groupId) ?? (await groupNames(db, [change.groupId])).get(change.groupId)) : undefined;
     const [counted] = after

@@ -1,6 +1,6 @@
 // The rules of the office's reflection pages, apart from SQL and HTML: periods, shares, the
 // small-numbers rule, and the one line that says what changed most.
-import type { Figures, Period } from './reflection.js';
+import type { Figures, Period, Shares } from './reflection.js';
 import { ANSWER_ORDER } from './shared/answer-order.js';
 
 /** A share made from fewer check-in answers than this is not shown: nobody is singled out. */
@@ -20,7 +20,7 @@ export interface TalkShare {
   fairShare: number;
 }
 
-export function talkShares(figures: Figures): TalkShare[] {
+export function talkShares(figures: Pick<Figures, 'talk'>): TalkShare[] {
   const talk = figures.talk.reduce((sum, t) => sum + t.talkSeconds, 0);
   const fair = figures.talk.reduce((sum, t) => sum + t.fairShareSeconds, 0);
   return figures.talk.map((t) => ({
@@ -138,7 +138,7 @@ export interface Change {
 }
 
 /** Every share (talk by perspective, check-in answers) shown in both periods, keyed for comparison. */
-function sharesOf(figures: Figures): Map<string, { what: string; of: Change['of']; share: number }> {
+function sharesOf(figures: Shares): Map<string, { what: string; of: Change['of']; share: number }> {
   const out = new Map<string, { what: string; of: Change['of']; share: number }>();
   for (const t of talkShares(figures)) if (t.share !== null) out.set(`talk|${t.perspective}`, { what: `${t.perspective} share`, of: 'talk', share: t.share });
   for (const prompt of figures.checkIn) {
@@ -154,7 +154,7 @@ function sharesOf(figures: Figures): Map<string, { what: string; of: Change['of'
  * first group in id order, talk before answers). Only shares shown in both periods count: a
  * figure too few to show is never compared. Null when nothing can be compared or nothing moved.
  */
-export function biggestChange(now: Map<string, Figures>, before: Map<string, Figures>): Change | null {
+export function biggestChange(now: Map<string, Shares>, before: Map<string, Shares>): Change | null {
   let best: Change | null = null;
   for (const groupId of [...now.keys()].sort()) {
     const earlier = before.get(groupId);

@@ -1,7 +1,8 @@
 // Reflection across meetings for the programme office (issue 24): a group's meetings over time,
 // and every group side by side for a period. The figures are summed in SQL over the summaries'
-// JSON, one row per meeting or per group, so a page never loads the summaries themselves: its
-// work is bounded by the meetings of the groups on that page.
+// `figures` (what the pages read of each body, kept by the database: migration 004), one row per
+// meeting or per group, so a page never loads the summaries themselves: its work is bounded by the
+// meetings of the groups on that page.
 import type { Queryable } from './db.js';
 
 /** Talk time of one perspective over the chosen meetings. */
@@ -52,10 +53,10 @@ type Choice = { by: 'meeting'; ids: string[] } | { by: 'group'; groupIds: string
 
 function chosen(choice: Choice): { cte: string; params: unknown[] } {
   if (choice.by === 'meeting') {
-    return { cte: 'SELECT id::text AS k, id, meeting_date, body FROM summaries WHERE id = ANY($1::uuid[])', params: [choice.ids] };
+    return { cte: 'SELECT id::text AS k, id, meeting_date, figures FROM summaries WHERE id = ANY($1::uuid[])', params: [choice.ids] };
   }
   return {
-    cte: 'SELECT group_id AS k, id, meeting_date, body FROM summaries WHERE ($1::text[] IS NULL OR group_id = ANY($1::text[])) AND meeting_date BETWEEN $2::date AND $3::date',
+    cte: 'SELECT group_id AS k, id, meeting_date, figures FROM summaries WHERE ($1::text[] IS NULL OR group_id = ANY($1::text[])) AND meeting_date BETWEEN $2::date AND $3::date',
     params: [choice.groupIds, choice.from, choice.to],
   };
 }
@@ -64,30 +65,28 @@ const TALK_SQL = (cte: string) => `/* reflection-talk */ WITH chosen AS (${cte})
 SELECT k, v->>'perspective' AS perspective,
   sum((v->>'talkSeconds')::bigint) AS talk,
   sum((v->>'fairShareSeconds')::bigint) AS fair,
-  max(COALESCE((body->'presentByPerspective'->>(v->>'perspective'))::integer, 0)) AS most_present
-FROM chosen CROSS JOIN LATERAL jsonb_array_elements(body->'voiceBalance') AS v
+  max((v->>'present')::integer) AS most_present
+FROM chosen CROSS JOIN LATERAL jsonb_array_elements(figures->'voiceBalance') AS v
 GROUP BY k, v->>'perspective'
 ORDER BY k, v->>'perspective'`;
 
 const CHECK_IN_SQL = (cte: string) => `/* reflection-check-in */ WITH chosen AS (${cte})
 SELECT k, p->>'prompt' AS prompt, a.key AS answer, sum((a.value #>> '{}')::bigint) AS n
 FROM chosen
-  CROSS JOIN LATERAL jsonb_array_elements(body->'checkIn'->'prompts') AS p
+  CROSS JOIN LATERAL jsonb_array_elements(figures->'checkIn'->'prompts') AS p
   CROSS JOIN LATERAL jsonb_each(p->'counts') AS a
 GROUP BY k, p->>'prompt', a.key
 ORDER BY k, p->>'prompt', a.key`;
 
-const countOf = (array: string, where: string) => `sum((SELECT count(*) FROM jsonb_array_elements(body->'${array}') AS x WHERE ${where}))`;
-
 const COUNTS_SQL = (cte: string) => `/* reflection-counts */ WITH chosen AS (${cte})
 SELECT k, count(*) AS meetings,
-  ${countOf('decisions', "x->>'how' IN ('consensus', 'vote', 'chair')")} AS in_group,
-  ${countOf('decisions', "x->>'how' = 'deferred'")} AS deferred,
-  ${countOf('decisions', "x->>'how' = 'elsewhere'")} AS elsewhere,
-  sum((body->'dissent'->>'parked')::bigint) AS parked,
-  sum((body->'dissent'->>'resolved')::bigint) AS resolved,
-  sum((body->'dissent'->>'standing')::bigint) AS standing,
-  sum(jsonb_array_length(body->'glossaryTerms')) AS jargon
+  sum((figures->'decisions'->>'inGroup')::bigint) AS in_group,
+  sum((figures->'decisions'->>'deferred')::bigint) AS deferred,
+  sum((figures->'decisions'->>'elsewhere')::bigint) AS elsewhere,
+  sum((figures->'dissent'->>'parked')::bigint) AS parked,
+  sum((figures->'dissent'->>'resolved')::bigint) AS resolved,
+  sum((figures->'dissent'->>'standing')::bigint) AS standing,
+  sum((figures->>'jargon')::bigint) AS jargon
 FROM chosen
 GROUP BY k`;
 
@@ -96,10 +95,10 @@ GROUP BY k`;
 const ACTIONS_SQL = (cte: string) => `/* reflection-actions */ WITH chosen AS (${cte}),
 every AS (
   SELECT k, meeting_date, x, COALESCE(x->>'ref', id::text || '#' || n) AS ref
-  FROM chosen CROSS JOIN LATERAL jsonb_array_elements(body->'actions') WITH ORDINALITY AS a(x, n)
+  FROM chosen CROSS JOIN LATERAL jsonb_array_elements(figures->'actions') WITH ORDINALITY AS a(x, n)
   UNION ALL
   SELECT k, meeting_date, x, x->>'ref' AS ref
-  FROM chosen CROSS JOIN LATERAL jsonb_array_elements(COALESCE(body->'followedUp', '[]'::jsonb)) AS f(x)
+  FROM chosen CROSS JOIN LATERAL jsonb_array_elements(figures->'followedUp') AS f(x)
 ),
 latest AS (SELECT DISTINCT ON (k, ref) k, meeting_date, x FROM every ORDER BY k, ref, meeting_date DESC)
 SELECT k,
@@ -114,14 +113,21 @@ GROUP BY k`;
 
 type Numeric = string | number | null;
 
-/** The figures for each meeting or group chosen, by its key (summary id or group id). */
-async function figuresBy(db: Queryable, choice: Choice): Promise<Map<string, Figures>> {
+/** The shares of talk and of check-in answers: all that "what changed most" compares. */
+export type Shares = Pick<Figures, 'talk' | 'checkIn'>;
+
+/**
+ * The figures for each meeting or group chosen, by its key (summary id or group id). With
+ * `sharesOnly`, only talk and check-in are summed (the rest stay empty): half the queries.
+ */
+async function figuresBy(db: Queryable, choice: Choice, sharesOnly = false): Promise<Map<string, Figures>> {
   const { cte, params } = chosen(choice);
+  const none = Promise.resolve([]);
   const [talk, checkIn, counts, actions] = await Promise.all([
     db.query<{ k: string; perspective: string; talk: Numeric; fair: Numeric; most_present: Numeric }>(TALK_SQL(cte), params),
     db.query<{ k: string; prompt: string; answer: string; n: Numeric }>(CHECK_IN_SQL(cte), params),
-    db.query<Record<string, Numeric> & { k: string }>(COUNTS_SQL(cte), params),
-    db.query<Record<string, Numeric> & { k: string }>(ACTIONS_SQL(cte), params),
+    sharesOnly ? none : db.query<Record<string, Numeric> & { k: string }>(COUNTS_SQL(cte), params),
+    sharesOnly ? none : db.query<Record<string, Numeric> & { k: string }>(ACTIONS_SQL(cte), params),
   ]);
   const byKey = new Map<string, Figures>();
   const of = (k: string) => {
@@ -195,10 +201,15 @@ export async function groupTimeline(
 /** A group as the office names it: the name its tablet last sent, if it sends names. */
 export async function groupNames(db: Queryable, groupIds: readonly string[]): Promise<Map<string, string>> {
   if (groupIds.length === 0) return new Map();
+  // Each group's latest named summary, found along the index of named summaries (migration 004):
+  // a group that never sent a name costs one empty look-up, not a read of every summary it has.
   const rows = await db.query<{ group_id: string; name: string }>(
-    `/* group-names */ SELECT DISTINCT ON (group_id) group_id, body->>'groupName' AS name FROM summaries
-     WHERE group_id = ANY($1::text[]) AND body ? 'groupName'
-     ORDER BY group_id, meeting_date DESC, updated_at DESC`,
+    `/* group-names */ SELECT g.group_id, latest.name FROM unnest($1::text[]) AS g(group_id)
+     CROSS JOIN LATERAL (
+       SELECT body->>'groupName' AS name FROM summaries
+       WHERE summaries.group_id = g.group_id AND body ? 'groupName'
+       ORDER BY meeting_date DESC, updated_at DESC LIMIT 1
+     ) AS latest`,
     [[...groupIds]],
   );
   return new Map(rows.map((r) => [r.group_id, r.name]));
@@ -238,6 +249,11 @@ export async function programmeGroups(
  */
 export function programmeFigures(db: Queryable, groupIds: string[] | null, period: Period): Promise<Map<string, Figures>> {
   return groupIds?.length === 0 ? Promise.resolve(new Map()) : figuresBy(db, { by: 'group', groupIds, from: period.from, to: period.to });
+}
+
+/** Each group's shares of talk and check-in answers for its meetings in the period, for every group. */
+export function programmeShares(db: Queryable, period: Period): Promise<Map<string, Shares>> {
+  return figuresBy(db, { by: 'group', groupIds: null, from: period.from, to: period.to }, true);
 }
 
 /** The first and last meeting dates stored, for the period chooser. */

@@ -206,6 +206,32 @@ for (const backend of backends()) {
       }
     });
 
+    it('a new revision of a meeting, or a perspective nobody counted present, shows what the body now holds', async () => {
+      // The figures the pages read are kept by the database from each body (migration 004): a new
+      // revision must replace them, not leave the first one's.
+      const tablet = await createKey(server.db, 'Revising tablet');
+      const first = { ...meeting('grp-c', 1), groupId: 'grp-r', meetingId: 'r-1', date: '2022-03-01' };
+      expect((await storeSummary(server.db, first, tablet.key.id)).outcome).toBe('created');
+      const revised = {
+        ...first,
+        revision: 2,
+        presentByPerspective: { Staff: 2 },
+        decisions: [{ text: 'Made by the board', how: 'elsewhere' as const }],
+        dissent: { parked: 4, resolved: 0, standing: 0 },
+        glossaryTerms: ['ICB'],
+      };
+      expect((await storeSummary(server.db, revised, tablet.key.id)).outcome).toBe('updated');
+      const html = await (await page('office/group?id=grp-r')).text();
+      // Lived experience talked but nobody of it was counted present: too few to show.
+      expect(table(html, 'Share of talk by perspective, against its fair share').slice(1)).toEqual([
+        ['2022-03-01', 'Lived experience', '0', 'too few to show', '50%'],
+        ['2022-03-01', 'Staff', '2', '60%', '50%'],
+      ]);
+      expect(table(html, 'Decisions made in the group and elsewhere').slice(1)).toEqual([['2022-03-01', '0', '0', '1']]);
+      expect(table(html, 'Dissent: parked, resolved, standing').slice(1)).toEqual([['2022-03-01', '4', '0', '0']]);
+      expect(table(html, 'Jargon terms raised').slice(1)).toEqual([['2022-03-01', '1']]);
+    });
+
     it('downloads each table as CSV: a BOM, CRLF, the same rows, and a cell that would run as a formula neutralised', async () => {
       const answer = await page('office/programme.csv?period=2025-Q2&table=talk');
       expect(answer.headers.get('content-type')).toBe('text/csv; charset=utf-8');
