@@ -6,15 +6,27 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { authLimiter, DEFAULT_AUTH_LIMIT, type AuthLimitOptions } from './auth-limit.js';
+import { coalesce } from './coalesce.js';
 import { QueryError, type Database } from './db.js';
 import { groupOwners, moveGroup, recentMoves } from './groups.js';
-import { createSession, endSession, isKeyShaped, listKeys, SESSION_HOURS, verifyKey, verifySession, type Caller, type KeyRole } from './keys.js';
+import { createSession, endSession, isKeyShaped, listKeys, SESSION_HOURS, verifyKey, verifyKeys, verifySession, type Caller, type KeyRole } from './keys.js';
 import { OFFICE_CSP, OFFICE_CSS, officePage, signInPage } from './office.js';
 import { registerReflectionRoutes } from './office-reflection-routes.js';
 import { openApiDocument } from './openapi.js';
 import { problem, ProblemError, PROBLEM_STATUS, type ProblemCode } from './problems.js';
 import { carryOutRequest, PRIVACY_REQUEST_KINDS, PRIVACY_REQUEST_SCHEMAS } from './privacy-requests.js';
-import { countMatching, decodeCursor, DEFAULT_PAGE, listSummaries, MAX_PAGE, storeSummaries, storeSummary, type Refusal, type StoreOutcome } from './summaries.js';
+import {
+  countMatching,
+  decodeCursor,
+  DEFAULT_PAGE,
+  listSummaries,
+  MAX_PAGE,
+  storeSummaries,
+  storeTogether,
+  type Refusal,
+  type Sent,
+  type StoreOutcome,
+} from './summaries.js';
 import { fieldErrors, SummarySchema, type FieldError, type Summary } from './summary-schema.js';
 import { badTextFields, mayHoldBadText } from './text-check.js';
 
@@ -147,15 +159,28 @@ async function parseJson(c: Context, what: string): Promise<{ body: unknown; tex
   }
 }
 
-/** The request's JSON body; a ProblemError says why there is none. */
-async function readJson(c: Context, what: string): Promise<unknown> {
+/** The request's JSON body and its text, its text checked; a ProblemError says why there is none. */
+async function readCheckedJson(c: Context, what: string): Promise<{ body: unknown; text: string }> {
   const read = await parseJson(c, what);
   // Before the schema: a NUL or a lone surrogate is refused wherever it is, also where the schema
   // would let the text through to the database.
   const bad = mayHoldBadText(read.text) ? badTextFields(read.body) : [];
   if (bad.length) throw textRefused(what, bad);
-  return read.body;
+  return read;
 }
+
+/** The request's JSON body; a ProblemError says why there is none. */
+async function readJson(c: Context, what: string): Promise<unknown> {
+  return (await readCheckedJson(c, what)).body;
+}
+
+/**
+ * Requests to the database that arrive together are made together (src/coalesce.ts): PGlite runs
+ * one statement at a time, so one run at once; PostgreSQL a few, within its pool of 10 connections.
+ */
+const RUNS_AT_ONCE: Record<Database['kind'], number> = { pglite: 1, postgres: 4 };
+/** Keys checked in one query at most. */
+const KEYS_AT_ONCE = 200;
 
 /** The address a request came from: the socket's, or the proxy's word for it when trusted. */
 function clientAddress(c: Context, trustProxy: boolean): string {
@@ -172,6 +197,18 @@ export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
   const limiter = authLimiter(options.authLimit ?? DEFAULT_AUTH_LIMIT, options.now);
   const address = (c: Context) => clientAddress(c, options.trustProxy ?? false);
+  // Each request's key is still read from the database (a revoked key is refused by the next
+  // request), and each single send is still one summary with its own answer; those that wait at
+  // the same moment share a query, and their summaries one statement (at most a batch's worth).
+  const concurrency = RUNS_AT_ONCE[db.kind];
+  const checkKey = coalesce((secrets: string[]) => verifyKeys(db, secrets), { concurrency, maxItems: KEYS_AT_ONCE });
+  const store = coalesce((sent: (Sent & { bytes: number })[]) => storeTogether(db, sent), {
+    concurrency,
+    maxItems: MAX_BATCH,
+    weight: (sent) => sent.bytes,
+    maxWeight: MAX_BATCH_BYTES,
+    key: (sent) => sent.summary.id.toLowerCase(),
+  });
 
   // Headers are set before the answer is made, never on a finished one: changing a finished
   // answer's headers makes node-server build it again as a full web Response.
@@ -219,7 +256,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const waiting = tooManyFailures(c, (seconds) => problem(c, 'too-many-failures', waitWords(seconds)));
     if (waiting) return waiting;
     const secret = bearer(c);
-    const caller = secret ? await verifyKey(db, secret) : null;
+    const caller = secret ? await checkKey(secret) : null;
     if (!caller) {
       limiter.fail(address(c));
       return refuseKey(c);
@@ -234,9 +271,11 @@ export function createApp(options: AppOptions): Hono<Env> {
       c.get('caller').role === role ? next() : problem(c, 'wrong-role', ROLE_REFUSED[c.get('caller').role]);
 
   app.post('/api/summaries', needsRole('device'), limitBody(MAX_BODY_BYTES, 'summary'), async (c) => {
-    const parsed = SummarySchema.safeParse(await readJson(c, 'summary'));
+    const read = await readCheckedJson(c, 'summary');
+    const parsed = SummarySchema.safeParse(read.body);
     if (!parsed.success) return problem(c, 'invalid', 'The summary is not valid.', { fields: fieldErrors(parsed.error) });
-    const result = await storeSummary(db, parsed.data, c.get('caller').id);
+    const result = await store({ summary: parsed.data, keyId: c.get('caller').id, bytes: read.text.length });
+    if ('error' in result) throw result.error;
     if ('stored' in result) {
       const { outcome, stored } = result;
       await options.afterStore?.(stored.id);

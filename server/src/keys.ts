@@ -85,11 +85,23 @@ export function isKeyShaped(secret: string): boolean {
 
 /** The key's id and role when `secret` is a key that exists and is not revoked; read every time, never cached. */
 export async function verifyKey(db: Queryable, secret: string): Promise<Caller | null> {
-  if (!isKeyShaped(secret)) return null;
-  const rows = await db.query<Caller>('/* verify-key */ SELECT id, role FROM device_keys WHERE key_hash = $1 AND revoked_at IS NULL', [
-    hashSecret(secret),
-  ]);
-  return rows[0] ?? null;
+  return (await verifyKeys(db, [secret]))[0] ?? null;
+}
+
+/**
+ * verifyKey for many secrets in one query (requests that arrived together), each answered in the
+ * order given. Read every time, never cached: a key revoked before this query began is refused.
+ */
+export async function verifyKeys(db: Queryable, secrets: readonly string[]): Promise<(Caller | null)[]> {
+  const hashes = secrets.map((secret) => (isKeyShaped(secret) ? hashSecret(secret) : null));
+  const asked = [...new Set(hashes.filter((hash) => hash !== null))];
+  if (asked.length === 0) return hashes.map(() => null);
+  const rows = await db.query<Caller & { key_hash: string }>(
+    '/* verify-key */ SELECT id, role, key_hash FROM device_keys WHERE key_hash = ANY($1::text[]) AND revoked_at IS NULL',
+    [asked],
+  );
+  const found = new Map(rows.map(({ id, role, key_hash }) => [key_hash, { id, role }]));
+  return hashes.map((hash) => (hash === null ? null : (found.get(hash) ?? null)));
 }
 
 export const SESSION_HOURS = 12;

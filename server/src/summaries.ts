@@ -137,40 +137,85 @@ export async function storeSummary(db: Queryable, summary: Summary, keyId: strin
 }
 
 /**
- * OWNED_UPSERT_SQL for many summaries in one statement: `$1` a JSON array of rows, `$2` the device
- * key's id. Each new group is claimed for the key, and a row is written only where its group is
- * the key's, in the one statement, so the batch is written whole or not at all. The ids must be
- * distinct (one statement cannot change a row twice).
+ * OWNED_UPSERT_SQL for many summaries in one statement: `$1` a JSON array of summaries, `$2` the
+ * device key id each was sent with (an array in the same order; one batch's keys are all one, the
+ * single sends coalesced into one statement are many tablets'). Each new group is claimed for the
+ * key of its first summary, and a row is written only where its group is that row's key's, in the
+ * one statement, so what is written is written whole or not at all. The ids must be distinct (one
+ * statement cannot change a row twice).
  */
 export const OWNED_BATCH_UPSERT_SQL = `/* store-summaries */ WITH input AS (
   SELECT (e->>'id')::uuid AS id, (e->>'revision')::integer AS revision, e->>'groupId' AS group_id,
-         e->>'meetingId' AS meeting_id, (e->>'date')::date AS meeting_date, e AS body
-  FROM jsonb_array_elements($1::jsonb) AS e
+         e->>'meetingId' AS meeting_id, (e->>'date')::date AS meeting_date, e AS body, k.key_id, n
+  FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(e, n)
+  JOIN unnest($2::text[]) WITH ORDINALITY AS k(key_id, kn) ON kn = n
 ), claim AS (
-  INSERT INTO group_owners (group_id, key_id) SELECT DISTINCT group_id, $2::text FROM input
+  INSERT INTO group_owners (group_id, key_id) SELECT DISTINCT ON (group_id) group_id, key_id FROM input ORDER BY group_id, n
   ON CONFLICT (group_id) DO NOTHING RETURNING group_id, key_id
 ), owner AS (
   SELECT group_id, key_id FROM claim
   UNION ALL SELECT group_id, key_id FROM group_owners WHERE group_id IN (SELECT group_id FROM input)
 )
 INSERT INTO summaries AS s ${COLUMNS}
-SELECT i.id, i.revision, i.group_id, i.meeting_id, i.meeting_date, i.body, $2::text FROM input i
-WHERE $2::text = (SELECT o.key_id FROM owner o WHERE o.group_id = i.group_id LIMIT 1)${ON_CONFLICT.replace('RETURNING ', 'RETURNING s.id, ')}`;
+SELECT i.id, i.revision, i.group_id, i.meeting_id, i.meeting_date, i.body, i.key_id FROM input i
+WHERE i.key_id = (SELECT o.key_id FROM owner o WHERE o.group_id = i.group_id LIMIT 1)${ON_CONFLICT.replace('RETURNING ', 'RETURNING s.id, ')}`;
+
+/** A summary and the device key id it was sent with. */
+export interface Sent {
+  summary: Summary;
+  keyId: string;
+}
+
+/** The summaries' new and newer rows written in one statement, by id (lower case). */
+async function writeSent(db: Queryable, sent: readonly Sent[]): Promise<Map<string, WrittenRow>> {
+  const rows = await db.query<WrittenRow & { id: string }>(OWNED_BATCH_UPSERT_SQL, [
+    JSON.stringify(sent.map((s) => s.summary)),
+    sent.map((s) => s.keyId),
+  ]);
+  return new Map(rows.map((row) => [row.id.toLowerCase(), row]));
+}
+
+/** A summary's answer once the statement has run: from its written row, or from what is stored. */
+async function answerSent(db: Queryable, { summary, keyId }: Sent, written: Map<string, WrittenRow>): Promise<StoreResult> {
+  const row = written.get(summary.id.toLowerCase());
+  if (row) return writtenResult(summary, row);
+  // Not written and nothing stored: a claim raced this statement; storeSummary tries again alone.
+  return (await whyNotWritten(db, summary, keyId)) ?? (await storeSummary(db, summary, keyId));
+}
 
 /**
- * Stores several summaries sent with device key `keyId`, with the same answer for each as
+ * Stores several summaries, each sent with its own device key, with the same answer for each as
  * storeSummary would give it alone. The new and newer ones are written in one statement (one round
- * trip for the batch); only those not written need a query each, to say why. Ids must be distinct.
+ * trip for them all); only those not written need a query each, to say why. Ids must be distinct.
  */
-export async function storeSummaries(db: Queryable, summaries: readonly Summary[], keyId: string): Promise<StoreResult[]> {
-  if (summaries.length === 0) return [];
-  const rows = await db.query<WrittenRow & { id: string }>(OWNED_BATCH_UPSERT_SQL, [JSON.stringify(summaries), keyId]);
-  const written = new Map(rows.map((row) => [row.id.toLowerCase(), row]));
+export async function storeSent(db: Queryable, sent: readonly Sent[]): Promise<StoreResult[]> {
+  if (sent.length === 0) return [];
+  const written = await writeSent(db, sent);
   const results: StoreResult[] = [];
-  for (const summary of summaries) {
-    const row = written.get(summary.id.toLowerCase());
-    // Not written and nothing stored: a claim raced this statement; storeSummary tries again alone.
-    results.push(row ? writtenResult(summary, row) : ((await whyNotWritten(db, summary, keyId)) ?? (await storeSummary(db, summary, keyId))));
+  for (const one of sent) results.push(await answerSent(db, one, written));
+  return results;
+}
+
+/** Several summaries sent with device key `keyId` (a batch), as storeSent stores them. Ids must be distinct. */
+export function storeSummaries(db: Queryable, summaries: readonly Summary[], keyId: string): Promise<StoreResult[]> {
+  return storeSent(db, summaries.map((summary) => ({ summary, keyId })));
+}
+
+/** A send's answer, or the error that stopped it. */
+export type SentOutcome = StoreResult | { error: unknown };
+
+/**
+ * Single sends that arrived together (group commit), stored as storeSent stores them, each with its
+ * own answer or error. When the one statement fails, each is stored alone: a summary the database
+ * refuses fails its own send only, never the others'. Ids must be distinct.
+ */
+export async function storeTogether(db: Queryable, sent: readonly Sent[]): Promise<SentOutcome[]> {
+  let written: Map<string, WrittenRow> | null = null;
+  if (sent.length > 1) written = await writeSent(db, sent).catch(() => null);
+  const results: SentOutcome[] = [];
+  for (const one of sent) {
+    const result = written ? answerSent(db, one, written) : storeSummary(db, one.summary, one.keyId);
+    results.push(await result.catch((error: unknown) => ({ error })));
   }
   return results;
 }
