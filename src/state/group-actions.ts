@@ -1,5 +1,4 @@
 import type { Group, Id, Perspective, Person } from '../domain/model';
-import { buildSampleGroup } from '../domain/sample-group';
 import type { RuleTemplateKey } from '../domain/ground-rules';
 import * as groups from '../db/groups-repo';
 import { now } from './clock';
@@ -20,8 +19,10 @@ export async function createGroup(name: string, perspectives: readonly Perspecti
 
 /** `ruleText` gives a template rule's words, which live in the UI's catalogue. */
 export async function createSampleGroup(ruleText: (key: RuleTemplateKey) => string) {
-  const sample = buildSampleGroup(newId, now(), ruleText);
   const result = await save(async () => {
+    // Fetched when asked for: the sample's people, agenda and rules are no part of the first screen's code.
+    const { buildSampleGroup } = await import('../domain/sample-group');
+    const sample = buildSampleGroup(newId, now(), ruleText);
     await groups.addSample(sample);
     return sample.group.id;
   });
