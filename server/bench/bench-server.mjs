@@ -6,9 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { openDatabase, statementName } from '../dist/db.js';
 import { createKey, createSession } from '../dist/keys.js';
 import { migrate } from '../dist/migrations.js';
-import { groupNames, groupTimeline, meetingDateRange, programmeFigures, programmeGroups, programmeShares } from '../dist/reflection.js';
+import { createFigureCache } from '../dist/figure-cache.js';
+import { groupNames, groupTimeline, meetingDateRange, programmeGroups, programmeShares } from '../dist/reflection.js';
 import { parsePeriod, previousPeriod, quarterOf } from '../dist/reflection-model.js';
 import { startServer } from '../dist/server.js';
+import { storeSummary } from '../dist/summaries.js';
 import { SummarySchema, exampleSummary } from '../dist/summary-schema.js';
 
 const { dataDir, schema, tablets, prepare } = JSON.parse(process.argv[2]);
@@ -122,11 +124,25 @@ async function fill(count, groups) {
       [JSON.stringify(rows), deviceKeyId],
     );
   }
+  // As every writer of summaries does (COUNT_CHANGE): the fill's groups have changed.
+  await db.query('UPDATE group_owners SET changes = changes + 1 WHERE group_id LIKE $1', ['office-%']);
   // What autovacuum does on PostgreSQL after a bulk load (PGlite has none): fresh statistics and
   // a visibility map, so the planner sees 100,000 rows and counts can use the index.
   await db.exec('VACUUM ANALYZE summaries');
   const [row] = await db.query('SELECT count(*) AS n FROM summaries');
   return Number(row.n);
+}
+
+/**
+ * A new meeting of group `g` on the last day of the fill, stored as a tablet's send is (the owned
+ * upsert), by the key that owns the group: what the programme page must show at its next request.
+ */
+async function sendLate(g, k) {
+  const [owner] = await db.query('SELECT key_id FROM group_owners WHERE group_id = $1', [`office-${g}`]);
+  const late = { ...filledSummary(g, 0, 1), id: randomUUID(), meetingId: `late-${g}-${k}`, date: dayOf(0) };
+  const stored = await storeSummary(db, late, owner.key_id);
+  if (stored.outcome !== 'created') throw new Error(`The late meeting of office-${g} was ${stored.outcome}`);
+  return late.date;
 }
 
 async function explain(sql, params) {
@@ -149,7 +165,7 @@ async function explainReflection(groupId) {
   const range = await meetingDateRange(explaining);
   const period = parsePeriod(quarterOf(range.last));
   const listed = await programmeGroups(explaining, period, null);
-  await programmeFigures(explaining, null, period);
+  await createFigureCache(explaining).figures(period);
   await programmeShares(explaining, previousPeriod(period));
   await groupNames(explaining, listed.groupIds);
   await groupTimeline(explaining, groupId, 0);
@@ -160,6 +176,7 @@ async function explainReflection(groupId) {
 process.on('message', async (message) => {
   try {
     if (message.cmd === 'fill') process.send({ id: message.id, result: await fill(message.count, message.groups) });
+    else if (message.cmd === 'send-late') process.send({ id: message.id, result: await sendLate(message.group, message.k) });
     else if (message.cmd === 'explain') process.send({ id: message.id, result: await explain(message.sql, message.params) });
     else if (message.cmd === 'explain-reflection') process.send({ id: message.id, result: await explainReflection(message.groupId) });
     else if (message.cmd === 'cpu') {

@@ -1,14 +1,13 @@
 // The office's reflection pages and their CSV downloads, behind the office sign-in (issue 24).
 import type { Context, Env, Hono } from 'hono';
 import type { Database } from './db.js';
+import { createFigureCache } from './figure-cache.js';
 import { groupLabel, groupPage, groupTables, problemPage, programmePage, programmeTables, type FigureTable } from './office-reflection.js';
 import {
   groupNames,
   groupTimeline,
   meetingDateRange,
-  programmeFigures,
   programmeGroups,
-  programmeShares,
   TIMELINE_PAGE,
   emptyFigures,
 } from './reflection.js';
@@ -53,6 +52,7 @@ const fileSafe = (text: string) => text.replace(/[^A-Za-z0-9-]+/g, '-').slice(0,
 
 export function registerReflectionRoutes<E extends Env>(app: Hono<E>, options: ReflectionRouteOptions): void {
   const { db, session, html, signIn, now } = options;
+  const kept = createFigureCache(db);
 
   // The title and period at the top of each printed page. It holds only the words its own address
   // carries, each escaped, so it needs no sign-in and can hold nothing else.
@@ -96,11 +96,12 @@ export function registerReflectionRoutes<E extends Env>(app: Hono<E>, options: R
     if (!period || (c.req.query('after') !== undefined && !after)) return null;
     const listed = await programmeGroups(db, period, after);
     // What changed most is looked for in every group of the programme, not only those on this page:
-    // every group's figures are summed once, and this page's groups read from them.
+    // every group's figures are summed (or kept from a request before: figure-cache.ts), and this
+    // page's groups read from them.
     const [everyNow, everyBefore, names] = await Promise.all([
-      programmeFigures(db, null, period),
+      kept.figures(period),
       // The period before is only compared with: its shares alone.
-      programmeShares(db, previousPeriod(period)),
+      kept.shares(previousPeriod(period)),
       groupNames(db, listed.groupIds),
     ]);
     const groups = listed.groupIds.map((groupId) => ({ groupId, name: names.get(groupId), figures: everyNow.get(groupId) ?? emptyFigures() }));

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Database, Queryable } from './db.js';
 import { mayChangeGroup } from './groups.js';
+import { COUNT_CHANGE } from './summaries.js';
 import type { Caller } from './keys.js';
 
 const deviceId = z.string().trim().min(1).max(100);
@@ -65,6 +66,7 @@ export async function carryOutRequest<K extends PrivacyRequestKind>(
       return { outcome: 'conflict' as const, affected: 0 };
     }
     const affected = await CARRY_OUT[kind](tx, request);
+    if (affected > 0) await tx.query(`/* count-change */ ${COUNT_CHANGE('$1')}`, [request.groupId]);
     await tx.query('UPDATE privacy_requests SET affected = $2 WHERE id = $1', [request.id, affected]);
     return { outcome: 'done' as const, affected };
   });

@@ -251,9 +251,9 @@ export function programmeFigures(db: Queryable, groupIds: string[] | null, perio
   return groupIds?.length === 0 ? Promise.resolve(new Map()) : figuresBy(db, { by: 'group', groupIds, from: period.from, to: period.to });
 }
 
-/** Each group's shares of talk and check-in answers for its meetings in the period, for every group. */
-export function programmeShares(db: Queryable, period: Period): Promise<Map<string, Shares>> {
-  return figuresBy(db, { by: 'group', groupIds: null, from: period.from, to: period.to }, true);
+/** Each group's shares of talk and check-in answers for its meetings in the period: of the groups in `groupIds`, or of every group. */
+export function programmeShares(db: Queryable, period: Period, groupIds: string[] | null = null): Promise<Map<string, Shares>> {
+  return groupIds?.length === 0 ? Promise.resolve(new Map()) : figuresBy(db, { by: 'group', groupIds, from: period.from, to: period.to }, true);
 }
 
 /** The first and last meeting dates stored, for the period chooser. */

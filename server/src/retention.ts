@@ -2,6 +2,7 @@
 // than the chosen number of months are deleted when the server starts and once a day after.
 import { QueryError, type Queryable } from './db.js';
 import { purgeExpiredSessions } from './keys.js';
+import { COUNT_CHANGE } from './summaries.js';
 
 export const RETENTION_EVERY_MS = 24 * 60 * 60_000;
 export const MAX_RETENTION_MONTHS = 1200;
@@ -9,11 +10,14 @@ export const MAX_RETENTION_MONTHS = 1200;
 /** Deletes summaries of meetings held before `today` minus `months`; returns how many. */
 export async function deleteExpiredSummaries(db: Queryable, months: number, today: Date = new Date()): Promise<number> {
   const day = today.toISOString().slice(0, 10);
-  const rows = await db.query('DELETE FROM summaries WHERE meeting_date < ($2::date - make_interval(months => $1::integer)) RETURNING id', [
-    months,
-    day,
-  ]);
-  return rows.length;
+  const [row] = await db.query<{ n: unknown }>(
+    `/* retention */ WITH gone AS (
+       DELETE FROM summaries WHERE meeting_date < ($2::date - make_interval(months => $1::integer)) RETURNING group_id
+     ), counted AS (${COUNT_CHANGE('SELECT group_id FROM gone')})
+     SELECT count(*) AS n FROM gone`,
+    [months, day],
+  );
+  return Number(row?.n ?? 0);
 }
 
 /** A whole number of months from 1 to 1200, or an error in words. */

@@ -45,7 +45,19 @@ ON CONFLICT (id) DO UPDATE SET
 WHERE s.revision < EXCLUDED.revision AND s.meeting_id = EXCLUDED.meeting_id AND s.group_id = EXCLUDED.group_id
 RETURNING s.received_at, s.updated_at, (s.xmax = 0) AS inserted`;
 
-/** Stores one summary row: what the benchmark times as the direct insert. */
+/**
+ * Adds one to the change count of the groups `groupIds` (an SQL list or value) owns: how the
+ * programme page's kept sums know a group's summaries changed (migration 005, figure-cache.ts).
+ * Every statement that writes summaries runs it, in the same statement or transaction. A group
+ * claimed by the same statement is not seen by it (one snapshot) and starts at 0, which is still
+ * a change to a reader that had no count for it.
+ */
+export const COUNT_CHANGE = (groupIds: string) => `UPDATE group_owners SET changes = changes + 1 WHERE group_id IN (${groupIds})`;
+
+/**
+ * Stores one summary row: what the benchmark times as the direct insert, and a test's way to store
+ * a row with no key. It counts no change (COUNT_CHANGE): not for the server's own writes.
+ */
 export const UPSERT_SQL = `INSERT INTO summaries AS s ${COLUMNS}
 VALUES ($1, $2, $3, $4, $5::date, $6::jsonb, $7)${ON_CONFLICT}`;
 
@@ -58,6 +70,8 @@ VALUES ($1, $2, $3, $4, $5::date, $6::jsonb, $7)${ON_CONFLICT}`;
  */
 export const OWNED_UPSERT_SQL = `/* store-summary */ WITH claim AS (
   INSERT INTO group_owners (group_id, key_id) VALUES ($3, $7) ON CONFLICT (group_id) DO NOTHING RETURNING key_id
+), counted AS (
+  ${COUNT_CHANGE('$3')}
 ), owner AS (
   SELECT key_id FROM claim UNION ALL SELECT key_id FROM group_owners WHERE group_id = $3
 )
@@ -152,6 +166,8 @@ export const OWNED_BATCH_UPSERT_SQL = `/* store-summaries */ WITH input AS (
 ), claim AS (
   INSERT INTO group_owners (group_id, key_id) SELECT DISTINCT ON (group_id) group_id, key_id FROM input ORDER BY group_id, n
   ON CONFLICT (group_id) DO NOTHING RETURNING group_id, key_id
+), counted AS (
+  ${COUNT_CHANGE('(SELECT group_id FROM input)')}
 ), owner AS (
   SELECT group_id, key_id FROM claim
   UNION ALL SELECT group_id, key_id FROM group_owners WHERE group_id IN (SELECT group_id FROM input)

@@ -3,7 +3,7 @@
 // office's browser test.
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../src/db.js';
-import { storeSummary } from '../src/summaries.js';
+import { storeSummary, UPSERT_SQL, upsertParams } from '../src/summaries.js';
 import { exampleSummary, type Summary } from '../src/summary-schema.js';
 
 export const GROUPS = ['grp-a', 'grp-b', 'grp-c', 'grp-d'] as const;
@@ -113,5 +113,16 @@ export async function seedProgramme(db: Queryable, keyId: string): Promise<void>
       const stored = await storeSummary(db, meeting(group, m), keyId);
       if (stored.outcome !== 'created') throw new Error(`Seeding ${group} month ${m}: ${stored.outcome}`);
     }
+  }
+}
+
+/**
+ * The same programme written as a server of an older schema wrote it (group_owners from 003, rows
+ * as plain upserts): for upgrade tests, where today's store statements would name newer columns.
+ */
+export async function seedProgrammeAsBefore(db: Queryable, keyId: string): Promise<void> {
+  for (const group of GROUPS) {
+    await db.query('INSERT INTO group_owners (group_id, key_id) VALUES ($1, $2)', [group, keyId]);
+    for (let m = 1; m <= 12; m += 1) await db.query(UPSERT_SQL, upsertParams(meeting(group, m), keyId));
   }
 }

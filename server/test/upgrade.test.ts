@@ -12,7 +12,7 @@ import { programmeFigures } from '../src/reflection.js';
 import { parsePeriod } from '../src/reflection-model.js';
 import { REQUEST_ROWS_KEPT_DAYS } from '../src/retention.js';
 import { backends, get, newKey, post, postRequest, start, summary } from './helpers.js';
-import { seedProgramme } from './seed-programme.js';
+import { seedProgrammeAsBefore } from './seed-programme.js';
 
 for (const backend of backends()) {
   describe(`upgrading a database from before issue 18 on ${backend.name}`, () => {
@@ -84,7 +84,7 @@ for (const backend of backends()) {
         try {
           await migrate(db, before === null ? undefined : loadMigrations().filter((m) => m.version <= before));
           const [key] = await db.query<{ id: string }>("INSERT INTO device_keys (id, label, key_hash) VALUES ('key_tablet', 'Tablet', $1) RETURNING id", [hashSecret(newSecret())]);
-          await seedProgramme(db, key!.id);
+          await seedProgrammeAsBefore(db, key!.id);
           if (before !== null) expect(await migrate(db)).toEqual(loadMigrations().filter((m) => m.version > before).map((m) => m.version));
           return await programmeFigures(db, null, parsePeriod('2025')!);
         } finally {
