@@ -183,6 +183,7 @@ process.on('message', async (message) => {
       const { user, system } = process.cpuUsage();
       process.send({ id: message.id, result: (user + system) / 1000 });
     } else if (message.cmd === 'rss') process.send({ id: message.id, result: process.memoryUsage().rss });
+    else if (message.cmd === 'memory') process.send({ id: message.id, result: process.memoryUsage() });
     else if (message.cmd === 'close') {
       await server.close();
       process.send({ id: message.id, result: true });
