@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RuleError } from '../../src/domain/rule-codes';
 import { setClockForTests } from '../../src/state/clock';
-import { save, saveStatusStore } from '../../src/state/save-status';
+import { SAVING_SHOWN_AFTER_MS, save, saveStatusStore, type SaveStatus } from '../../src/state/save-status';
 
 const AT = Date.UTC(2030, 2, 14, 10, 15);
 
@@ -25,17 +25,52 @@ afterEach(() => {
 });
 
 describe('save', () => {
-  it('says "saving" while the write is pending and "saved" only once it has resolved', async () => {
-    const write = deferred<string>();
-    const result = save(() => write.promise);
+  it('says "saving" once a write has taken a moment, and "saved" only once it has resolved', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      saveStatusStore.setState({ phase: 'saved', at: AT - 60_000 }, true);
+      const write = deferred<string>();
+      const result = save(() => write.promise);
 
-    // Nothing is claimed as saved before the transaction has committed.
-    await Promise.resolve();
-    expect(saveStatusStore.getState()).toEqual({ phase: 'saving' });
+      // Nothing new is claimed as saved before the transaction has committed: what shows is the earlier save.
+      await vi.advanceTimersByTimeAsync(SAVING_SHOWN_AFTER_MS - 1);
+      expect(saveStatusStore.getState()).toEqual({ phase: 'saved', at: AT - 60_000 });
+      await vi.advanceTimersByTimeAsync(1);
+      expect(saveStatusStore.getState()).toEqual({ phase: 'saving' });
 
-    write.resolve('group-1');
-    await expect(result).resolves.toEqual({ ok: true, value: 'group-1' });
-    expect(saveStatusStore.getState()).toEqual({ phase: 'saved', at: AT });
+      write.resolve('group-1');
+      await expect(result).resolves.toEqual({ ok: true, value: 'group-1' });
+      expect(saveStatusStore.getState()).toEqual({ phase: 'saved', at: AT });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('never flashes "saving" for a write that commits at once, and says nothing later either', async () => {
+    const phases: SaveStatus['phase'][] = [];
+    const stop = saveStatusStore.subscribe((status) => phases.push(status.phase));
+    try {
+      await save(() => Promise.resolve('tap'));
+      // Past the moment "saving" would have shown for a slow write: the fast one's timer is gone.
+      await new Promise((done) => setTimeout(done, SAVING_SHOWN_AFTER_MS + 50));
+      expect(phases).toEqual(['saved']);
+    } finally {
+      stop();
+    }
+  });
+
+  it('says "saving" for a slow write that then fails, and then the failure', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const phases: SaveStatus['phase'][] = [];
+    const stop = saveStatusStore.subscribe((status) => phases.push(status.phase));
+    try {
+      const result = await save(() => new Promise((_, reject) => setTimeout(() => reject(new Error('stuck, then gone')), SAVING_SHOWN_AFTER_MS + 50)));
+      expect(result).toEqual({ ok: false, problem: 'unknown' });
+      expect(phases).toEqual(['saving', 'failed']);
+      expect(logged).toHaveBeenCalled();
+    } finally {
+      stop();
+    }
   });
 
   it('reports a full device as a failure the chair is told about', async () => {
