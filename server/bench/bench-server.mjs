@@ -7,7 +7,7 @@ import { openDatabase, statementName } from '../dist/db.js';
 import { createKey, createSession } from '../dist/keys.js';
 import { migrate } from '../dist/migrations.js';
 import { createFigureCache } from '../dist/figure-cache.js';
-import { groupNames, groupTimeline, meetingDateRange, programmeGroups, programmeShares } from '../dist/reflection.js';
+import { groupNames, groupTimeline, meetingDateRange, pageOfGroups, programmeShares } from '../dist/reflection.js';
 import { parsePeriod, previousPeriod, quarterOf } from '../dist/reflection-model.js';
 import { startServer } from '../dist/server.js';
 import { storeSummary } from '../dist/summaries.js';
@@ -164,8 +164,7 @@ async function explainReflection(groupId) {
   };
   const range = await meetingDateRange(explaining);
   const period = parsePeriod(quarterOf(range.last));
-  const listed = await programmeGroups(explaining, period, null);
-  await createFigureCache(explaining).figures(period);
+  const listed = pageOfGroups([...(await createFigureCache(explaining).figures(period)).keys()], null);
   await programmeShares(explaining, previousPeriod(period));
   await groupNames(explaining, listed.groupIds);
   await groupTimeline(explaining, groupId, 0);

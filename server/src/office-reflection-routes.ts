@@ -7,7 +7,7 @@ import {
   groupNames,
   groupTimeline,
   meetingDateRange,
-  programmeGroups,
+  pageOfGroups,
   TIMELINE_PAGE,
   emptyFigures,
 } from './reflection.js';
@@ -94,31 +94,25 @@ export function registerReflectionRoutes<E extends Env>(app: Hono<E>, options: R
     const period = asked ? parsePeriod(asked) : parsePeriod(quarterOf(range?.last ?? new Date(now()).toISOString().slice(0, 10)));
     const after = param(c, 'after') ?? null;
     if (!period || (c.req.query('after') !== undefined && !after)) return null;
-    const listed = await programmeGroups(db, period, after);
     // What changed most is looked for in every group of the programme, not only those on this page:
     // every group's figures are summed (or kept from a request before: figure-cache.ts), and this
-    // page's groups read from them.
-    const [everyNow, everyBefore, names] = await Promise.all([
+    // page's groups, its total and its place are read from them.
+    const [everyNow, everyBefore] = await Promise.all([
       kept.figures(period),
       // The period before is only compared with: its shares alone.
       kept.shares(previousPeriod(period)),
-      groupNames(db, listed.groupIds),
     ]);
-    const groups = listed.groupIds.map((groupId) => ({ groupId, name: names.get(groupId), figures: everyNow.get(groupId) ?? emptyFigures() }));
+    const listed = pageOfGroups([...everyNow.keys()], after);
     const change = biggestChange(everyNow, everyBefore);
-    const changeName = change ? (names.get(change.groupId) ?? (await groupNames(db, [change.groupId])).get(change.groupId)) : undefined;
-    const [counted] = after
-      ? await db.query<{ n: unknown }>(
-          '/* programme-before */ SELECT count(DISTINCT group_id) AS n FROM summaries WHERE meeting_date BETWEEN $1::date AND $2::date AND group_id <= $3',
-          [period.from, period.to, after],
-        )
-      : [{ n: 0 }];
+    const names = await groupNames(db, change && !listed.groupIds.includes(change.groupId) ? [...listed.groupIds, change.groupId] : listed.groupIds);
+    const groups = listed.groupIds.map((groupId) => ({ groupId, name: names.get(groupId), figures: everyNow.get(groupId) ?? emptyFigures() }));
+    const changeName = change ? names.get(change.groupId) : undefined;
     return {
       period,
       choices: range ? periodChoices(range.first, range.last) : [period],
       groups,
       total: listed.total,
-      before: Number(counted?.n ?? 0),
+      before: listed.before,
       after,
       next: listed.next,
       changed: change ? changeWords(change, groupLabel(change.groupId, changeName)) : null,

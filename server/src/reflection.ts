@@ -222,25 +222,20 @@ export interface Period {
   to: string;
 }
 
-/** The groups with meetings in the period, a page at a time in id order, after `after`. */
-export async function programmeGroups(
-  db: Queryable,
-  period: Period,
+/**
+ * One page of the groups that met in a period, in id order, after `after`: read from the ids of
+ * every group that met (the kept sums' keys, already in that order), so the page, its total and
+ * how many came before it cost no query of their own.
+ */
+export function pageOfGroups(
+  everyGroupId: readonly string[],
   after: string | null,
   limit = PROGRAMME_PAGE,
-): Promise<{ groupIds: string[]; next: string | null; total: number }> {
-  const rows = await db.query<{ group_id: string }>(
-    `/* programme-groups */ SELECT DISTINCT group_id FROM summaries
-     WHERE meeting_date BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR group_id > $3::text)
-     ORDER BY group_id LIMIT $4`,
-    [period.from, period.to, after, limit + 1],
-  );
-  const [counted] = await db.query<{ n: Numeric }>(
-    '/* programme-count */ SELECT count(DISTINCT group_id) AS n FROM summaries WHERE meeting_date BETWEEN $1::date AND $2::date',
-    [period.from, period.to],
-  );
-  const groupIds = rows.slice(0, limit).map((r) => r.group_id);
-  return { groupIds, next: rows.length > limit ? groupIds[groupIds.length - 1]! : null, total: Number(counted?.n ?? 0) };
+): { groupIds: string[]; next: string | null; total: number; before: number } {
+  const before = after === null ? 0 : everyGroupId.filter((groupId) => groupId <= after).length;
+  const rest = everyGroupId.slice(before);
+  const groupIds = rest.slice(0, limit);
+  return { groupIds, next: rest.length > limit ? groupIds[groupIds.length - 1]! : null, total: everyGroupId.length, before };
 }
 
 /**

@@ -7,6 +7,7 @@ import { createKey } from '../src/keys.js';
 import { OFFICE_CSP } from '../src/office.js';
 import { groupCode } from '../src/shared/group-code.js';
 import type { RunningServer } from '../src/server.js';
+import { pageOfGroups } from '../src/reflection.js';
 import { storeSummary } from '../src/summaries.js';
 import { GROUP_CODES } from '../../tests/support/group-code-vectors.js';
 import { parseCsv } from '../../tests/support/parse-csv.js';
@@ -270,6 +271,64 @@ for (const backend of backends()) {
       expect(html).not.toContain('<b>Hall');
       const home = await (await page('')).text();
       expect(home).toContain(`Group ${groupCode('grp-b')} (grp-b)`);
+    });
+  });
+}
+
+describe('pageOfGroups', () => {
+  const ids = Array.from({ length: 45 }, (_, i) => `g-${String(i + 1).padStart(2, '0')}`);
+  it.each([
+    [null, 'g-01', 'g-20', 'g-20', 0],
+    ['g-20', 'g-21', 'g-40', 'g-40', 20],
+    ['g-40', 'g-41', 'g-45', null, 40],
+    // A cursor that names no group (it left the period since the link was made) still pages by order.
+    ['g-205', 'g-21', 'g-40', 'g-40', 20],
+    ['g-45', undefined, undefined, null, 45],
+  ])('after %s: %s to %s, next %s, %i before', (after, first, last, next, before) => {
+    const page = pageOfGroups(ids, after);
+    expect([page.groupIds[0], page.groupIds.at(-1), page.next, page.before, page.total]).toEqual([first, last, next, before, 45]);
+  });
+});
+
+for (const backend of backends()) {
+  describe(`a programme of more groups than one page holds (${backend.name})`, () => {
+    let server: RunningServer;
+    let cookie = '';
+    const page = async (path: string) => (await get(server, path, undefined, { Cookie: cookie })).text();
+    const groupIds = Array.from({ length: 45 }, (_, i) => `grp-${String(i + 1).padStart(2, '0')}`);
+
+    beforeAll(async () => {
+      server = await start(backend.fresh());
+      const tablet = await createKey(server.db, 'Tablet');
+      // grp-a's meetings, one in 2025 Q2 for each of 45 groups (and one in Q1 for a group that did not meet in Q2).
+      for (const groupId of groupIds) await storeSummary(server.db, { ...meeting('grp-a', 5), groupId, groupName: undefined, meetingId: `${groupId}-may` }, tablet.key.id);
+      await storeSummary(server.db, { ...meeting('grp-a', 2), groupId: 'grp-00-q1', groupName: undefined, meetingId: 'q1-only' }, tablet.key.id);
+      const office = (await createKey(server.db, 'Programme office', 'office')).secret;
+      cookie = ((await signIn(server, office)).headers.get('set-cookie') ?? '').split(';')[0]!;
+    });
+    afterAll(async () => {
+      await server?.close();
+      await backend.cleanup();
+    });
+
+    it('pages through every group that met, 20 at a time, each counted once, with its place and a way back', async () => {
+      const listed = (html: string) => table(html, 'Groups that met in this period').slice(1).map((row) => row[1]);
+      const first = await page('office/programme?period=2025-Q2');
+      expect(first).toContain('groups 1 to 20 of 45 that met.');
+      expect(listed(first)).toEqual(groupIds.slice(0, 20));
+      expect(first).toContain('after=grp-20');
+      expect(first).not.toContain('First groups');
+
+      const second = await page('office/programme?period=2025-Q2&after=grp-20');
+      expect(second).toContain('groups 21 to 40 of 45 that met.');
+      expect(listed(second)).toEqual(groupIds.slice(20, 40));
+      expect(second).toContain('after=grp-40');
+      expect(second).toContain('First groups');
+
+      const last = await page('office/programme?period=2025-Q2&after=grp-40');
+      expect(last).toContain('groups 41 to 45 of 45 that met.');
+      expect(listed(last)).toEqual(groupIds.slice(40));
+      expect(last).not.toContain('Next groups');
     });
   });
 }
