@@ -14,6 +14,21 @@ const fixtures: Record<number, Fixture> = Object.fromEntries(
   Object.entries(modules).map(([path, module]) => [Number(/v(\d+)\.ts$/.exec(path)![1]), module.fixture]),
 );
 
+/** Every store with its key path and its indexes (name, key path, unique, multi-entry), as IndexedDB holds them. */
+function physicalSchema(db: HeardDb) {
+  const idb = db.backendDB();
+  const names = [...idb.objectStoreNames].sort();
+  const tx = idb.transaction(names, 'readonly');
+  return names.map((name) => {
+    const store = tx.objectStore(name);
+    const indexes = [...store.indexNames].sort().map((index) => {
+      const { keyPath, unique, multiEntry } = store.index(index);
+      return { index, keyPath, unique, multiEntry };
+    });
+    return { name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes };
+  });
+}
+
 const opened: HeardDb[] = [];
 afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
@@ -47,5 +62,21 @@ describe('database upgrades', () => {
     await current.open();
     expect(current.verno).toBe(CURRENT_SCHEMA_VERSION);
     await fixture.check(current);
+
+    // Upgraded, it holds exactly the stores and indexes of a database made new at this version.
+    const fresh = createHeardDb(uniqueDbName(`fresh-beside-${version}`));
+    opened.push(fresh);
+    await fresh.open();
+    expect(physicalSchema(current)).toEqual(physicalSchema(fresh));
+  });
+
+  it('a database made at each version holds that version\'s stores and no later one\'s', async () => {
+    for (const { version } of SCHEMA_VERSIONS) {
+      const db = createHeardDb(uniqueDbName(`made-at-${version}`), version);
+      opened.push(db);
+      await db.open();
+      const expected = SCHEMA_VERSIONS.filter((entry) => entry.version <= version).flatMap((entry) => Object.keys(entry.stores));
+      expect(physicalSchema(db).map((store) => store.name)).toEqual([...new Set(expected)].sort());
+    }
   });
 });
