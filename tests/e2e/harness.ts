@@ -42,7 +42,10 @@ export const ORIENTATIONS = [TABLET, PORTRAIT] as const;
 
 async function axeViolations(page: Page): Promise<string[]> {
   // evaluate() is not subject to the page's Content Security Policy, unlike a script tag.
-  await page.evaluate(axeSource);
+  // Once per document: parsing axe again costs about as much as a run, and a document
+  // already holding it (the same page, at the other size or after a hash change) runs the same axe.
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function');
+  if (!loaded) await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
