@@ -142,6 +142,9 @@ test('no path to an earlier participant’s words without the chair PIN: Thank y
   const tab = await secondTab(context, `${env.server.url}${meetingHash}/record`);
   await participantStart(tab).waitFor();
   await expectNoSecret(tab, 'a second tab');
+  // Back to the first tab, as a person would: Chromium answers input to a tab left behind
+  // another only after a two-second wait, on every click and download after here.
+  await page.bringToFront();
   await page.getByRole('link', { name: 'Your information: what is kept about you' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your information' }).waitFor();
   await expectNoSecret(page, 'Your information');
