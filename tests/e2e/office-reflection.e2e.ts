@@ -22,6 +22,8 @@ let browser: Awaited<ReturnType<typeof launchChromium>>;
 let dataDir = '';
 let officeKey = '';
 const out = 'test-results/office-reflection';
+/** Where the pages' screenshots go, for a person to look at: only when asked for, as they prove nothing. */
+const shots = process.env.HEARD_SHOTS;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'heard-office-reflection-'));
@@ -79,7 +81,7 @@ describe('the office reflection pages in a browser', () => {
       const checkIn = page.getByRole('table', { name: 'Check-in: Did you feel listened to? (share of those who answered)' });
       expect(await checkIn.getByRole('cell', { name: 'too few to show' }).count()).toBe(24);
       await expectAccessible(page, `group over time (${label})`);
-      await page.screenshot({ path: `${out}/${label}-group.png`, fullPage: true });
+      if (shots) await page.screenshot({ path: `${shots}/office-${label}-group.png`, fullPage: true });
 
       await page.getByRole('navigation', { name: 'Office pages' }).getByRole('link', { name: 'Programme side by side' }).click();
       await page.getByRole('heading', { level: 1, name: 'Programme side by side' }).waitFor();
@@ -92,7 +94,7 @@ describe('the office reflection pages in a browser', () => {
       await page.getByText('Lived experience share rose from 12% to 24% of talk in Carers Workstream.').waitFor();
       await expectChartsAndTables(page);
       await expectAccessible(page, `programme side by side (${label})`);
-      await page.screenshot({ path: `${out}/${label}-programme.png`, fullPage: true });
+      if (shots) await page.screenshot({ path: `${shots}/office-${label}-programme.png`, fullPage: true });
       // Nothing was asked of any origin but the office server's own.
       expect(asked.filter((url) => new URL(url).origin !== new URL(sync.url).origin)).toEqual([]);
       await context.close();
