@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { itemPapersStatus } from '../../domain/agenda';
 import type { AgendaItem } from '../../domain/agenda-model';
 import type { RunShape } from '../../domain/meeting-clock';
@@ -11,6 +11,7 @@ import { Tabs } from '../components/Tabs';
 import { memo } from '../memo';
 import { t } from '../strings/all';
 import { AgendaProgress } from './AgendaProgress';
+import { useAfterFirstPaint } from './after-first-paint';
 import { RecordPanel } from './RecordPanel';
 import { VoiceBalancePanel, type BalanceParts } from './VoiceBalancePanel';
 
@@ -79,10 +80,13 @@ const MemoVoiceBalancePanel = memo(VoiceBalancePanel);
 /**
  * Keeps the speaker tiles within the screen below where they start: with more people than fit,
  * they scroll in their own area, and the top of the screen stays where it is.
+ * Measured once the area has been drawn, not before: measuring at once made the browser lay the
+ * whole screen out twice in the task that draws it. Until then the area may reach a screen's
+ * height below its top, which is past the bottom of the screen: nothing the chair sees moves.
  */
 function useFitToScreen(shown: boolean) {
   const ref = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const fit = () => {
       const area = ref.current;
       if (area) area.style.setProperty('--speakers-top', `${Math.round(area.getBoundingClientRect().top + window.scrollY)}px`);
@@ -97,51 +101,61 @@ function useFitToScreen(shown: boolean) {
 /** The speaker tiles under the top of the screen, and the rest behind tabs below them. */
 function RunLayout({ data, run, current, wakeLock, vibrate, speakers, detail, roomView }: BelowProps & BalanceParts) {
   const fit = useFitToScreen(!roomView);
+  // The tabs come a draw after the tiles: on a slow tablet, drawing both at once held the screen
+  // for longer than a tap may wait. They start below the tiles, so nothing drawn before them moves.
+  const tabsShown = useAfterFirstPaint();
   if (roomView) return <>{speakers}</>;
   return (
     <>
       <div class="run-speakers" ref={fit}>
         {speakers}
       </div>
-      <Tabs
-        id="run-tabs"
-        label={t.run.tabs}
-        tabs={[
-          {
-            key: 'item',
-            title: t.run.tabItem,
-            content: current ? (
-              <>
-                <ItemDetails data={data} item={current} />
-                <NotesField key={current.id} item={current} />
-              </>
-            ) : (
-              <p class="empty">{run.nextItemId ? t.run.noItem : t.run.allDone}</p>
-            ),
-          },
-          { key: 'balance', title: t.run.tabBalance, content: detail },
-          { key: 'record', title: t.run.tabRecord, content: <MemoRecordPanel data={data} currentItemId={run.currentItemId} /> },
-          {
-            key: 'agenda',
-            title: t.run.tabAgenda,
-            content: (
-              <>
-                <AgendaProgress data={data} run={run} />
-                <p class="field__hint">{wakeLock === 'unsupported' ? t.run.wakeLockUnsupported : wakeLock === 'on' ? t.run.wakeLockOn : ''}</p>
-                <label class="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={vibrate}
-                    onChange={(event) => void setVibrateOnOverrun((event.currentTarget as HTMLInputElement).checked)}
-                  />
-                  <span>{t.run.vibrate}</span>
-                </label>
-              </>
-            ),
-          },
-        ]}
-      />
+      {tabsShown ? <RunTabs data={data} run={run} current={current} wakeLock={wakeLock} vibrate={vibrate} detail={detail} /> : null}
     </>
+  );
+}
+
+/** The item, the balance, the record and the agenda, behind tabs below the tiles. */
+function RunTabs({ data, run, current, wakeLock, vibrate, detail }: BelowProps & Pick<BalanceParts, 'detail'>) {
+  return (
+    <Tabs
+      id="run-tabs"
+      label={t.run.tabs}
+      tabs={[
+        {
+          key: 'item',
+          title: t.run.tabItem,
+          content: current ? (
+            <>
+              <ItemDetails data={data} item={current} />
+              <NotesField key={current.id} item={current} />
+            </>
+          ) : (
+            <p class="empty">{run.nextItemId ? t.run.noItem : t.run.allDone}</p>
+          ),
+        },
+        { key: 'balance', title: t.run.tabBalance, content: detail },
+        { key: 'record', title: t.run.tabRecord, content: <MemoRecordPanel data={data} currentItemId={run.currentItemId} /> },
+        {
+          key: 'agenda',
+          title: t.run.tabAgenda,
+          content: (
+            <>
+              <AgendaProgress data={data} run={run} />
+              <p class="field__hint">{wakeLock === 'unsupported' ? t.run.wakeLockUnsupported : wakeLock === 'on' ? t.run.wakeLockOn : ''}</p>
+              <label class="checkbox">
+                <input
+                  type="checkbox"
+                  checked={vibrate}
+                  onChange={(event) => void setVibrateOnOverrun((event.currentTarget as HTMLInputElement).checked)}
+                />
+                <span>{t.run.vibrate}</span>
+              </label>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
