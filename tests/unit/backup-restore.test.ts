@@ -4,6 +4,7 @@ import { BACKUP_MAX_BYTES, type Backup } from '../../src/domain/backup-format';
 import { backupGroup, backupMeeting, backupTables, NEVER_BACKED_UP, restoreBackup } from '../../src/db/export-repo';
 import { CURRENT_SCHEMA_VERSION } from '../../src/db/schema';
 import { restoreFromFile } from '../../src/state/export-actions';
+import { makeMeeting } from '../support/fixtures';
 import { seedRecord, T0 } from '../support/record-seed';
 
 const db = useFreshDb();
@@ -50,6 +51,19 @@ describe('group backup', () => {
       if (NEVER_BACKED_UP.includes(name)) expect(after[name], name).toEqual([]);
       else expect(after[name], name).toEqual(before[name]);
     }
+  });
+
+  it('holds every turn of every meeting of the group once, by meeting then id, and none of another group', async () => {
+    await seedRecord(db());
+    const turn = (meetingId: string, id: string) => ({ id, meetingId, itemId: null, personId: null, crossTalk: true, startedAt: T0, endedAt: T0 + 1000 });
+    await db().meetings.bulkAdd([makeMeeting({ id: 'meeting-0', groupId: 'group-1' }), makeMeeting({ id: 'meeting-x', groupId: 'group-other' })]);
+    await db().turns.bulkAdd([turn('meeting-2', 't-b'), turn('meeting-0', 't-z'), turn('meeting-2', 't-a'), turn('meeting-x', 't-other'), turn('meeting-0', 't-c')]);
+    const everyTurn = (await db().turns.toArray()).filter((t) => t.meetingId !== 'meeting-x');
+    const expected = everyTurn.sort((a, b) => (a.meetingId + ' ' + a.id < b.meetingId + ' ' + b.id ? -1 : 1)).map((t) => t.id);
+
+    const backup = (await backupGroup('group-1', T0))!;
+    expect(backup.tables.turns!.map((t) => t.id)).toEqual(expected);
+    expect(expected).toEqual(expect.arrayContaining(['t-z', 't-c', 't-a', 't-b']));
   });
 
   it('restoring the same file twice adds nothing the second time', async () => {
