@@ -123,23 +123,32 @@ export const DB_NAME = 'heard';
 /** How durable every write transaction is, Dexie's and the tap path's own. */
 export const STORED_DURABILITY: IDBTransactionDurability = 'strict';
 
+/**
+ * Tells Dexie of the versions in `versions` up to `upToVersion`. Dexie rebuilds every table's API
+ * on each version declared, which cost a slow tablet's start-up about 10 ms a version. It needs a
+ * version declared only where an upgrade runs, where a store is deleted (null: a store deleted and
+ * then made again later must be deleted in between), and the newest: from a database of any older
+ * version it adds what is missing by comparing it with the newest. The versions between are folded
+ * into the next one declared; the history in SCHEMA_VERSIONS is unchanged.
+ */
+export function declareVersions(db: Dexie, versions: readonly SchemaVersion[], upToVersion: number): void {
+  let stores: Record<string, string | null> = {};
+  const upTo = versions.filter((entry) => entry.version <= upToVersion);
+  for (const [index, entry] of upTo.entries()) {
+    stores = { ...stores, ...entry.stores };
+    const deletes = Object.values(entry.stores).includes(null);
+    if (!entry.upgrade && !deletes && index < upTo.length - 1) continue;
+    const declared = db.version(entry.version).stores(stores);
+    if (entry.upgrade) declared.upgrade(entry.upgrade);
+    stores = {};
+  }
+}
+
 /** Opens Heard's database declared up to `upToVersion` (tests open older versions to make fixtures). */
 export function createHeardDb(name: string = DB_NAME, upToVersion: number = CURRENT_SCHEMA_VERSION, options?: DexieOptions): HeardDb {
   // Every write waits until it is on disk: Chromium's default lets a committed write sit in memory a
   // moment, and a tablet whose battery dies then would lose a tap the screen called saved.
   const db = new Dexie(name, { chromeTransactionDurability: STORED_DURABILITY, ...options }) as HeardDb;
-  // Dexie rebuilds every table's API on each version declared, which cost a slow tablet's start-up
-  // about 15 ms a version. It needs a version declared only where an upgrade runs, and the newest:
-  // from a database of any older version it adds what is missing by comparing it with the newest.
-  // So the versions between are folded into the next one declared; the history above is unchanged.
-  let stores: Record<string, string | null> = {};
-  const upTo = SCHEMA_VERSIONS.filter((entry) => entry.version <= upToVersion);
-  for (const [index, entry] of upTo.entries()) {
-    stores = { ...stores, ...entry.stores };
-    if (!entry.upgrade && index < upTo.length - 1) continue;
-    const declared = db.version(entry.version).stores(stores);
-    if (entry.upgrade) declared.upgrade(entry.upgrade);
-    stores = {};
-  }
+  declareVersions(db, SCHEMA_VERSIONS, upToVersion);
   return db;
 }

@@ -1,6 +1,7 @@
 import '../support/fresh-db';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, createHeardDb, SCHEMA_VERSIONS, type HeardDb } from '../../src/db/schema';
+import Dexie from 'dexie';
+import { CURRENT_SCHEMA_VERSION, createHeardDb, declareVersions, SCHEMA_VERSIONS, type SchemaVersion } from '../../src/db/schema';
 import { uniqueDbName } from '../support/fresh-db';
 import type { Fixture } from './db-fixtures/fixture';
 
@@ -15,7 +16,7 @@ const fixtures: Record<number, Fixture> = Object.fromEntries(
 );
 
 /** Every store with its key path and its indexes (name, key path, unique, multi-entry), as IndexedDB holds them. */
-function physicalSchema(db: HeardDb) {
+function physicalSchema(db: Dexie) {
   const idb = db.backendDB();
   const names = [...idb.objectStoreNames].sort();
   const tx = idb.transaction(names, 'readonly');
@@ -29,7 +30,7 @@ function physicalSchema(db: HeardDb) {
   });
 }
 
-const opened: HeardDb[] = [];
+const opened: Dexie[] = [];
 afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
 });
@@ -63,7 +64,7 @@ describe('database upgrades', () => {
     expect(current.verno).toBe(CURRENT_SCHEMA_VERSION);
     await fixture.check(current);
 
-    // Upgraded, it holds exactly the stores and indexes of a database made new at this version.
+    // Upgraded, it holds exactly the stores and indexes of a database made new at the current version.
     const fresh = createHeardDb(uniqueDbName(`fresh-beside-${version}`));
     opened.push(fresh);
     await fresh.open();
@@ -75,8 +76,67 @@ describe('database upgrades', () => {
       const db = createHeardDb(uniqueDbName(`made-at-${version}`), version);
       opened.push(db);
       await db.open();
-      const expected = SCHEMA_VERSIONS.filter((entry) => entry.version <= version).flatMap((entry) => Object.keys(entry.stores));
-      expect(physicalSchema(db).map((store) => store.name)).toEqual([...new Set(expected)].sort());
+      const stores = Object.assign({}, ...SCHEMA_VERSIONS.filter((entry) => entry.version <= version).map((entry) => entry.stores)) as Record<string, string | null>;
+      const expected = Object.keys(stores).filter((name) => stores[name] !== null);
+      expect(physicalSchema(db).map((store) => store.name)).toEqual(expected.sort());
     }
+  });
+});
+
+describe('versions told to Dexie (declareVersions), over a made-up history', () => {
+  async function openAt(name: string, history: readonly SchemaVersion[], version: number) {
+    const db = new Dexie(name);
+    declareVersions(db, history, version);
+    opened.push(db);
+    await db.open();
+    return db;
+  }
+
+  it('runs an upgrade in the middle once, on its own version\'s stores, with the versions around it folded', async () => {
+    let runs = 0;
+    const history: SchemaVersion[] = [
+      { version: 1, stores: { notes: 'id' } },
+      { version: 2, stores: { words: 'id, noteId' } },
+      {
+        version: 3,
+        stores: {},
+        upgrade: async (tx) => {
+          runs += 1;
+          const notes = await tx.table('notes').toArray();
+          await tx.table('words').bulkAdd(notes.map((note: { id: string; text: string }) => ({ id: `w-${note.id}`, noteId: note.id, text: note.text })));
+        },
+      },
+      { version: 4, stores: { tags: 'id' } },
+      { version: 5, stores: { words: 'id, noteId, text' } },
+    ];
+    const name = uniqueDbName('made-up-upgrade');
+    const old = await openAt(name, history, 1);
+    await old.table('notes').bulkAdd([{ id: 'a', text: 'one' }, { id: 'b', text: 'two' }]);
+    old.close();
+
+    const current = await openAt(name, history, 5);
+    expect(runs).toBe(1);
+    expect(await current.table('words').where('text').equals('two').toArray()).toEqual([{ id: 'w-b', noteId: 'b', text: 'two' }]);
+    const fresh = await openAt(uniqueDbName('made-up-upgrade-fresh'), history, 5);
+    expect(physicalSchema(current)).toEqual(physicalSchema(fresh));
+  });
+
+  it('deletes a store a version deletes, even when a later version makes it again with another key', async () => {
+    const history: SchemaVersion[] = [
+      { version: 1, stores: { drafts: 'id' } },
+      { version: 2, stores: { drafts: null } },
+      { version: 3, stores: { drafts: '++n, title' } },
+      { version: 4, stores: { other: 'id' } },
+    ];
+    const name = uniqueDbName('made-up-delete');
+    const old = await openAt(name, history, 1);
+    await old.table('drafts').add({ id: 'kept?', title: 'old' });
+    old.close();
+
+    const current = await openAt(name, history, 4);
+    expect(await current.table('drafts').count()).toBe(0);
+    const fresh = await openAt(uniqueDbName('made-up-delete-fresh'), history, 4);
+    expect(physicalSchema(current)).toEqual(physicalSchema(fresh));
+    expect(physicalSchema(current).find((store) => store.name === 'drafts')).toMatchObject({ keyPath: 'n', autoIncrement: true });
   });
 });
