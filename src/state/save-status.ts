@@ -22,27 +22,46 @@ export type SaveResult<T> = { ok: true; value: T } | { ok: false; problem: Stora
  */
 export const SAVING_SHOWN_AFTER_MS = 300;
 
+/** Writes still going that have said "Saving…": while one is, no other write may say "Saved". */
+let slowWrites = 0;
+
+/** What a write that has settled leaves on the bar: a failure always, anything else once no slow write is still going. */
+function settle(status: SaveStatus): void {
+  if (status.phase !== 'failed' && slowWrites > 0) return;
+  saveStatusStore.setState(status, true);
+}
+
 /**
  * Runs one user action's write. The write is a Dexie transaction, which has
  * committed when its promise resolves: only then does the screen say "saved".
  */
 export async function save<T>(write: () => Promise<T>): Promise<SaveResult<T>> {
-  const slow = setTimeout(() => saveStatusStore.setState({ phase: 'saving' }, true), SAVING_SHOWN_AFTER_MS);
+  let saidSlow = false;
+  const timer = setTimeout(() => {
+    saidSlow = true;
+    slowWrites += 1;
+    // A failure stays in words until a write succeeds: "Saving…" must not hide it.
+    if (saveStatusStore.getState().phase !== 'failed') saveStatusStore.setState({ phase: 'saving' }, true);
+  }, SAVING_SHOWN_AFTER_MS);
+  const finished = () => {
+    clearTimeout(timer);
+    if (saidSlow) slowWrites -= 1;
+  };
   try {
     const value = await write();
-    saveStatusStore.setState({ phase: 'saved', at: now() }, true);
+    finished();
+    settle({ phase: 'saved', at: now() });
     return { ok: true, value };
   } catch (error) {
+    finished();
     if (error instanceof RuleError) {
       // A refused rule is an answer for the form, not a storage failure: what was saved still is.
-      saveStatusStore.setState({ phase: 'idle' }, true);
+      settle({ phase: 'idle' });
       return { ok: false, problem: 'rule', rule: error.code };
     }
     const problem = classifyStorageError(error);
     console.error('Heard could not save', error);
-    saveStatusStore.setState({ phase: 'failed', problem, at: now() }, true);
+    settle({ phase: 'failed', problem, at: now() });
     return { ok: false, problem };
-  } finally {
-    clearTimeout(slow);
   }
 }

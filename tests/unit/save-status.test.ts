@@ -47,29 +47,75 @@ describe('save', () => {
   });
 
   it('never flashes "saving" for a write that commits at once, and says nothing later either', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const phases: SaveStatus['phase'][] = [];
     const stop = saveStatusStore.subscribe((status) => phases.push(status.phase));
     try {
       await save(() => Promise.resolve('tap'));
-      // Past the moment "saving" would have shown for a slow write: the fast one's timer is gone.
-      await new Promise((done) => setTimeout(done, SAVING_SHOWN_AFTER_MS + 50));
+      // Past the moment "saving" would have shown for a slow write: the quick one's timer is gone.
+      await vi.advanceTimersByTimeAsync(SAVING_SHOWN_AFTER_MS * 3);
       expect(phases).toEqual(['saved']);
     } finally {
       stop();
+      vi.useRealTimers();
     }
   });
 
   it('says "saving" for a slow write that then fails, and then the failure', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const phases: SaveStatus['phase'][] = [];
     const stop = saveStatusStore.subscribe((status) => phases.push(status.phase));
     try {
-      const result = await save(() => new Promise((_, reject) => setTimeout(() => reject(new Error('stuck, then gone')), SAVING_SHOWN_AFTER_MS + 50)));
-      expect(result).toEqual({ ok: false, problem: 'unknown' });
+      const write = deferred<void>();
+      const result = save(() => write.promise);
+      await vi.advanceTimersByTimeAsync(SAVING_SHOWN_AFTER_MS + 50);
+      write.reject(new Error('stuck, then gone'));
+      expect(await result).toEqual({ ok: false, problem: 'unknown' });
       expect(phases).toEqual(['saving', 'failed']);
       expect(logged).toHaveBeenCalled();
     } finally {
       stop();
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps saying "saving" while a slow write is still going, whatever quicker writes finish meanwhile', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const slow = deferred<void>();
+      const slowResult = save(() => slow.promise);
+      await vi.advanceTimersByTimeAsync(SAVING_SHOWN_AFTER_MS);
+      expect(saveStatusStore.getState()).toEqual({ phase: 'saving' });
+
+      await save(() => Promise.resolve());
+      expect(saveStatusStore.getState(), 'a quick write must not say the slow one is saved').toEqual({ phase: 'saving' });
+
+      slow.resolve();
+      await slowResult;
+      expect(saveStatusStore.getState()).toEqual({ phase: 'saved', at: AT });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps a failure in words when a slower write goes on to take a moment, until a write succeeds', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const slow = deferred<void>();
+      const slowResult = save(() => slow.promise);
+      await save(() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')));
+      expect(saveStatusStore.getState()).toEqual({ phase: 'failed', problem: 'device-full', at: AT });
+
+      await vi.advanceTimersByTimeAsync(SAVING_SHOWN_AFTER_MS);
+      expect(saveStatusStore.getState(), '"Saving…" must not hide the failure').toEqual({ phase: 'failed', problem: 'device-full', at: AT });
+
+      slow.resolve();
+      await slowResult;
+      expect(saveStatusStore.getState()).toEqual({ phase: 'saved', at: AT });
+    } finally {
+      vi.useRealTimers();
     }
   });
 
