@@ -14,7 +14,10 @@ import { programmeFigures, programmeShares, type Figures, type Period, type Shar
 const PERIODS_KEPT = 8;
 
 export interface FigureCache {
-  /** Each group's figures for its meetings in the period, as `programmeFigures` gives them for every group. */
+  /**
+   * Each group's figures for its meetings in the period, as `programmeFigures` gives them for every
+   * group, in the order of their ids as JavaScript compares strings (the programme page pages by it).
+   */
   figures(period: Period): Promise<Map<string, Figures>>;
   /** Each group's shares of talk and check-in answers in the period, as `programmeShares` gives them. */
   shares(period: Period): Promise<Map<string, Shares>>;

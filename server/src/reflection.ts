@@ -223,9 +223,9 @@ export interface Period {
 }
 
 /**
- * One page of the groups that met in a period, in id order, after `after`: read from the ids of
- * every group that met (the kept sums' keys, already in that order), so the page, its total and
- * how many came before it cost no query of their own.
+ * One page of the groups that met in a period, after `after`: read from the ids of every group
+ * that met (the kept sums' keys, in JavaScript's string order, which the cursor `after` follows
+ * too), so the page, its total and how many came before it cost no query of their own.
  */
 export function pageOfGroups(
   everyGroupId: readonly string[],
@@ -233,7 +233,7 @@ export function pageOfGroups(
   limit = PROGRAMME_PAGE,
 ): { groupIds: string[]; next: string | null; total: number; before: number } {
   const before = after === null ? 0 : everyGroupId.filter((groupId) => groupId <= after).length;
-  const rest = everyGroupId.slice(before);
+  const rest = after === null ? everyGroupId : everyGroupId.filter((groupId) => groupId > after);
   const groupIds = rest.slice(0, limit);
   return { groupIds, next: rest.length > limit ? groupIds[groupIds.length - 1]! : null, total: everyGroupId.length, before };
 }
