@@ -46,14 +46,17 @@ function observeInteractions() {
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-pressed'] });
 }
 
+/** Where INP's figure sits among `interactions` sorted slowest first: the longest, ignoring one in every 50. */
+const p98Index = (interactions) => Math.min(Math.floor(interactions / 50), Math.max(0, interactions - 1));
+
 /**
- * The median and the same 98th percentile as INP's of the taps' times to the tile changing; null
- * (said, not hidden) when a tap changed no tile, which leaves the INP figure standing.
+ * The median and the same 98th percentile as INP's of the taps' times to the tile changing; how
+ * many taps changed no tile instead, if any (said, not hidden), which leaves the INP figure standing.
  */
 function tileShown(times, taps) {
   if (times.length !== taps) return { missed: taps - times.length };
   const sorted = [...times].sort((a, b) => b - a);
-  return { median: sorted[Math.floor(taps / 2)], p98: sorted[Math.min(Math.floor(taps / 50), taps - 1)], max: sorted[0] };
+  return { median: sorted[Math.floor(taps / 2)], p98: sorted[p98Index(taps)], max: sorted[0] };
 }
 
 /**
@@ -67,8 +70,7 @@ export function interactionToNextPaint(entries, interactions) {
     if (!known || e.duration > known.duration) longest.set(e.id, e);
   }
   const worst = [...longest.values()].sort((a, b) => b.duration - a.duration);
-  const skip = Math.min(Math.floor(interactions / 50), Math.max(0, interactions - 1));
-  return { inp: worst[skip]?.duration ?? 0, max: worst[0]?.duration ?? 0, over16: worst.length, worst: worst.slice(0, 3), all: worst.map((e) => [Math.round(e.duration), Math.round(e.inputDelay), Math.round(e.processing), Math.round(e.presentation)]) };
+  return { inp: worst[p98Index(interactions)]?.duration ?? 0, max: worst[0]?.duration ?? 0, over16: worst.length, worst: worst.slice(0, 3), all: worst.map((e) => [Math.round(e.duration), Math.round(e.inputDelay), Math.round(e.processing), Math.round(e.presentation)]) };
 }
 
 /** Whether a touch at the centre of `locator` would land on it, not on something drawn over it. */

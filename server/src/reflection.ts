@@ -232,10 +232,10 @@ export function pageOfGroups(
   after: string | null,
   limit = PROGRAMME_PAGE,
 ): { groupIds: string[]; next: string | null; total: number; before: number } {
-  const before = after === null ? 0 : everyGroupId.filter((groupId) => groupId <= after).length;
   const rest = after === null ? everyGroupId : everyGroupId.filter((groupId) => groupId > after);
   const groupIds = rest.slice(0, limit);
-  return { groupIds, next: rest.length > limit ? groupIds[groupIds.length - 1]! : null, total: everyGroupId.length, before };
+  const total = everyGroupId.length;
+  return { groupIds, next: rest.length > limit ? groupIds[groupIds.length - 1]! : null, total, before: total - rest.length };
 }
 
 /**
